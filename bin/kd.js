@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// Starts the compiled CLI; everything else lives in src/cli.
+import { main } from '../dist/cli/main.js';
+
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -1,0 +1,177 @@
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileKind } from '../schema/index.js';
+import { KdError } from './errors.js';
+import { message, type Finding } from './finding.js';
+
+/** Protocols are 3–6 KB; anything past this is not a protocol and is not read. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export const CONFIG_FILE = 'kd.yml';
+export const PEOPLE_FILE = 'people.yml';
+
+export interface SourceFile {
+  /** Archive-relative, forward slashes. */
+  path: string;
+  kind: FileKind;
+  bytes: Uint8Array;
+}
+
+export interface ReadResult {
+  files: SourceFile[];
+  /** Network folders found, whether or not their network.yml could be read. */
+  networkIds: string[];
+  findings: Finding[];
+}
+
+export interface RootOptions {
+  cwd: string;
+  archive?: string | undefined;
+  env?: Record<string, string | undefined>;
+}
+
+/** Finds the archive root: `--archive`, then `KD_ARCHIVE`, then up from cwd to a `kd.yml`, as git finds `.git`. */
+export async function findRoot({ cwd, archive, env = {} }: RootOptions): Promise<string> {
+  const given = archive ?? env.KD_ARCHIVE;
+  if (given) {
+    const dir = path.resolve(cwd, given);
+    if (!(await isFile(path.join(dir, CONFIG_FILE)))) throw new KdError('archive-not-found', { dir });
+    return dir;
+  }
+  let dir = path.resolve(cwd);
+  for (;;) {
+    if (await isFile(path.join(dir, CONFIG_FILE))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new KdError('no-archive', { cwd: path.resolve(cwd) });
+    dir = parent;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads every file kd understands, once. Nothing outside the archive is
+ * read: a symbolic link that resolves outside it is reported, not followed,
+ * and files over the size cap are reported, not read.
+ */
+export async function readArchive(root: string): Promise<ReadResult> {
+  const realRoot = await realpath(root);
+  const files: SourceFile[] = [];
+  const findings: Finding[] = [];
+  const networkIds: string[] = [];
+
+  const fileFinding = (rel: string, msg: Finding['message'], severity: Finding['severity'] = 'error'): void => {
+    findings.push({ rule: 'file', severity, file: rel, line: 1, column: 1, message: msg });
+  };
+
+  /** Reads one file if it is safe to; reports why not otherwise. */
+  const take = async (rel: string, kind: FileKind): Promise<void> => {
+    const abs = path.join(root, ...rel.split('/'));
+    let info;
+    try {
+      info = await lstat(abs);
+    } catch {
+      return;
+    }
+    if (info.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(abs);
+      } catch {
+        fileFinding(rel, message('file.symlink-outside', { target: '?' }));
+        return;
+      }
+      if (!inside(realRoot, target)) {
+        fileFinding(rel, message('file.symlink-outside', { target }));
+        return;
+      }
+      info = await stat(abs);
+    }
+    if (info.isDirectory()) return;
+    if (info.size > MAX_FILE_BYTES) {
+      fileFinding(rel, message('file.too-large', { size: info.size, max: MAX_FILE_BYTES }));
+      return;
+    }
+    try {
+      const bytes = await readFile(abs);
+      // The file may have grown since it was measured.
+      if (bytes.length > MAX_FILE_BYTES) fileFinding(rel, message('file.too-large', { size: bytes.length, max: MAX_FILE_BYTES }));
+      else files.push({ path: rel, kind, bytes });
+    } catch (error) {
+      fileFinding(rel, message('file.unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+  };
+
+  await take(CONFIG_FILE, 'config');
+  if (await exists(path.join(root, PEOPLE_FILE))) await take(PEOPLE_FILE, 'people');
+  else fileFinding(PEOPLE_FILE, message('file.missing', { file: PEOPLE_FILE }));
+
+  for (const entry of await list(path.join(root, 'networks'))) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = `networks/${entry.name}`;
+    if (entry.isSymbolicLink()) {
+      fileFinding(rel, message('file.symlink-dir', {}), 'warning');
+      continue;
+    }
+    if (!entry.isDirectory()) continue;
+    networkIds.push(entry.name);
+    if (await exists(path.join(root, rel, 'network.yml'))) await take(`${rel}/network.yml`, 'network');
+    else fileFinding(`${rel}/network.yml`, message('file.missing', { file: `${rel}/network.yml` }));
+    if (await exists(path.join(root, rel, 'calendar.yml'))) await take(`${rel}/calendar.yml`, 'calendar');
+    await walkProtocols(`${rel}/protocols`);
+  }
+
+  async function walkProtocols(rel: string): Promise<void> {
+    for (const entry of await list(path.join(root, ...rel.split('/')))) {
+      if (entry.name.startsWith('.')) continue;
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) await walkProtocols(child);
+      else if (entry.isSymbolicLink()) {
+        const target = await realpath(path.join(root, ...child.split('/'))).catch(() => '?');
+        if (target === '?' || !inside(realRoot, target)) fileFinding(child, message('file.symlink-outside', { target }));
+        else if ((await stat(target)).isDirectory()) fileFinding(child, message('file.symlink-dir', {}), 'warning');
+        else if (entry.name.endsWith('.md')) await take(child, 'protocol');
+      } else if (entry.isFile() && entry.name.endsWith('.md')) await take(child, 'protocol');
+    }
+  }
+
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  networkIds.sort();
+  return { files, networkIds, findings };
+}
+
+function inside(root: string, target: string): boolean {
+  return target === root || target.startsWith(root + path.sep);
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function list(dir: string) {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return [];
+  }
+}
+
+/** Turns a user's path argument into an archive-relative prefix; refuses paths outside. */
+export function relativeInside(root: string, cwd: string, p: string): string {
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new KdError('path-outside', { path: p });
+  return rel.split(path.sep).join('/');
+}

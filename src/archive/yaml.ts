@@ -1,0 +1,132 @@
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLError } from 'yaml';
+import { formatPath, message, type Finding } from './finding.js';
+
+/** Where a node of the front matter sits, and how its source reads. */
+export interface NodePosition {
+  line: number;
+  column: number;
+  /** Position of the key when the node is a map value. */
+  keyLine?: number;
+  keyColumn?: number;
+  /** First line of the node's source, cut short: what the reader wrote. */
+  source: string;
+}
+
+/** Key path (as `formatPath` writes it) → position. Plain data, so it can be cached. */
+export type PositionTable = Record<string, NodePosition>;
+
+export interface ParsedYaml {
+  /** The data as plain JS, or undefined when the YAML could not be trusted. */
+  value: unknown;
+  positions: PositionTable;
+  findings: Finding[];
+}
+
+const SOURCE_MAX = 60;
+
+/**
+ * Parses one YAML text strictly: YAML 1.2 core schema (dates, times and
+ * `yes`/`no` stay strings; `17:45` is not the sexagesimal 1065 of YAML 1.1),
+ * no custom tags, duplicate keys and every warning are errors, aliases are
+ * refused (they are the way to build a "billion laughs" document).
+ *
+ * `firstLine` is the file line on which `text` starts, so that positions are
+ * those of the whole file.
+ */
+export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const findings: Finding[] = [];
+  const at = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + firstLine - 1, column: p.col };
+  };
+  const sourceOf = (start: number, end: number) => {
+    const raw = text.slice(start, end);
+    const first = raw.split('\n', 1)[0] ?? '';
+    return first.length > SOURCE_MAX || raw.includes('\n') ? `${first.slice(0, SOURCE_MAX)}…` : first;
+  };
+
+  for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
+    const pos = at(error.pos[0]);
+    findings.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      file,
+      ...pos,
+      message: message('yaml.error', { code: error.code, found: sourceOf(error.pos[0], error.pos[1]) }),
+    });
+  }
+
+  const positions: PositionTable = {};
+  let aliases = 0;
+  const visit = (node: Node | null | undefined, path: (string | number)[], key?: Node | null) => {
+    if (node == null) return;
+    if (isAlias(node)) {
+      aliases++;
+      const start = node.range?.[0] ?? 0;
+      findings.push({
+        rule: 'yaml-alias',
+        severity: 'error',
+        file,
+        ...at(start),
+        path: formatPath(path),
+        message: message('yaml.alias', { found: sourceOf(start, node.range?.[1] ?? start) }),
+      });
+      return;
+    }
+    const range = node.range ?? [0, 0, 0];
+    const entry: NodePosition = { ...at(range[0]), source: sourceOf(range[0], range[1]) };
+    if (key?.range) {
+      const k = at(key.range[0]);
+      entry.keyLine = k.line;
+      entry.keyColumn = k.column;
+    }
+    positions[formatPath(path)] = entry;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as Node | null;
+        if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
+          const start = (k as Node | null)?.range?.[0] ?? range[0];
+          findings.push({
+            rule: 'yaml-syntax',
+            severity: 'error',
+            file,
+            ...at(start),
+            message: message('yaml.key', { found: sourceOf(start, (k as Node | null)?.range?.[1] ?? start) }),
+          });
+          continue;
+        }
+        const name = String(k.value);
+        const value = pair.value as Node | null;
+        if (value == null) {
+          // `key:` with nothing after it: record the key so that a finding
+          // about the missing value can still point at it.
+          const kp = at(k.range?.[0] ?? range[0]);
+          positions[formatPath([...path, name])] = { ...kp, keyLine: kp.line, keyColumn: kp.column, source: '' };
+          continue;
+        }
+        visit(value, [...path, name], k);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item as Node, [...path, i]));
+    }
+  };
+  visit(doc.contents as Node | null, []);
+  if (!positions['']) positions[''] = { line: firstLine, column: 1, source: '' };
+
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || aliases > 0 || findings.length > 0) {
+    return { value: undefined, positions, findings };
+  }
+  return { value: doc.toJS({ maxAliasCount: 0 }), positions, findings };
+}

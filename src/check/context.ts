@@ -1,0 +1,33 @@
+import { message, type Finding, type Message, type Severity } from '../archive/finding.js';
+import type { PositionTable } from '../archive/yaml.js';
+import type { MessageData, MessageKey } from '../i18n/index.js';
+import type { Archive } from '../model/index.js';
+
+/** A rule reads the loaded archive and returns findings; it never throws for bad content. */
+export type Rule = (archive: Archive) => Finding[];
+
+/**
+ * A finding at a key path of a file. `on: 'key'` points at the key
+ * (`chair:`) rather than its value, for findings about the key as a whole.
+ */
+export function findingAt<K extends MessageKey>(
+  rule: string,
+  file: string,
+  positions: PositionTable,
+  path: string,
+  key: K,
+  data: MessageData<K>,
+  opts: { severity?: Severity; on?: 'key' | 'value' } = {},
+): Finding {
+  const pos = positions[path] ?? positions[''];
+  const onKey = opts.on === 'key' && pos?.keyLine !== undefined;
+  return {
+    rule,
+    severity: opts.severity ?? 'error',
+    file,
+    line: onKey ? pos!.keyLine! : (pos?.line ?? 1),
+    column: onKey ? pos!.keyColumn! : (pos?.column ?? 1),
+    path,
+    message: message(key, data) as Message,
+  };
+}

@@ -1,0 +1,157 @@
+import { Command, CommanderError, Option, type Help } from 'commander';
+import { readFileSync } from 'node:fs';
+import { KdError, type KdErrorKey } from '../archive/errors.js';
+import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/index.js';
+import type { Io } from './io.js';
+
+export type { Io } from './io.js';
+
+const FORMATS = ['text', 'json'] as const;
+
+/** Raised from the commander hooks below so that usage errors speak the catalogue. */
+class UsageError extends KdError {}
+
+/**
+ * commander, but with its usage errors raised as catalogue messages rather
+ * than English sentences. The hooks are commander's own error points; the
+ * data (the flag, the command) is taken from their arguments, never parsed
+ * out of a message.
+ */
+class KdCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new KdCommand(name);
+  }
+  override unknownOption(flag: string): never {
+    throw new UsageError('unknown-option', { option: flag });
+  }
+  override unknownCommand(): never {
+    throw new UsageError('unknown-command', { command: String(this.args[0] ?? '') });
+  }
+  override missingArgument(name: string): never {
+    throw new UsageError('missing-argument', { name });
+  }
+  override optionMissingArgument(option: Option): never {
+    throw new UsageError('option-missing-argument', { option: option.flags });
+  }
+  override _excessArguments(received: string[]): never {
+    throw new UsageError('excess-arguments', { expected: this.registeredArguments.length, found: received.length });
+  }
+}
+
+declare module 'commander' {
+  interface Command {
+    unknownOption(flag: string): never;
+    unknownCommand(): never;
+    missingArgument(name: string): never;
+    optionMissingArgument(option: Option): never;
+    _excessArguments(received: string[]): never;
+  }
+}
+
+/** The language for everything said before the archive is read: --lang, then KD_LANG, then Swedish. */
+function earlyLang(argv: readonly string[], env: Io['env']): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (isLang(v)) return v;
+  }
+  return isLang(env.KD_LANG) ? env.KD_LANG : undefined;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function choice<T extends string>(option: string, allowed: readonly T[]) {
+  return (value: string): T => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new UsageError('invalid-choice', { option, found: value, allowed: allowed.join(', ') });
+  };
+}
+
+function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Command {
+  const program = new KdCommand('kd');
+  program
+    .description(c.cli.description)
+    .version(version(), '-V, --version', c.cli.options.version)
+    .helpOption('-h, --help', c.cli.options.help)
+    .helpCommand('help [command]', c.cli.commands.help)
+    .addOption(new Option('--archive <dir>', c.cli.options.archive))
+    .addOption(new Option('--lang <lang>', c.cli.options.lang).argParser(choice('--lang', LANGS)))
+    .addOption(new Option('--no-color', c.cli.options.color))
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    })
+    .configureHelp({
+      styleTitle: (title: string) => c.cli.titles[title] ?? title,
+      showGlobalOptions: true,
+    } as Partial<Help>);
+
+  const globals = () => program.opts<{ archive?: string; lang?: Lang; color: boolean }>();
+
+  program
+    .command('check')
+    .description(c.cli.commands.check)
+    .argument('[paths...]', c.cli.commands.checkPaths)
+    .addOption(new Option('--format <format>', `${c.cli.options.format}: ${FORMATS.join(', ')}`).argParser(choice('--format', FORMATS)))
+    .option('--strict', c.cli.options.strict)
+    .action(async (paths: string[], opts: { format?: 'text' | 'json'; strict?: boolean }) => {
+      const { checkCommand } = await import('./commands/check.js');
+      const g = globals();
+      // Defaults are applied here, not by commander, whose help would print them in English.
+      setExit(await checkCommand(paths, { format: opts.format ?? 'text', strict: opts.strict === true, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+    });
+
+  program
+    .command('schema')
+    .description(c.cli.commands.schema)
+    .argument('[kind]', c.cli.commands.schemaKind)
+    .action(async (kind: string | undefined) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      setExit(await schemaCommand(kind, io));
+    });
+
+  return program;
+}
+
+/**
+ * Runs kd with the given arguments and returns the exit code: 0 clean,
+ * 1 findings, 2 kd could not run. Known failures print one sentence;
+ * only a bug prints a stack trace.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const lang = earlyLang(argv, io.env) ?? 'sv';
+  const c = catalogue(lang);
+  let exitCode = 0;
+  const program = buildProgram(c, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof KdError) {
+      const fn = c.cli.errors[error.key as KdErrorKey] as (d: unknown) => string;
+      io.stderr.write(`kd: ${fn(error.data)}\n`);
+      return 2;
+    }
+    if (error instanceof CommanderError) {
+      // Help and version are shown through exitOverride as "errors" with exit code 0.
+      if (error.exitCode === 0) return 0;
+      io.stderr.write(`kd: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`kd: ${c.cli.errors.internal}\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,204 @@
+import type { Catalogue, Expectation } from './index.js';
+
+/** The English catalogue. Typed against the Swedish one: nothing can be missing. */
+
+const q = (s: string) => `"${s}"`;
+
+export const en: Catalogue = {
+  messages: {
+    'file.encoding': (d) =>
+      `The file is not UTF-8: unexpected byte ${d.byte} (${q(d.char)} in Windows-1252). Save the file as UTF-8.`,
+    'file.too-large': (d) =>
+      `The file is ${d.size} bytes, larger than the limit of ${d.max} bytes. Split it or check that it is the right file.`,
+    'file.symlink-outside': (d) =>
+      `Symbolic link points out of the archive (${d.target}); kd reads only files inside the archive.`,
+    'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
+    'file.unreadable': (d) => `The file could not be read (${d.reason}).`,
+    'file.missing': (d) => `The file ${d.file} is missing from the archive.`,
+    'file.misplaced': (d) =>
+      `Unexpected protocol file ${q(d.found)}, expected networks/<network>/protocols/<year>/<date>-<number>.md.`,
+    'frontmatter.open': (d) => `Unexpected ${q(d.found)} on line 1, expected ${q('---')} to open the front matter.`,
+    'frontmatter.executable': (d) =>
+      `Front matter of type ${q(d.found)} runs as code and is not allowed; expected ${q('---')} followed by YAML.`,
+    'frontmatter.unclosed': () => `The front matter is never closed: expected a line with only ${q('---')}.`,
+    'yaml.error': (d) => `${yamlCode(d.code)}${d.found ? ` (at ${q(d.found)})` : ''}.`,
+    'yaml.alias': (d) => `Unexpected YAML alias ${q(d.found)}: aliases are not allowed, write the value out.`,
+    'yaml.key': (d) => `Unexpected key ${q(d.found)}, expected a plain text key.`,
+    'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
+    'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
+    'schema.invalid': (d) =>
+      `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
+    'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
+    'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
+    'unknown-municipality': (d) => `Unknown municipality ${q(d.name)}, expected one of the municipalities in kd.yml.`,
+    'network-mismatch': (d) =>
+      `Unexpected network ${q(d.found)}, expected ${q(d.expected)} because the file is in its folder.`,
+    'officer-absent': (d) =>
+      `The ${d.role === 'chair' ? 'chair' : 'secretary'} ${q(d.id)} is not among those attending, expected attendance (present, partial or remote).`,
+    'chair-missing': () => `The protocol has no chair, expected the key ${q('chair')} when kind is protokoll.`,
+    'roster-unaccounted': (d) =>
+      `${d.name} (${d.id}) is a member on the meeting's date but missing from the attendance, expected the person under present, partial, remote, substitutes, regrets or absent.`,
+    'attendance-duplicate': (d) => `${q(d.id)} is under both ${d.first} and ${d.second}, expected the person in one place.`,
+    'not-on-roster': (d) => `${q(d.id)} is under ${d.list} but is not a member on the meeting's date.`,
+    'substitute.none': () => `The network has no substitutes (substitutes: none), expected an empty list.`,
+    'substitute.personal': (d) =>
+      `Unexpected substitute ${q(d.person)} for ${q(d.principal)}, expected the personal substitute ${q(d.expected)}.`,
+    'substitute.no-personal': (d) =>
+      `${q(d.principal)} has no personal substitute in network.yml, expected no substitute.`,
+    'substitute.principal': (d) =>
+      `${q(d.principal)} is substituted but is not a member on the meeting's date, expected a member.`,
+    'number-duplicate': (d) => `The number ${d.number} is already used by ${d.other}, expected a unique number within the year.`,
+    'number-gap': (d) => `Unexpected number ${d.found}, expected ${d.expected}: numbers run without gaps within the year.`,
+    'number-order': (d) =>
+      `Number ${d.number} is dated before ${d.other} but has a higher number, expected numbers in date order.`,
+    'file-name': (d) =>
+      `Unexpected file name ${q(d.found)}, expected ${q(d.expected)} from network, date and number.`,
+    'item-numbering': (d) => `Unexpected item number ${d.found}, expected ${d.expected}: items are numbered 1..n.`,
+    'section-missing': (d) =>
+      `Item ${d.no} (${d.title}) has no section in the text, expected a heading ${q(`## ${d.no}. ${d.title}`)}.`,
+    'section-extra': (d) =>
+      `Unexpected section ${q(d.found)} without an item in the front matter, expected an item under items with the same number.`,
+    'section-title': (d) => `The heading of item ${d.no} is ${q(d.found)}, expected ${q(d.expected)} as in items.`,
+    'decision-kind': (d) =>
+      d.found === 'decisions'
+        ? `Unexpected decisions in a network that does not decide, expected agreements.`
+        : `Unexpected agreements in a deciding network, expected decisions.`,
+    'time-range': (d) => `The time ${q(d.found)} is outside the meeting ${d.meeting}, expected a time within the meeting.`,
+    'time-order': (d) => `From ${d.from} is not before until ${d.until}, expected a time that starts before it ends.`,
+    'item-range': (d) => `The items ${q(d.found)} do not exist, expected numbers between 1 and ${d.count}.`,
+    'due-date': (d) => `Unexpected due date ${d.due}, expected a date after the meeting on ${d.date}.`,
+    'follows-up.unknown': (d) => `Unknown decision ${q(d.ref)}, expected the id of a decision in the archive.`,
+    'follows-up.later': (d) => `The decision ${q(d.ref)} was taken on ${d.date}, expected a decision from an earlier meeting.`,
+    'follows-up.not-assignment': (d) => `The decision ${q(d.ref)} has no owner, expected an assignment.`,
+    'roster-term': (d) => `The term ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
+    'roster-overlap': (d) => `${q(d.id)} has two overlapping terms, expected one at a time.`,
+    'calendar-duplicate': (d) => `The date ${d.date} is already in the calendar.`,
+  },
+
+  expect: {
+    id: 'an id of lower-case letters a–z, digits and hyphens (e.g. anna-berg)',
+    text: 'a non-empty text',
+    date: 'a date YYYY-MM-DD',
+    time: 'a time HH:MM',
+    'time-range': 'a time HH:MM-HH:MM',
+    'time-range-order': 'an end time after the start time',
+    'item-range': 'item numbers such as 3, "1-4" or "2,5"',
+    'decision-ref': 'a decision id such as "kd-gruppen 1/2019 §2:1"',
+    'positive-int': 'a whole number greater than 0',
+    decision: 'a decision text or {text, owner, due}',
+    partial: 'at least one of from, until or items',
+    'municipality-or-organisation': 'municipality or organisation',
+    people: 'a mapping from id to person',
+    role: 'chair, vice-chair, secretary or member',
+    substitutes: 'none, personal or any',
+    kind: 'protokoll or anteckningar',
+    status: 'utkast or justerat',
+    locale: 'sv or en',
+    boolean: 'true or false',
+    list: 'a list',
+    'id-list': 'a list of person ids',
+    'nonempty-list': 'a list with at least one element',
+    valid: 'a valid value',
+  },
+
+  types: {
+    string: 'a text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    object: 'a mapping (key: value)',
+    array: 'a list',
+    record: 'a mapping (key: value)',
+  },
+
+  yamlCodes: {
+    ALIAS_PROPS: 'An alias cannot have an anchor or a tag',
+    BAD_ALIAS: 'Malformed alias',
+    BAD_DIRECTIVE: 'Unknown YAML directive',
+    BAD_DQ_ESCAPE: 'Invalid escape sequence in a quoted text',
+    BAD_INDENT: 'Unexpected indentation',
+    BAD_PROP_ORDER: 'Anchor and tag in the wrong order',
+    BAD_SCALAR_START: 'A value cannot start with this character; put the value in quotes',
+    BLOCK_AS_IMPLICIT_KEY: 'A block cannot be a key',
+    BLOCK_IN_FLOW: 'A block cannot stand inside [ ] or { }',
+    DUPLICATE_KEY: 'The key is already in the same mapping; each key may appear once',
+    IMPOSSIBLE: 'The YAML text could not be read',
+    KEY_OVER_1024_CHARS: 'The key is longer than 1024 characters',
+    MISSING_CHAR: 'A character is missing (a closing quote or bracket)',
+    MULTILINE_IMPLICIT_KEY: 'A key cannot span several lines',
+    MULTIPLE_ANCHORS: 'A value can have only one anchor',
+    MULTIPLE_DOCS: 'Several YAML documents in one file; expected one',
+    MULTIPLE_TAGS: 'A value can have only one tag',
+    NON_STRING_KEY: 'The key must be text',
+    RESOURCE_EXHAUSTION: 'The YAML text is too complex',
+    TAB_AS_INDENT: 'A tab is used as indentation; YAML requires spaces',
+    TAG_RESOLVE_FAILED: 'Unknown or disallowed YAML tag',
+    UNEXPECTED_TOKEN: 'Unexpected character in the YAML text',
+    BAD_COLLECTION_TYPE: 'Wrong kind of collection for the tag',
+  },
+
+  ui: {
+    severity: { error: 'error', warning: 'warning' },
+    summary: (d) =>
+      `${d.errors} ${d.errors === 1 ? 'error' : 'errors'}, ${d.warnings} ${d.warnings === 1 ? 'warning' : 'warnings'} in ${d.files} ${d.files === 1 ? 'file' : 'files'}.`,
+    clean: (d) => `No findings in ${d.files} ${d.files === 1 ? 'file' : 'files'}.`,
+    or: 'or',
+    atLeast: (n) => `at least ${n} ${n === 1 ? 'element' : 'elements'}`,
+    atMost: (n) => `at most ${n}`,
+    oneOf: (values) => `one of ${values}`,
+  },
+
+  cli: {
+    description: 'kd keeps the protocols of municipal director networks in a versioned archive and checks them.',
+    titles: {
+      'Usage:': 'Usage:',
+      'Options:': 'Options:',
+      'Arguments:': 'Arguments:',
+      'Commands:': 'Commands:',
+      'Global Options:': 'Global options:',
+    },
+    options: {
+      archive: 'the archive folder (otherwise kd.yml is looked for upwards from the current folder, or KD_ARCHIVE)',
+      lang: 'language of the output: sv or en',
+      color: 'no colour (also NO_COLOR)',
+      help: 'show help',
+      version: 'show the version',
+      format: 'output format',
+      strict: 'warnings also give exit code 1',
+    },
+    commands: {
+      check: 'check the archive’s files and protocols',
+      checkPaths: 'files or folders to report on (the whole archive is read all the same)',
+      schema: 'print the JSON Schema of a kind of file, for editors',
+      schemaKind: 'config, people, network, calendar or protocol',
+      help: 'show help for a command',
+    },
+    errors: {
+      'no-archive': (d) =>
+        `No archive found: no kd.yml in ${d.cwd} or any folder above it. Give --archive DIR or KD_ARCHIVE.`,
+      'archive-not-found': (d) => `The archive folder ${d.dir} has no kd.yml.`,
+      'bad-config': (d) => `${d.file} could not be read; see the findings above.`,
+      'path-outside': (d) => `The path ${d.path} is outside the archive.`,
+      'path-missing': (d) => `The path ${d.path} does not exist.`,
+      'unknown-option': (d) => `Unknown option ${d.option}. See kd --help.`,
+      'unknown-command': (d) => `Unknown command ${d.command}. See kd --help.`,
+      'missing-argument': (d) => `The argument ${d.name} is missing.`,
+      'option-missing-argument': (d) => `The option ${d.option} needs a value.`,
+      'excess-arguments': (d) => `Too many arguments: expected ${d.expected}, got ${d.found}.`,
+      'invalid-choice': (d) => `Unexpected value ${q(d.found)} for ${d.option}, expected ${d.allowed}.`,
+      internal: 'kd ran into an unexpected error. Please report it with the output below:',
+    },
+  },
+};
+
+function yamlCode(code: string): string {
+  return en.yamlCodes[code] ?? `YAML error ${code}`;
+}
+
+function expectation(e: Expectation): string {
+  if ('name' in e) return en.expect[e.name] ?? e.name;
+  if ('type' in e) return en.types[e.type] ?? e.type;
+  if ('oneOf' in e) return en.ui.oneOf(e.oneOf.map((v) => q(v)).join(', '));
+  if ('min' in e) return en.ui.atLeast(e.min);
+  return en.ui.atMost(e.max);
+}

@@ -1,0 +1,236 @@
+/**
+ * The Swedish catalogue: every sentence kd shows a user. English (en.ts) is
+ * typed against this object, so a message missing there fails the build.
+ * Messages say what was found and what was expected; the position is shown
+ * by the renderer, never written into the sentence.
+ */
+
+type Expectation = import('./index.js').Expectation;
+const q = (s: string) => `”${s}”`;
+
+export const sv = {
+  messages: {
+    // Loader
+    'file.encoding': (d: { byte: string; char: string }) =>
+      `Filen är inte UTF-8: oväntad byte ${d.byte} (${q(d.char)} i Windows-1252). Spara om filen som UTF-8.`,
+    'file.too-large': (d: { size: number; max: number }) =>
+      `Filen är ${d.size} byte, större än gränsen ${d.max} byte. Dela upp den eller kontrollera att det är rätt fil.`,
+    'file.symlink-outside': (d: { target: string }) =>
+      `Symbolisk länk pekar ut ur arkivet (${d.target}); kd läser bara filer inne i arkivet.`,
+    'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
+    'file.unreadable': (d: { reason: string }) => `Filen kunde inte läsas (${d.reason}).`,
+    'file.missing': (d: { file: string }) => `Filen ${d.file} saknas i arkivet.`,
+    'file.misplaced': (d: { found: string }) =>
+      `Oväntad protokollfil ${q(d.found)}, förväntade networks/<nätverk>/protocols/<år>/<datum>-<nummer>.md.`,
+    'frontmatter.open': (d: { found: string }) =>
+      `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
+    'frontmatter.executable': (d: { found: string }) =>
+      `Front matter av typen ${q(d.found)} körs som kod och tillåts inte; förväntade ${q('---')} följt av YAML.`,
+    'frontmatter.unclosed': () => `Front matter avslutas aldrig: förväntade en rad med bara ${q('---')}.`,
+    'yaml.error': (d: { code: string; found: string }) =>
+      `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
+    'yaml.alias': (d: { found: string }) =>
+      `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
+    'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
+    // Schema
+    'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
+    'schema.missing': (d: { key: string; expected: Expectation }) =>
+      `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
+    'schema.invalid': (d: { expected: Expectation; found: string }) =>
+      `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
+    // References
+    'unknown-person': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
+    'unknown-network': (d: { id: string }) =>
+      `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
+    'unknown-municipality': (d: { name: string }) =>
+      `Okänd kommun ${q(d.name)}, förväntade en av kommunerna i kd.yml.`,
+    'network-mismatch': (d: { expected: string; found: string }) =>
+      `Oväntat nätverk ${q(d.found)}, förväntade ${q(d.expected)} eftersom filen ligger i dess mapp.`,
+    'officer-absent': (d: { role: 'chair' | 'secretary'; id: string }) =>
+      `${d.role === 'chair' ? 'Ordföranden' : 'Sekreteraren'} ${q(d.id)} finns inte bland de närvarande, förväntade närvaro (present, partial eller remote).`,
+    'chair-missing': () => `Protokollet saknar ordförande, förväntade nyckeln ${q('chair')} när kind är protokoll.`,
+    'roster-unaccounted': (d: { id: string; name: string }) =>
+      `${d.name} (${d.id}) är medlem på mötesdagen men saknas i närvaron, förväntade personen under present, partial, remote, substitutes, regrets eller absent.`,
+    'attendance-duplicate': (d: { id: string; first: string; second: string }) =>
+      `${q(d.id)} står både under ${d.first} och ${d.second}, förväntade personen på ett ställe.`,
+    'not-on-roster': (d: { id: string; list: string }) =>
+      `${q(d.id)} står under ${d.list} men är inte medlem på mötesdagen.`,
+    'substitute.none': () => `Nätverket har inga ersättare (substitutes: none), förväntade en tom lista.`,
+    'substitute.personal': (d: { person: string; principal: string; expected: string }) =>
+      `Oväntad ersättare ${q(d.person)} för ${q(d.principal)}, förväntade den personliga ersättaren ${q(d.expected)}.`,
+    'substitute.no-personal': (d: { principal: string }) =>
+      `${q(d.principal)} har ingen personlig ersättare i network.yml, förväntade ingen ersättare.`,
+    'substitute.principal': (d: { principal: string }) =>
+      `${q(d.principal)} ersätts men är inte medlem på mötesdagen, förväntade en medlem.`,
+    // Numbering and structure
+    'number-duplicate': (d: { number: number; other: string }) =>
+      `Numret ${d.number} används redan av ${d.other}, förväntade ett unikt nummer inom året.`,
+    'number-gap': (d: { expected: number; found: number }) =>
+      `Oväntat nummer ${d.found}, förväntade ${d.expected}: numren ska löpa utan luckor inom året.`,
+    'number-order': (d: { number: number; other: string }) =>
+      `Nummer ${d.number} ligger före ${d.other} i datum men har högre nummer, förväntade nummer i datumordning.`,
+    'file-name': (d: { expected: string; found: string }) =>
+      `Oväntat filnamn ${q(d.found)}, förväntade ${q(d.expected)} enligt nätverk, datum och nummer.`,
+    'item-numbering': (d: { expected: number; found: number }) =>
+      `Oväntat punktnummer ${d.found}, förväntade ${d.expected}: punkterna numreras 1..n.`,
+    'section-missing': (d: { no: number; title: string }) =>
+      `Punkt ${d.no} (${d.title}) saknar avsnitt i texten, förväntade en rubrik ${q(`## ${d.no}. ${d.title}`)}.`,
+    'section-extra': (d: { found: string }) =>
+      `Oväntat avsnitt ${q(d.found)} utan punkt i front matter, förväntade en punkt under items med samma nummer.`,
+    'section-title': (d: { no: number; expected: string; found: string }) =>
+      `Rubriken för punkt ${d.no} är ${q(d.found)}, förväntade ${q(d.expected)} som i items.`,
+    'decision-kind': (d: { found: 'decisions' | 'agreements' }): string =>
+      d.found === 'decisions'
+        ? `Oväntade beslut (decisions) i ett nätverk som inte fattar beslut, förväntade agreements.`
+        : `Oväntade överenskommelser (agreements) i ett beslutande nätverk, förväntade decisions.`,
+    // Times and dates
+    'time-range': (d: { found: string; meeting: string }) =>
+      `Tiden ${q(d.found)} ligger utanför mötet ${d.meeting}, förväntade en tid inom mötet.`,
+    'time-order': (d: { from: string; until: string }) =>
+      `Från ${d.from} är inte före till ${d.until}, förväntade en tid som börjar före den slutar.`,
+    'item-range': (d: { found: string; count: number }) =>
+      `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
+    'due-date': (d: { due: string; date: string }) =>
+      `Oväntat sista datum ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
+    'follows-up.unknown': (d: { ref: string }) =>
+      `Okänt beslut ${q(d.ref)}, förväntade id för ett beslut som finns i arkivet.`,
+    'follows-up.later': (d: { ref: string; date: string }) =>
+      `Beslutet ${q(d.ref)} fattades ${d.date}, förväntade ett beslut från ett tidigare möte.`,
+    'follows-up.not-assignment': (d: { ref: string }) =>
+      `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,
+    'roster-term': (d: { from: string; to: string }) =>
+      `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
+    'roster-overlap': (d: { id: string }) =>
+      `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
+    'calendar-duplicate': (d: { date: string }) => `Datumet ${d.date} finns redan i kalendern.`,
+  },
+
+  expect: {
+    id: 'ett id med små bokstäver a–z, siffror och bindestreck (t.ex. anna-berg)',
+    text: 'en icke-tom text',
+    date: 'ett datum ÅÅÅÅ-MM-DD',
+    time: 'en tid TT:MM',
+    'time-range': 'en tid TT:MM-TT:MM',
+    'time-range-order': 'en sluttid efter starttiden',
+    'item-range': 'punktnummer som 3, "1-4" eller "2,5"',
+    'decision-ref': 'ett besluts-id som "kd-gruppen 1/2019 §2:1"',
+    'positive-int': 'ett heltal större än 0',
+    decision: 'en beslutstext eller {text, owner, due}',
+    partial: 'minst en av from, until eller items',
+    'municipality-or-organisation': 'municipality eller organisation',
+    people: 'en mappning från id till person',
+    role: 'chair, vice-chair, secretary eller member',
+    substitutes: 'none, personal eller any',
+    kind: 'protokoll eller anteckningar',
+    status: 'utkast eller justerat',
+    locale: 'sv eller en',
+    boolean: 'true eller false',
+    list: 'en lista',
+    'id-list': 'en lista med person-id',
+    'nonempty-list': 'en lista med minst ett element',
+    valid: 'ett giltigt värde',
+  } as Record<string, string>,
+
+  types: {
+    string: 'en text',
+    number: 'ett tal',
+    int: 'ett heltal',
+    boolean: 'true eller false',
+    object: 'en mappning (nyckel: värde)',
+    array: 'en lista',
+    record: 'en mappning (nyckel: värde)',
+  } as Record<string, string>,
+
+  yamlCodes: {
+    ALIAS_PROPS: 'Ett alias kan inte ha ankare eller tagg',
+    BAD_ALIAS: 'Felaktigt alias',
+    BAD_DIRECTIVE: 'Okänt YAML-direktiv',
+    BAD_DQ_ESCAPE: 'Ogiltig escape-sekvens i citerad text',
+    BAD_INDENT: 'Oväntad indragning',
+    BAD_PROP_ORDER: 'Ankare och tagg i fel ordning',
+    BAD_SCALAR_START: 'Ett värde kan inte börja med detta tecken; sätt värdet inom citattecken',
+    BLOCK_AS_IMPLICIT_KEY: 'Ett block kan inte vara nyckel',
+    BLOCK_IN_FLOW: 'Ett block kan inte stå inom [ ] eller { }',
+    DUPLICATE_KEY: 'Nyckeln finns redan i samma mappning; varje nyckel får förekomma en gång',
+    IMPOSSIBLE: 'YAML-texten kunde inte tolkas',
+    KEY_OVER_1024_CHARS: 'Nyckeln är längre än 1024 tecken',
+    MISSING_CHAR: 'Ett tecken saknas (ett avslutande citattecken eller en parentes)',
+    MULTILINE_IMPLICIT_KEY: 'En nyckel kan inte sträcka sig över flera rader',
+    MULTIPLE_ANCHORS: 'Ett värde kan bara ha ett ankare',
+    MULTIPLE_DOCS: 'Flera YAML-dokument i samma fil; förväntade ett',
+    MULTIPLE_TAGS: 'Ett värde kan bara ha en tagg',
+    NON_STRING_KEY: 'Nyckeln måste vara text',
+    RESOURCE_EXHAUSTION: 'YAML-texten är för komplex',
+    TAB_AS_INDENT: 'Tabb används som indragning; YAML kräver mellanslag',
+    TAG_RESOLVE_FAILED: 'Okänd eller otillåten YAML-tagg',
+    UNEXPECTED_TOKEN: 'Oväntat tecken i YAML-texten',
+    BAD_COLLECTION_TYPE: 'Fel sorts samling för taggen',
+  } as Record<string, string>,
+
+  ui: {
+    severity: { error: 'fel', warning: 'varning' },
+    summary: (d: { errors: number; warnings: number; files: number }) =>
+      `${d.errors} ${d.errors === 1 ? 'fel' : 'fel'}, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
+    clean: (d: { files: number }) => `Inga anmärkningar i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
+    or: 'eller',
+    atLeast: (n: number) => `minst ${n} ${n === 1 ? 'element' : 'element'}`,
+    atMost: (n: number) => `högst ${n}`,
+    oneOf: (values: string) => `ett av ${values}`,
+  },
+
+  cli: {
+    description: 'kd håller protokollen från kommundirektörsnätverk i ett versionshanterat arkiv och kontrollerar dem.',
+    titles: {
+      'Usage:': 'Användning:',
+      'Options:': 'Flaggor:',
+      'Arguments:': 'Argument:',
+      'Commands:': 'Kommandon:',
+      'Global Options:': 'Globala flaggor:',
+    } as Record<string, string>,
+    options: {
+      archive: 'arkivets mapp (annars sökes kd.yml uppåt från aktuell mapp, eller KD_ARCHIVE)',
+      lang: 'språk för utskrifter: sv eller en',
+      color: 'färg av (även NO_COLOR)',
+      help: 'visa hjälp',
+      version: 'visa versionen',
+      format: 'utdataformat',
+      strict: 'varningar ger också slutkod 1',
+    },
+    commands: {
+      check: 'kontrollera arkivets filer och protokoll',
+      checkPaths: 'filer eller mappar att rapportera för (hela arkivet läses ändå)',
+      schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
+      schemaKind: 'config, people, network, calendar eller protocol',
+      help: 'visa hjälp för ett kommando',
+    },
+    errors: {
+      'no-archive': (d: { cwd: string }) =>
+        `Hittade inget arkiv: ingen kd.yml i ${d.cwd} eller någon mapp ovanför. Ange --archive MAPP eller KD_ARCHIVE.`,
+      'archive-not-found': (d: { dir: string }) => `Arkivmappen ${d.dir} har ingen kd.yml.`,
+      'bad-config': (d: { file: string }) => `${d.file} kunde inte läsas; se anmärkningarna ovan.`,
+      'path-outside': (d: { path: string }) => `Sökvägen ${d.path} ligger utanför arkivet.`,
+      'path-missing': (d: { path: string }) => `Sökvägen ${d.path} finns inte.`,
+      'unknown-option': (d: { option: string }) => `Okänd flagga ${d.option}. Se kd --help.`,
+      'unknown-command': (d: { command: string }) => `Okänt kommando ${d.command}. Se kd --help.`,
+      'missing-argument': (d: { name: string }) => `Argumentet ${d.name} saknas.`,
+      'option-missing-argument': (d: { option: string }) => `Flaggan ${d.option} behöver ett värde.`,
+      'excess-arguments': (d: { expected: number; found: number }) =>
+        `För många argument: förväntade ${d.expected}, fick ${d.found}.`,
+      'invalid-choice': (d: { option: string; found: string; allowed: string }) =>
+        `Oväntat värde ${q(d.found)} för ${d.option}, förväntade ${d.allowed}.`,
+      internal: 'kd stötte på ett oväntat fel. Rapportera det gärna med utskriften nedan:',
+    },
+  },
+};
+
+function yamlCode(code: string): string {
+  return sv.yamlCodes[code] ?? `YAML-fel ${code}`;
+}
+
+function expectation(e: Expectation): string {
+  if ('name' in e) return sv.expect[e.name] ?? e.name;
+  if ('type' in e) return sv.types[e.type] ?? e.type;
+  if ('oneOf' in e) return sv.ui.oneOf(e.oneOf.map((v) => q(v)).join(', '));
+  if ('min' in e) return sv.ui.atLeast(e.min);
+  return sv.ui.atMost(e.max);
+}

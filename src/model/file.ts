@@ -1,0 +1,62 @@
+import { message, type Finding } from '../archive/finding.js';
+import { splitFrontMatter } from '../archive/frontmatter.js';
+import { outline, type Section } from '../archive/outline.js';
+import { decodeText } from '../archive/text.js';
+import { parseYaml, type PositionTable } from '../archive/yaml.js';
+import type { FileKind } from '../schema/index.js';
+import { validate } from '../schema/validate.js';
+
+/**
+ * Everything kd learns from one file on its own. It is a pure function of
+ * (path, kind, bytes) and plain data throughout, so a content-hash cache or a
+ * worker pool can sit in front of `processFile` without its callers noticing.
+ */
+export interface FileRecord {
+  path: string;
+  kind: FileKind;
+  /** The validated data, when the file passed its schema. */
+  data?: unknown;
+  positions: PositionTable;
+  /** Body sections, for protocols. */
+  sections: Section[];
+  findings: Finding[];
+}
+
+export function processFile(path: string, kind: FileKind, bytes: Uint8Array): FileRecord {
+  const record: FileRecord = { path, kind, positions: {}, sections: [], findings: [] };
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    record.findings.push({
+      rule: 'encoding',
+      severity: 'error',
+      file: path,
+      line: decoded.line,
+      column: decoded.column,
+      message: message('file.encoding', {
+        byte: `0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        char: decoded.asWindows1252,
+      }),
+    });
+    return record;
+  }
+  let yamlText = decoded.text;
+  let yamlLine = 1;
+  if (kind === 'protocol') {
+    const split = splitFrontMatter(decoded.text, path);
+    if (!split.ok) {
+      record.findings.push(split.finding);
+      return record;
+    }
+    yamlText = split.value.yaml;
+    yamlLine = split.value.yamlLine;
+    record.sections = outline(split.value.body, split.value.bodyLine);
+  }
+  const parsed = parseYaml(yamlText, path, yamlLine);
+  record.positions = parsed.positions;
+  record.findings.push(...parsed.findings);
+  if (parsed.findings.length > 0) return record;
+  const validated = validate(kind, parsed.value, parsed.positions, path);
+  record.findings.push(...validated.findings);
+  if (validated.data !== undefined) record.data = validated.data;
+  return record;
+}

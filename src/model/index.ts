@@ -1,0 +1,167 @@
+import type { Finding } from '../archive/finding.js';
+import { readArchive } from '../archive/read.js';
+import type { Section } from '../archive/outline.js';
+import type { PositionTable } from '../archive/yaml.js';
+import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
+import { processFile, type FileRecord } from './file.js';
+
+export interface ProtocolRecord {
+  file: string;
+  /** The network folder the file is in. */
+  folder: string;
+  data: ProtocolData;
+  positions: PositionTable;
+  sections: Section[];
+  /** "1/2019". */
+  id: string;
+  year: number;
+}
+
+export interface NetworkRecord {
+  id: string;
+  file: string;
+  config?: NetworkConfig;
+  positions: PositionTable;
+  calendar?: Calendar;
+  calendarFile?: string;
+  calendarPositions?: PositionTable;
+  /** Valid protocols, sorted by date and number. */
+  protocols: ProtocolRecord[];
+  /** Years with a protocol file that could not be read: numbering there is not judged. */
+  brokenYears: Set<string>;
+}
+
+export interface Archive {
+  root: string;
+  config?: Config;
+  configPositions: PositionTable;
+  people?: People;
+  peoplePositions: PositionTable;
+  networks: Map<string, NetworkRecord>;
+  protocols: ProtocolRecord[];
+  /** Every file kd read, valid or not. */
+  files: FileRecord[];
+  /** Findings of reading, parsing and schemas. */
+  findings: Finding[];
+}
+
+/** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
+export async function loadArchive(root: string): Promise<Archive> {
+  const read = await readArchive(root);
+  const files = read.files.map((f) => processFile(f.path, f.kind, f.bytes));
+  const archive: Archive = {
+    root,
+    configPositions: {},
+    peoplePositions: {},
+    networks: new Map(),
+    protocols: [],
+    files,
+    findings: [...read.findings, ...files.flatMap((f) => f.findings)],
+  };
+  for (const id of read.networkIds) {
+    archive.networks.set(id, { id, file: `networks/${id}/network.yml`, positions: {}, protocols: [], brokenYears: new Set() });
+  }
+  for (const f of files) {
+    const folder = f.path.split('/')[1] ?? '';
+    switch (f.kind) {
+      case 'config':
+        archive.configPositions = f.positions;
+        if (f.data) archive.config = f.data as Config;
+        break;
+      case 'people':
+        archive.peoplePositions = f.positions;
+        if (f.data) archive.people = f.data as People;
+        break;
+      case 'network': {
+        const net = archive.networks.get(folder)!;
+        net.positions = f.positions;
+        if (f.data) net.config = f.data as NetworkConfig;
+        break;
+      }
+      case 'calendar': {
+        const net = archive.networks.get(folder)!;
+        net.calendarFile = f.path;
+        net.calendarPositions = f.positions;
+        if (f.data) net.calendar = f.data as Calendar;
+        break;
+      }
+      case 'protocol': {
+        const net = archive.networks.get(folder)!;
+        if (!f.data) {
+          net.brokenYears.add(f.path.split('/')[3] ?? '');
+          break;
+        }
+        const data = f.data as ProtocolData;
+        const year = Number(data.date.slice(0, 4));
+        const record: ProtocolRecord = {
+          file: f.path,
+          folder,
+          data,
+          positions: f.positions,
+          sections: f.sections,
+          id: `${data.number}/${year}`,
+          year,
+        };
+        net.protocols.push(record);
+        archive.protocols.push(record);
+        break;
+      }
+    }
+  }
+  const byDate = (a: ProtocolRecord, b: ProtocolRecord) =>
+    a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.data.number - b.data.number;
+  for (const net of archive.networks.values()) net.protocols.sort(byDate);
+  archive.protocols.sort((a, b) => byDate(a, b) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  return archive;
+}
+
+/** The roster terms in force on a date. */
+export function membersOn(network: NetworkConfig, date: string): Membership[] {
+  return network.roster.filter((m) => m.from <= date && (m.to === undefined || date <= m.to));
+}
+
+/** The stable id of a decision: `kd-gruppen 1/2019 §2:1`. */
+export function decisionId(network: string, protocolId: string, item: number, n: number): string {
+  return `${network} ${protocolId} §${item}:${n}`;
+}
+
+export interface DecisionRecord {
+  id: string;
+  network: string;
+  protocol: ProtocolRecord;
+  item: number;
+  n: number;
+  kind: 'decision' | 'agreement';
+  text: string;
+  owner?: string;
+  due?: string;
+  /** Key path of the decision in its file, for positions. */
+  path: string;
+}
+
+/** Every decision and agreement of the archive, in protocol order. */
+export function allDecisions(archive: Archive): DecisionRecord[] {
+  const out: DecisionRecord[] = [];
+  for (const p of archive.protocols) {
+    p.data.items.forEach((item, i) => {
+      for (const kind of ['decisions', 'agreements'] as const) {
+        (item[kind] ?? []).forEach((d: Decision, j: number) => {
+          const obj = typeof d === 'string' ? { text: d } : d;
+          out.push({
+            id: decisionId(p.data.network, p.id, item.no, j + 1),
+            network: p.data.network,
+            protocol: p,
+            item: item.no,
+            n: j + 1,
+            kind: kind === 'decisions' ? 'decision' : 'agreement',
+            text: obj.text,
+            ...(obj.owner !== undefined ? { owner: obj.owner } : {}),
+            ...(obj.due !== undefined ? { due: obj.due } : {}),
+            path: `items[${i}].${kind}[${j}]`,
+          });
+        });
+      }
+    });
+  }
+  return out;
+}

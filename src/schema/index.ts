@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { calendarSchema } from './calendar.js';
+import { configSchema } from './config.js';
+import { networkSchema } from './network.js';
+import { peopleSchema } from './people.js';
+import { protocolSchema } from './protocol.js';
+
+export * from './common.js';
+export type { Config } from './config.js';
+export type { People, Person } from './people.js';
+export type { Membership, NetworkConfig } from './network.js';
+export type { Calendar, PlannedMeeting } from './calendar.js';
+export type { Attendance, Decision, Guest, Item, Partial, ProtocolData } from './protocol.js';
+export { ROLES } from './network.js';
+
+/** The kinds of file in an archive, each with its one schema. */
+export const schemas = {
+  config: configSchema,
+  people: peopleSchema,
+  network: networkSchema,
+  calendar: calendarSchema,
+  protocol: protocolSchema,
+} as const;
+
+export type FileKind = keyof typeof schemas;
+export const FILE_KINDS = Object.keys(schemas) as FileKind[];
+
+/** JSON Schema (draft 2020-12) of one kind of file, for editors. */
+export function jsonSchema(kind: FileKind): Record<string, unknown> {
+  return z.toJSONSchema(schemas[kind], { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { date, id, positiveInt, text } from './common.js';
+
+export const ROLES = ['chair', 'vice-chair', 'secretary', 'member'] as const;
+
+/** One term of one person on a network's roster. A roster is history: terms end, seats rotate. */
+export const membershipSchema = z.strictObject({
+  person: id,
+  from: date,
+  to: date.optional(),
+  role: z.enum(ROLES, { error: 'expect.role' }).default('member'),
+  /** Acting ("tf", tillförordnad) director: counts as a member. */
+  acting: z.boolean({ error: 'expect.boolean' }).optional(),
+  /** Personal substitute (personlig ersättare), for networks with `substitutes: personal`. */
+  substitute: id.optional(),
+});
+
+/** `networks/<id>/network.yml`. */
+export const networkSchema = z.strictObject({
+  name: text,
+  short: text.optional(),
+  mission: text,
+  rules: text.optional(),
+  /** true: items carry decisions; false: the network only makes agreements (överenskommelser). */
+  decides: z.boolean({ error: 'expect.boolean' }),
+  substitutes: z.enum(['none', 'personal', 'any'], { error: 'expect.substitutes' }),
+  meetings_per_term: positiveInt.optional(),
+  roster: z.array(membershipSchema, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
+});
+
+export type Membership = z.infer<typeof membershipSchema>;
+export type NetworkConfig = z.infer<typeof networkSchema>;

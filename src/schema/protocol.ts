@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { date, decisionRef, id, itemRange, positiveInt, text, time, timeRange } from './common.js';
+
+/** A decision is a sentence, or a sentence with an owner (then it is an assignment) and a due date. */
+export const decisionSchema = z.union(
+  [
+    text,
+    z.strictObject({
+      text,
+      /** A person id, or a free label such as "sekretariatet". */
+      owner: text.optional(),
+      due: date.optional(),
+    }),
+  ],
+  { error: 'expect.decision' },
+);
+
+export const itemSchema = z.strictObject({
+  no: positiveInt,
+  title: text,
+  decisions: z.array(decisionSchema, { error: 'expect.list' }).optional(),
+  agreements: z.array(decisionSchema, { error: 'expect.list' }).optional(),
+  /** Stable ids of assignments this item follows up (and so closes). */
+  follows_up: z.array(decisionRef, { error: 'expect.list' }).optional(),
+});
+
+export const partialSchema = z
+  .strictObject({
+    person: id,
+    from: time.optional(),
+    until: time.optional(),
+    items: itemRange.optional(),
+  })
+  .refine((p) => p.from !== undefined || p.until !== undefined || p.items !== undefined, {
+    error: 'expect.partial',
+  });
+
+const ids = z.array(id, { error: 'expect.id-list' }).default([]);
+
+export const attendanceSchema = z.strictObject({
+  present: ids,
+  partial: z.array(partialSchema, { error: 'expect.list' }).default([]),
+  /** Took part remotely (deltog digitalt). */
+  remote: ids,
+  substitutes: z
+    .array(z.strictObject({ for: id, person: id }), { error: 'expect.list' })
+    .default([]),
+  /** Sent regrets (anmält förhinder). */
+  regrets: ids,
+  /** Absent without notice (ej närvarande). */
+  absent: ids,
+});
+
+export const guestSchema = z.strictObject({
+  name: text,
+  organisation: text,
+  role: text.optional(),
+  items: z.array(positiveInt, { error: 'expect.list' }).optional(),
+});
+
+export const correctionSchema = z.strictObject({
+  date,
+  by: id,
+  what: text,
+});
+
+/** The front matter of a protocol: the structured truth of a meeting. */
+export const protocolSchema = z.strictObject({
+  network: id,
+  number: positiveInt,
+  date,
+  time: timeRange,
+  place: text,
+  kind: z.enum(['protokoll', 'anteckningar'], { error: 'expect.kind' }),
+  status: z.enum(['utkast', 'justerat'], { error: 'expect.status' }),
+  chair: id.optional(),
+  secretary: id,
+  attendance: attendanceSchema,
+  guests: z.array(guestSchema, { error: 'expect.list' }).default([]),
+  items: z.array(itemSchema, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
+  theme: text.optional(),
+  corrections: z.array(correctionSchema, { error: 'expect.list' }).optional(),
+});
+
+export type Decision = z.infer<typeof decisionSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type Attendance = z.infer<typeof attendanceSchema>;
+export type Partial = z.infer<typeof partialSchema>;
+export type Guest = z.infer<typeof guestSchema>;
+export type ProtocolData = z.infer<typeof protocolSchema>;

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { formatPath, message, type Finding } from '../archive/finding.js';
+import type { PositionTable } from '../archive/yaml.js';
+import type { Expectation } from '../i18n/index.js';
+import { schemas, type FileKind } from './index.js';
+
+type Issue = z.core.$ZodIssue;
+
+export interface Validated<T> {
+  data?: T;
+  findings: Finding[];
+}
+
+/**
+ * Validates parsed YAML against the schema of its kind and turns every zod
+ * issue into a finding at the YAML node it is about. Every issue is reported,
+ * not only the first.
+ */
+export function validate<K extends FileKind>(
+  kind: K,
+  value: unknown,
+  positions: PositionTable,
+  file: string,
+): Validated<z.output<(typeof schemas)[K]>> {
+  const result = schemas[kind].safeParse(value);
+  if (result.success) return { data: result.data as z.output<(typeof schemas)[K]>, findings: [] };
+  const findings: Finding[] = [];
+  for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, positions, file));
+  return { findings };
+}
+
+/** Replaces union failures with the issues of the branch the value was meant for. */
+function flatten(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // The branch whose failures are not about the type of the value itself
+      // is the one the author meant (a mapping for `{text, owner}`).
+      const meant = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (meant) {
+        out.push(...flatten(meant.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue)));
+        continue;
+      }
+    }
+    out.push(issue);
+  }
+  return out;
+}
+
+function isCustomExpectation(msg: string): boolean {
+  return msg.startsWith('expect.');
+}
+
+function toFindings(issue: Issue, positions: PositionTable, file: string): Finding[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const full = [...path, key];
+      const pos = positions[formatPath(full)];
+      const at = pos ? { line: pos.keyLine ?? pos.line, column: pos.keyColumn ?? pos.column } : nearest(path, positions);
+      return {
+        rule: 'schema',
+        severity: 'error',
+        file,
+        ...at,
+        path: formatPath(full),
+        message: message('schema.unknown-key', { key }),
+      };
+    });
+  }
+  const here = positions[formatPath(path)];
+  if (!here) {
+    // The key is absent: point at the mapping that should hold it.
+    const key = String(path[path.length - 1] ?? '');
+    return [
+      {
+        rule: 'schema',
+        severity: 'error',
+        file,
+        ...nearest(path.slice(0, -1), positions),
+        path: formatPath(path),
+        message: message('schema.missing', { key, expected: expectation(issue) }),
+      },
+    ];
+  }
+  return [
+    {
+      rule: 'schema',
+      severity: 'error',
+      file,
+      line: here.line,
+      column: here.column,
+      path: formatPath(path),
+      message: message('schema.invalid', { expected: expectation(issue), found: here.source }),
+    },
+  ];
+}
+
+/** Position of the closest existing node on the path: its key if it has one. */
+function nearest(path: readonly (string | number)[], positions: PositionTable) {
+  for (let n = path.length; n >= 0; n--) {
+    const pos = positions[formatPath(path.slice(0, n))];
+    if (pos) return { line: pos.keyLine ?? pos.line, column: pos.keyColumn ?? pos.column };
+  }
+  return { line: 1, column: 1 };
+}
+
+function expectation(issue: Issue): Expectation {
+  if (isCustomExpectation(issue.message)) return { name: issue.message.slice('expect.'.length) };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { type: String(issue.expected) };
+    case 'invalid_value':
+      return { oneOf: issue.values.map(String) };
+    case 'too_small':
+      return { min: Number(issue.minimum) };
+    case 'too_big':
+      return { max: Number(issue.maximum) };
+    default:
+      return { name: 'valid' };
+  }
+}
