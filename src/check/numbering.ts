@@ -33,10 +33,14 @@ export const numbering: Rule = (archive) => {
         }
       }
       // net.protocols is in date order; a number lower than an earlier meeting's is out of order.
+      // Reported once, on the protocol whose number runs ahead of its date.
       let previous: ProtocolRecord | undefined;
+      const reported = new Set<ProtocolRecord>();
       for (const p of list) {
-        if (previous && p.data.date > previous.data.date && p.data.number < previous.data.number)
+        if (previous && !reported.has(previous) && p.data.date > previous.data.date && p.data.number < previous.data.number) {
           out.push(findingAt('number-order', previous.file, previous.positions, 'number', 'number-order', { number: previous.data.number, other: p.file }));
+          reported.add(previous);
+        }
         if (!previous || p.data.number > previous.data.number) previous = p;
       }
     }

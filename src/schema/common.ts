@@ -35,17 +35,18 @@ export const text = z.string({ error: 'expect.text' }).trim().min(1, { error: 'e
 
 export const date = z
   .string({ error: 'expect.date' })
-  .regex(DATE_RE, { error: 'expect.date' })
-  .refine(isRealDate, { error: 'expect.date' });
+  .regex(DATE_RE, { error: 'expect.date', abort: true })
+  .refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: 'expect.date' });
 
 export const time = z.string({ error: 'expect.time' }).regex(TIME_RE, { error: 'expect.time' });
 
 export const timeRange = z
   .string({ error: 'expect.time-range' })
-  .regex(TIME_RANGE_RE, { error: 'expect.time-range' })
+  .regex(TIME_RANGE_RE, { error: 'expect.time-range', abort: true })
   .refine((v) => {
-    const [from, until] = v.split('-') as [string, string];
-    return minutes(from) < minutes(until);
+    // Also guarded here: a refinement must never throw on input the regex refused.
+    const m = TIME_RANGE_RE.exec(v);
+    return !m || Number(m[1]) * 60 + Number(m[2]) < Number(m[3]) * 60 + Number(m[4]);
   }, { error: 'expect.time-range-order' });
 
 export const itemRange = z.union(
