@@ -23,6 +23,7 @@ export interface ParsedYaml {
 }
 
 const SOURCE_MAX = 60;
+const INDEPENDENT = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED']);
 
 /**
  * Parses one YAML text strictly: YAML 1.2 core schema (dates, times and
@@ -56,7 +57,12 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     return first.length > SOURCE_MAX || raw.includes('\n') ? `${first.slice(0, SOURCE_MAX)}…` : first;
   };
 
-  for (const error of [...doc.errors, ...doc.warnings] as YAMLError[]) {
+  // A syntax error (a tab, a missing quote) throws the parser off for the
+  // rest of the file: only the first is reported, not its echoes. Duplicate
+  // keys and refused tags are independent of each other and all reported.
+  const problems = ([...doc.errors, ...doc.warnings] as YAMLError[]).sort((a, b) => a.pos[0] - b.pos[0]);
+  const firstSyntax = problems.find((e) => !INDEPENDENT.has(e.code));
+  for (const error of problems.filter((e) => INDEPENDENT.has(e.code) || e === firstSyntax)) {
     const pos = at(error.pos[0]);
     findings.push({
       rule: 'yaml-syntax',

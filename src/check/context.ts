@@ -27,7 +27,7 @@ export function findingAt<K extends MessageKey>(
     file,
     line: onKey ? pos!.keyLine! : (pos?.line ?? 1),
     column: onKey ? pos!.keyColumn! : (pos?.column ?? 1),
-    path,
+    ...(path !== '' ? { path } : {}),
     message: message(key, data) as Message,
   };
 }

@@ -58,7 +58,9 @@ export const decisionKind: Rule = (archive) => {
 export const followUps: Rule = (archive) => {
   const out: Finding[] = [];
   const decisions = allDecisions(archive);
-  const byId = new Map<string, DecisionRecord>(decisions.map((d) => [d.id, d]));
+  // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
+  const byId = new Map<string, DecisionRecord>();
+  for (const d of decisions) if (!byId.has(d.id)) byId.set(d.id, d);
   for (const d of decisions) {
     if (d.due !== undefined && d.due <= d.protocol.data.date)
       out.push(findingAt('due-date', d.protocol.file, d.protocol.positions, `${d.path}.due`, 'due-date', { due: d.due, date: d.protocol.data.date }));
@@ -68,7 +70,12 @@ export const followUps: Rule = (archive) => {
       item.follows_up?.forEach((ref, j) => {
         const path = `items[${i}].follows_up[${j}]`;
         const target = byId.get(normaliseRef(ref));
-        if (!target) out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.unknown', { ref }));
+        if (!target) {
+          // A decision in a protocol that could not be read is not known to be missing.
+          const m = DECISION_REF_RE.exec(ref);
+          if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!)))
+            out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.unknown', { ref }));
+        }
         else if (target.protocol.data.date >= p.data.date)
           out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.later', { ref, date: target.protocol.data.date }));
         else if (target.owner === undefined)

@@ -1,0 +1,76 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { check } from '../src/cli/commands/check.js';
+import { main, type Io } from '../src/cli/main.js';
+
+export const REPO = path.resolve(import.meta.dirname, '..');
+export const SAMPLE = path.join(REPO, 'archive');
+export const MINI = path.join(REPO, 'tests', 'fixtures', 'mini');
+
+const made: string[] = [];
+afterAll(async () => {
+  await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+export type Change = string | Uint8Array | null | ((old: string) => string);
+
+/** A temporary copy of a fixture archive with some files changed (null deletes). */
+export async function archiveWith(from: string, changes: Record<string, Change> = {}): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-test-'));
+  made.push(dir);
+  await cp(from, dir, { recursive: true });
+  for (const [rel, change] of Object.entries(changes)) {
+    const file = path.join(dir, rel);
+    if (change === null) {
+      await rm(file, { force: true });
+      continue;
+    }
+    await mkdir(path.dirname(file), { recursive: true });
+    if (typeof change === 'function') {
+      const old = await readFile(file, 'utf8');
+      const next = change(old);
+      if (next === old) throw new Error(`change to ${rel} changed nothing`);
+      await writeFile(file, next);
+    } else await writeFile(file, change);
+  }
+  return dir;
+}
+
+/** Replaces one exact piece of text; fails the test when the piece is not there. */
+export function replace(from: string, to: string) {
+  return (old: string) => {
+    if (!old.includes(from)) throw new Error(`not found: ${from}`);
+    return old.replace(from, to);
+  };
+}
+
+export interface Found {
+  rule: string;
+  file: string;
+  line: number;
+  column: number;
+  severity?: string;
+  key?: string;
+}
+
+/** The findings of `kd check` on an archive, reduced to what a test asserts. */
+export async function findings(root: string): Promise<Found[]> {
+  const out = await check({ cwd: root });
+  return out.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, severity: f.severity, ...(f.path ? { key: f.path } : {}) }));
+}
+
+/** Runs the CLI in-process, as a user would, and captures what it prints. */
+export async function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    cwd: opts.cwd ?? REPO,
+    env: { ...opts.env },
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
