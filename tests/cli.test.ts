@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { archiveWith, MINI, replace, REPO, run } from './helpers.js';
+
+const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
+const brokenChair = { [P2]: replace('chair: anna-ahl', 'chair: cilla-cox') };
+
+describe('exit codes and messages', () => {
+  it('a finding in Swedish by default, as file:line:col, severity, rule, key and sentence', async () => {
+    const root = await archiveWith(MINI, brokenChair);
+    expect(await run(['check'], { cwd: root })).toEqual({
+      code: 1,
+      stdout:
+        `${P2}:9:8  fel  [officer-absent] chair: Ordföranden ”cilla-cox” finns inte bland de närvarande, förväntade närvaro (present, partial eller remote).\n` +
+        '\n1 fel, 0 varningar i 1 fil.\n',
+      stderr: '',
+    });
+  });
+
+  it('the same finding in English with --lang en', async () => {
+    const root = await archiveWith(MINI, brokenChair);
+    const out = await run(['check', '--lang', 'en'], { cwd: root });
+    expect(out.stdout).toBe(
+      `${P2}:9:8  error  [officer-absent] chair: The chair "cilla-cox" is not among those attending, expected attendance (present, partial or remote).\n` +
+        '\n1 error, 0 warnings in 1 file.\n',
+    );
+  });
+
+  it('the archive’s own locale applies when no --lang is given', async () => {
+    const root = await archiveWith(MINI, { ...brokenChair, 'kd.yml': replace('locale: sv', 'locale: en') });
+    expect((await run(['check'], { cwd: root })).stdout).toContain('1 error, 0 warnings in 1 file.');
+  });
+
+  it('json output names file, line, column, rule, key and message', async () => {
+    const root = await archiveWith(MINI, brokenChair);
+    const out = await run(['check', '--format', 'json', '--lang', 'en'], { cwd: root });
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({
+      findings: [
+        {
+          file: P2,
+          line: 9,
+          column: 8,
+          rule: 'officer-absent',
+          severity: 'error',
+          key: 'chair',
+          message: 'The chair "cilla-cox" is not among those attending, expected attendance (present, partial or remote).',
+          messageId: 'officer-absent',
+          data: { role: 'chair', id: 'cilla-cox' },
+        },
+      ],
+      summary: { errors: 1, warnings: 0, filesWithFindings: 1, filesChecked: 5 },
+    });
+  });
+
+  it('warnings exit 0, and 1 with --strict', async () => {
+    const root = await archiveWith(MINI, { [P2]: replace('## 2. Regionens strategi', '## 2. Regional strategi') });
+    expect((await run(['check'], { cwd: root })).code).toBe(0);
+    expect((await run(['check', '--strict'], { cwd: root })).code).toBe(1);
+  });
+
+  it('finds the archive by walking up, and shows paths relative to where kd runs', async () => {
+    const root = await archiveWith(MINI, brokenChair);
+    const out = await run(['check'], { cwd: path.join(root, 'networks', 'grupp') });
+    expect(out.stdout.split('\n')[0]).toMatch(/^protocols\/2019\/2019-02-14-2\.md:9:8 {2}fel/);
+  });
+
+  it('KD_ARCHIVE and --archive name the archive', async () => {
+    const root = await archiveWith(MINI);
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'kd-cwd-'));
+    expect((await run(['check'], { cwd: elsewhere, env: { KD_ARCHIVE: root } })).code).toBe(0);
+    expect((await run(['check', '--archive', root], { cwd: elsewhere })).code).toBe(0);
+  });
+
+  it('reports only on the paths given, while reading the whole archive', async () => {
+    const root = await archiveWith(MINI, { ...brokenChair, 'people.yml': replace('municipality: Bjuv', 'municipality: Bjuvv') });
+    const out = await run(['check', '--format', 'json', 'people.yml'], { cwd: root });
+    expect(JSON.parse(out.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['unknown-municipality']);
+  });
+
+  const failures: { name: string; args: string[]; cwd?: 'empty' | 'mini'; stderr: string }[] = [
+    {
+      name: 'no archive found',
+      args: ['check'],
+      cwd: 'empty',
+      stderr: 'kd: Hittade inget arkiv: ingen kd.yml i <cwd> eller någon mapp ovanför. Ange --archive MAPP eller KD_ARCHIVE.\n',
+    },
+    { name: 'an unknown option', args: ['check', '--bogus'], stderr: 'kd: Okänd flagga --bogus. Se kd --help.\n' },
+    { name: 'an unknown command', args: ['chek'], stderr: 'kd: Okänt kommando chek. Se kd --help.\n' },
+    {
+      name: 'an unknown format',
+      args: ['check', '--format', 'xml'],
+      stderr: 'kd: Oväntat värde ”xml” för --format, förväntade text, json.\n',
+    },
+    { name: 'an option without its value', args: ['check', '--format'], stderr: 'kd: Flaggan --format <format> behöver ett värde.\n' },
+    { name: 'a path outside the archive', args: ['check', '..'], cwd: 'mini', stderr: 'kd: Sökvägen .. ligger utanför arkivet.\n' },
+    { name: 'a path that does not exist', args: ['check', 'nowhere.md'], cwd: 'mini', stderr: 'kd: Sökvägen nowhere.md finns inte.\n' },
+    {
+      name: 'an unknown schema kind',
+      args: ['schema', 'protokoll'],
+      stderr: 'kd: Oväntat värde ”protokoll” för kind, förväntade config, people, network, calendar, protocol.\n',
+    },
+  ];
+
+  it.each(failures)('exit 2 and one sentence, no stack trace: $name', async ({ args, cwd, stderr }) => {
+    const dir = cwd === 'mini' ? await archiveWith(MINI) : await mkdtemp(path.join(os.tmpdir(), 'kd-empty-'));
+    const out = await run(args, { cwd: dir });
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe(stderr.replace('<cwd>', dir));
+  });
+
+  it('help speaks Swedish, or English with --lang en', async () => {
+    const sv = await run(['--help']);
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^Användning: kd/);
+    expect(sv.stdout).toContain('Kommandon:');
+    expect(sv.stdout).not.toContain('default');
+    const en = await run(['--lang', 'en', 'check', '--help']);
+    expect(en.stdout).toMatch(/^Usage: kd check/);
+    expect(en.stdout).toContain('show help');
+  });
+});
+
+describe('kd schema', () => {
+  it('prints the JSON Schema of a protocol for editors', async () => {
+    const out = await run(['schema', 'protocol']);
+    const schema = JSON.parse(out.stdout);
+    expect(out.code).toBe(0);
+    expect(schema.type).toBe('object');
+    expect(schema.required).toEqual(expect.arrayContaining(['network', 'number', 'date', 'time', 'place', 'secretary', 'attendance', 'items']));
+    expect(schema.properties.status.enum).toEqual(['utkast', 'justerat']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('prints every kind when none is named', async () => {
+    expect(Object.keys(JSON.parse((await run(['schema'])).stdout))).toEqual(['config', 'people', 'network', 'calendar', 'protocol']);
+  });
+});
+
+describe('colour', () => {
+  const tty = async (env: Record<string, string>, args: string[] = []) => {
+    const root = await archiveWith(MINI, brokenChair);
+    let stdout = '';
+    await main(['check', ...args], { cwd: root, env, stdout: { write: (s: string) => (stdout += s), isTTY: true }, stderr: { write: () => true } });
+    return stdout;
+  };
+  it('is on for a terminal', async () => expect(await tty({})).toContain('\u001b['));
+  it('is off with NO_COLOR', async () => expect(await tty({ NO_COLOR: '1' })).not.toContain('\u001b['));
+  it('is off with --no-color', async () => expect(await tty({}, ['--no-color'])).not.toContain('\u001b['));
+});
+
+describe('the installed bin', () => {
+  it('runs kd check on the sample archive through bin/kd.js', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin', 'kd.js'), 'check', '--archive', 'archive'], { cwd: REPO });
+    expect(stdout).toBe('Inga anmärkningar i 28 filer.\n');
+  });
+
+  it('exits 2 from the bin when no archive is found', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-empty-'));
+    const error = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin', 'kd.js'), 'check'], { cwd: dir }).catch((e) => e);
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(/^kd: Hittade inget arkiv/);
+    expect(error.stderr).not.toMatch(/\n\s+at /);
+  });
+});
