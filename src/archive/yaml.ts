@@ -62,6 +62,13 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
   // keys and refused tags are independent of each other and all reported.
   const problems = ([...doc.errors, ...doc.warnings] as YAMLError[]).sort((a, b) => a.pos[0] - b.pos[0]);
   const firstSyntax = problems.find((e) => !INDEPENDENT.has(e.code));
+  // The parser's own range is often one character; the rest of the line
+  // shows the reader what it is about. A tab is made visible.
+  const restOfLine = (offset: number) => {
+    const end = text.indexOf('\n', offset);
+    const line = text.slice(offset, end === -1 ? undefined : end).trimEnd().replace(/\t/g, '⇥');
+    return line.length > SOURCE_MAX ? `${line.slice(0, SOURCE_MAX)}…` : line;
+  };
   for (const error of problems.filter((e) => INDEPENDENT.has(e.code) || e === firstSyntax)) {
     const pos = at(error.pos[0]);
     findings.push({
@@ -69,7 +76,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
       severity: 'error',
       file,
       ...pos,
-      message: message('yaml.error', { code: error.code, found: sourceOf(error.pos[0], error.pos[1]) }),
+      message: message('yaml.error', { code: error.code, found: restOfLine(error.pos[0]) }),
     });
   }
 

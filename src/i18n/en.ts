@@ -1,4 +1,5 @@
-import type { Catalogue, Expectation } from './index.js';
+import { wordExpectation, type Expectation } from './expectation.js';
+import type { Catalogue } from './index.js';
 
 /** The English catalogue. Typed against the Swedish one: nothing can be missing. */
 
@@ -196,9 +197,5 @@ function yamlCode(code: string): string {
 }
 
 function expectation(e: Expectation): string {
-  if ('name' in e) return en.expect[e.name] ?? e.name;
-  if ('type' in e) return en.types[e.type] ?? e.type;
-  if ('oneOf' in e) return en.ui.oneOf(e.oneOf.map((v) => q(v)).join(', '));
-  if ('min' in e) return en.ui.atLeast(e.min);
-  return en.ui.atMost(e.max);
+  return wordExpectation(en, q, e);
 }

@@ -1,8 +1,7 @@
 import { en } from './en.js';
 import { sv } from './sv.js';
 
-/** What a schema expected, as data; each catalogue words it. */
-export type Expectation = { name: string } | { type: string } | { oneOf: string[] } | { min: number } | { max: number };
+export type { Expectation } from './expectation.js';
 
 export type Catalogue = typeof sv;
 export type Lang = 'sv' | 'en';

@@ -5,7 +5,8 @@
  * by the renderer, never written into the sentence.
  */
 
-type Expectation = import('./index.js').Expectation;
+import { wordExpectation, type Expectation } from './expectation.js';
+
 const q = (s: string) => `”${s}”`;
 
 export const sv = {
@@ -228,9 +229,5 @@ function yamlCode(code: string): string {
 }
 
 function expectation(e: Expectation): string {
-  if ('name' in e) return sv.expect[e.name] ?? e.name;
-  if ('type' in e) return sv.types[e.type] ?? e.type;
-  if ('oneOf' in e) return sv.ui.oneOf(e.oneOf.map((v) => q(v)).join(', '));
-  if ('min' in e) return sv.ui.atLeast(e.min);
-  return sv.ui.atMost(e.max);
+  return wordExpectation(sv, q, e);
 }
