@@ -51,10 +51,13 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };
   };
+  // Cheap for every node: never slices more than one short line, however
+  // large the node (the root mapping spans the whole text).
   const sourceOf = (start: number, end: number) => {
-    const raw = text.slice(start, end);
-    const first = raw.split('\n', 1)[0] ?? '';
-    return first.length > SOURCE_MAX || raw.includes('\n') ? `${first.slice(0, SOURCE_MAX)}…` : first;
+    const nl = text.indexOf('\n', start);
+    const lineEnd = nl === -1 || nl >= end ? end : nl;
+    const first = text.slice(start, Math.min(lineEnd, start + SOURCE_MAX + 1));
+    return lineEnd - start > SOURCE_MAX || lineEnd < end ? `${first.slice(0, SOURCE_MAX)}…` : first;
   };
 
   // A syntax error (a tab, a missing quote) throws the parser off for the

@@ -14,7 +14,9 @@ export const numbering: Rule = (archive) => {
     const byYear = new Map<number, ProtocolRecord[]>();
     for (const p of net.protocols) {
       if (p.data.network !== net.id) continue;
-      byYear.set(p.year, [...(byYear.get(p.year) ?? []), p]);
+      const list = byYear.get(p.year);
+      if (list) list.push(p);
+      else byYear.set(p.year, [p]);
     }
     for (const [year, list] of byYear) {
       const byNumber = [...list].sort((a, b) => a.data.number - b.data.number || (a.file < b.file ? -1 : 1));

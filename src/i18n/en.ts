@@ -16,8 +16,6 @@ export const en: Catalogue = {
     'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
     'file.unreadable': (d) => `The file could not be read (${d.reason}).`,
     'file.missing': (d) => `The file ${d.file} is missing from the archive.`,
-    'file.misplaced': (d) =>
-      `Unexpected protocol file ${q(d.found)}, expected networks/<network>/protocols/<year>/<date>-<number>.md.`,
     'frontmatter.open': (d) => `Unexpected ${q(d.found)} on line 1, expected ${q('---')} to open the front matter.`,
     'frontmatter.executable': (d) =>
       `Front matter of type ${q(d.found)} runs as code and is not allowed; expected ${q('---')} followed by YAML.`,
@@ -143,7 +141,6 @@ export const en: Catalogue = {
     summary: (d) =>
       `${d.errors} ${d.errors === 1 ? 'error' : 'errors'}, ${d.warnings} ${d.warnings === 1 ? 'warning' : 'warnings'} in ${d.files} ${d.files === 1 ? 'file' : 'files'}.`,
     clean: (d) => `No findings in ${d.files} ${d.files === 1 ? 'file' : 'files'}.`,
-    or: 'or',
     atLeast: (n) => `at least ${n} ${n === 1 ? 'element' : 'elements'}`,
     atMost: (n) => `at most ${n}`,
     oneOf: (values) => `one of ${values}`,
@@ -178,7 +175,6 @@ export const en: Catalogue = {
       'no-archive': (d) =>
         `No archive found: no kd.yml in ${d.cwd} or any folder above it. Give --archive DIR or KD_ARCHIVE.`,
       'archive-not-found': (d) => `The archive folder ${d.dir} has no kd.yml.`,
-      'bad-config': (d) => `${d.file} could not be read; see the findings above.`,
       'path-outside': (d) => `The path ${d.path} is outside the archive.`,
       'path-missing': (d) => `The path ${d.path} does not exist.`,
       'unknown-option': (d) => `Unknown option ${d.option}. See kd --help.`,

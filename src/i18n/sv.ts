@@ -21,8 +21,6 @@ export const sv = {
     'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
     'file.unreadable': (d: { reason: string }) => `Filen kunde inte läsas (${d.reason}).`,
     'file.missing': (d: { file: string }) => `Filen ${d.file} saknas i arkivet.`,
-    'file.misplaced': (d: { found: string }) =>
-      `Oväntad protokollfil ${q(d.found)}, förväntade networks/<nätverk>/protocols/<år>/<datum>-<nummer>.md.`,
     'frontmatter.open': (d: { found: string }) =>
       `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
     'frontmatter.executable': (d: { found: string }) =>
@@ -173,7 +171,6 @@ export const sv = {
     summary: (d: { errors: number; warnings: number; files: number }) =>
       `${d.errors} ${d.errors === 1 ? 'fel' : 'fel'}, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
     clean: (d: { files: number }) => `Inga anmärkningar i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
-    or: 'eller',
     atLeast: (n: number) => `minst ${n} ${n === 1 ? 'element' : 'element'}`,
     atMost: (n: number) => `högst ${n}`,
     oneOf: (values: string) => `ett av ${values}`,
@@ -208,7 +205,6 @@ export const sv = {
       'no-archive': (d: { cwd: string }) =>
         `Hittade inget arkiv: ingen kd.yml i ${d.cwd} eller någon mapp ovanför. Ange --archive MAPP eller KD_ARCHIVE.`,
       'archive-not-found': (d: { dir: string }) => `Arkivmappen ${d.dir} har ingen kd.yml.`,
-      'bad-config': (d: { file: string }) => `${d.file} kunde inte läsas; se anmärkningarna ovan.`,
       'path-outside': (d: { path: string }) => `Sökvägen ${d.path} ligger utanför arkivet.`,
       'path-missing': (d: { path: string }) => `Sökvägen ${d.path} finns inte.`,
       'unknown-option': (d: { option: string }) => `Okänd flagga ${d.option}. Se kd --help.`,
