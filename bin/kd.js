@@ -7,4 +7,8 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  // Lazy: touching process.stdin opens it, which only prompts need.
+  get stdin() {
+    return process.stdin;
+  },
 });

@@ -1,6 +1,6 @@
 import type { Finding } from '../archive/finding.js';
 import { allDecisions, type DecisionRecord } from '../model/index.js';
-import { DECISION_REF_RE, expandItemRange, minutes } from '../schema/index.js';
+import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
 import { findingAt, type Rule } from './context.js';
 
 /** Partial attendance lies inside the meeting: times within its hours, items within its list. */
@@ -85,8 +85,3 @@ export const followUps: Rule = (archive) => {
   }
   return out;
 };
-
-function normaliseRef(ref: string): string {
-  const m = DECISION_REF_RE.exec(ref);
-  return m ? `${m[1]} ${Number(m[2])}/${m[3]} §${Number(m[4])}:${Number(m[5])}` : ref;
-}

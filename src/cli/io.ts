@@ -12,6 +12,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdout: Output;
   stderr: Output;
+  /** Answers to prompts; only asked when this and stdout are terminals. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set or --no-color is given. */

@@ -109,6 +109,22 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     });
 
   program
+    .command('new-protocol')
+    .description(c.cli.commands.newProtocol)
+    .option('--network <id>', c.cli.options.network)
+    .option('--date <date>', c.cli.options.date)
+    .option('--time <time>', c.cli.options.time)
+    .option('--place <text>', c.cli.options.place)
+    .option('--agenda <file>', c.cli.options.agenda)
+    .option('--dry-run', c.cli.options.dryRun)
+    .option('--edit', c.cli.options.edit)
+    .action(async (opts: Record<string, string | boolean | undefined>) => {
+      const { newProtocolCommand } = await import('./commands/new-protocol.js');
+      const g = globals();
+      setExit(await newProtocolCommand({ ...opts, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+    });
+
+  program
     .command('schema')
     .description(c.cli.commands.schema)
     .argument('[kind]', c.cli.commands.schemaKind)

@@ -144,6 +144,29 @@ export const en: Catalogue = {
     atLeast: (n) => `at least ${n} ${n === 1 ? 'element' : 'elements'}`,
     atMost: (n) => `at most ${n}`,
     oneOf: (values) => `one of ${values}`,
+    newProtocol: {
+      written: (d) => `Created ${d.file}`,
+      todo: 'To fill in after the meeting:',
+      todoItems: [
+        'attendance: move those who did not come to regrets or absent, and those who came and left to partial',
+        'guests under guests, with organisation and role',
+        'decisions under each item (decisions, or agreements in a network that does not decide)',
+        'follows_up for the assignments reported on',
+        'the text under each heading',
+      ],
+      openCount: (n) => (n === 0 ? 'No open assignments.' : n === 1 ? '1 open assignment is listed under item 1.' : `${n} open assignments are listed under item 1.`),
+      askDate: 'Meeting date (YYYY-MM-DD)',
+      askTime: 'Time (HH:MM-HH:MM)',
+      askPlace: 'Place',
+      invalidAnswer: (expected) => `Expected ${expected}.`,
+    },
+  },
+
+  scaffold: {
+    followUpTitle: 'Follow-up of assignments',
+    acting: 'acting',
+    followsUpHint: 'Remove the # on the line below and keep the assignments reported on at the meeting:',
+    kindTitle: { protokoll: 'minutes', anteckningar: 'notes' },
   },
 
   cli: {
@@ -163,12 +186,20 @@ export const en: Catalogue = {
       version: 'show the version',
       format: 'output format',
       strict: 'warnings also give exit code 1',
+      network: 'the network id (otherwise the only one, or default_network in kd.yml)',
+      date: 'meeting date YYYY-MM-DD (otherwise the next meeting in calendar.yml)',
+      time: 'meeting time HH:MM-HH:MM',
+      place: 'place',
+      agenda: 'a file with one item a line (otherwise the calendar’s agenda)',
+      dryRun: 'print the protocol instead of saving it',
+      edit: 'open the file in $VISUAL or $EDITOR',
     },
     commands: {
       check: 'check the archive’s files and protocols',
       checkPaths: 'files or folders to report on (the whole archive is read all the same)',
       schema: 'print the JSON Schema of a kind of file, for editors',
       schemaKind: 'config, people, network, calendar or protocol',
+      newProtocol: 'create the next protocol from the roster, the calendar and the open assignments',
       help: 'show help for a command',
     },
     errors: {
@@ -184,6 +215,20 @@ export const en: Catalogue = {
       'excess-arguments': (d) => `Too many arguments: expected ${d.expected}, got ${d.found}.`,
       'invalid-choice': (d) => `Unexpected value ${q(d.found)} for ${d.option}, expected ${d.allowed}.`,
       internal: 'kd ran into an unexpected error. Please report it with the output below:',
+      'network-required': (d) => `The archive has several networks; give --network with one of: ${d.networks}.`,
+      'unknown-network-option': (d) => `Unknown network ${q(d.id)}, expected one of: ${d.networks}.`,
+      'network-unreadable': (d) => `${d.file} has errors and cannot be used. Run kd check and correct it first.`,
+      'missing-options': (d) =>
+        `Missing: ${d.options}. Give them as options, put the meeting in calendar.yml, or run kd in a terminal to be asked.`,
+      'invalid-option-value': (d) => `Unexpected ${q(d.found)} for ${d.option}, expected ${d.expected}.`,
+      'date-before-existing': (d) =>
+        `The meeting on ${d.date} is before ${d.file} in the same year; numbers follow dates, so the protocol cannot go here.`,
+      'no-secretary': (d) =>
+        `The network ${d.network} has no secretary (role: secretary) on its roster on ${d.date}; add one in network.yml.`,
+      'agenda-unreadable': (d) => `The agenda ${d.file} could not be read as UTF-8 text.`,
+      'file-exists': (d) => `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
+      'no-editor': () => `Neither $VISUAL nor $EDITOR is set; open the file yourself.`,
+      'no-input': () => `The input ended before everything was filled in.`,
     },
   },
 };

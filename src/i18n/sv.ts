@@ -174,6 +174,29 @@ export const sv = {
     atLeast: (n: number) => `minst ${n} ${n === 1 ? 'element' : 'element'}`,
     atMost: (n: number) => `högst ${n}`,
     oneOf: (values: string) => `ett av ${values}`,
+    newProtocol: {
+      written: (d: { file: string }) => `Skapade ${d.file}`,
+      todo: 'Att fylla i efter mötet:',
+      todoItems: [
+        'närvaro: flytta den som inte kom till regrets (anmält förhinder) eller absent, och den som kom och gick till partial',
+        'gäster under guests, med organisation och roll',
+        'beslut under varje punkt (decisions, eller agreements i ett nätverk som inte beslutar)',
+        'follows_up för de uppdrag som redovisades',
+        'texten under varje rubrik',
+      ],
+      openCount: (n: number) => (n === 0 ? 'Inga öppna uppdrag.' : n === 1 ? '1 öppet uppdrag står under punkt 1.' : `${n} öppna uppdrag står under punkt 1.`),
+      askDate: 'Mötesdatum (ÅÅÅÅ-MM-DD)',
+      askTime: 'Tid (TT:MM-TT:MM)',
+      askPlace: 'Plats',
+      invalidAnswer: (expected: string) => `Förväntade ${expected}.`,
+    },
+  },
+
+  scaffold: {
+    followUpTitle: 'Uppföljning av uppdrag',
+    acting: 'tf',
+    followsUpHint: 'Ta bort # på raden nedan och behåll de uppdrag som redovisades på mötet:',
+    kindTitle: { protokoll: 'protokoll', anteckningar: 'anteckningar' } as Record<'protokoll' | 'anteckningar', string>,
   },
 
   cli: {
@@ -193,12 +216,20 @@ export const sv = {
       version: 'visa versionen',
       format: 'utdataformat',
       strict: 'varningar ger också slutkod 1',
+      network: 'nätverkets id (annars det enda, eller default_network i kd.yml)',
+      date: 'mötesdatum ÅÅÅÅ-MM-DD (annars nästa möte i calendar.yml)',
+      time: 'mötestid TT:MM-TT:MM',
+      place: 'plats',
+      agenda: 'fil med en punkt per rad (annars kalenderns dagordning)',
+      dryRun: 'skriv ut protokollet i stället för att spara det',
+      edit: 'öppna filen i $VISUAL eller $EDITOR',
     },
     commands: {
       check: 'kontrollera arkivets filer och protokoll',
       checkPaths: 'filer eller mappar att rapportera för (hela arkivet läses ändå)',
       schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
       schemaKind: 'config, people, network, calendar eller protocol',
+      newProtocol: 'skapa nästa protokoll från medlemslistan, kalendern och de öppna uppdragen',
       help: 'visa hjälp för ett kommando',
     },
     errors: {
@@ -216,6 +247,22 @@ export const sv = {
       'invalid-choice': (d: { option: string; found: string; allowed: string }) =>
         `Oväntat värde ${q(d.found)} för ${d.option}, förväntade ${d.allowed}.`,
       internal: 'kd stötte på ett oväntat fel. Rapportera det gärna med utskriften nedan:',
+      'network-required': (d: { networks: string }) => `Arkivet har flera nätverk; ange --network med ett av: ${d.networks}.`,
+      'unknown-network-option': (d: { id: string; networks: string }) => `Okänt nätverk ${q(d.id)}, förväntade ett av: ${d.networks}.`,
+      'network-unreadable': (d: { file: string }) => `${d.file} har fel och kan inte användas. Kör kd check och rätta den först.`,
+      'missing-options': (d: { options: string }) =>
+        `Uppgifter saknas: ${d.options}. Ange dem som flaggor, lägg mötet i calendar.yml, eller kör kd i en terminal för att bli tillfrågad.`,
+      'invalid-option-value': (d: { option: string; found: string; expected: string }) =>
+        `Oväntat ${q(d.found)} för ${d.option}, förväntade ${d.expected}.`,
+      'date-before-existing': (d: { date: string; file: string }) =>
+        `Mötet ${d.date} ligger före ${d.file} samma år; numren måste följa datum, så protokollet kan inte läggas in här.`,
+      'no-secretary': (d: { network: string; date: string }) =>
+        `Nätverket ${d.network} har ingen sekreterare (role: secretary) i medlemslistan ${d.date}; lägg till en i network.yml.`,
+      'agenda-unreadable': (d: { file: string }) => `Dagordningen ${d.file} kunde inte läsas som UTF-8-text.`,
+      'file-exists': (d: { file: string }) =>
+        `${d.file} finns redan och skrivs aldrig över. Välj ett annat datum, eller flytta filen själv om den ska ersättas.`,
+      'no-editor': () => `Varken $VISUAL eller $EDITOR är satt; öppna filen själv.`,
+      'no-input': () => `Inmatningen tog slut innan alla uppgifter var ifyllda.`,
     },
   },
 };

@@ -13,6 +13,12 @@ export const TIME_RANGE_RE = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\
 export const ITEM_RANGE_RE = /^\d+(?:-\d+)?(?:,\s*\d+(?:-\d+)?)*$/;
 export const DECISION_REF_RE = /^([a-z0-9]+(?:-[a-z0-9]+)*) (\d+)\/(\d{4}) §(\d+):(\d+)$/;
 
+/** Canonical form of a decision id, so `kd-gruppen 01/2019 §2:1` and `kd-gruppen 1/2019 §2:1` are one. */
+export function normaliseRef(ref: string): string {
+  const m = DECISION_REF_RE.exec(ref.trim());
+  return m ? `${m[1]} ${Number(m[2])}/${m[3]} §${Number(m[4])}:${Number(m[5])}` : ref.trim();
+}
+
 export function isRealDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;

@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { KdError } from '../../archive/errors.js';
+import { findRoot } from '../../archive/read.js';
+import { readTemplate } from '../../archive/templates.js';
+import { decodeText } from '../../archive/text.js';
+import { FileExistsError, writeNewFile } from '../../archive/write.js';
+import { catalogue, type Lang } from '../../i18n/index.js';
+import { loadArchive, type Archive, type NetworkRecord } from '../../model/index.js';
+import { laterInYear, nextPlanned, planProtocol, plannedOn } from '../../query/plan.js';
+import { renderScaffold, type Scaffold } from '../../render/scaffold.js';
+import { isRealDate, TIME_RANGE_RE, timeRange } from '../../schema/index.js';
+import { displayPath, type Io } from '../io.js';
+import { ask, interactive, type Question } from '../prompt.js';
+
+export interface NewProtocolOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  archive?: string | undefined;
+  network?: string | undefined;
+  date?: string | undefined;
+  time?: string | undefined;
+  place?: string | undefined;
+  /** Path of a file with one agenda item a line. */
+  agenda?: string | undefined;
+  lang?: Lang | undefined;
+  /** Asked for date, time and place when they are still missing; absent means no one can be asked. */
+  prompt?: (questions: Question[]) => Promise<string[]>;
+}
+
+export interface NewProtocolResult {
+  root: string;
+  scaffold: Scaffold;
+  lang: Lang;
+  openAssignments: number;
+}
+
+/** Works out the next protocol of a network and renders it. Writes nothing. */
+export async function newProtocol(options: NewProtocolOptions): Promise<NewProtocolResult> {
+  const root = await findRoot({ cwd: options.cwd, archive: options.archive, env: options.env ?? {} });
+  const archive = await loadArchive(root);
+  const lang = options.lang ?? archive.config?.locale ?? 'sv';
+  const c = catalogue(lang);
+  const net = pickNetwork(archive, options.network);
+
+  const given = {
+    date: options.date !== undefined ? checkDate(options.date, lang) : undefined,
+    time: options.time !== undefined ? checkTime(options.time, lang) : undefined,
+    place: options.place?.trim() || undefined,
+  };
+  let planned = given.date !== undefined ? plannedOn(net, given.date) : nextPlanned(net);
+  let date = given.date ?? planned?.date;
+  let time = given.time ?? planned?.time;
+  let place = given.place ?? planned?.place;
+
+  const missing = [date === undefined && '--date', time === undefined && '--time', place === undefined && '--place'].filter(
+    (m): m is string => m !== false,
+  );
+  if (missing.length > 0) {
+    if (!options.prompt) throw new KdError('missing-options', { options: missing.join(', ') });
+    const last = net.protocols.at(-1)?.data;
+    const questions: Question[] = [];
+    const n = c.ui.newProtocol;
+    if (date === undefined)
+      questions.push({ text: n.askDate, check: (a) => (isRealDate(a) ? undefined : n.invalidAnswer(c.expect.date!)) });
+    if (time === undefined)
+      questions.push({ text: n.askTime, default: last?.time, check: (a) => (timeRange.safeParse(a).success ? undefined : n.invalidAnswer(c.expect['time-range']!)) });
+    if (place === undefined) questions.push({ text: n.askPlace, default: last?.place, check: (a) => (a ? undefined : n.invalidAnswer(c.expect.text!)) });
+    const answers = await options.prompt(questions);
+    if (date === undefined) {
+      date = answers.shift()!;
+      planned = plannedOn(net, date);
+    }
+    if (time === undefined) time = answers.shift()!;
+    if (place === undefined) place = answers.shift()!;
+  }
+  const meetingDate = date!;
+
+  const later = laterInYear(net, meetingDate);
+  if (later) throw new KdError('date-before-existing', { date: meetingDate, file: later.file });
+  const agenda = options.agenda !== undefined ? await readAgenda(path.resolve(options.cwd, options.agenda), options.agenda) : (planned?.agenda ?? []);
+  const plan = planProtocol(archive, net, { date: meetingDate, time: time!, place: place!, agenda, theme: planned?.theme });
+  if (plan.secretary === undefined) throw new KdError('no-secretary', { network: net.id, date: meetingDate });
+  const template = await readTemplate(root, 'protocol', lang);
+  return { root, scaffold: renderScaffold(archive, plan, template, lang), lang, openAssignments: plan.open.length };
+}
+
+function pickNetwork(archive: Archive, id: string | undefined): NetworkRecord {
+  const ids = [...archive.networks.keys()];
+  const chosen = id ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
+  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
+  const net = archive.networks.get(chosen);
+  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
+  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
+  return net;
+}
+
+function checkDate(value: string, lang: Lang): string {
+  if (!isRealDate(value)) throw new KdError('invalid-option-value', { option: '--date', found: value, expected: catalogue(lang).expect.date! });
+  return value;
+}
+
+function checkTime(value: string, lang: Lang): string {
+  if (!TIME_RANGE_RE.test(value) || !timeRange.safeParse(value).success)
+    throw new KdError('invalid-option-value', { option: '--time', found: value, expected: catalogue(lang).expect['time-range']! });
+  return value;
+}
+
+/** One item a line; blank lines, list marks ("- ", "1. ") and surrounding space are dropped. */
+async function readAgenda(file: string, shown: string): Promise<string[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new KdError('path-missing', { path: shown });
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new KdError('agenda-unreadable', { file: shown });
+  return decoded.text
+    .split('\n')
+    .map((line) => line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim())
+    .filter((line) => line !== '');
+}
+
+export interface NewProtocolCliOptions {
+  network?: string;
+  date?: string;
+  time?: string;
+  place?: string;
+  agenda?: string;
+  dryRun?: boolean;
+  edit?: boolean;
+  archive?: string;
+  lang?: Lang;
+}
+
+export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): Promise<number> {
+  const result = await newProtocol({
+    cwd: io.cwd,
+    env: io.env,
+    archive: opts.archive,
+    network: opts.network,
+    date: opts.date,
+    time: opts.time,
+    place: opts.place,
+    agenda: opts.agenda,
+    lang: opts.lang,
+    ...(interactive(io) ? { prompt: (questions: Question[]) => ask(io, questions) } : {}),
+  });
+  const c = catalogue(result.lang);
+  if (opts.dryRun) {
+    io.stdout.write(result.scaffold.text);
+    return 0;
+  }
+  const target = path.join(result.root, ...result.scaffold.file.split('/'));
+  const shown = displayPath(result.root, io.cwd)(result.scaffold.file);
+  try {
+    await writeNewFile(target, result.scaffold.text);
+  } catch (error) {
+    if (error instanceof FileExistsError) {
+      io.stderr.write(`kd: ${c.cli.errors['file-exists']({ file: shown })}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const n = c.ui.newProtocol;
+  io.stdout.write(`${n.written({ file: shown })}\n${n.openCount(result.openAssignments)}\n\n${n.todo}\n${n.todoItems.map((t) => `  - ${t}\n`).join('')}`);
+  if (opts.edit) {
+    const editor = io.env.VISUAL || io.env.EDITOR;
+    if (!editor) {
+      io.stderr.write(`kd: ${c.cli.errors['no-editor']()}\n`);
+      return 0;
+    }
+    const [command, ...args] = editor.split(/\s+/).filter(Boolean);
+    spawnSync(command!, [...args, target], { stdio: 'inherit' });
+  }
+  return 0;
+}

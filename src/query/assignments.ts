@@ -1,0 +1,51 @@
+import { allDecisions, type Archive, type DecisionRecord, type ProtocolRecord } from '../model/index.js';
+import { normaliseRef } from '../schema/index.js';
+
+/** An assignment (a decision with an owner) and what became of it. */
+export interface Assignment extends DecisionRecord {
+  owner: string;
+  /** The first later item that followed it up, when one has. */
+  doneBy?: { protocol: ProtocolRecord; item: number; date: string };
+}
+
+/** Every assignment of the archive, with the item that closed it. */
+export function assignments(archive: Archive): Assignment[] {
+  const closed = new Map<string, Assignment['doneBy']>();
+  for (const p of archive.protocols) {
+    for (const item of p.data.items) {
+      for (const ref of item.follows_up ?? []) {
+        const id = normaliseRef(ref);
+        // Protocols are in date order: the first follow-up is the one that closed it.
+        if (!closed.has(id)) closed.set(id, { protocol: p, item: item.no, date: p.data.date });
+      }
+    }
+  }
+  const out: Assignment[] = [];
+  for (const d of allDecisions(archive)) {
+    if (d.owner === undefined) continue;
+    const doneBy = closed.get(d.id);
+    out.push({ ...d, owner: d.owner, ...(doneBy && doneBy.date > d.protocol.data.date ? { doneBy } : {}) });
+  }
+  return out;
+}
+
+/** Open on a date: decided before it and not followed up by then. */
+export function isOpenOn(a: Assignment, date: string): boolean {
+  return a.protocol.data.date < date && (a.doneBy === undefined || a.doneBy.date > date);
+}
+
+export function isOverdueOn(a: Assignment, date: string): boolean {
+  return isOpenOn(a, date) && a.due !== undefined && a.due < date;
+}
+
+/** Overdue first (oldest due date first), then by due date, undated last, then by id order. */
+export function byUrgency(date: string) {
+  return (a: Assignment, b: Assignment): number => {
+    const ao = isOverdueOn(a, date) ? 0 : 1;
+    const bo = isOverdueOn(b, date) ? 0 : 1;
+    if (ao !== bo) return ao - bo;
+    const ad = a.due ?? '9999-99-99';
+    const bd = b.due ?? '9999-99-99';
+    return ad < bd ? -1 : ad > bd ? 1 : 0;
+  };
+}
