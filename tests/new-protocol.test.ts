@@ -191,6 +191,24 @@ describe('agenda and templates', () => {
   });
 });
 
+describe('--edit', () => {
+  it('opens the new file in $EDITOR', async () => {
+    const root = await archiveWith(MINI, { 'editor.sh': '#!/bin/sh\necho "$1" > "$(dirname "$0")/opened.txt"\n' });
+    const { chmod } = await import('node:fs/promises');
+    await chmod(path.join(root, 'editor.sh'), 0o755);
+    const out = await run(['new-protocol', '--edit', '--date', '2019-03-14', ...meeting], { cwd: root, env: { EDITOR: path.join(root, 'editor.sh') } });
+    expect(out.code).toBe(0);
+    expect((await readFile(path.join(root, 'opened.txt'), 'utf8')).trim()).toBe(path.join(root, at('2019-03-14', 3)));
+  });
+
+  it('says so when no editor is set, after writing the file', async () => {
+    const root = await archiveWith(MINI);
+    const out = await run(['new-protocol', '--edit', '--date', '2019-03-14', ...meeting], { cwd: root });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toBe('kd: Varken $VISUAL eller $EDITOR är satt; öppna filen själv.\n');
+  });
+});
+
 describe('safety', () => {
   it('leaves no temporary file behind', async () => {
     const root = await archiveWith(MINI);
