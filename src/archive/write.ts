@@ -44,3 +44,19 @@ export async function writeNewFile(target: string, text: string): Promise<void> 
   }
   await rm(temp, { force: true });
 }
+
+/**
+ * Replaces a file kd owns (a generated register) atomically: a reader sees
+ * the old text or the new, never half of one.
+ */
+export async function replaceFile(target: string, text: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.kd-tmp-${process.pid}-${Date.now()}-${path.basename(target)}`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

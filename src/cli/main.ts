@@ -7,6 +7,8 @@ import type { Io } from './io.js';
 export type { Io } from './io.js';
 
 const FORMATS = ['text', 'json'] as const;
+// Kept in step with commands/query.ts; not imported, so that `kd --help` loads no query code.
+const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 
 /** Raised from the commander hooks below so that usage errors speak the catalogue. */
 class UsageError extends KdError {}
@@ -122,6 +124,68 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
       const { newProtocolCommand } = await import('./commands/new-protocol.js');
       const g = globals();
       setExit(await newProtocolCommand({ ...opts, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+    });
+
+  const queryFormat = () =>
+    new Option('--format <format>', `${c.cli.options.format}: ${QUERY_FORMATS.join(', ')}`).argParser(choice('--format', QUERY_FORMATS));
+  const withGlobals = <T extends object>(opts: T) => {
+    const g = globals();
+    return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
+  };
+
+  program
+    .command('attendance')
+    .description(c.cli.commands.attendance)
+    .option('--network <id>', c.cli.options.network)
+    .option('--person <id>', c.cli.options.person)
+    .option('--municipality <name>', c.cli.options.municipality)
+    .option('--half <half>', c.cli.options.half)
+    .option('--from <date>', c.cli.options.from)
+    .option('--to <date>', c.cli.options.to)
+    .addOption(queryFormat())
+    .action(async (opts: Record<string, string>) => {
+      const { attendanceCommand } = await import('./commands/query.js');
+      setExit(await attendanceCommand(withGlobals(opts), io));
+    });
+
+  program
+    .command('decisions')
+    .description(c.cli.commands.decisions)
+    .option('--grep <text>', c.cli.options.grep)
+    .option('--network <id>', c.cli.options.network)
+    .option('--owner <id>', c.cli.options.owner)
+    .option('--half <half>', c.cli.options.half)
+    .option('--from <date>', c.cli.options.from)
+    .option('--to <date>', c.cli.options.to)
+    .addOption(queryFormat())
+    .action(async (opts: Record<string, string>) => {
+      const { decisionsCommand } = await import('./commands/query.js');
+      setExit(await decisionsCommand(withGlobals(opts), io));
+    });
+
+  program
+    .command('assignments')
+    .description(c.cli.commands.assignments)
+    .option('--open', c.cli.options.open)
+    .option('--overdue', c.cli.options.overdue)
+    .option('--done', c.cli.options.done)
+    .option('--owner <id>', c.cli.options.owner)
+    .option('--network <id>', c.cli.options.network)
+    .option('--as-of <date>', c.cli.options.asOf)
+    .addOption(queryFormat())
+    .action(async (opts: Record<string, string | boolean>) => {
+      const { assignmentsCommand } = await import('./commands/query.js');
+      setExit(await assignmentsCommand(withGlobals(opts), io));
+    });
+
+  program
+    .command('index')
+    .description(c.cli.commands.index)
+    .option('--check', c.cli.options.indexCheck)
+    .option('--as-of <date>', c.cli.options.indexAsOf)
+    .action(async (opts: { check?: boolean; asOf?: string }) => {
+      const { indexCommand } = await import('./commands/index-registers.js');
+      setExit(await indexCommand(withGlobals(opts), io));
     });
 
   program

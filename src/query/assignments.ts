@@ -49,3 +49,41 @@ export function byUrgency(date: string) {
     return ad < bd ? -1 : ad > bd ? 1 : 0;
   };
 }
+
+export type AssignmentStatus = 'open' | 'overdue' | 'done';
+
+export interface AssignmentRow extends Assignment {
+  date: string;
+  itemTitle: string;
+  status: AssignmentStatus;
+  /** "kd-gruppen 3/2019 §1": the item that followed it up. */
+  doneIn?: string;
+}
+
+export interface AssignmentFilter {
+  network?: string;
+  owner?: string;
+  status?: AssignmentStatus;
+  /** Status as of this date: done only by protocols up to it, overdue when due before it. */
+  asOf: string;
+}
+
+/** Every assignment decided up to the as-of date, with its status on that date. */
+export function assignmentRows(archive: Archive, filter: AssignmentFilter): AssignmentRow[] {
+  return assignments(archive)
+    .filter((a) => a.protocol.data.date <= filter.asOf)
+    .filter((a) => filter.network === undefined || a.network === filter.network)
+    .filter((a) => filter.owner === undefined || a.owner === filter.owner)
+    .map((a): AssignmentRow => {
+      const done = a.doneBy !== undefined && a.doneBy.date <= filter.asOf;
+      const status: AssignmentStatus = done ? 'done' : a.due !== undefined && a.due < filter.asOf ? 'overdue' : 'open';
+      return {
+        ...a,
+        date: a.protocol.data.date,
+        itemTitle: a.protocol.data.items.find((i) => i.no === a.item)?.title ?? '',
+        status,
+        ...(done ? { doneIn: `${a.doneBy!.protocol.data.network} ${a.doneBy!.protocol.id} §${a.doneBy!.item}` } : {}),
+      };
+    })
+    .filter((a) => filter.status === undefined || a.status === filter.status || (filter.status === 'open' && a.status === 'overdue'));
+}

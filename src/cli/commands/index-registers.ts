@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { findRoot } from '../../archive/read.js';
+import { replaceFile } from '../../archive/write.js';
+import { catalogue, type Lang } from '../../i18n/index.js';
+import { loadArchive } from '../../model/index.js';
+import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
+import { displayPath, type Io } from '../io.js';
+import { checkDateOption } from './query.js';
+
+export interface IndexOptions {
+  archive?: string;
+  lang?: Lang;
+  check?: boolean;
+  asOf?: string;
+}
+
+export interface IndexResult {
+  root: string;
+  /** Archive-relative paths of every register. */
+  files: string[];
+  /** Those whose text on disk differs from the protocols (missing ones too). */
+  stale: string[];
+  lang: Lang;
+}
+
+/** Builds the registers and writes the changed ones (or, with `check`, only compares). */
+export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] }): Promise<IndexResult> {
+  const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
+  const archive = await loadArchive(root);
+  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
+  const files = indexFiles(archive, lang, asOf);
+  const stale: string[] = [];
+  for (const [rel, text] of files) {
+    const abs = path.join(root, ...rel.split('/'));
+    const current = await readFile(abs, 'utf8').catch(() => undefined);
+    if (current === text) continue;
+    stale.push(rel);
+    if (!opts.check) await replaceFile(abs, text);
+  }
+  return { root, files: [...files.keys()], stale, lang };
+}
+
+export async function indexCommand(opts: IndexOptions, io: Io): Promise<number> {
+  const result = await index({ ...opts, cwd: io.cwd, env: io.env });
+  const c = catalogue(result.lang);
+  const show = displayPath(result.root, io.cwd);
+  const dir = show(INDEX_DIR);
+  if (opts.check) {
+    if (result.stale.length === 0) {
+      io.stdout.write(`${c.ui.index.current({ count: result.files.length })}\n`);
+      return 0;
+    }
+    io.stdout.write(`${c.ui.index.stale}\n${result.stale.map((f) => `  ${show(f)}\n`).join('')}`);
+    io.stderr.write(`kd: ${c.cli.errors['stale-index']({ count: result.stale.length })}\n`);
+    return 1;
+  }
+  io.stdout.write(
+    result.stale.length > 0 ? `${c.ui.index.written({ count: result.stale.length, dir })}\n` : `${c.ui.index.unchanged({ dir })}\n`,
+  );
+  return 0;
+}

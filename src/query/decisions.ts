@@ -1,0 +1,30 @@
+import { allDecisions, type Archive, type DecisionRecord } from '../model/index.js';
+import { inPeriod, type Period } from './period.js';
+
+export interface DecisionRow extends DecisionRecord {
+  date: string;
+  itemTitle: string;
+}
+
+export interface DecisionFilter {
+  network?: string;
+  owner?: string;
+  /** Case- and accent-sensitive substring, matched with Swedish case folding. */
+  grep?: string;
+  period?: Period;
+}
+
+/** Every decision and agreement matching the filter, in date, protocol and item order. */
+export function decisions(archive: Archive, filter: DecisionFilter = {}): DecisionRow[] {
+  const needle = filter.grep?.toLocaleLowerCase('sv');
+  return allDecisions(archive)
+    .filter((d) => filter.network === undefined || d.network === filter.network)
+    .filter((d) => filter.owner === undefined || d.owner === filter.owner)
+    .filter((d) => inPeriod(d.protocol.data.date, filter.period))
+    .filter((d) => needle === undefined || d.text.toLocaleLowerCase('sv').includes(needle))
+    .map((d) => ({
+      ...d,
+      date: d.protocol.data.date,
+      itemTitle: d.protocol.data.items.find((i) => i.no === d.item)?.title ?? '',
+    }));
+}

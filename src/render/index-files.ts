@@ -1,0 +1,71 @@
+import { type Lang } from '../i18n/index.js';
+import type { Archive } from '../model/index.js';
+import { assignmentRows } from '../query/assignments.js';
+import { attendanceRegisters } from '../query/attendance.js';
+import { decisions } from '../query/decisions.js';
+import { md, renderMarkdown } from './markdown.js';
+import {
+  assignmentJson,
+  assignmentTable,
+  attendanceJson,
+  attendanceMarkdown,
+  attendanceMatrixCsv,
+  decisionJson,
+  decisionTable,
+  municipalityTable,
+  style,
+} from './registers.js';
+import { renderCsv } from './table.js';
+
+export const INDEX_DIR = 'index';
+
+/** The date the assignment register is stated for when none is given: the latest meeting in the archive. */
+export function defaultAsOf(archive: Archive): string {
+  return archive.protocols.reduce((latest, p) => (p.data.date > latest ? p.data.date : latest), '0000-01-01');
+}
+
+/**
+ * Every register file of the archive, path → text. A pure function of the
+ * protocols (no clock, no absolute paths), so `kd index --check` can compare
+ * it with what is committed.
+ */
+export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const human = style(archive, lang);
+  const iso = style(archive, lang, true);
+  const r = human.c.registers;
+  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+  for (const reg of attendanceRegisters(archive)) {
+    const dir = `${INDEX_DIR}/${reg.network}`;
+    const name = human.networkName(reg.network);
+    const generated = md.paragraph(md.strong(r.generated));
+    files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
+    files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));
+    files.set(`${dir}/attendance.csv`, renderCsv(attendanceMatrixCsv(reg, iso)));
+    files.set(`${dir}/municipalities.csv`, renderCsv(municipalityTable(reg, iso)));
+
+    const rows = decisions(archive, { network: reg.network });
+    files.set(
+      `${dir}/decisions.md`,
+      renderMarkdown([md.heading(1, name), generated, md.heading(2, r.decisionsTitle), rows.length > 0 ? md.table(decisionTable(rows, human)) : md.paragraph(r.none)]),
+    );
+    files.set(`${dir}/decisions.json`, json(decisionJson(rows)));
+    files.set(`${dir}/decisions.csv`, renderCsv(decisionTable(rows, iso)));
+
+    const tasks = assignmentRows(archive, { network: reg.network, asOf });
+    files.set(
+      `${dir}/assignments.md`,
+      renderMarkdown([
+        md.heading(1, name),
+        generated,
+        md.heading(2, r.assignmentsTitle),
+        md.paragraph(r.asOf(human.date(asOf))),
+        tasks.length > 0 ? md.table(assignmentTable(tasks, human)) : md.paragraph(r.none),
+      ]),
+    );
+    files.set(`${dir}/assignments.json`, json({ asOf, assignments: assignmentJson(tasks) }));
+    files.set(`${dir}/assignments.csv`, renderCsv(assignmentTable(tasks, iso)));
+  }
+  return files;
+}

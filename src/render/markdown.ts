@@ -1,0 +1,40 @@
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable, TableRow } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import type { Table } from './table.js';
+
+/** Small builders for mdast; Markdown is never assembled from strings. */
+export const md = {
+  heading: (depth: 1 | 2 | 3 | 4, text: string): Heading => ({ type: 'heading', depth, children: [{ type: 'text', value: text }] }),
+  paragraph: (...children: (PhrasingContent | string)[]): Paragraph => ({
+    type: 'paragraph',
+    children: children.map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)),
+  }),
+  strong: (text: string): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value: text }] }),
+  code: (text: string): PhrasingContent => ({ type: 'inlineCode', value: text }),
+  list: (items: (PhrasingContent | string)[][]): RootContent => ({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({ type: 'listItem', spread: false, children: [md.paragraph(...children)] })),
+  }),
+  table: (table: Table): MdTable => ({
+    type: 'table',
+    align: table.columns.map((c) => c.align ?? null),
+    children: [table.columns.map((c) => c.title), ...table.rows].map(
+      (cells): TableRow => ({
+        type: 'tableRow',
+        children: cells.map((value) => ({ type: 'tableCell', children: value === '' ? [] : [{ type: 'text', value }] })),
+      }),
+    ),
+  }),
+};
+
+const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+
+/** Serialises a tree with GFM tables; escaping is right by construction. */
+export function renderMarkdown(children: RootContent[]): string {
+  const root: Root = { type: 'root', children };
+  return processor.stringify(root);
+}

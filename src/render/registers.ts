@@ -1,0 +1,226 @@
+import type { RootContent } from 'mdast';
+import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
+import type { Archive } from '../model/index.js';
+import type { AssignmentRow } from '../query/assignments.js';
+import type { AttendanceRegister, Cell } from '../query/attendance.js';
+import type { DecisionRow } from '../query/decisions.js';
+import { md } from './markdown.js';
+import type { Table } from './table.js';
+
+/** How values read in one language: dates in the Swedish (or English) style, rates as percent, people by name. */
+export interface Style {
+  lang: Lang;
+  c: Catalogue;
+  /** "18 jan. 2019" for people; ISO when `iso` (CSV, JSON). */
+  date: (iso: string) => string;
+  percent: (rate: number | undefined) => string;
+  person: (idOrLabel: string) => string;
+  networkName: (id: string) => string;
+}
+
+export function style(archive: Archive, lang: Lang, iso = false): Style {
+  const dates = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const percent = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  return {
+    lang,
+    c: catalogue(lang),
+    date: (d) => (iso ? d : dates.format(new Date(`${d}T00:00:00Z`))),
+    // In CSV a rate is a plain fraction, with the decimal comma Swedish Excel expects.
+    percent: (r) => (r === undefined ? '' : iso ? (lang === 'sv' ? r.toFixed(4).replace('.', ',') : r.toFixed(4)) : percent.format(r)),
+    person: (id) => archive.people?.[id]?.name ?? id,
+    networkName: (id) => archive.networks.get(id)?.config?.name ?? id,
+  };
+}
+
+const round = (r: number | undefined) => (r === undefined ? null : Math.round(r * 10000) / 10000);
+
+function code(s: Style, cell: Cell | undefined): string {
+  return cell === undefined ? s.c.registers.notMember : s.c.registers.presence[cell.presence]!;
+}
+
+/** Person × meeting, with each person's figures. */
+export function attendanceMatrix(reg: AttendanceRegister, s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [
+      { title: col.name },
+      { title: col.municipality },
+      ...reg.meetings.map((m) => ({ title: m.id, align: 'center' as const })),
+      { title: col.attended, align: 'right' },
+      { title: col.rate, align: 'right' },
+      { title: col.inactive },
+    ],
+    rows: reg.people.map((p) => [
+      p.name,
+      p.municipality ?? p.organisation ?? '',
+      ...p.cells.map((cell) => code(s, cell)),
+      `${p.attended}/${p.meetings}`,
+      s.percent(p.rate),
+      p.inactive ? s.c.registers.yes : '',
+    ]),
+  };
+}
+
+export function municipalityTable(reg: AttendanceRegister, s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [
+      { title: col.municipality },
+      { title: col.meetings, align: 'right' },
+      { title: col.attended, align: 'right' },
+      { title: col.rate, align: 'right' },
+      { title: col.represented, align: 'right' },
+      { title: col.representationRate, align: 'right' },
+    ],
+    rows: reg.municipalities.map((m) => [
+      m.municipality,
+      String(m.meetings),
+      String(m.attended),
+      s.percent(m.rate),
+      String(m.represented),
+      s.percent(m.representationRate),
+    ]),
+  };
+}
+
+/** One row a person and network: the long form that a spreadsheet pivots. */
+export function attendanceSummary(regs: AttendanceRegister[], s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [col.network, col.person, col.name, col.municipality, col.meetings, col.attended, col.partial, col.remote, col.represented, col.regrets, col.absent, col.rate, col.inactive].map(
+      (title) => ({ title }),
+    ),
+    rows: regs.flatMap((reg) =>
+      reg.people.map((p) => [
+        reg.network,
+        p.person,
+        p.name,
+        p.municipality ?? p.organisation ?? '',
+        String(p.meetings),
+        String(p.attended),
+        String(p.partial),
+        String(p.remote),
+        String(p.represented),
+        String(p.regrets),
+        String(p.absent),
+        s.percent(p.rate),
+        p.inactive ? s.c.registers.yes : '',
+      ]),
+    ),
+  };
+}
+
+/** One row a person and meeting, for the matrix as CSV. */
+export function attendanceMatrixCsv(reg: AttendanceRegister, s: Style): Table {
+  const matrix = attendanceMatrix(reg, s);
+  return { columns: [{ title: s.c.registers.columns.person }, ...matrix.columns], rows: matrix.rows.map((r, i) => [reg.people[i]!.person, ...r]) };
+}
+
+export function attendanceJson(regs: AttendanceRegister[]) {
+  return regs.map((reg) => ({
+    network: reg.network,
+    meetings: reg.meetings.map((m) => ({ id: m.id, date: m.date, place: m.protocol.data.place, file: m.protocol.file })),
+    rate: round(reg.rate),
+    memberMeetings: reg.memberMeetings,
+    attended: reg.attended,
+    people: reg.people.map((p) => ({
+      person: p.person,
+      name: p.name,
+      municipality: p.municipality ?? null,
+      organisation: p.organisation ?? null,
+      acting: p.acting,
+      cells: p.cells.map((c) => (c === undefined ? null : { presence: c.presence, ...(c.detail ? { detail: c.detail } : {}), ...(c.substitute ? { substitute: c.substitute } : {}) })),
+      meetings: p.meetings,
+      attended: p.attended,
+      partial: p.partial,
+      remote: p.remote,
+      represented: p.represented,
+      regrets: p.regrets,
+      absent: p.absent,
+      rate: round(p.rate),
+      inactive: p.inactive,
+    })),
+    municipalities: reg.municipalities.map((m) => ({ ...m, rate: round(m.rate), representationRate: round(m.representationRate) })),
+  }));
+}
+
+export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 2 | 3 = 2): RootContent[] {
+  const r = s.c.registers;
+  const legend = r.legend(
+    [...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '),
+  );
+  return regs.flatMap((reg): RootContent[] => {
+    const inactive = reg.people.filter((p) => p.inactive).map((p) => p.name);
+    return [
+      md.heading(depth, r.attendanceTitle(s.networkName(reg.network))),
+      md.paragraph(r.meetingsLine(reg.meetings.map((m) => `${m.id} ${s.date(m.date)}`).join(', ') || '–')),
+      md.table(attendanceMatrix(reg, s)),
+      md.paragraph(legend),
+      ...(inactive.length > 0 ? [md.paragraph(r.inactive(inactive.join(', ')))] : []),
+      md.heading((depth + 1) as 3 | 4, r.municipalitiesTitle),
+      md.table(municipalityTable(reg, s)),
+    ];
+  });
+}
+
+export function decisionTable(rows: DecisionRow[], s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [{ title: col.id }, { title: col.date }, { title: col.kind }, { title: col.item }, { title: col.text }, { title: col.owner }, { title: col.due }],
+    rows: rows.map((d) => [
+      d.id,
+      s.date(d.date),
+      s.c.registers.kind[d.kind]!,
+      d.itemTitle,
+      d.text,
+      d.owner !== undefined ? s.person(d.owner) : '',
+      d.due !== undefined ? s.date(d.due) : '',
+    ]),
+  };
+}
+
+export function decisionJson(rows: DecisionRow[]) {
+  return rows.map((d) => ({
+    id: d.id,
+    network: d.network,
+    protocol: d.protocol.id,
+    date: d.date,
+    item: d.item,
+    itemTitle: d.itemTitle,
+    kind: d.kind,
+    text: d.text,
+    owner: d.owner ?? null,
+    due: d.due ?? null,
+  }));
+}
+
+export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [{ title: col.id }, { title: col.date }, { title: col.text }, { title: col.owner }, { title: col.due }, { title: col.status }, { title: col.doneIn }],
+    rows: rows.map((a) => [
+      a.id,
+      s.date(a.date),
+      a.text,
+      s.person(a.owner),
+      a.due !== undefined ? s.date(a.due) : '',
+      s.c.registers.status[a.status]!,
+      a.doneIn ?? '',
+    ]),
+  };
+}
+
+export function assignmentJson(rows: AssignmentRow[]) {
+  return rows.map((a) => ({
+    id: a.id,
+    network: a.network,
+    date: a.date,
+    itemTitle: a.itemTitle,
+    text: a.text,
+    owner: a.owner,
+    due: a.due ?? null,
+    status: a.status,
+    doneIn: a.doneIn ?? null,
+    doneOn: a.status === 'done' ? a.doneBy!.date : null,
+  }));
+}

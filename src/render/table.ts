@@ -1,0 +1,41 @@
+import type { ChalkInstance } from 'chalk';
+
+/** A table as every tabular format sees it: titles and already formatted cells. */
+export interface Table {
+  columns: { title: string; align?: 'left' | 'right' | 'center' }[];
+  rows: string[][];
+}
+
+/** A terminal table: columns padded to their widest cell, numbers right-aligned. */
+export function renderTextTable(table: Table, chalk: ChalkInstance): string {
+  const widths = table.columns.map((c, i) => Math.max(width(c.title), ...table.rows.map((r) => width(r[i] ?? ''))));
+  const pad = (s: string, i: number) => {
+    const gap = ' '.repeat(widths[i]! - width(s));
+    const align = table.columns[i]!.align;
+    return align === 'right' ? gap + s : align === 'center' ? gap.slice(0, gap.length >> 1) + s + gap.slice(gap.length >> 1) : s + gap;
+  };
+  const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
+  const out = [chalk.bold(line(table.columns.map((c) => c.title))), chalk.dim(widths.map((w) => '─'.repeat(w)).join('  '))];
+  for (const row of table.rows) out.push(line(row));
+  return `${out.join('\n')}\n`;
+}
+
+/** Display width: code points, not UTF-16 units (names are NFC Swedish text). */
+function width(s: string): number {
+  return [...s].length;
+}
+
+/**
+ * CSV that Swedish Excel opens directly: UTF-8 with BOM, semicolons,
+ * CRLF, and every cell with a semicolon, quote or line break quoted
+ * (quotes doubled). Cells that start with = + - @ are prefixed with ' so a
+ * protocol's text can never become a spreadsheet formula.
+ */
+export function renderCsv(table: Table): string {
+  const cell = (s: string) => {
+    const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+    return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [table.columns.map((c) => cell(c.title)), ...table.rows.map((r) => r.map(cell))].map((r) => r.join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
