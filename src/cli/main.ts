@@ -9,6 +9,7 @@ export type { Io } from './io.js';
 const FORMATS = ['text', 'json'] as const;
 // Kept in step with commands/query.ts; not imported, so that `kd --help` loads no query code.
 const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
+const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
 /** Raised from the commander hooks below so that usage errors speak the catalogue. */
 class UsageError extends KdError {}
@@ -132,6 +133,19 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     const g = globals();
     return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
   };
+
+  program
+    .command('report')
+    .description(c.cli.commands.report)
+    .option('--half <half>', c.cli.options.reportHalf)
+    .option('--network <id>', c.cli.options.reportNetwork)
+    .addOption(new Option('--format <format>', c.cli.options.reportFormat).argParser(choice('--format', REPORT_FORMATS)))
+    .option('--out <file>', c.cli.options.out)
+    .option('--force', c.cli.options.force)
+    .action(async (opts: Record<string, string | boolean>) => {
+      const { reportCommand } = await import('./commands/report.js');
+      setExit(await reportCommand(withGlobals(opts), io));
+    });
 
   program
     .command('attendance')

@@ -98,7 +98,7 @@ export const en: Catalogue = {
     'id-list': 'a list of person ids',
     'nonempty-list': 'a list with at least one element',
     valid: 'a valid value',
-    half: 'a half-year such as 2019H1 or 2019H2',
+    half: 'a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1',
   },
 
   types: {
@@ -228,6 +228,53 @@ export const en: Catalogue = {
     generated: 'Made by kd index from the protocols; do not edit by hand.',
   },
 
+  report: {
+    title: (d) => `Half-year summary ${d.period}`,
+    periodLine: (d) => `Period: ${d.from} – ${d.to}.`,
+    builtFrom: (d) =>
+      d.commit
+        ? `Built from the archive at commit ${d.commit}${d.dirty ? ' with uncommitted changes' : ''}, kd ${d.version}.`
+        : `Built from the archive (not in git), kd ${d.version}.`,
+    networksLine: (names) => `Networks: ${names}.`,
+    overview: 'Overview',
+    measure: 'Measure',
+    change: 'Change',
+    rows: {
+      meetings: 'Meetings held',
+      planned: 'Meetings planned in the calendar',
+      cancelled: 'of which cancelled',
+      attendance: 'Attendance (members from the municipalities)',
+      decisions: 'Decisions',
+      agreements: 'Agreements',
+      guests: 'Guests',
+      opened: 'Assignments given',
+      done: 'Assignments done',
+      open: 'Open assignments at the end of the period',
+      overdue: 'of which overdue',
+    },
+    points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} pp`,
+    noComparison: (d) => `No comparison with ${d.previous}: no meetings were held then.`,
+    municipalities: 'Attendance by municipality',
+    municipalitiesIntro:
+      'Over all networks: the meetings where the municipality had a member. Attended means a member took part; represented that a member or a substitute did.',
+    meetingsChart: 'Meetings by network',
+    meetingsChartIntro: 'Each dot is a meeting in the half-year.',
+    municipalityChartLabel: (d) => `${d.municipality}: ${d.rate}`,
+    meetings: 'Meetings',
+    attendance: 'Attendance',
+    guests: 'Guests',
+    decisions: 'Decisions',
+    agreements: 'Agreements',
+    assignments: 'Assignments',
+    assignmentsIntro: 'Assignments given in the period or open when it began, with their status at its end.',
+    columns: { number: 'No', date: 'Date', place: 'Place', theme: 'Theme', present: 'Present', name: 'Name', organisation: 'Organisation', role: 'Role', meeting: 'Meeting' },
+    draft: 'draft',
+    mission: 'Mission',
+    noMeetings: 'No meetings were held in the period.',
+    noGuests: 'No guests.',
+    planned: (d) => `${d.held} of ${d.planned} planned meetings were held.`,
+  },
+
   cli: {
     description: 'kd keeps the protocols of municipal director networks in a versioned archive and checks them.',
     titles: {
@@ -263,6 +310,11 @@ export const en: Catalogue = {
       overdue: 'only overdue assignments',
       done: 'only done assignments',
       asOf: 'status as of date YYYY-MM-DD (otherwise today)',
+      reportHalf: 'the half-year: 2019H1 (1 Jan–30 Jun) or 2019H2 (1 Jul–31 Dec)',
+      reportFormat: 'md (default), html or json',
+      out: 'write to FILE instead of standard output',
+      force: 'overwrite FILE if it exists',
+      reportNetwork: 'only this network',
       indexCheck: 'write nothing; exit 1 naming the registers that do not match the protocols',
       indexAsOf: 'status date of the assignment register (otherwise the date of the archive’s latest protocol)',
     },
@@ -272,6 +324,7 @@ export const en: Catalogue = {
       schema: 'print the JSON Schema of a kind of file, for editors',
       schemaKind: 'config, people, network, calendar or protocol',
       newProtocol: 'create the next protocol from the roster, the calendar and the open assignments',
+      report: 'the half-year summary over all networks (June and December)',
       attendance: 'attendance by person, meeting and municipality',
       decisions: 'decisions and agreements with stable ids',
       assignments: 'assignments: open, overdue and done',
@@ -305,6 +358,9 @@ export const en: Catalogue = {
       'file-exists': (d) => `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
       'no-editor': () => `Neither $VISUAL nor $EDITOR is set; open the file yourself.`,
       'no-input': () => `The input ended before everything was filled in.`,
+      'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,
+      'report-blocked': (d) =>
+        `The report is not built: ${d.count} errors in the archive (above) concern the period. A summary must not rest on broken protocols; correct them and run again.`,
       'conflicting-options': (d) => `The options ${d.options} cannot be used together.`,
       'unknown-person-option': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
       'stale-index': (d) =>

@@ -128,7 +128,7 @@ export const sv = {
     'id-list': 'en lista med person-id',
     'nonempty-list': 'en lista med minst ett element',
     valid: 'ett giltigt värde',
-    half: 'ett halvår som 2019H1 eller 2019H2',
+    half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
   } as Record<string, string>,
 
   types: {
@@ -258,6 +258,53 @@ export const sv = {
     generated: 'Skapad av kd index ur protokollen; ändra inte för hand.',
   },
 
+  report: {
+    title: (d: { period: string }) => `Halvårssammanställning ${d.period}`,
+    periodLine: (d: { from: string; to: string }) => `Period: ${d.from} – ${d.to}.`,
+    builtFrom: (d: { commit?: string; dirty: boolean; version: string }) =>
+      d.commit
+        ? `Underlag: arkivet vid commit ${d.commit}${d.dirty ? ' med ändringar som inte är incheckade' : ''}, kd ${d.version}.`
+        : `Underlag: arkivet (inte i git), kd ${d.version}.`,
+    networksLine: (names: string) => `Nätverk: ${names}.`,
+    overview: 'Översikt',
+    measure: 'Mått',
+    change: 'Förändring',
+    rows: {
+      meetings: 'Möten hållna',
+      planned: 'Möten planerade i kalendern',
+      cancelled: 'varav inställda',
+      attendance: 'Närvaro (medlemmar från kommunerna)',
+      decisions: 'Beslut',
+      agreements: 'Överenskommelser',
+      guests: 'Gäster',
+      opened: 'Uppdrag som gavs',
+      done: 'Uppdrag som blev klara',
+      open: 'Öppna uppdrag vid periodens slut',
+      overdue: 'varav försenade',
+    },
+    points: (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} p.e.`,
+    noComparison: (d: { previous: string }) => `Ingen jämförelse med ${d.previous}: inga möten hölls då.`,
+    municipalities: 'Närvaro per kommun',
+    municipalitiesIntro:
+      'Räknat över alla nätverk: de möten där kommunen hade en medlem. Närvarande betyder att en medlem deltog; företrädd att en medlem eller en ersättare deltog.',
+    meetingsChart: 'Möten per nätverk',
+    meetingsChartIntro: 'Varje punkt är ett möte under halvåret.',
+    municipalityChartLabel: (d: { municipality: string; rate: string }) => `${d.municipality}: ${d.rate}`,
+    meetings: 'Möten',
+    attendance: 'Närvaro',
+    guests: 'Gäster',
+    decisions: 'Beslut',
+    agreements: 'Överenskommelser',
+    assignments: 'Uppdrag',
+    assignmentsIntro: 'Uppdrag som gavs under perioden eller var öppna när den började, med status vid periodens slut.',
+    columns: { number: 'Nr', date: 'Datum', place: 'Plats', theme: 'Tema', present: 'Närvarande', name: 'Namn', organisation: 'Organisation', role: 'Roll', meeting: 'Möte' },
+    draft: 'utkast',
+    mission: 'Uppdrag',
+    noMeetings: 'Inga möten hölls under perioden.',
+    noGuests: 'Inga gäster.',
+    planned: (d: { held: number; planned: number }) => `${d.held} av ${d.planned} planerade möten hölls.`,
+  },
+
   cli: {
     description: 'kd håller protokollen från kommundirektörsnätverk i ett versionshanterat arkiv och kontrollerar dem.',
     titles: {
@@ -293,6 +340,11 @@ export const sv = {
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
       asOf: 'status per datum ÅÅÅÅ-MM-DD (annars i dag)',
+      reportHalf: 'halvåret: 2019H1 (1 jan–30 jun) eller 2019H2 (1 jul–31 dec)',
+      reportFormat: 'md (standard), html eller json',
+      out: 'skriv till FIL i stället för standard ut',
+      force: 'skriv över FIL om den finns',
+      reportNetwork: 'bara detta nätverk',
       indexCheck: 'skriv inget; slutkod 1 och namnen på registren som inte stämmer med protokollen',
       indexAsOf: 'uppdragsregistrets status per datum (annars datumet för arkivets senaste protokoll)',
     },
@@ -302,6 +354,7 @@ export const sv = {
       schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
       schemaKind: 'config, people, network, calendar eller protocol',
       newProtocol: 'skapa nästa protokoll från medlemslistan, kalendern och de öppna uppdragen',
+      report: 'halvårssammanställningen över alla nätverk (juni och december)',
       attendance: 'närvaro per person, möte och kommun',
       decisions: 'beslut och överenskommelser med stabila id',
       assignments: 'uppdrag: öppna, försenade och klara',
@@ -339,6 +392,9 @@ export const sv = {
         `${d.file} finns redan och skrivs aldrig över. Välj ett annat datum, eller flytta filen själv om den ska ersättas.`,
       'no-editor': () => `Varken $VISUAL eller $EDITOR är satt; öppna filen själv.`,
       'no-input': () => `Inmatningen tog slut innan alla uppgifter var ifyllda.`,
+      'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
+      'report-blocked': (d: { count: number }) =>
+        `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,
       'conflicting-options': (d: { options: string }) => `Flaggorna ${d.options} kan inte användas tillsammans.`,
       'unknown-person-option': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
       'stale-index': (d: { count: number }) =>

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { KdError } from '../../archive/errors.js';
+import { gitState } from '../../archive/git.js';
+import { findRoot } from '../../archive/read.js';
+import { replaceFile, writeNewFile, FileExistsError } from '../../archive/write.js';
+import { check } from '../../check/index.js';
+import type { Finding } from '../../archive/finding.js';
+import { catalogue, type Lang } from '../../i18n/index.js';
+import { loadArchive } from '../../model/index.js';
+import { halfYear, inPeriod, type Period } from '../../query/period.js';
+import { halfYearReport, type HalfYearReport } from '../../query/report.js';
+import { renderText } from '../../render/findings.js';
+import { style } from '../../render/registers.js';
+import { reportJson, renderReportHtml, renderReportMarkdown, type Provenance } from '../../render/report.js';
+import { chalkFor, displayPath, type Io } from '../io.js';
+
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  cwd: string;
+  env?: Io['env'];
+  archive?: string | undefined;
+  half: string;
+  network?: string | undefined;
+  lang?: Lang | undefined;
+  format?: ReportFormat;
+}
+
+export type ReportOutcome =
+  | { ok: true; text: string; report: HalfYearReport; lang: Lang; root: string }
+  | { ok: false; findings: Finding[]; files: number; lang: Lang; root: string };
+
+/** Builds the report text, or returns the findings that stop it. Writes nothing. */
+export async function report(opts: ReportOptions): Promise<ReportOutcome> {
+  const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
+  const period = halfYear(opts.half);
+  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
+  const archive = await loadArchive(root);
+  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  if (opts.network !== undefined && !archive.networks.has(opts.network))
+    throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });
+
+  const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concernsPeriod(f.file, period, opts.network));
+  if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
+
+  const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});
+  const git = await gitState(root);
+  const prov: Provenance = {
+    ...(git.commit ? { commit: git.commit } : {}),
+    dirty: git.dirty,
+    version: kdVersion(),
+    ...(archive.config ? { organisation: archive.config.organisation } : {}),
+  };
+  const format = opts.format ?? 'md';
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(reportJson(data, prov), null, 2)}\n`
+      : format === 'html'
+        ? await renderReportHtml(data, style(archive, lang), prov)
+        : renderReportMarkdown(data, style(archive, lang), prov);
+  return { ok: true, text, report: data, lang, root };
+}
+
+/**
+ * An error stops the report when it can change the period's figures: any
+ * error outside protocols (people, rosters, configuration), and errors in
+ * protocols dated in the period (by file name, which even a broken file
+ * has). With --network, errors in other networks' folders do not.
+ */
+function concernsPeriod(file: string, period: Period, network: string | undefined): boolean {
+  const m = /^networks\/([^/]+)\/protocols\/(?:[^/]+\/)*(\d{4}-\d{2}-\d{2})-[^/]*\.md$/.exec(file);
+  const folder = /^networks\/([^/]+)\//.exec(file)?.[1];
+  if (network !== undefined && folder !== undefined && folder !== network) return false;
+  // Configuration, people and rosters, or a protocol whose date cannot be read: it may concern the period.
+  if (!m) return true;
+  return inPeriod(m[2]!, period);
+}
+
+function kdVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+export async function reportCommand(
+  opts: { half?: string; network?: string; format?: ReportFormat; out?: string; force?: boolean; archive?: string; lang?: Lang; color?: boolean },
+  io: Io,
+): Promise<number> {
+  if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
+  const outcome = await report({ cwd: io.cwd, env: io.env, archive: opts.archive, half: opts.half, network: opts.network, lang: opts.lang, format: opts.format });
+  const c = catalogue(outcome.lang);
+  if (!outcome.ok) {
+    const chalk = chalkFor(io.stderr, io.env, opts.color !== false);
+    io.stderr.write(renderText({ findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang: outcome.lang }, chalk));
+    io.stderr.write(`kd: ${c.cli.errors['report-blocked']({ count: outcome.findings.length })}\n`);
+    return 1;
+  }
+  if (opts.out === undefined) {
+    io.stdout.write(outcome.text);
+    return 0;
+  }
+  const target = path.resolve(io.cwd, opts.out);
+  try {
+    if (opts.force) await replaceFile(target, outcome.text);
+    else await writeNewFile(target, outcome.text);
+  } catch (error) {
+    if (error instanceof FileExistsError) {
+      io.stderr.write(`kd: ${c.cli.errors['out-exists']({ file: opts.out })}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return 0;
+}

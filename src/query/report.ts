@@ -1,0 +1,182 @@
+import type { Archive, NetworkRecord } from '../model/index.js';
+import type { Guest } from '../schema/index.js';
+import { assignmentRows, type AssignmentRow } from './assignments.js';
+import { ATTENDED, attendanceRegisters, presenceAt, type AttendanceRegister } from './attendance.js';
+import { decisions, type DecisionRow } from './decisions.js';
+import { halfYear, inPeriod, previousHalf, type Period } from './period.js';
+import { byText } from './sort.js';
+
+/** The figures a half-year summary leads with; also computed for the half-year before, for comparison. */
+export interface Overview {
+  meetingsHeld: number;
+  /** Calendar entries of the period, cancelled ones included; undefined when no network has a calendar. */
+  meetingsPlanned?: number;
+  meetingsCancelled: number;
+  /** Attended member-meetings over member-meetings, members of municipalities only. */
+  memberMeetings: number;
+  attended: number;
+  rate?: number;
+  decisions: number;
+  agreements: number;
+  guests: number;
+  assignmentsOpened: number;
+  assignmentsDone: number;
+  /** At the end of the period. */
+  assignmentsOpen: number;
+  assignmentsOverdue: number;
+}
+
+export interface MunicipalitySummary {
+  municipality: string;
+  /** Meetings, over all networks, where the municipality had a member. */
+  meetings: number;
+  attended: number;
+  represented: number;
+  rate?: number;
+  representationRate?: number;
+}
+
+export interface MeetingSummary {
+  id: string;
+  file: string;
+  date: string;
+  place: string;
+  theme?: string;
+  /** Members who attended (present, partial, remote) and members on the roster that day. */
+  attended: number;
+  roster: number;
+  status: 'utkast' | 'justerat';
+}
+
+export interface NetworkSummary {
+  network: string;
+  name: string;
+  /** The short name, for charts. */
+  short: string;
+  decides: boolean;
+  meetings: MeetingSummary[];
+  planned?: number;
+  attendance: AttendanceRegister;
+  guests: (Guest & { meeting: string; date: string })[];
+  decisions: DecisionRow[];
+  /** Assignments decided in the period or still open when it began, with their status at its end. */
+  assignments: AssignmentRow[];
+}
+
+export interface HalfYearReport {
+  period: Period;
+  previous?: Period;
+  overview: Overview;
+  previousOverview?: Overview;
+  municipalities: MunicipalitySummary[];
+  networks: NetworkSummary[];
+}
+
+export interface ReportFilter {
+  network?: string;
+}
+
+/** The half-year summary: every figure from the same query layer as kd attendance, decisions and assignments. */
+export function halfYearReport(archive: Archive, period: Period, filter: ReportFilter = {}): HalfYearReport {
+  const nets = [...archive.networks.values()].filter((n) => n.config && (filter.network === undefined || n.id === filter.network));
+  const prevHalf = period.half !== undefined ? previousHalf(period.half) : undefined;
+  const previous = prevHalf !== undefined ? halfYear(prevHalf) : undefined;
+  const registers = attendanceRegisters(archive, { ...(filter.network ? { network: filter.network } : {}), period });
+  // A half-year without meetings is no basis for comparison: the archive may simply start later.
+  const before = previous ? overview(archive, nets, previous, filter) : undefined;
+  return {
+    period,
+    ...(previous && before && before.meetingsHeld > 0 ? { previous, previousOverview: before } : {}),
+    overview: overview(archive, nets, period, filter),
+    municipalities: municipalities(registers),
+    networks: nets
+      .map((net) => networkSummary(archive, net, period, registers.find((r) => r.network === net.id)!))
+      .sort(byText((n) => n.name)),
+  };
+}
+
+function overview(archive: Archive, nets: NetworkRecord[], period: Period, filter: ReportFilter): Overview {
+  const regs = attendanceRegisters(archive, { ...(filter.network ? { network: filter.network } : {}), period });
+  const ids = new Set(nets.map((n) => n.id));
+  const rows = decisions(archive, { period }).filter((d) => ids.has(d.network));
+  const atEnd = assignmentRows(archive, { asOf: period.to }).filter((a) => ids.has(a.network));
+  const planned = nets.filter((n) => n.calendar).flatMap((n) => n.calendar!.meetings.filter((m) => inPeriod(m.date, period)));
+  const memberMeetings = regs.reduce((s, r) => s + r.memberMeetings, 0);
+  const attended = regs.reduce((s, r) => s + r.attended, 0);
+  return {
+    meetingsHeld: regs.reduce((s, r) => s + r.meetings.length, 0),
+    ...(nets.some((n) => n.calendar) ? { meetingsPlanned: planned.length } : {}),
+    meetingsCancelled: planned.filter((m) => m.cancelled).length,
+    memberMeetings,
+    attended,
+    ...(memberMeetings > 0 ? { rate: attended / memberMeetings } : {}),
+    decisions: rows.filter((d) => d.kind === 'decision').length,
+    agreements: rows.filter((d) => d.kind === 'agreement').length,
+    guests: regs.reduce((s, r) => s + r.meetings.reduce((g, m) => g + m.protocol.data.guests.length, 0), 0),
+    assignmentsOpened: atEnd.filter((a) => inPeriod(a.date, period)).length,
+    assignmentsDone: atEnd.filter((a) => a.status === 'done' && inPeriod(a.doneBy!.date, period)).length,
+    assignmentsOpen: atEnd.filter((a) => a.status !== 'done').length,
+    assignmentsOverdue: atEnd.filter((a) => a.status === 'overdue').length,
+  };
+}
+
+/** A municipality over all networks: the sum of its per-network rows, so each agrees with kd attendance. */
+function municipalities(regs: AttendanceRegister[]): MunicipalitySummary[] {
+  const sums = new Map<string, MunicipalitySummary>();
+  for (const reg of regs) {
+    for (const m of reg.municipalities) {
+      const row = sums.get(m.municipality) ?? { municipality: m.municipality, meetings: 0, attended: 0, represented: 0 };
+      row.meetings += m.meetings;
+      row.attended += m.attended;
+      row.represented += m.represented;
+      sums.set(m.municipality, row);
+    }
+  }
+  for (const row of sums.values()) {
+    if (row.meetings > 0) {
+      row.rate = row.attended / row.meetings;
+      row.representationRate = row.represented / row.meetings;
+    }
+  }
+  return [...sums.values()].sort(byText((m) => m.municipality));
+}
+
+function networkSummary(archive: Archive, net: NetworkRecord, period: Period, reg: AttendanceRegister): NetworkSummary {
+  const meetings: MeetingSummary[] = reg.meetings.map((m, i) => {
+    const cells = presenceAt(m.protocol);
+    const roster = reg.people.filter((p) => p.cells[i] !== undefined);
+    return {
+      id: m.id,
+      file: m.protocol.file,
+      date: m.date,
+      place: m.protocol.data.place,
+      ...(m.protocol.data.theme !== undefined ? { theme: m.protocol.data.theme } : {}),
+      attended: roster.filter((p) => ATTENDED.has(cells.get(p.person)?.presence ?? 'absent')).length,
+      roster: roster.length,
+      status: m.protocol.data.status,
+    };
+  });
+  const startOpen = new Set(
+    assignmentRows(archive, { network: net.id, asOf: dayBefore(period.from) })
+      .filter((a) => a.status !== 'done')
+      .map((a) => a.id),
+  );
+  return {
+    network: net.id,
+    name: net.config!.name,
+    short: net.config!.short ?? net.config!.name,
+    decides: net.config!.decides,
+    meetings,
+    ...(net.calendar ? { planned: net.calendar.meetings.filter((m) => inPeriod(m.date, period)).length } : {}),
+    attendance: reg,
+    guests: reg.meetings.flatMap((m) => m.protocol.data.guests.map((g) => ({ ...g, meeting: m.id, date: m.date }))),
+    decisions: decisions(archive, { network: net.id, period }),
+    assignments: assignmentRows(archive, { network: net.id, asOf: period.to }).filter((a) => inPeriod(a.date, period) || startOpen.has(a.id)),
+  };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,337 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { h, s as svg } from 'hastscript';
+import type { Root, RootContent } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { previousHalf } from '../query/period.js';
+import type { HalfYearReport, Overview } from '../query/report.js';
+import { md, renderMarkdown } from './markdown.js';
+import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, type Style } from './registers.js';
+import type { Table } from './table.js';
+
+export interface Provenance {
+  commit?: string;
+  dirty: boolean;
+  version: string;
+  organisation?: string;
+}
+
+/**
+ * The report as one mdast tree. Charts are mdast nodes that carry their
+ * hast (`data.hName`/`hChildren`), so the HTML comes from the same tree;
+ * for Markdown they are left out (their figures are in the tables).
+ */
+export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, charts: boolean): Root {
+  const r = s.c.report;
+  const children: RootContent[] = [];
+  const half = report.period.half ?? `${report.period.from}–${report.period.to}`;
+  children.push(md.heading(1, `${r.title({ period: half })}${prov.organisation ? ` – ${prov.organisation}` : ''}`));
+  children.push(md.paragraph(r.periodLine({ from: longDate(s, report.period.from), to: longDate(s, report.period.to) })));
+  children.push(
+    md.paragraph(r.builtFrom({ ...(prov.commit ? { commit: prov.commit.slice(0, 12) } : {}), dirty: prov.dirty, version: prov.version })),
+  );
+  children.push(md.paragraph(r.networksLine(report.networks.map((n) => n.name).join(', '))));
+
+  children.push(md.heading(2, r.overview));
+  children.push(md.table(overviewTable(report, s)));
+  if (!report.previousOverview && report.period.half) {
+    const prev = previousHalf(report.period.half);
+    if (prev) children.push(md.paragraph(r.noComparison({ previous: prev })));
+  }
+  if (report.overview.meetingsHeld === 0) {
+    children.push(md.paragraph(r.noMeetings));
+    return { type: 'root', children };
+  }
+
+  children.push(md.heading(2, r.municipalities));
+  children.push(md.paragraph(r.municipalitiesIntro));
+  if (charts) children.push(chartNode(municipalityChart(report, s), r.municipalities));
+  children.push(md.table(municipalityTotals(report, s)));
+
+  if (charts) {
+    children.push(md.heading(2, r.meetingsChart));
+    children.push(md.paragraph(r.meetingsChartIntro));
+    children.push(chartNode(meetingsChart(report, s), r.meetingsChart));
+  }
+
+  const col = r.columns;
+  for (const net of report.networks) {
+    children.push(md.heading(2, net.name));
+    if (net.meetings.length === 0) {
+      children.push(md.paragraph(r.noMeetings));
+      continue;
+    }
+    children.push(md.heading(3, r.meetings));
+    if (net.planned !== undefined) children.push(md.paragraph(r.planned({ held: net.meetings.length, planned: net.planned })));
+    children.push(
+      md.table({
+        columns: [{ title: col.number }, { title: col.date }, { title: col.place }, { title: col.theme }, { title: col.present, align: 'right' }],
+        rows: net.meetings.map((m) => [
+          m.status === 'utkast' ? `${m.id} (${r.draft})` : m.id,
+          s.date(m.date),
+          m.place,
+          m.theme ?? '',
+          `${m.attended}/${m.roster}`,
+        ]),
+      }),
+    );
+
+    children.push(md.heading(3, r.attendance));
+    children.push(md.table(attendanceMatrix(net.attendance, s)));
+    const reg = s.c.registers;
+    children.push(md.paragraph(reg.legend([...Object.entries(reg.presence).map(([k, v]) => `${v} ${reg.presenceWord[k]}`), `${reg.notMember} ${reg.notMemberWord}`].join(', '))));
+    const inactive = net.attendance.people.filter((p) => p.inactive).map((p) => p.name);
+    if (inactive.length > 0) children.push(md.paragraph(reg.inactive(inactive.join(', '))));
+
+    children.push(md.heading(3, r.guests));
+    children.push(
+      net.guests.length === 0
+        ? md.paragraph(r.noGuests)
+        : md.table({
+            columns: [{ title: col.name }, { title: col.organisation }, { title: col.role }, { title: col.meeting }],
+            rows: net.guests.map((g) => [g.name, g.organisation, g.role ?? '', `${g.meeting}, ${s.date(g.date)}`]),
+          }),
+    );
+
+    children.push(md.heading(3, net.decides ? r.decisions : r.agreements));
+    children.push(net.decisions.length === 0 ? md.paragraph(reg.none) : md.table(withoutKind(decisionTable(net.decisions, s))));
+
+    children.push(md.heading(3, r.assignments));
+    children.push(md.paragraph(r.assignmentsIntro));
+    children.push(net.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(net.assignments, s)));
+  }
+  return { type: 'root', children };
+}
+
+/** The kind column is redundant inside one network's section: its heading says it. */
+function withoutKind(table: Table): Table {
+  return { columns: table.columns.filter((_, i) => i !== 2), rows: table.rows.map((r) => r.filter((_, i) => i !== 2)) };
+}
+
+function longDate(s: Style, iso: string): string {
+  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+}
+
+function overviewTable(report: HalfYearReport, s: Style): Table {
+  const r = s.c.report;
+  const now = report.overview;
+  const before = report.previousOverview;
+  const count = (n: number | undefined) => (n === undefined ? '–' : String(n));
+  const delta = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? '' : a - b === 0 ? '±0' : a - b > 0 ? `+${a - b}` : `−${b - a}`;
+  const row = (label: string, pick: (o: Overview) => number | undefined): string[] => [
+    label,
+    count(pick(now)),
+    ...(before ? [count(pick(before)), delta(pick(now), pick(before))] : []),
+  ];
+  const rateRow: string[] = [
+    r.rows.attendance,
+    s.percent(now.rate) || '–',
+    ...(before
+      ? [s.percent(before.rate) || '–', now.rate !== undefined && before.rate !== undefined ? r.points(Math.round((now.rate - before.rate) * 100)) : '']
+      : []),
+  ];
+  return {
+    columns: [
+      { title: r.measure },
+      { title: report.period.half ?? '', align: 'right' },
+      ...(before ? [{ title: report.previous!.half ?? '', align: 'right' as const }, { title: r.change, align: 'right' as const }] : []),
+    ],
+    rows: [
+      row(r.rows.meetings, (o) => o.meetingsHeld),
+      row(r.rows.planned, (o) => o.meetingsPlanned),
+      row(r.rows.cancelled, (o) => o.meetingsCancelled),
+      rateRow,
+      row(r.rows.decisions, (o) => o.decisions),
+      row(r.rows.agreements, (o) => o.agreements),
+      row(r.rows.guests, (o) => o.guests),
+      row(r.rows.opened, (o) => o.assignmentsOpened),
+      row(r.rows.done, (o) => o.assignmentsDone),
+      row(r.rows.open, (o) => o.assignmentsOpen),
+      row(r.rows.overdue, (o) => o.assignmentsOverdue),
+    ],
+  };
+}
+
+function municipalityTotals(report: HalfYearReport, s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [
+      { title: col.municipality },
+      { title: col.meetings, align: 'right' },
+      { title: col.attended, align: 'right' },
+      { title: col.rate, align: 'right' },
+      { title: col.represented, align: 'right' },
+      { title: col.representationRate, align: 'right' },
+    ],
+    rows: report.municipalities.map((m) => [m.municipality, String(m.meetings), String(m.attended), s.percent(m.rate), String(m.represented), s.percent(m.representationRate)]),
+  };
+}
+
+function chartNode(chart: Element, caption: string): RootContent {
+  return {
+    type: 'paragraph',
+    children: [],
+    data: { hName: 'figure', hProperties: { className: ['chart'] }, hChildren: [chart, h('figcaption', caption)] },
+  } as RootContent;
+}
+
+/** Horizontal bars: each municipality's attendance rate over all networks. */
+function municipalityChart(report: HalfYearReport, s: Style): Element {
+  const rows = report.municipalities;
+  const label = 150;
+  const width = 760;
+  const bar = 20;
+  const gap = 8;
+  const scale = width - label - 60;
+  const height = rows.length * (bar + gap) + 24;
+  const children: ElementContent[] = [];
+  for (const x of [0, 0.5, 1]) {
+    const px = label + x * scale;
+    children.push(svg('line', { x1: px, x2: px, y1: 0, y2: height - 20, class: 'grid' }));
+    children.push(svg('text', { x: px, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, s.percent(x)));
+  }
+  rows.forEach((m, i) => {
+    const y = i * (bar + gap);
+    const rate = m.rate ?? 0;
+    children.push(
+      svg('g', { class: 'bar' }, [
+        svg('title', s.c.report.municipalityChartLabel({ municipality: m.municipality, rate: s.percent(m.rate) })),
+        svg('text', { x: label - 8, y: y + bar * 0.7, 'text-anchor': 'end' }, m.municipality),
+        svg('rect', { x: label, y, width: Math.max(1, rate * scale), height: bar, rx: 3 }),
+        svg('text', { x: label + rate * scale + 6, y: y + bar * 0.7, class: 'value' }, s.percent(m.rate)),
+      ]),
+    );
+  });
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.municipalities, class: 'chart-municipalities' }, children);
+}
+
+/** A timeline of the half-year: one row a network, one dot a meeting. */
+function meetingsChart(report: HalfYearReport, s: Style): Element {
+  const label = 200;
+  const width = 760;
+  const row = 30;
+  const from = Date.parse(`${report.period.from}T00:00:00Z`);
+  const to = Date.parse(`${report.period.to}T00:00:00Z`) + 86_400_000;
+  const x = (iso: string) => label + ((Date.parse(`${iso}T00:00:00Z`) - from) / (to - from)) * (width - label - 10);
+  const height = report.networks.length * row + 30;
+  const months = new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
+  const children: ElementContent[] = [];
+  for (let d = new Date(from); d.getTime() < to; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    children.push(svg('line', { x1: x(iso), x2: x(iso), y1: 0, y2: height - 22, class: 'grid' }));
+    children.push(svg('text', { x: x(iso) + 4, y: height - 6, class: 'axis' }, months.format(d)));
+  }
+  report.networks.forEach((net, i) => {
+    const y = i * row + row / 2;
+    children.push(svg('text', { x: label - 10, y: y + 5, 'text-anchor': 'end' }, [svg('title', net.name), net.short]));
+    children.push(svg('line', { x1: label, x2: width - 10, y1: y, y2: y, class: 'track' }));
+    for (const m of net.meetings) {
+      children.push(svg('circle', { cx: x(m.date), cy: y, r: 7, class: 'meeting' }, [svg('title', `${net.name} ${m.id}, ${s.date(m.date)}`)]));
+    }
+  });
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.meetingsChart, class: 'chart-meetings' }, children);
+}
+
+const CSS = `
+:root { color-scheme: light; --ink: #1d2a33; --muted: #5b6b76; --line: #d5dde3; --accent: #1f5f8b; --soft: #eef3f7; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; color: var(--accent); }
+h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--accent); break-after: avoid; }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; break-after: avoid; }
+p { margin: .4rem 0 .8rem; }
+h1 + p, h1 + p + p, h1 + p + p + p { color: var(--muted); margin: .15rem 0; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .85rem; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; }
+th:not([align]) { text-align: left; }
+tr { break-inside: avoid; }
+td:first-child { white-space: nowrap; }
+figure { margin: 1rem 0 1.5rem; }
+figcaption { color: var(--muted); font-size: .8rem; margin-top: .25rem; }
+svg { width: 100%; max-width: 46rem; height: auto; font: 13px system-ui, sans-serif; }
+svg .bar rect { fill: var(--accent); }
+svg .value, svg .axis { fill: var(--muted); }
+svg .grid { stroke: var(--line); stroke-width: 1; }
+svg .track { stroke: var(--line); stroke-width: 2; }
+svg .meeting { fill: var(--accent); stroke: #fff; stroke-width: 2; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-before: page; }
+  h2:first-of-type { break-before: auto; }
+  figure { break-inside: avoid; }
+}
+`;
+
+export function renderReportMarkdown(report: HalfYearReport, s: Style, prov: Provenance): string {
+  return renderMarkdown(reportTree(report, s, prov, false).children);
+}
+
+/** One self-contained page: inline CSS and SVG, no scripts, no external requests. */
+export async function renderReportHtml(report: HalfYearReport, s: Style, prov: Provenance): Promise<string> {
+  const tree = reportTree(report, s, prov, true);
+  const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
+  const title = `${s.c.report.title({ period: report.period.half ?? `${report.period.from}–${report.period.to}` })}${prov.organisation ? ` – ${prov.organisation}` : ''}`;
+  const doc: HastRoot = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: s.lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { name: 'generator', content: `kd ${prov.version}` }),
+          h('title', title),
+          h('style', CSS),
+        ]),
+        h('body', [h('main', body.children as ElementContent[])]),
+      ]),
+    ],
+  };
+  return `${unified().use(rehypeStringify).stringify(doc)}\n`;
+}
+
+export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
+  const round = (r: number | undefined) => (r === undefined ? null : Math.round(r * 10000) / 10000);
+  const overview = (o: Overview) => ({ ...o, rate: round(o.rate), meetingsPlanned: o.meetingsPlanned ?? null });
+  return {
+    period: report.period,
+    builtFrom: { commit: prov.commit ?? null, dirty: prov.dirty, kd: prov.version },
+    overview: overview(report.overview),
+    previous: report.previousOverview ? { period: report.previous, overview: overview(report.previousOverview) } : null,
+    municipalities: report.municipalities.map((m) => ({ ...m, rate: round(m.rate), representationRate: round(m.representationRate) })),
+    networks: report.networks.map((n) => ({
+      network: n.network,
+      name: n.name,
+      planned: n.planned ?? null,
+      meetings: n.meetings,
+      attendance: {
+        rate: round(n.attendance.rate),
+        people: n.attendance.people.map((p) => ({
+          person: p.person,
+          name: p.name,
+          municipality: p.municipality ?? null,
+          meetings: p.meetings,
+          attended: p.attended,
+          partial: p.partial,
+          remote: p.remote,
+          represented: p.represented,
+          regrets: p.regrets,
+          absent: p.absent,
+          rate: round(p.rate),
+          inactive: p.inactive,
+        })),
+      },
+      guests: n.guests,
+      decisions: decisionJson(n.decisions),
+      assignments: assignmentJson(n.assignments),
+    })),
+  };
+}
