@@ -198,7 +198,7 @@ describe('on the sample archive', () => {
   });
 
   it.each([
-    [['attendance', '--half', '2019H3'], 'kd: Oväntat ”2019H3” för --half, förväntade ett halvår som 2019H1 eller 2019H2.\n'],
+    [['attendance', '--half', '2019H3'], 'kd: Oväntat ”2019H3” för --half, förväntade ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1.\n'],
     [['attendance', '--half', '2019H1', '--from', '2019-01-01'], 'kd: Flaggorna --half, --from/--to kan inte användas tillsammans.\n'],
     [['assignments', '--open', '--done'], 'kd: Flaggorna --open, --done kan inte användas tillsammans.\n'],
     [['assignments', '--as-of', '2019-13-01'], 'kd: Oväntat ”2019-13-01” för --as-of, förväntade ett datum ÅÅÅÅ-MM-DD.\n'],

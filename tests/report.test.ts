@@ -1,0 +1,161 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { archiveWith, REPO, replace, run, SAMPLE } from './helpers.js';
+
+const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
+const EXPECTED = path.join(REPO, 'tests', 'fixtures', 'expected');
+const M2 = 'networks/grupp/protocols/2019/2019-02-12-2.md';
+
+/** The report of a copy outside git, with kd's version masked. */
+async function reportOf(root: string, args: string[]) {
+  const out = await run(['report', ...args], { cwd: root });
+  return { ...out, stdout: out.stdout.replace(/kd \d+\.\d+\.\d+/g, 'kd X.Y.Z') };
+}
+
+describe('kd report on a fixture worked by hand', () => {
+  it('gives the overview: meetings held against planned, attendance, decisions and assignments', async () => {
+    const out = await run(['report', '--half', '2019H1', '--format', 'json'], { cwd: await archiveWith(REG) });
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout);
+    expect(report.period).toEqual({ from: '2019-01-01', to: '2019-06-30', half: '2019H1' });
+    expect(report.builtFrom).toMatchObject({ commit: null, dirty: false });
+    expect(report.overview).toEqual({
+      meetingsHeld: 5,
+      meetingsPlanned: 6,
+      meetingsCancelled: 1,
+      memberMeetings: 22,
+      attended: 16,
+      rate: 0.7273,
+      decisions: 6,
+      agreements: 0,
+      guests: 0,
+      assignmentsOpened: 3,
+      assignmentsDone: 2,
+      assignmentsOpen: 1,
+      assignmentsOverdue: 0,
+    });
+    expect(report.previous).toBeNull();
+  });
+
+  it('is the Markdown a secretary commits as reports/2019H1.md', async () => {
+    const out = await reportOf(await archiveWith(REG), ['--half', '2019H1']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe((await readFile(path.join(EXPECTED, 'registers-2019H1.md'), 'utf8')).replace(/kd \d+\.\d+\.\d+/g, 'kd X.Y.Z'));
+  });
+
+  it('agrees exactly with kd attendance, kd decisions and kd assignments for the same period', async () => {
+    const root = await archiveWith(SAMPLE);
+    const report = JSON.parse((await run(['report', '--half', '2019H2', '--format', 'json'], { cwd: root })).stdout);
+    const attendance = JSON.parse((await run(['attendance', '--half', '2019H2', '--format', 'json'], { cwd: root })).stdout);
+    const decisions = JSON.parse((await run(['decisions', '--half', '2019H2', '--format', 'json'], { cwd: root })).stdout);
+    const assignments = JSON.parse((await run(['assignments', '--as-of', '2019-12-31', '--format', 'json'], { cwd: root })).stdout);
+    for (const net of report.networks) {
+      const reg = attendance.find((r: { network: string }) => r.network === net.network);
+      expect(net.attendance.rate).toBe(reg.rate);
+      expect(net.attendance.people.map((p: { person: string; attended: number; rate: number }) => [p.person, p.attended, p.rate])).toEqual(
+        reg.people.map((p: { person: string; attended: number; rate: number }) => [p.person, p.attended, p.rate]),
+      );
+      expect(net.decisions).toEqual(decisions.filter((d: { network: string }) => d.network === net.network));
+      for (const a of net.assignments) expect(assignments.assignments).toContainEqual(a);
+    }
+    const byMunicipality = new Map<string, number[]>();
+    for (const reg of attendance)
+      for (const m of reg.municipalities) {
+        const [meetings = 0, attended = 0] = byMunicipality.get(m.municipality) ?? [];
+        byMunicipality.set(m.municipality, [meetings + m.meetings, attended + m.attended]);
+      }
+    expect(report.municipalities.map((m: { municipality: string; meetings: number; attended: number }) => [m.municipality, m.meetings, m.attended])).toEqual(
+      [...byMunicipality].map(([k, v]) => [k, ...v]).sort((a, b) => new Intl.Collator('sv').compare(String(a[0]), String(b[0]))),
+    );
+    expect(report.overview.meetingsHeld).toBe(attendance.reduce((s: number, r: { meetings: unknown[] }) => s + r.meetings.length, 0));
+    expect(report.overview.decisions + report.overview.agreements).toBe(decisions.length);
+  });
+
+  it('compares with the half-year before when it had meetings', async () => {
+    const report = JSON.parse((await run(['report', '--half', '2019H2', '--format', 'json', '--archive', 'archive'])).stdout);
+    expect(report.previous.period.half).toBe('2019H1');
+    expect([report.previous.overview.meetingsHeld, report.overview.meetingsHeld]).toEqual([11, 9]);
+    expect([report.overview.meetingsPlanned, report.overview.meetingsCancelled]).toEqual([10, 1]);
+    expect([report.overview.assignmentsOpen, report.overview.assignmentsOverdue]).toEqual([3, 1]);
+  });
+
+  it('a period without meetings gives a short report that says so, exit 0', async () => {
+    const out = await reportOf(await archiveWith(REG), ['--half', '2020H1']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('Inga möten hölls under perioden.');
+    expect(out.stdout).not.toContain('## Gruppen');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const out = await reportOf(await archiveWith(REG), ['--half', '2019H1', '--lang', 'en']);
+    expect(out.stdout.split('\n')[0]).toBe('# Half-year summary 2019H1 – Förbundet');
+    expect(out.stdout).toContain('| Attendance (members from the municipalities) |    73% |');
+  });
+
+  it('--network limits the report to one network', async () => {
+    const report = JSON.parse((await run(['report', '--half', '2019H1', '--network', 'digital', '--format', 'json', '--archive', 'archive'])).stdout);
+    expect(report.networks.map((n: { network: string }) => n.network)).toEqual(['digital']);
+    expect(report.overview.meetingsHeld).toBe(3);
+  });
+
+  it('says which commit it was built from when the archive is in git', async () => {
+    const out = await run(['report', '--half', '2019H1', '--archive', 'archive']);
+    expect(out.stdout).toMatch(/\nUnderlag: arkivet vid commit [0-9a-f]{12}( med ändringar som inte är incheckade)?, kd \d/);
+  });
+});
+
+describe('bad input', () => {
+  it.each(['2019H3', '19H1', '2019-H1'])('a malformed period %s exits 2 with the accepted form', async (half) => {
+    expect(await run(['report', '--half', half, '--archive', 'archive'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `kd: Oväntat ”${half}” för --half, förväntade ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1.\n`,
+    });
+  });
+
+  it('no period at all exits 2 naming --half', async () => {
+    const out = await run(['report', '--archive', 'archive']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^kd: Uppgifter saknas: --half\./);
+  });
+
+  it('errors in a protocol of the period stop the report with the findings, exit 1', async () => {
+    const root = await archiveWith(REG, { [M2]: replace('chair: adam-zetterberg', 'chair: bo-bjuvsson') });
+    const out = await run(['report', '--half', '2019H1'], { cwd: root });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain(`${M2}:9:8  fel  [officer-absent] chair:`);
+    expect(out.stderr).toMatch(/kd: Rapporten byggs inte: 1 fel i arkivet \(ovan\) rör perioden\./);
+  });
+
+  it('errors in a protocol of another period do not stop it', async () => {
+    const root = await archiveWith(REG, { [M2]: replace('chair: adam-zetterberg', 'chair: bo-bjuvsson') });
+    expect((await run(['report', '--half', '2019H2'], { cwd: root })).code).toBe(0);
+  });
+});
+
+describe('--out', () => {
+  it('writes the file, and refuses to overwrite it without --force', async () => {
+    const root = await archiveWith(REG);
+    expect(await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md'], { cwd: root })).toEqual({ code: 0, stdout: '', stderr: '' });
+    const first = await readFile(path.join(root, 'reports/2019H1.md'), 'utf8');
+    expect(first).toMatch(/^# Halvårssammanställning 2019H1/);
+    await writeFile(path.join(root, 'reports/2019H1.md'), 'egna ändringar\n');
+    expect(await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md'], { cwd: root })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'kd: reports/2019H1.md finns redan; ange --force för att skriva över den.\n',
+    });
+    expect(await readFile(path.join(root, 'reports/2019H1.md'), 'utf8')).toBe('egna ändringar\n');
+    expect((await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md', '--force'], { cwd: root })).code).toBe(0);
+    expect(await readFile(path.join(root, 'reports/2019H1.md'), 'utf8')).toBe(first);
+  });
+
+  it('HTML is one self-contained page: no script, no external reference', async () => {
+    const html = (await run(['report', '--half', '2019H1', '--format', 'html', '--archive', 'archive'])).stdout;
+    expect(html).toMatch(/^<!doctype html><html lang="sv">/);
+    expect(html).not.toMatch(/<script|<link|src=|url\(|@import|https?:\/\//i);
+    expect(html.match(/<svg/g)).toHaveLength(2);
+  });
+});
