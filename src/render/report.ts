@@ -57,7 +57,8 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 
   const col = r.columns;
   for (const net of report.networks) {
-    children.push(md.heading(2, net.name));
+    // In print each network starts a new page.
+    children.push({ ...md.heading(2, net.name), data: { hProperties: { className: ['network'] } } });
     if (net.meetings.length === 0) {
       children.push(md.paragraph(r.noMeetings));
       continue;
@@ -264,8 +265,7 @@ svg .meeting { fill: var(--accent); stroke: #fff; stroke-width: 2; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-before: page; }
-  h2:first-of-type { break-before: auto; }
+  h2.network { break-before: page; }
   figure { break-inside: avoid; }
 }
 `;
