@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { archiveWith, MINI, replace, REPO, run } from './helpers.js';
+import { archiveWith, MINI, NO_GIT, replace, REPO, run } from './helpers.js';
 
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
 const brokenChair = { [P2]: replace('chair: anna-ahl', 'chair: cilla-cox') };
@@ -18,7 +18,7 @@ describe('exit codes and messages', () => {
       stdout:
         `${P2}:9:8  fel  [officer-absent] chair: Ordföranden ”cilla-cox” finns inte bland de närvarande, förväntade närvaro (present, partial eller remote).\n` +
         '\n1 fel, 0 varningar i 1 fil.\n',
-      stderr: '',
+      stderr: NO_GIT,
     });
   });
 
@@ -95,7 +95,7 @@ describe('exit codes and messages', () => {
     {
       name: 'an unknown format',
       args: ['check', '--format', 'xml'],
-      stderr: 'kd: Oväntat värde ”xml” för --format, förväntade text, json.\n',
+      stderr: 'kd: Oväntat värde ”xml” för --format, förväntade text, json, github, junit.\n',
     },
     { name: 'an option without its value', args: ['check', '--format'], stderr: 'kd: Flaggan --format <format> behöver ett värde.\n' },
     { name: 'a path outside the archive', args: ['check', '..'], cwd: 'mini', stderr: 'kd: Sökvägen .. ligger utanför arkivet.\n' },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../src/archive/read.js';
 import { processFile } from '../src/model/file.js';
-import { archiveWith, findings, MINI, replace, run } from './helpers.js';
+import { archiveWith, findings, MINI, NO_GIT, replace, run } from './helpers.js';
 
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
 const original = () => readFile(path.join(MINI, P2), 'utf8');
@@ -15,7 +15,7 @@ async function refused(changes: Parameters<typeof archiveWith>[1]) {
   const root = await archiveWith(MINI, changes);
   const cli = await run(['check', '--format', 'json'], { cwd: root });
   expect(cli.code).toBe(1);
-  expect(cli.stderr).toBe('');
+  expect(cli.stderr).toBe(NO_GIT);
   expect(cli.stdout).not.toMatch(/\bat .*\.js:\d+/);
   return findings(root);
 }

@@ -6,7 +6,7 @@ import type { Io } from './io.js';
 
 export type { Io } from './io.js';
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'github', 'junit'] as const;
 // Kept in step with commands/query.ts; not imported, so that `kd --help` loads no query code.
 const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 const REPORT_FORMATS = ['md', 'html', 'json'] as const;
@@ -104,11 +104,13 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .argument('[paths...]', c.cli.commands.checkPaths)
     .addOption(new Option('--format <format>', `${c.cli.options.format}: ${FORMATS.join(', ')}`).argParser(choice('--format', FORMATS)))
     .option('--strict', c.cli.options.strict)
-    .action(async (paths: string[], opts: { format?: 'text' | 'json'; strict?: boolean }) => {
+    .option('--changed', c.cli.options.changed)
+    .option('--base <ref>', c.cli.options.base)
+    .action(async (paths: string[], opts: { format?: (typeof FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
       const { checkCommand } = await import('./commands/check.js');
       const g = globals();
       // Defaults are applied here, not by commander, whose help would print them in English.
-      setExit(await checkCommand(paths, { format: opts.format ?? 'text', strict: opts.strict === true, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+      setExit(await checkCommand(paths, { format: opts.format ?? 'text', strict: opts.strict === true, ...(opts.changed ? { changed: true } : {}), ...(opts.base ? { base: opts.base } : {}), color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
     });
 
   program
@@ -135,6 +137,23 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
   };
 
   program
+    .command('init')
+    .description(c.cli.commands.init)
+    .argument('[dir]', c.cli.options.archive)
+    .option('--organisation <name>', c.cli.options.organisation)
+    .option('--network <id>', c.cli.options.networkId)
+    .option('--network-name <name>', c.cli.options.networkName)
+    .option('--decides', c.cli.options.decides)
+    .option('--no-decides', c.cli.options.noDecides)
+    .addOption(new Option('--substitutes <rule>', c.cli.options.substitutesOption).argParser(choice('--substitutes', ['none', 'personal', 'any'] as const)))
+    .option('--secretary <name>', c.cli.options.secretary)
+    .option('--municipality <name>', c.cli.options.municipalityList, (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand(dir, withGlobals(opts), io));
+    });
+
+  program
     .command('report')
     .description(c.cli.commands.report)
     .option('--half <half>', c.cli.options.reportHalf)
@@ -142,6 +161,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .addOption(new Option('--format <format>', c.cli.options.reportFormat).argParser(choice('--format', REPORT_FORMATS)))
     .option('--out <file>', c.cli.options.out)
     .option('--force', c.cli.options.force)
+    .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string | boolean>) => {
       const { reportCommand } = await import('./commands/report.js');
       setExit(await reportCommand(withGlobals(opts), io));
@@ -157,6 +177,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--from <date>', c.cli.options.from)
     .option('--to <date>', c.cli.options.to)
     .addOption(queryFormat())
+    .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string>) => {
       const { attendanceCommand } = await import('./commands/query.js');
       setExit(await attendanceCommand(withGlobals(opts), io));
@@ -172,6 +193,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--from <date>', c.cli.options.from)
     .option('--to <date>', c.cli.options.to)
     .addOption(queryFormat())
+    .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string>) => {
       const { decisionsCommand } = await import('./commands/query.js');
       setExit(await decisionsCommand(withGlobals(opts), io));
@@ -187,6 +209,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--network <id>', c.cli.options.network)
     .option('--as-of <date>', c.cli.options.asOf)
     .addOption(queryFormat())
+    .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string | boolean>) => {
       const { assignmentsCommand } = await import('./commands/query.js');
       setExit(await assignmentsCommand(withGlobals(opts), io));
@@ -197,6 +220,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .description(c.cli.commands.index)
     .option('--check', c.cli.options.indexCheck)
     .option('--as-of <date>', c.cli.options.indexAsOf)
+    .option('--at <rev>', c.cli.options.at)
     .action(async (opts: { check?: boolean; asOf?: string }) => {
       const { indexCommand } = await import('./commands/index-registers.js');
       setExit(await indexCommand(withGlobals(opts), io));

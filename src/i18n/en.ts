@@ -71,6 +71,10 @@ export const en: Catalogue = {
     'follows-up.not-assignment': (d) => `The decision ${q(d.ref)} has no owner, expected an assignment.`,
     'roster-term': (d) => `The term ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
     'roster-overlap': (d) => `${q(d.id)} has two overlapping terms, expected one at a time.`,
+    'frozen.changed': (d) =>
+      `The protocol was approved in ${d.base} and may not change, expected unchanged text or new entries at the end of corrections (date, by, what).`,
+    'frozen.deleted': (d) => `An approved protocol (in ${d.base}) has been deleted, expected it to remain unchanged.`,
+    'frozen.renamed': (d) => `An approved protocol has been renamed from ${d.from} (in ${d.base}), expected it to keep its name.`,
     'calendar-duplicate': (d) => `The date ${d.date} is already in the calendar.`,
   },
 
@@ -138,6 +142,7 @@ export const en: Catalogue = {
   },
 
   ui: {
+    historySkipped: 'The history rule (frozen-protocol) was skipped: the archive is not in a git repository.',
     severity: { error: 'error', warning: 'warning' },
     summary: (d) =>
       `${d.errors} ${d.errors === 1 ? 'error' : 'errors'}, ${d.warnings} ${d.warnings === 1 ? 'warning' : 'warnings'} in ${d.files} ${d.files === 1 ? 'file' : 'files'}.`,
@@ -275,6 +280,25 @@ export const en: Catalogue = {
     planned: (d) => `${d.held} of ${d.planned} planned meetings were held.`,
   },
 
+  init: {
+    configComment: 'The archive’s settings: organisation, language (sv or en) and the municipalities, in Swedish order.',
+    peopleComment: 'Every person once: id -> name, municipality or organisation, title.',
+    networkComment: 'The network: name, mission, whether it decides, substitutes, and the roster with terms.',
+    calendarComment: 'Planned meetings: date, time, place, theme and agenda. kd new-protocol takes the next meeting from here.',
+    mission: 'Describe the network’s mission here.',
+    created: (d) => `Created a new archive in ${d.dir}:`,
+    next: 'Next:',
+    steps: (d) => [
+      `add the municipalities to kd.yml and the members to people.yml and networks/*/network.yml`,
+      `git init ${d.dir} (unless it already is a git repository) and commit the files`,
+      `git -C ${d.dir} config core.hooksPath ${d.hooks}   (a check before each commit)`,
+      `kd check --archive ${d.dir}`,
+    ],
+    askOrganisation: 'Organisation',
+    askNetworkName: 'Network name',
+    askSecretary: 'Secretary (name)',
+  },
+
   cli: {
     description: 'kd keeps the protocols of municipal director networks in a versioned archive and checks them.',
     titles: {
@@ -292,6 +316,9 @@ export const en: Catalogue = {
       version: 'show the version',
       format: 'output format',
       strict: 'warnings also give exit code 1',
+      changed: 'report only on files changed against --base, and what they touch',
+      base: 'the revision to compare with (otherwise the merge-base with the main branch, or HEAD)',
+      at: 'read the archive as it was at a commit (branch, tag or id), without touching the working tree',
       network: 'the network id (otherwise the only one, or default_network in kd.yml)',
       date: 'meeting date YYYY-MM-DD (otherwise the next meeting in calendar.yml)',
       time: 'meeting time HH:MM-HH:MM',
@@ -310,6 +337,14 @@ export const en: Catalogue = {
       overdue: 'only overdue assignments',
       done: 'only done assignments',
       asOf: 'status as of date YYYY-MM-DD (otherwise today)',
+      organisation: 'the organisation’s name',
+      networkId: 'the network’s id (default kd-gruppen)',
+      networkName: 'the network’s name',
+      decides: 'the network takes decisions (default)',
+      noDecides: 'the network only makes agreements',
+      substitutesOption: 'substitutes: none, personal or any',
+      secretary: 'the secretary’s name',
+      municipalityList: 'a municipality (may be given several times)',
       reportHalf: 'the half-year: 2019H1 (1 Jan–30 Jun) or 2019H2 (1 Jul–31 Dec)',
       reportFormat: 'md (default), html or json',
       out: 'write to FILE instead of standard output',
@@ -324,6 +359,7 @@ export const en: Catalogue = {
       schema: 'print the JSON Schema of a kind of file, for editors',
       schemaKind: 'config, people, network, calendar or protocol',
       newProtocol: 'create the next protocol from the roster, the calendar and the open assignments',
+      init: 'create a new archive with CI files and a pre-commit hook',
       report: 'the half-year summary over all networks (June and December)',
       attendance: 'attendance by person, meeting and municipality',
       decisions: 'decisions and agreements with stable ids',
@@ -361,6 +397,9 @@ export const en: Catalogue = {
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,
       'report-blocked': (d) =>
         `The report is not built: ${d.count} errors in the archive (above) concern the period. A summary must not rest on broken protocols; correct them and run again.`,
+      'unknown-revision': (d) => `Unknown revision ${q(d.rev)}, expected a commit, branch or tag in the archive's git repository.`,
+      'not-in-git': () => `The archive is not in a git repository, so --at and --changed cannot be used.`,
+      'init-exists': (d) => `Overwriting nothing: ${d.files} already exists. Choose another folder.`,
       'conflicting-options': (d) => `The options ${d.options} cannot be used together.`,
       'unknown-person-option': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
       'stale-index': (d) =>

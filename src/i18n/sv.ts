@@ -101,6 +101,11 @@ export const sv = {
       `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
     'roster-overlap': (d: { id: string }) =>
       `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
+    'frozen.changed': (d: { base: string }) =>
+      `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).`,
+    'frozen.deleted': (d: { base: string }) => `Ett justerat protokoll (i ${d.base}) har tagits bort, förväntade att det finns kvar oförändrat.`,
+    'frozen.renamed': (d: { from: string; base: string }) =>
+      `Ett justerat protokoll har bytt namn från ${d.from} (i ${d.base}), förväntade att det ligger kvar under sitt namn.`,
     'calendar-duplicate': (d: { date: string }) => `Datumet ${d.date} finns redan i kalendern.`,
   },
 
@@ -168,6 +173,7 @@ export const sv = {
   } as Record<string, string>,
 
   ui: {
+    historySkipped: 'Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.',
     severity: { error: 'fel', warning: 'varning' },
     summary: (d: { errors: number; warnings: number; files: number }) =>
       `${d.errors} ${d.errors === 1 ? 'fel' : 'fel'}, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
@@ -305,6 +311,25 @@ export const sv = {
     planned: (d: { held: number; planned: number }) => `${d.held} av ${d.planned} planerade möten hölls.`,
   },
 
+  init: {
+    configComment: 'Arkivets inställningar: organisation, språk (sv eller en) och kommunerna, i svensk sortering.',
+    peopleComment: 'Varje person en gång: id -> namn, kommun eller organisation, titel.',
+    networkComment: 'Nätverket: namn, uppdrag, om det fattar beslut, ersättare och medlemslistan med mandatperioder.',
+    calendarComment: 'Planerade möten (årshjul): date, time, place, theme och agenda. kd new-protocol hämtar nästa möte härifrån.',
+    mission: 'Beskriv nätverkets uppdrag här.',
+    created: (d: { dir: string }) => `Skapade ett nytt arkiv i ${d.dir}:`,
+    next: 'Nästa steg:',
+    steps: (d: { dir: string; hooks: string }) => [
+      `lägg till kommunerna i kd.yml och medlemmarna i people.yml och networks/*/network.yml`,
+      `git init ${d.dir} (om det inte redan är ett git-förråd) och checka in filerna`,
+      `git -C ${d.dir} config core.hooksPath ${d.hooks}   (kontroll före varje commit)`,
+      `kd check --archive ${d.dir}`,
+    ],
+    askOrganisation: 'Organisation',
+    askNetworkName: 'Nätverkets namn',
+    askSecretary: 'Sekreterare (namn)',
+  },
+
   cli: {
     description: 'kd håller protokollen från kommundirektörsnätverk i ett versionshanterat arkiv och kontrollerar dem.',
     titles: {
@@ -322,6 +347,9 @@ export const sv = {
       version: 'visa versionen',
       format: 'utdataformat',
       strict: 'varningar ger också slutkod 1',
+      changed: 'rapportera bara filer som ändrats mot --base, och det de påverkar',
+      base: 'revisionen att jämföra med (annars merge-base med huvudgrenen, eller HEAD)',
+      at: 'läs arkivet som det var vid en commit (gren, tagg eller id), utan att röra arbetskopian',
       network: 'nätverkets id (annars det enda, eller default_network i kd.yml)',
       date: 'mötesdatum ÅÅÅÅ-MM-DD (annars nästa möte i calendar.yml)',
       time: 'mötestid TT:MM-TT:MM',
@@ -340,6 +368,14 @@ export const sv = {
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
       asOf: 'status per datum ÅÅÅÅ-MM-DD (annars i dag)',
+      organisation: 'organisationens namn',
+      networkId: 'nätverkets id (standard kd-gruppen)',
+      networkName: 'nätverkets namn',
+      decides: 'nätverket fattar beslut (standard)',
+      noDecides: 'nätverket gör bara överenskommelser',
+      substitutesOption: 'ersättare: none, personal eller any',
+      secretary: 'sekreterarens namn',
+      municipalityList: 'en kommun (kan anges flera gånger)',
       reportHalf: 'halvåret: 2019H1 (1 jan–30 jun) eller 2019H2 (1 jul–31 dec)',
       reportFormat: 'md (standard), html eller json',
       out: 'skriv till FIL i stället för standard ut',
@@ -354,6 +390,7 @@ export const sv = {
       schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
       schemaKind: 'config, people, network, calendar eller protocol',
       newProtocol: 'skapa nästa protokoll från medlemslistan, kalendern och de öppna uppdragen',
+      init: 'skapa ett nytt arkiv med CI-filer och en pre-commit-krok',
       report: 'halvårssammanställningen över alla nätverk (juni och december)',
       attendance: 'närvaro per person, möte och kommun',
       decisions: 'beslut och överenskommelser med stabila id',
@@ -395,6 +432,9 @@ export const sv = {
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
       'report-blocked': (d: { count: number }) =>
         `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,
+      'unknown-revision': (d: { rev: string }) => `Okänd revision ${q(d.rev)}, förväntade en commit, gren eller tagg i arkivets git-förråd.`,
+      'not-in-git': () => `Arkivet ligger inte i ett git-förråd, så --at och --changed kan inte användas.`,
+      'init-exists': (d: { files: string }) => `Skriver inte över något: ${d.files} finns redan. Välj en annan mapp.`,
       'conflicting-options': (d: { options: string }) => `Flaggorna ${d.options} kan inte användas tillsammans.`,
       'unknown-person-option': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
       'stale-index': (d: { count: number }) =>

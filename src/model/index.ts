@@ -1,4 +1,6 @@
 import type { Finding } from '../archive/finding.js';
+import type { Repo } from '../archive/git.js';
+import { readArchiveAt } from '../archive/read-at.js';
 import { readArchive } from '../archive/read.js';
 import type { Section } from '../archive/outline.js';
 import type { PositionTable } from '../archive/yaml.js';
@@ -45,9 +47,14 @@ export interface Archive {
   findings: Finding[];
 }
 
+export interface LoadOptions {
+  /** Read the archive from this commit of this repository instead of the working tree. */
+  at?: { repo: Repo; commit: string };
+}
+
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
-export async function loadArchive(root: string): Promise<Archive> {
-  const read = await readArchive(root);
+export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
+  const read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root);
   const files = read.files.map((f) => processFile(f.path, f.kind, f.bytes));
   const archive: Archive = {
     root,

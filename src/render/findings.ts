@@ -57,3 +57,52 @@ export function renderJson(report: FindingsReport): string {
     2,
   )}\n`;
 }
+
+/** GitHub Actions workflow commands: data and properties escaped as the runner expects. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One `::error` or `::warning` annotation a finding, so it shows on the pull request's line. */
+export function renderGithub(report: FindingsReport): string {
+  const lines = report.findings.map((f) => {
+    const kind = f.severity === 'error' ? 'error' : 'warning';
+    const props = [`file=${escapeProperty(report.display(f.file))}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`kd ${f.rule}`)}`];
+    const text = `${f.path ? `${f.path}: ` : ''}${formatMessage(report.lang, f.message)}`;
+    return `::${kind} ${props.join(',')}::${escapeData(text)}`;
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+/**
+ * JUnit XML for GitLab and other CI: one test case a file that has findings
+ * (errors as failures, warnings in system-out), built as an xast tree.
+ */
+export async function renderJunit(report: FindingsReport): Promise<string> {
+  const { x } = await import('xastscript');
+  const { toXml } = await import('xast-util-to-xml');
+  const byFile = new Map<string, Finding[]>();
+  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const line = (f: Finding) => `${report.display(f.file)}:${f.line}:${f.column} [${f.rule}] ${f.path ? `${f.path}: ` : ''}${formatMessage(report.lang, f.message)}`;
+  const cases = [...byFile].map(([file, list]) => {
+    const failures = list.filter((f) => f.severity === 'error');
+    const warnings = list.filter((f) => f.severity === 'warning');
+    return x('testcase', { classname: 'kd check', name: report.display(file), file: report.display(file) }, [
+      ...failures.map((f) => x('failure', { type: f.rule, message: formatMessage(report.lang, f.message) }, line(f))),
+      ...(warnings.length > 0 ? [x('system-out', warnings.map(line).join('\n'))] : []),
+    ]);
+  });
+  // A clean run is one passing case, so CI shows that the check ran.
+  if (cases.length === 0) cases.push(x('testcase', { classname: 'kd check', name: 'kd check' }));
+  const tree = x(null, [
+    { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
+    x('testsuites', { name: 'kd check', tests: String(cases.length), failures: String(errors) }, [
+      x('testsuite', { name: 'kd check', tests: String(cases.length), failures: String([...byFile.values()].filter((l) => l.some((f) => f.severity === 'error')).length) }, cases),
+    ]),
+  ]);
+  return `${toXml(tree)}\n`;
+}

@@ -5,7 +5,8 @@ import { id, text } from './common.js';
 export const configSchema = z.strictObject({
   organisation: text,
   locale: z.enum(['sv', 'en'], { error: 'expect.locale' }).default('sv'),
-  municipalities: z.array(text, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
+  /** May be empty in a new archive (kd init) until the first members are added. */
+  municipalities: z.array(text, { error: 'expect.list' }),
   default_network: id.optional(),
 });
 

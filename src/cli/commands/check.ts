@@ -1,11 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KdError } from '../../archive/errors.js';
-import { findRoot, relativeInside } from '../../archive/read.js';
+import { compareFindings } from '../../archive/finding.js';
+import type { Change } from '../../archive/git.js';
+import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../../archive/read.js';
+import { checkHistory } from '../../check/history.js';
 import { check as runRules, type CheckResult } from '../../check/index.js';
-import type { Lang } from '../../i18n/index.js';
+import { catalogue, type Lang } from '../../i18n/index.js';
 import { loadArchive } from '../../model/index.js';
-import { renderJson, renderText, summarise } from '../../render/findings.js';
+import { renderGithub, renderJson, renderJunit, renderText, summarise } from '../../render/findings.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 
 export interface CheckOptions {
@@ -14,12 +17,18 @@ export interface CheckOptions {
   archive?: string | undefined;
   /** Files or folders to report on. */
   paths?: string[];
+  /** Report only on files changed against the base revision, and what they touch. */
+  changed?: boolean;
+  /** The revision the history rule and --changed compare with. */
+  base?: string | undefined;
 }
 
 export interface CheckOutcome extends CheckResult {
   root: string;
   /** The archive's own language (kd.yml `locale`), when it could be read. */
   locale?: Lang;
+  /** Set when the history rule could not run. */
+  historySkipped?: 'no-git';
 }
 
 /** Loads the archive and returns every finding. Throws KdError only when kd cannot run. */
@@ -37,21 +46,63 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   }
   const archive = await loadArchive(root);
   const result = runRules(archive, { only });
-  return { ...result, root, ...(archive.config ? { locale: archive.config.locale } : {}) };
+  const history = await checkHistory(root, options.base);
+  const selected = (file: string) => only.length === 0 || only.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p}/`));
+  let findings = [...result.findings, ...history.findings.filter((f) => selected(f.file))];
+  if (options.changed) {
+    if (history.skipped) throw new KdError('not-in-git', {});
+    const scope = scopeOf(history.changes);
+    findings = findings.filter((f) => scope(f.file));
+  }
+  return {
+    findings: findings.sort(compareFindings),
+    files: result.files,
+    root,
+    ...(archive.config ? { locale: archive.config.locale } : {}),
+    ...(history.skipped ? { historySkipped: history.skipped } : {}),
+  };
 }
 
+/**
+ * What a set of changed files touches: a changed kd.yml or people.yml
+ * touches every file; a network's network.yml, calendar or protocol touches
+ * that network's files (rosters, numbering and follow-ups are per network).
+ */
+export function scopeOf(changes: Change[]): (file: string) => boolean {
+  const paths = changes.flatMap((c) => (c.from ? [c.path, c.from] : [c.path]));
+  if (paths.some((p) => p === CONFIG_FILE || p === PEOPLE_FILE)) return () => true;
+  const networks = new Set(paths.map((p) => /^networks\/([^/]+)\//.exec(p)?.[1]).filter((n): n is string => n !== undefined));
+  return (file) => networks.has(/^networks\/([^/]+)\//.exec(file)?.[1] ?? '');
+}
+
+export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
+
 export interface CheckCliOptions {
-  format: 'text' | 'json';
+  format: (typeof CHECK_FORMATS)[number];
   strict: boolean;
   color: boolean;
   lang?: Lang;
 }
 
-export async function checkCommand(paths: string[], opts: CheckCliOptions & { archive?: string }, io: Io): Promise<number> {
-  const outcome = await check({ cwd: io.cwd, env: io.env, archive: opts.archive, paths });
+export async function checkCommand(
+  paths: string[],
+  opts: CheckCliOptions & { archive?: string; changed?: boolean; base?: string },
+  io: Io,
+): Promise<number> {
+  const outcome = await check({ cwd: io.cwd, env: io.env, archive: opts.archive, paths, changed: opts.changed === true, base: opts.base });
   const lang = opts.lang ?? outcome.locale ?? 'sv';
   const report = { findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang };
-  io.stdout.write(opts.format === 'json' ? renderJson(report) : renderText(report, chalkFor(io.stdout, io.env, opts.color)));
+  const chalk = chalkFor(io.stdout, io.env, opts.color);
+  io.stdout.write(
+    opts.format === 'json'
+      ? renderJson(report)
+      : opts.format === 'github'
+        ? renderGithub(report)
+        : opts.format === 'junit'
+          ? await renderJunit(report)
+          : renderText(report, chalk),
+  );
+  if (outcome.historySkipped) io.stderr.write(`kd: ${catalogue(lang).ui.historySkipped}\n`);
   const { errors, warnings } = summarise(outcome.findings);
   return errors > 0 || (opts.strict && warnings > 0) ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findRoot } from '../../archive/read.js';
 import { replaceFile } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
+import { loadFor } from '../load.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
 import { displayPath, type Io } from '../io.js';
 import { checkDateOption } from './query.js';
@@ -13,6 +13,7 @@ export interface IndexOptions {
   lang?: Lang;
   check?: boolean;
   asOf?: string;
+  at?: string;
 }
 
 export interface IndexResult {
@@ -27,7 +28,7 @@ export interface IndexResult {
 /** Builds the registers and writes the changed ones (or, with `check`, only compares). */
 export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] }): Promise<IndexResult> {
   const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
-  const archive = await loadArchive(root);
+  const { archive } = await loadFor(root, opts.at);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
   const files = indexFiles(archive, lang, asOf);

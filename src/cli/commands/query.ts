@@ -1,7 +1,8 @@
 import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive, type Archive } from '../../model/index.js';
+import type { Archive } from '../../model/index.js';
+import { loadFor } from '../load.js';
 import { assignmentRows, type AssignmentStatus } from '../../query/assignments.js';
 import { attendanceRegisters } from '../../query/attendance.js';
 import { decisions } from '../../query/decisions.js';
@@ -34,12 +35,13 @@ export interface QueryOptions {
   half?: string;
   from?: string;
   to?: string;
+  at?: string;
 }
 
 /** Loads the archive and checks the options every query shares. */
 async function open(opts: QueryOptions, io: Io) {
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root);
+  const { archive } = await loadFor(root, opts.at);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   if (opts.network !== undefined && !archive.networks.has(opts.network))
     throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });

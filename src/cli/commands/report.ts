@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { KdError } from '../../archive/errors.js';
-import { gitState } from '../../archive/git.js';
 import { findRoot } from '../../archive/read.js';
 import { replaceFile, writeNewFile, FileExistsError } from '../../archive/write.js';
 import { check } from '../../check/index.js';
 import type { Finding } from '../../archive/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
+import { loadFor } from '../load.js';
 import { halfYear, inPeriod, type Period } from '../../query/period.js';
 import { halfYearReport, type HalfYearReport } from '../../query/report.js';
 import { renderText } from '../../render/findings.js';
@@ -26,6 +25,7 @@ export interface ReportOptions {
   network?: string | undefined;
   lang?: Lang | undefined;
   format?: ReportFormat;
+  at?: string | undefined;
 }
 
 export type ReportOutcome =
@@ -37,7 +37,7 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
   const period = halfYear(opts.half);
   if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
-  const archive = await loadArchive(root);
+  const { archive, git } = await loadFor(root, opts.at);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   if (opts.network !== undefined && !archive.networks.has(opts.network))
     throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });
@@ -46,7 +46,6 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
   const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});
-  const git = await gitState(root);
   const prov: Provenance = {
     ...(git.commit ? { commit: git.commit } : {}),
     dirty: git.dirty,
@@ -83,11 +82,11 @@ function kdVersion(): string {
 }
 
 export async function reportCommand(
-  opts: { half?: string; network?: string; format?: ReportFormat; out?: string; force?: boolean; archive?: string; lang?: Lang; color?: boolean },
+  opts: { half?: string; network?: string; format?: ReportFormat; out?: string; force?: boolean; archive?: string; lang?: Lang; color?: boolean; at?: string },
   io: Io,
 ): Promise<number> {
   if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
-  const outcome = await report({ cwd: io.cwd, env: io.env, archive: opts.archive, half: opts.half, network: opts.network, lang: opts.lang, format: opts.format });
+  const outcome = await report({ cwd: io.cwd, env: io.env, archive: opts.archive, half: opts.half, network: opts.network, lang: opts.lang, format: opts.format, at: opts.at });
   const c = catalogue(outcome.lang);
   if (!outcome.ok) {
     const chalk = chalkFor(io.stderr, io.env, opts.color !== false);

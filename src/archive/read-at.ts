@@ -1,0 +1,48 @@
+import type { FileKind } from '../schema/index.js';
+import { readBlobs, treeAt, type Repo } from './git.js';
+import { message, type Finding } from './finding.js';
+import { CONFIG_FILE, MAX_FILE_BYTES, PEOPLE_FILE, type ReadResult, type SourceFile } from './read.js';
+
+/** Which kind of archive file a path is, or undefined for files kd does not read. */
+export function kindOf(rel: string): FileKind | undefined {
+  if (rel === CONFIG_FILE) return 'config';
+  if (rel === PEOPLE_FILE) return 'people';
+  if (/^networks\/[^/.][^/]*\/network\.yml$/.test(rel)) return 'network';
+  if (/^networks\/[^/.][^/]*\/calendar\.yml$/.test(rel)) return 'calendar';
+  if (/^networks\/[^/.][^/]*\/protocols\/(?:[^/.][^/]*\/)*[^/.][^/]*\.md$/.test(rel)) return 'protocol';
+  return undefined;
+}
+
+/**
+ * Reads the archive as it was at a commit, from git's objects: the working
+ * tree is not touched. The same limits apply as on disk: links are not
+ * followed and files over the size cap are not read.
+ */
+export async function readArchiveAt(repo: Repo, commit: string): Promise<ReadResult> {
+  const entries = await treeAt(repo, commit);
+  const findings: Finding[] = [];
+  const wanted: { path: string; kind: FileKind; object: string }[] = [];
+  const networkIds = new Set<string>();
+  for (const e of entries) {
+    const net = /^networks\/([^/.][^/]*)\//.exec(e.path)?.[1];
+    if (net) networkIds.add(net);
+    const kind = kindOf(e.path);
+    if (!kind) continue;
+    if (e.mode === '120000') {
+      findings.push({ rule: 'file', severity: 'error', file: e.path, line: 1, column: 1, message: message('file.symlink-outside', { target: '?' }) });
+    } else if (e.size > MAX_FILE_BYTES) {
+      findings.push({ rule: 'file', severity: 'error', file: e.path, line: 1, column: 1, message: message('file.too-large', { size: e.size, max: MAX_FILE_BYTES }) });
+    } else wanted.push({ path: e.path, kind, object: e.object });
+  }
+  const blobs = await readBlobs(repo, wanted.map((w) => w.object));
+  const files: SourceFile[] = wanted.map((w) => ({ path: w.path, kind: w.kind, bytes: blobs.get(w.object) ?? new Uint8Array() }));
+  if (!files.some((f) => f.kind === 'people')) {
+    findings.push({ rule: 'file', severity: 'error', file: PEOPLE_FILE, line: 1, column: 1, message: message('file.missing', { file: PEOPLE_FILE }) });
+  }
+  for (const id of networkIds) {
+    if (!files.some((f) => f.path === `networks/${id}/network.yml`))
+      findings.push({ rule: 'file', severity: 'error', file: `networks/${id}/network.yml`, line: 1, column: 1, message: message('file.missing', { file: `networks/${id}/network.yml` }) });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, networkIds: [...networkIds].sort(), findings };
+}

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isPair, isScalar, parseDocument, type Pair } from 'yaml';
+import { KdError } from '../archive/errors.js';
+import { message, type Finding } from '../archive/finding.js';
+import { splitFrontMatter } from '../archive/frontmatter.js';
+import { changesSince, defaultBase, fileAt, repoOf, resolveRev, type Change, type Repo } from '../archive/git.js';
+import { decodeText } from '../archive/text.js';
+import { processFile } from '../model/file.js';
+
+export const PROTOCOL_PATH_RE = /^networks\/[^/]+\/protocols\/.+\.md$/;
+
+export interface HistoryResult {
+  findings: Finding[];
+  /** Why the history rule did not run, when it did not. */
+  skipped?: 'no-git';
+  repo?: Repo;
+  /** The commit compared with. */
+  base?: string;
+  changes: Change[];
+}
+
+/**
+ * The history rule: a protocol that was `justerat` at the base revision is
+ * a legal record. It may only gain entries at the end of its `corrections:`
+ * list; any other change, a rename or a deletion is `frozen-protocol`.
+ */
+export async function checkHistory(root: string, baseRev?: string): Promise<HistoryResult> {
+  const repo = await repoOf(root);
+  if (!repo) return { findings: [], skipped: 'no-git', changes: [] };
+  const base = baseRev !== undefined ? await resolveRev(repo, baseRev) : await defaultBase(repo);
+  if (!base) {
+    if (baseRev !== undefined) throw new KdError('unknown-revision', { rev: baseRev });
+    return { findings: [], repo, changes: [] }; // a repository without commits: nothing is approved yet
+  }
+  const changes = await changesSince(repo, base);
+  const short = base.slice(0, 12);
+  const findings: Finding[] = [];
+  for (const change of changes) {
+    const before = change.from ?? change.path;
+    if (change.status === 'added' || !PROTOCOL_PATH_RE.test(before)) continue;
+    const old = await fileAt(repo, base, before);
+    if (!old || !wasApproved(before, old)) continue;
+    if (change.status === 'deleted') {
+      findings.push(frozen(before, 1, message('frozen.deleted', { base: short })));
+    } else if (change.status === 'renamed') {
+      findings.push(frozen(change.path, 1, message('frozen.renamed', { from: before, base: short })));
+    } else {
+      const now = await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
+      if (!now) continue;
+      const line = illegalChange(old, now);
+      if (line !== undefined) findings.push(frozen(change.path, line, message('frozen.changed', { base: short })));
+    }
+  }
+  return { findings, repo, base, changes };
+}
+
+function frozen(file: string, line: number, msg: Finding['message']): Finding {
+  return { rule: 'frozen-protocol', severity: 'error', file, line, column: 1, message: msg };
+}
+
+function wasApproved(file: string, bytes: Uint8Array): boolean {
+  const record = processFile(file, 'protocol', bytes);
+  return (record.data as { status?: string } | undefined)?.status === 'justerat';
+}
+
+/**
+ * The first line of `now` that is not allowed to differ from `old`, or
+ * undefined when the only change is entries appended to `corrections:`.
+ */
+export function illegalChange(old: Uint8Array, now: Uint8Array): number | undefined {
+  if (Buffer.compare(Buffer.from(old), Buffer.from(now)) === 0) return undefined;
+  const a = decodeText(old);
+  const b = decodeText(now);
+  if (!a.ok || !b.ok) return firstDifferentLine(Buffer.from(old).toString('latin1'), Buffer.from(now).toString('latin1'));
+  if (appendedCorrectionsOnly(a.text, b.text)) return undefined;
+  return firstDifferentLine(a.text, b.text);
+}
+
+function appendedCorrectionsOnly(oldText: string, newText: string): boolean {
+  const a = splitFrontMatter(oldText, '');
+  const b = splitFrontMatter(newText, '');
+  if (!a.ok || !b.ok || a.value.body !== b.value.body) return false;
+  const oa = withoutCorrections(a.value.yaml);
+  const ob = withoutCorrections(b.value.yaml);
+  if (!oa || !ob || oa.rest !== ob.rest) return false;
+  // Every earlier correction stays as it was; new ones only at the end.
+  if (ob.corrections.length < oa.corrections.length) return false;
+  return oa.corrections.every((c, i) => c === ob.corrections[i]) && ob.corrections.length > oa.corrections.length;
+}
+
+/** The front matter text without its `corrections:` entry, and that list's entries as source text. */
+function withoutCorrections(yaml: string): { rest: string; corrections: string[] } | undefined {
+  const doc = parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'corrections') as Pair | undefined;
+  if (!pair) return { rest: yaml, corrections: [] };
+  const start = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
+  const value = pair.value as { range?: [number, number, number]; items?: { range?: [number, number, number] }[] } | null;
+  const end = value?.range?.[2] ?? value?.range?.[1] ?? start;
+  const corrections = (value?.items ?? []).map((item) => (item.range ? yaml.slice(item.range[0], item.range[1]).trim() : ''));
+  return { rest: yaml.slice(0, start) + yaml.slice(end), corrections };
+}
+
+function firstDifferentLine(a: string, b: string): number {
+  const la = a.split(/\r?\n/);
+  const lb = b.split(/\r?\n/);
+  const n = Math.min(la.length, lb.length);
+  for (let i = 0; i < n; i++) if (la[i] !== lb[i]) return i + 1;
+  return n + (la.length === lb.length ? 0 : 1);
+}
