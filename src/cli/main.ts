@@ -137,6 +137,23 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
   };
 
   program
+    .command('import')
+    .description(c.cli.commands.import)
+    .argument('[files...]', c.cli.options.importFiles)
+    .option('--network <id>', c.cli.options.network)
+    .option('--dry-run', c.cli.options.dryRun)
+    .option('--add-people', c.cli.options.addPeople)
+    .option('--roster <file>', c.cli.options.roster)
+    .option('--date <date>', c.cli.options.importDate)
+    .option('--time <time>', c.cli.options.time)
+    .option('--place <text>', c.cli.options.place)
+    .addOption(new Option('--format <format>', c.cli.options.importFormat).argParser(choice('--format', ['text', 'json'] as const)))
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(await importCommand(files, withGlobals(opts), io));
+    });
+
+  program
     .command('init')
     .description(c.cli.commands.init)
     .argument('[dir]', c.cli.options.archive)

@@ -330,6 +330,30 @@ export const sv = {
     askSecretary: 'Sekreterare (namn)',
   },
 
+  import: {
+    converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',
+    unreadable: 'Filen kunde inte läsas.',
+    unknownOrganisation: 'okänd organisation',
+    notUnderstoodHeading: 'Ej tolkade rader',
+    importedFrom: (file: string) => `Importerat från ${file}`,
+    needs: (options: string) => `Inget skrevs: ${options} kunde inte läsas ur filen; ange ${options.includes(',') ? 'dem' : 'den'} som flagga.`,
+    wrote: (d: { source: string; file: string }) => `${d.source} → ${d.file}`,
+    wouldWrite: (d: { source: string; file: string }) => `${d.source} → ${d.file} (provkörning, inget skrevs)`,
+    notWritten: (d: { source: string }) => `${d.source}: inget skrevs`,
+    counts: (s: { present: number; partial: number; remote: number; regrets: number; absent: number; guests: number; items: number; decisions: number; assignments: number }) =>
+      `${s.present} närvarande, ${s.partial} delvis, ${s.remote} på distans, ${s.regrets} förhinder, ${s.absent} frånvarande, ${s.guests} gäster, ${s.items} punkter, ${s.decisions} beslut, varav ${s.assignments} uppdrag`,
+    added: (n: number) => `${n} nya personer lades till i people.yml:`,
+    unknown: (n: number) => `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
+    notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista mötesdagen (kd check varnar): ${ids}`,
+    unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
+    missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
+    notUnderstood: (n: number) => `${n} rader tolkades inte; de står kvar i protokollets text:`,
+    roster: (d: { members: number; acting: number; people: number; file: string }) =>
+      `${d.members} medlemmar lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} nya personer i people.yml.`,
+    unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
+    skippedBefore: (n: number) => `${n} rader före rubriken med medlemmarna lästes inte.`,
+  },
+
   cli: {
     description: 'kd håller protokollen från kommundirektörsnätverk i ett versionshanterat arkiv och kontrollerar dem.',
     titles: {
@@ -376,6 +400,11 @@ export const sv = {
       substitutesOption: 'ersättare: none, personal eller any',
       secretary: 'sekreterarens namn',
       municipalityList: 'en kommun (kan anges flera gånger)',
+      importFiles: 'filer att importera (.txt, .md, .docx)',
+      addPeople: 'lägg till okända namn i people.yml',
+      roster: 'läs en medlemsförteckning ("Namn, [tf,] Kommun") till nätverkets medlemslista',
+      importDate: 'mötesdatum när filen saknar det (med --roster: från vilket datum medlemmarna gäller)',
+      importFormat: 'sammanfattningens format: text eller json',
       reportHalf: 'halvåret: 2019H1 (1 jan–30 jun) eller 2019H2 (1 jul–31 dec)',
       reportFormat: 'md (standard), html eller json',
       out: 'skriv till FIL i stället för standard ut',
@@ -390,6 +419,7 @@ export const sv = {
       schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
       schemaKind: 'config, people, network, calendar eller protocol',
       newProtocol: 'skapa nästa protokoll från medlemslistan, kalendern och de öppna uppdragen',
+      import: 'för in äldre protokoll (text, Markdown, Word) som utkast i arkivet',
       init: 'skapa ett nytt arkiv med CI-filer och en pre-commit-krok',
       report: 'halvårssammanställningen över alla nätverk (juni och december)',
       attendance: 'närvaro per person, möte och kommun',

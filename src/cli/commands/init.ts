@@ -6,6 +6,7 @@ import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { FileExistsError, writeNewFile } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { ID_RE } from '../../schema/index.js';
+import { slug } from '../../import/slug.js';
 import type { Io } from '../io.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
@@ -24,18 +25,6 @@ export interface InitResult {
   dir: string;
   /** Paths created, relative to the new archive. */
   created: string[];
-}
-
-/** A person id from a name: lower case ASCII, å/ä → a, ö → o, hyphens. */
-export function slug(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 function yaml(data: unknown, comment: string): string {

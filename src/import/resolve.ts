@@ -1,0 +1,217 @@
+import type { RootContent } from 'mdast';
+import { Document, isScalar, Scalar } from 'yaml';
+import type { Archive, NetworkRecord } from '../model/index.js';
+import { membersOn } from '../model/index.js';
+import { nextNumber } from '../query/plan.js';
+import type { Person } from '../schema/index.js';
+import type { LegacyProtocol, NamedPerson } from './legacy.js';
+import { matchMunicipality, PeopleIndex } from './names.js';
+import { slug } from './slug.js';
+
+export interface NewPerson {
+  id: string;
+  person: Person;
+  /** Where the name was met, for the summary. */
+  file: string;
+  line: number;
+}
+
+export interface ImportSummary {
+  present: number;
+  partial: number;
+  remote: number;
+  regrets: number;
+  absent: number;
+  guests: number;
+  items: number;
+  decisions: number;
+  assignments: number;
+  /** Names not in people.yml: added with --add-people, otherwise left out of the attendance. */
+  unknownNames: { name: string; line: number; id?: string }[];
+  /** Present people who are not on the network's roster that day: kd check warns about those in regrets or absent. */
+  notOnRoster: string[];
+  /** Roster members the protocol does not mention: add them under regrets or absent. */
+  unmentioned: string[];
+  notUnderstood: { line: number; text: string }[];
+  /** What the draft still lacks (date, time, place, chair, secretary). */
+  missing: string[];
+}
+
+export interface ImportOptions {
+  network: NetworkRecord;
+  addPeople: boolean;
+  date?: string;
+  time?: string;
+  place?: string;
+  /** Labels in the language of the archive. */
+  words: { unknownOrganisation: string; notUnderstoodHeading: string; importedFrom: (file: string) => string };
+}
+
+export interface ImportDraft {
+  file: string;
+  data: Record<string, unknown>;
+  body: RootContent[];
+  summary: ImportSummary;
+  newPeople: NewPerson[];
+}
+
+/**
+ * Turns what the legacy parser read into a draft protocol of the archive:
+ * names become person ids (or, with --add-people, new people), lists become
+ * attendance categories, clauses decisions or agreements. `people` is shared
+ * across the files of one import, so a new person is added once.
+ */
+export function resolveDraft(
+  source: string,
+  legacy: LegacyProtocol,
+  archive: Archive,
+  index: PeopleIndex,
+  added: Map<string, NewPerson>,
+  opts: ImportOptions,
+): ImportDraft {
+  const net = opts.network;
+  const config = net.config!;
+  const municipalities = archive.config?.municipalities ?? [];
+  const date = opts.date ?? legacy.date;
+  const time = opts.time ?? legacy.time;
+  const place = opts.place ?? legacy.place;
+  const missing = [date === undefined && 'date', time === undefined && 'time', place === undefined && 'place'].filter((x): x is string => x !== false);
+  const unknownNames: ImportSummary['unknownNames'] = [];
+  const newPeople: NewPerson[] = [];
+
+  const resolve = (name: string, line: number, placeText?: string): string | undefined => {
+    const found = index.find(name);
+    if (found) return found;
+    const id = uniqueId(slug(name), archive, added);
+    unknownNames.push({ name, line, ...(opts.addPeople ? { id } : {}) });
+    if (!opts.addPeople) return undefined;
+    const municipality = placeText !== undefined ? matchMunicipality(placeText, municipalities) : undefined;
+    const person: Person = { name, ...(municipality ? { municipality } : { organisation: placeText ?? archive.config?.organisation ?? opts.words.unknownOrganisation }) };
+    const entry = { id, person, file: source, line };
+    added.set(id, entry);
+    newPeople.push(entry);
+    index.add(id, name);
+    return id;
+  };
+
+  const seen = new Set<string>();
+  const attendance = { present: [] as string[], partial: [] as Record<string, unknown>[], remote: [] as string[], regrets: [] as string[], absent: [] as string[] };
+  const itemCount = legacy.items.length;
+  const place1 = (list: NamedPerson[], category: 'present' | 'remote' | 'regrets' | 'absent') => {
+    for (const p of list) {
+      const id = resolve(p.name, p.line, p.place);
+      if (id === undefined || seen.has(id)) continue;
+      seen.add(id);
+      if (category === 'present' && p.partial) {
+        const items = p.partial.items ?? (p.partial.fromItem !== undefined ? `${p.partial.fromItem}-${itemCount}` : undefined);
+        attendance.partial.push({
+          person: id,
+          ...(p.partial.from ? { from: p.partial.from } : {}),
+          ...(p.partial.until ? { until: p.partial.until } : {}),
+          ...(items ? { items } : {}),
+        });
+      } else if ((category === 'present' && p.remote) || category === 'remote') attendance.remote.push(id);
+      else attendance[category].push(id);
+    }
+  };
+  place1(legacy.present, 'present');
+  place1(legacy.remote, 'remote');
+  place1(legacy.regrets, 'regrets');
+  place1(legacy.absent, 'absent');
+
+  const members = date ? membersOn(config, date) : [];
+  const memberIds = new Set(members.map((m) => m.person));
+  const chair = legacy.chair ? resolve(legacy.chair.name, legacy.chair.line) : undefined;
+  const secretary = (legacy.secretary ? resolve(legacy.secretary.name, legacy.secretary.line) : undefined) ?? members.find((m) => m.role === 'secretary')?.person;
+  const kind = legacy.kind ?? (config.decides ? 'protokoll' : 'anteckningar');
+  if (kind === 'protokoll' && chair === undefined) missing.push('chair');
+  if (secretary === undefined) missing.push('secretary');
+
+  const key = config.decides ? 'decisions' : 'agreements';
+  let decisions = 0;
+  let assignments = 0;
+  const items = legacy.items.map((item) => {
+    const list = item.decisions.map((d) => {
+      decisions++;
+      if (d.owner === undefined) return d.text;
+      assignments++;
+      const owner = index.find(d.owner) ?? d.owner;
+      return { text: d.text, owner, ...(d.due && date && d.due > date ? { due: d.due } : {}) };
+    });
+    return { no: item.no, title: item.title, ...(list.length > 0 ? { [key]: list } : {}) };
+  });
+
+  const year = date?.slice(0, 4);
+  const number = legacy.number !== undefined && (legacy.year === undefined || String(legacy.year) === year) ? legacy.number : date ? nextNumber(net, date) : 1;
+  const data: Record<string, unknown> = {
+    network: net.id,
+    number,
+    ...(date ? { date } : {}),
+    ...(time ? { time } : {}),
+    ...(place ? { place } : {}),
+    kind,
+    status: 'utkast',
+    ...(chair ? { chair } : {}),
+    ...(secretary ? { secretary } : {}),
+    ...(legacy.theme ? { theme: legacy.theme } : {}),
+    attendance: Object.fromEntries(Object.entries(attendance).filter(([, v]) => v.length > 0)),
+    guests: legacy.guests.map((g) => ({ name: g.name, organisation: g.organisation ?? opts.words.unknownOrganisation, ...(g.role ? { role: g.role } : {}) })),
+    items,
+  };
+
+  const lastItemLine = legacy.items.at(-1)?.line ?? 0;
+  const trailing = legacy.notUnderstood.filter((u) => u.line > lastItemLine);
+  const body: RootContent[] = [
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: legacy.header ?? opts.words.importedFrom(source) }] },
+    ...legacy.intro.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
+    ...legacy.items.flatMap((item): RootContent[] => [
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${item.no}. ${item.title}` }] },
+      ...item.text.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
+    ]),
+    ...(trailing.length > 0
+      ? [
+          { type: 'heading', depth: 2, children: [{ type: 'text', value: opts.words.notUnderstoodHeading }] } as RootContent,
+          ...trailing.map((u): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: u.text }] })),
+        ]
+      : []),
+  ];
+
+  const mentioned = new Set([...seen]);
+  return {
+    file: date ? `networks/${net.id}/protocols/${year}/${date}-${number}.md` : '',
+    data,
+    body,
+    newPeople,
+    summary: {
+      present: attendance.present.length,
+      partial: attendance.partial.length,
+      remote: attendance.remote.length,
+      regrets: attendance.regrets.length,
+      absent: attendance.absent.length,
+      guests: legacy.guests.length,
+      items: items.length,
+      decisions,
+      assignments,
+      unknownNames,
+      notOnRoster: [...attendance.regrets, ...attendance.absent].filter((id) => !memberIds.has(id)),
+      unmentioned: [...memberIds].filter((id) => !mentioned.has(id)),
+      notUnderstood: legacy.notUnderstood,
+      missing,
+    },
+  };
+}
+
+function uniqueId(base: string, archive: Archive, added: Map<string, NewPerson>): string {
+  const taken = (id: string) => Object.hasOwn(archive.people ?? {}, id) || added.has(id);
+  let id = base || 'person';
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The front matter text of a draft: serialised from data, times quoted. */
+export function draftFrontMatter(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  const time = doc.get('time', true);
+  if (isScalar(time)) time.type = Scalar.QUOTE_DOUBLE;
+  return doc.toString({ lineWidth: 0 }).trimEnd();
+}
