@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { Document, isScalar, Scalar } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import { nextNumber } from '../query/plan.js';
@@ -211,7 +211,11 @@ function uniqueId(base: string, archive: Archive, added: Map<string, NewPerson>)
 /** The front matter text of a draft: serialised from data, times quoted. */
 export function draftFrontMatter(data: Record<string, unknown>): string {
   const doc = new Document(data);
-  const time = doc.get('time', true);
-  if (isScalar(time)) time.type = Scalar.QUOTE_DOUBLE;
+  // Every clock time is quoted, so that a YAML 1.1 reader never takes 11:25 for a number.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{1,2}:\d{2}/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return doc.toString({ lineWidth: 0 }).trimEnd();
 }
