@@ -136,6 +136,46 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
   };
 
+  const docFormat = () => new Option('--format <format>', c.cli.options.docFormat).argParser(choice('--format', ['md', 'html'] as const));
+  program
+    .command('intro')
+    .description(c.cli.commands.intro)
+    .option('--network <id>', c.cli.options.network)
+    .option('--person <id>', c.cli.options.introPerson)
+    .option('--as-of <date>', c.cli.options.introAsOf)
+    .addOption(docFormat())
+    .option('--out <file>', c.cli.options.out)
+    .option('--force', c.cli.options.force)
+    .action(async (opts: Record<string, unknown>) => {
+      const { introCommand } = await import('./commands/documents.js');
+      setExit(await introCommand(withGlobals(opts), io));
+    });
+
+  program
+    .command('digest')
+    .description(c.cli.commands.digest)
+    .option('--municipality <name>', c.cli.options.digestMunicipality)
+    .option('--half <half>', c.cli.options.reportHalf)
+    .addOption(docFormat())
+    .option('--out <file>', c.cli.options.out)
+    .option('--force', c.cli.options.force)
+    .action(async (opts: Record<string, unknown>) => {
+      const { digestCommand } = await import('./commands/documents.js');
+      setExit(await digestCommand(withGlobals(opts), io));
+    });
+
+  program
+    .command('calendar')
+    .description(c.cli.commands.calendar)
+    .option('--network <id>', c.cli.options.network)
+    .addOption(new Option('--format <format>', c.cli.options.calendarFormat).argParser(choice('--format', ['ics', 'md', 'json'] as const)))
+    .option('--out <file>', c.cli.options.out)
+    .option('--force', c.cli.options.force)
+    .action(async (opts: Record<string, unknown>) => {
+      const { calendarCommand } = await import('./commands/documents.js');
+      setExit(await calendarCommand(withGlobals(opts), io));
+    });
+
   program
     .command('import')
     .description(c.cli.commands.import)

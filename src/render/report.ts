@@ -276,18 +276,22 @@ export function renderReportMarkdown(report: HalfYearReport, s: Style, prov: Pro
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests. */
 export async function renderReportHtml(report: HalfYearReport, s: Style, prov: Provenance): Promise<string> {
-  const tree = reportTree(report, s, prov, true);
-  const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
   const title = `${s.c.report.title({ period: report.period.half ?? `${report.period.from}–${report.period.to}` })}${prov.organisation ? ` – ${prov.organisation}` : ''}`;
+  return renderHtmlDocument(reportTree(report, s, prov, true), title, s.lang, prov.version);
+}
+
+/** Any kd document tree as a self-contained, printable HTML page (the report's style). */
+export async function renderHtmlDocument(tree: Root, title: string, lang: string, version: string): Promise<string> {
+  const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
   const doc: HastRoot = {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: s.lang }, [
+      h('html', { lang }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('meta', { name: 'generator', content: `kd ${prov.version}` }),
+          h('meta', { name: 'generator', content: `kd ${version}` }),
           h('title', title),
           h('style', CSS),
         ]),

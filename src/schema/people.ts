@@ -7,6 +7,9 @@ export const personSchema = z
     municipality: text.optional(),
     organisation: text.optional(),
     title: text.optional(),
+    /** How to reach the person, shown in an introduction package (the secretariat's contact). */
+    email: z.email({ error: 'expect.email' }).optional(),
+    phone: text.optional(),
     /** Other spellings met in old protocols ("Herman Crespín" / "Herman Crespin"). */
     aliases: z.array(text, { error: 'expect.list' }).optional(),
   })

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
-import { replaceFile, writeNewFile, FileExistsError } from '../../archive/write.js';
 import { check } from '../../check/index.js';
 import type { Finding } from '../../archive/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
@@ -13,6 +11,7 @@ import { renderText } from '../../render/findings.js';
 import { style } from '../../render/registers.js';
 import { reportJson, renderReportHtml, renderReportMarkdown, type Provenance } from '../../render/report.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
+import { emit } from '../output.js';
 
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -94,20 +93,5 @@ export async function reportCommand(
     io.stderr.write(`kd: ${c.cli.errors['report-blocked']({ count: outcome.findings.length })}\n`);
     return 1;
   }
-  if (opts.out === undefined) {
-    io.stdout.write(outcome.text);
-    return 0;
-  }
-  const target = path.resolve(io.cwd, opts.out);
-  try {
-    if (opts.force) await replaceFile(target, outcome.text);
-    else await writeNewFile(target, outcome.text);
-  } catch (error) {
-    if (error instanceof FileExistsError) {
-      io.stderr.write(`kd: ${c.cli.errors['out-exists']({ file: opts.out })}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  return 0;
+  return emit(io, outcome.text, opts, outcome.lang);
 }

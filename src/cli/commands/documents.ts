@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { KdError } from '../../archive/errors.js';
+import { findRoot } from '../../archive/read.js';
+import type { Lang } from '../../i18n/index.js';
+import { loadArchive, type Archive } from '../../model/index.js';
+import { calendarEntries } from '../../query/calendar.js';
+import { findMunicipality, municipalityDigest } from '../../query/digest.js';
+import { introPackage } from '../../query/intro.js';
+import { halfYear } from '../../query/period.js';
+import { collator } from '../../query/sort.js';
+import { calendarTree, digestTree, introTree } from '../../render/documents.js';
+import { renderIcs } from '../../render/ics.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { style } from '../../render/registers.js';
+import { renderHtmlDocument } from '../../render/report.js';
+import type { Io } from '../io.js';
+import { closest, emit } from '../output.js';
+import { checkDateOption, today } from './query.js';
+import type { Root } from 'mdast';
+
+interface DocOptions {
+  archive?: string;
+  lang?: Lang;
+  format?: string;
+  out?: string;
+  force?: boolean;
+}
+
+async function open(io: Io, opts: DocOptions) {
+  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
+  const archive = await loadArchive(root);
+  return { root, archive, lang: opts.lang ?? archive.config?.locale ?? 'sv' };
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+async function document(io: Io, tree: Root, title: string, opts: DocOptions, lang: Lang): Promise<number> {
+  const text = opts.format === 'html' ? await renderHtmlDocument(tree, title, lang, version()) : renderMarkdown(tree.children);
+  return emit(io, text, opts, lang);
+}
+
+function network(archive: Archive, id: string | undefined) {
+  const ids = [...archive.networks.keys()];
+  const chosen = id ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
+  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
+  const net = archive.networks.get(chosen);
+  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
+  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
+  return net;
+}
+
+export async function introCommand(opts: DocOptions & { network?: string; person?: string; asOf?: string }, io: Io): Promise<number> {
+  const { archive, lang } = await open(io, opts);
+  const net = network(archive, opts.network);
+  if (opts.person !== undefined && !archive.people?.[opts.person]) {
+    const known = closest(opts.person, Object.keys(archive.people ?? {}));
+    throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
+  }
+  const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : today();
+  const s = style(archive, lang);
+  const tree = introTree(introPackage(archive, net, asOf, opts.person), s);
+  return document(io, tree, s.c.docs.introTitle({ network: net.config!.name }), opts, lang);
+}
+
+export async function digestCommand(opts: DocOptions & { municipality?: string; half?: string }, io: Io): Promise<number> {
+  const { archive, lang } = await open(io, opts);
+  const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter((x): x is string => x !== false);
+  if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
+  const s = style(archive, lang);
+  const period = halfYear(opts.half!);
+  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half!, expected: s.c.expect.half! });
+  const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
+  const municipality = findMunicipality(opts.municipality!, known);
+  if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
+  const digest = municipalityDigest(archive, municipality, period);
+  return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: opts.half! }), opts, lang);
+}
+
+export async function calendarCommand(opts: DocOptions & { network?: string }, io: Io): Promise<number> {
+  const { root, archive, lang } = await open(io, opts);
+  if (opts.network !== undefined) network(archive, opts.network);
+  const entries = calendarEntries(archive, opts.network);
+  const s = style(archive, lang);
+  const format = opts.format ?? 'ics';
+  if (format === 'json') return emit(io, `${JSON.stringify(entries, null, 2)}\n`, opts, lang);
+  if (format === 'md') {
+    // Links are relative to where the Markdown is written (or printed from).
+    const base = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
+    const link = (file: string) => path.relative(base, path.join(root, ...file.split('/'))).split(path.sep).join('/');
+    return emit(io, renderMarkdown(calendarTree(entries, s, link).children), opts, lang);
+  }
+  return emit(io, renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: version(), lang, words: s.c.docs.ics }), opts, lang);
+}

@@ -1,0 +1,72 @@
+import type { Archive } from '../model/index.js';
+import { membersOn } from '../model/index.js';
+import type { PlannedMeeting } from '../schema/index.js';
+import { assignmentRows, type AssignmentRow } from './assignments.js';
+import { attendanceRegisters, type PersonRow } from './attendance.js';
+import { decisions, type DecisionRow } from './decisions.js';
+import { inPeriod, type Period } from './period.js';
+import { byName, collator } from './sort.js';
+
+/** Words by which a decision addresses every member municipality. */
+const TO_ALL = /\b(alla kommuner(na)?|samtliga kommuner|respektive kommun|varje kommun|kommunerna|medlemskommunerna)\b/i;
+
+export interface DigestNetwork {
+  id: string;
+  name: string;
+  /** The municipality's members in the period, with their attendance. */
+  representatives: PersonRow[];
+  meetings: number;
+}
+
+export interface DigestDecision extends DecisionRow {
+  /** Addressed to all municipalities or naming this one: for the municipality to act on. */
+  action: boolean;
+}
+
+export interface Digest {
+  municipality: string;
+  period: Period;
+  networks: DigestNetwork[];
+  decisions: DigestDecision[];
+  assignments: AssignmentRow[];
+  upcoming: (PlannedMeeting & { network: string; networkName: string })[];
+}
+
+/** "Örkelljunga kommun", "stockholms stad", "ÄLMHULT" → the archive's spelling, Swedish letters kept. */
+export function findMunicipality(input: string, municipalities: readonly string[]): string | undefined {
+  const fold = (s: string) => s.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+  const bare = fold(input).replace(/\s+(kommun|stad)$/, '');
+  return municipalities.find((m) => fold(m) === bare) ?? (bare.endsWith('s') ? municipalities.find((m) => fold(m) === bare.slice(0, -1)) : undefined);
+}
+
+function namesMunicipality(text: string, municipality: string): boolean {
+  const escaped = municipality.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}])${escaped}s?([^\\p{L}]|$)`, 'iu').test(text);
+}
+
+/** What a municipality's director takes home from a half-year of network meetings. */
+export function municipalityDigest(archive: Archive, municipality: string, period: Period): Digest {
+  const regs = attendanceRegisters(archive, { period });
+  const networks: DigestNetwork[] = regs
+    .map((reg) => ({
+      id: reg.network,
+      name: archive.networks.get(reg.network)?.config?.name ?? reg.network,
+      representatives: reg.people.filter((p) => p.municipality === municipality),
+      meetings: reg.meetings.length,
+    }))
+    .filter((n) => n.representatives.length > 0)
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const ids = new Set(networks.map((n) => n.id));
+  const rows = decisions(archive, { period })
+    .filter((d) => ids.has(d.network))
+    .map((d) => ({ ...d, action: TO_ALL.test(d.text) || namesMunicipality(d.text, municipality) }));
+  // Those to act on first; otherwise in date order.
+  const ordered = [...rows.filter((d) => d.action), ...rows.filter((d) => !d.action)];
+  const people = new Set(Object.entries(archive.people ?? {}).filter(([, p]) => p.municipality === municipality).map(([id]) => id));
+  const assignments = assignmentRows(archive, { asOf: period.to }).filter((a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'));
+  const upcoming = [...archive.networks.values()]
+    .filter((n) => ids.has(n.id))
+    .flatMap((n) => (n.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date > period.to).slice(0, 3).map((m) => ({ ...m, network: n.id, networkName: n.config!.name })))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { municipality, period, networks: networks.map((n) => ({ ...n, representatives: n.representatives.sort(byName((p) => p.name)) })), decisions: ordered, assignments, upcoming };
+}

@@ -1,0 +1,148 @@
+import type { Root, RootContent } from 'mdast';
+import type { CalendarEntry } from '../query/calendar.js';
+import type { Digest } from '../query/digest.js';
+import type { IntroPackage } from '../query/intro.js';
+import { md } from './markdown.js';
+import { assignmentTable, decisionTable, type Style } from './registers.js';
+import type { Table } from './table.js';
+
+/** The introduction package for someone joining a network, as one mdast tree. */
+export function introTree(pkg: IntroPackage, s: Style): Root {
+  const d = s.c.docs;
+  const config = pkg.network.config!;
+  const col = d.columns;
+  const reg = s.c.registers;
+  const children: RootContent[] = [md.heading(1, d.introTitle({ network: config.name }))];
+  if (pkg.person) children.push(md.paragraph(d.introFor({ name: pkg.person.name })));
+  children.push(md.paragraph(d.asOf({ date: s.date(pkg.asOf) })));
+
+  children.push(md.heading(2, d.mission), md.paragraph(config.mission));
+  const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]!];
+  if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
+  children.push(md.heading(2, d.rules), md.list(rules.map((r) => [r])));
+  if (config.rules) children.push(md.paragraph(config.rules));
+
+  children.push(md.heading(2, d.roster));
+  children.push(
+    md.table({
+      columns: [{ title: reg.columns.name }, { title: reg.columns.municipality }, { title: col.title }, { title: col.role }, { title: col.from }],
+      rows: pkg.roster.map((r) => [
+        r.name,
+        r.municipality ?? r.organisation ?? '',
+        r.title ?? '',
+        `${d.roles[r.role] ?? r.role}${r.acting ? ` (${d.acting})` : ''}`,
+        s.date(r.from),
+      ]),
+    }),
+  );
+
+  children.push(md.heading(2, d.upcoming));
+  children.push(pkg.upcoming.length === 0 ? md.paragraph(d.noUpcoming) : md.table(meetingTable(pkg.upcoming, s)));
+
+  children.push(md.heading(2, d.recent));
+  children.push(pkg.recent.length === 0 ? md.paragraph(reg.none) : md.table(decisionTable(pkg.recent, s)));
+
+  children.push(md.heading(2, d.open));
+  children.push(pkg.open.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(pkg.open, s)));
+
+  if (pkg.person) {
+    const p = pkg.person;
+    children.push(md.heading(2, d.you));
+    children.push(md.paragraph(`${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role] ?? n.role}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`));
+    if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));
+    children.push(md.heading(3, d.yourAssignments));
+    children.push(p.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(p.assignments, s)));
+  }
+
+  if (pkg.contacts.length > 0) {
+    children.push(md.heading(2, d.contact));
+    children.push(
+      md.table({
+        columns: [{ title: reg.columns.name }, { title: col.title }, { title: col.email }, { title: col.phone }],
+        rows: pkg.contacts.map((c) => [c.name, [c.title, c.organisation].filter(Boolean).join(', '), c.email ?? '', c.phone ?? '']),
+      }),
+    );
+  }
+  return { type: 'root', children };
+}
+
+function meetingTable(meetings: { date: string; time?: string; place?: string; theme?: string; agenda?: string[] }[], s: Style): Table {
+  const col = s.c.docs.columns;
+  return {
+    columns: [{ title: s.c.registers.columns.date }, { title: col.time }, { title: col.place }, { title: col.theme }, { title: col.agenda }],
+    rows: meetings.map((m) => [s.date(m.date), m.time ?? '', m.place ?? '', m.theme ?? '', (m.agenda ?? []).join('; ')]),
+  };
+}
+
+/** A municipality's take-home digest of the half-year, as one mdast tree. */
+export function digestTree(digest: Digest, s: Style): Root {
+  const d = s.c.docs;
+  const reg = s.c.registers;
+  const children: RootContent[] = [md.heading(1, d.digestTitle({ municipality: digest.municipality, period: digest.period.half ?? `${digest.period.from}–${digest.period.to}` }))];
+
+  children.push(md.heading(2, d.represented));
+  if (digest.networks.length === 0) children.push(md.paragraph(d.notRepresented));
+  else {
+    children.push(md.paragraph(d.representedIntro));
+    children.push(
+      md.table({
+        columns: [{ title: d.columns.network }, { title: reg.columns.name }, { title: reg.columns.attended, align: 'right' }, { title: reg.columns.rate, align: 'right' }, { title: reg.columns.represented, align: 'right' }, { title: reg.columns.regrets, align: 'right' }, { title: reg.columns.absent, align: 'right' }],
+        rows: digest.networks.flatMap((n) =>
+          n.representatives.map((p) => [n.name, p.name, `${p.attended}/${p.meetings}`, s.percent(p.rate), String(p.represented), String(p.regrets), String(p.absent)]),
+        ),
+      }),
+    );
+  }
+
+  children.push(md.heading(2, d.toAct));
+  children.push(md.paragraph(d.toActIntro));
+  if (digest.decisions.length === 0) children.push(md.paragraph(reg.none));
+  else {
+    const base = decisionTable(digest.decisions, s);
+    children.push(
+      md.table({
+        columns: [{ title: d.columns.action }, ...base.columns],
+        rows: base.rows.map((r, i) => [digest.decisions[i]!.action ? d.actionMark : '', ...r]),
+      }),
+    );
+  }
+
+  children.push(md.heading(2, d.ourAssignments));
+  children.push(digest.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(digest.assignments, s)));
+
+  children.push(md.heading(2, d.comingMeetings));
+  children.push(
+    digest.upcoming.length === 0
+      ? md.paragraph(reg.none)
+      : md.table({
+          columns: [{ title: d.columns.network }, ...meetingTable([], s).columns],
+          rows: digest.upcoming.map((m, i) => [m.networkName, ...meetingTable([digest.upcoming[i]!], s).rows[0]!]),
+        }),
+  );
+  return { type: 'root', children };
+}
+
+/** The meeting plan as Markdown: one table, each held meeting linked to its protocol. */
+export function calendarTree(entries: CalendarEntry[], s: Style, link: (file: string) => string): Root {
+  const d = s.c.docs;
+  const reg = s.c.registers;
+  const rows = entries.map((e) => [
+    s.date(e.date),
+    e.time ?? '',
+    e.networkName,
+    e.place ?? '',
+    e.theme ?? '',
+    e.cancelled ? d.cancelled : '',
+  ]);
+  const table = md.table({
+    columns: [{ title: reg.columns.date }, { title: d.columns.time }, { title: d.columns.network }, { title: d.columns.place }, { title: d.columns.theme }, { title: d.columns.protocol }],
+    rows,
+  });
+  // The protocol column holds links, which a plain Table cannot: put them in as link nodes.
+  entries.forEach((e, i) => {
+    if (!e.protocol) return;
+    const cell = table.children[i + 1]!.children[5]!;
+    cell.children = [{ type: 'link', url: link(e.protocol), children: [{ type: 'text', value: e.protocolId! }] }];
+  });
+  return { type: 'root', children: [md.heading(1, d.calendarTitle), table] };
+}

@@ -1,0 +1,141 @@
+import ICAL from 'ical.js';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { archiveWith, REPO, replace, run } from './helpers.js';
+
+const SAMPLE_ARGS = ['--archive', 'archive'];
+const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
+
+/** The rows of the Markdown table under a heading, as cell arrays. */
+function table(md: string, heading: string): string[][] {
+  const section = md.split(`## ${heading}\n`)[1]!.split('\n## ')[0]!;
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .slice(2)
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+}
+
+describe('kd intro', () => {
+  it('gives a new member the mission, rules, today’s members, coming meetings, recent decisions, open assignments and the contact', async () => {
+    const out = await run(['intro', '--network', 'kd-gruppen', '--as-of', '2019-12-20', ...SAMPLE_ARGS]);
+    expect(out.code).toBe(0);
+    const md = out.stdout;
+    expect(md.split('\n')[0]).toBe('# Välkommen till Kommundirektörsgruppen');
+    expect(md).toContain('- Varje medlem kan ha en personlig ersättare som deltar vid förhinder.\n');
+    const members = table(md, 'Medlemmar').map((r) => r[0]);
+    expect(members).toHaveLength(11);
+    expect(members).toContain('Malin Berggren');
+    expect(members).toContain('Emma Dahlin');
+    expect(members).not.toContain('Lars Wiklund');
+    expect(members).not.toContain('Ola Kjellberg');
+    expect(table(md, 'Medlemmar').find((r) => r[0] === 'Karin Östberg')![3]).toBe('vice ordförande');
+    expect(table(md, 'Kommande möten').map((r) => r[0])).toEqual(['24 jan. 2020']);
+    expect(table(md, 'Beslut vid de senaste fyra mötena').map((r) => r[0]!.split(' ')[1])).toEqual(['5/2019', '5/2019', '5/2019', '6/2019', '6/2019', '7/2019', '7/2019', '8/2019', '8/2019']);
+    expect(table(md, 'Öppna uppdrag').map((r) => [r[0], r[5]])).toEqual([
+      ['kd-gruppen 6/2019 §3:1', 'försenat'],
+      ['kd-gruppen 7/2019 §2:1', 'öppet'],
+    ]);
+    expect(table(md, 'Kontakt')).toEqual([['Lena Sjöholm', 'Sekretariatschef, Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60']]);
+  });
+
+  it('for one person: their networks, personal substitute and assignments', async () => {
+    const md = (await run(['intro', '--network', 'kd-gruppen', '--person', 'goran-nilsson', '--as-of', '2019-12-20', ...SAMPLE_ARGS])).stdout;
+    expect(md).toContain('Introduktion för Göran Nilsson.');
+    expect(md).toContain('Du sitter i: Kommundirektörsgruppen (ledamot).');
+    expect(md).toContain('Din personliga ersättare är Sofie Ahlgren.');
+    expect(table(md, 'För dig').map((r) => r[0])).toEqual(['kd-gruppen 6/2019 §3:1']);
+  });
+
+  it('as an HTML page', async () => {
+    const html = (await run(['intro', '--network', 'digital', '--format', 'html', '--as-of', '2019-12-20', ...SAMPLE_ARGS])).stdout;
+    expect(html).toMatch(/^<!doctype html><html lang="sv">/);
+    expect(html).toContain('<h1>Välkommen till Nätverket för digitalisering</h1>');
+    expect(html).toContain('Nätverket fattar inga beslut utan gör överenskommelser');
+  });
+});
+
+describe('kd digest', () => {
+  it('lists representatives with attendance, and the decisions to act on first', async () => {
+    const out = await run(['digest', '--municipality', 'hässleholms kommun', '--half', '2019H1', ...SAMPLE_ARGS]);
+    expect(out.code).toBe(0);
+    const md = out.stdout;
+    expect(md.split('\n')[0]).toBe('# Hässleholm: att ta med hem från nätverken 2019H1');
+    expect(table(md, 'Här är kommunen representerad').map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['Kommundirektörsgruppen', 'Göran Nilsson', '4/5'],
+      ['Nätverket för digitalisering', 'Camilla Nord', '3/3'],
+      ['Strategiskt nätverk för kompetensförsörjning', 'Mats Holmgren', '3/3'],
+    ]);
+    const decisions = table(md, 'Beslut att förankra och verkställa');
+    expect(decisions.filter((r) => r[0] === 'Att agera på').map((r) => r[1])).toEqual(['kd-gruppen 1/2019 §1:2', 'kd-gruppen 2/2019 §2:2']);
+    expect(decisions.slice(0, 2).every((r) => r[0] === 'Att agera på')).toBe(true);
+    expect(decisions).toHaveLength(32);
+  });
+
+  it('flags a decision naming the municipality, matched with Swedish letters and "kommun"', async () => {
+    const root = await archiveWith(REG, {
+      'networks/grupp/protocols/2019/2019-03-12-3.md': replace('      - att notera informationen.\n', '      - att notera informationen.\n      - att Åstorps kommun upplåter lokalen.\n'),
+    });
+    const md = (await run(['digest', '--municipality', 'ÅSTORPS KOMMUN', '--half', '2019H1'], { cwd: root })).stdout;
+    expect(md.split('\n')[0]).toBe('# Åstorp: att ta med hem från nätverken 2019H1');
+    expect(table(md, 'Beslut att förankra och verkställa').filter((r) => r[0] !== '').map((r) => r[1])).toEqual(['grupp 3/2019 §1:2']);
+    expect(table(md, 'Här är kommunen representerad')).toEqual([['Gruppen', 'Åke Åberg', '5/5', '100\u00a0%', '0', '0', '0']]);
+    const other = (await run(['digest', '--municipality', 'örkelljunga', '--half', '2019H1'], { cwd: root })).stdout;
+    expect(table(other, 'Beslut att förankra och verkställa').filter((r) => r[0] !== '')).toEqual([]);
+  });
+});
+
+describe('kd calendar', () => {
+  it('gives valid iCalendar that a parser reads back event by event', async () => {
+    const out = await run(['calendar', ...SAMPLE_ARGS]);
+    expect(out.code).toBe(0);
+    const ics = out.stdout;
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(24);
+    const first = events[0]!;
+    expect(first.uid).toBe('kd-gruppen-20190118@skane-nordost-i-samverkan.kd');
+    expect(first.summary).toBe('Kommundirektörsgruppen');
+    expect(first.location).toBe('Kommunhuset, Sammanträdesrum Ivön, Bromölla');
+    expect(first.startDate.toString()).toBe('2019-01-18T09:00:00');
+    expect(first.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Stockholm');
+    expect(first.endDate.toString()).toBe('2019-01-18T12:00:00');
+    expect(first.description).toBe('Protokoll 1/2019: networks/kd-gruppen/protocols/2019/2019-01-18-1.md');
+    const cancelled = events.find((e) => e.uid.startsWith('kompetens-20191114'))!;
+    expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const next = events.find((e) => e.uid.startsWith('kd-gruppen-20200124'))!;
+    expect(next.description).toBe('Dagordning:\n- Nätverkens uppdrag 2020\n- Gemensam e-tjänsteplattform');
+    // Stable: the same archive gives the same bytes.
+    expect((await run(['calendar', ...SAMPLE_ARGS])).stdout).toBe(ics);
+  });
+
+  it('as Markdown with links to the protocols, and as JSON', async () => {
+    const md = (await run(['calendar', '--network', 'digital', '--format', 'md', ...SAMPLE_ARGS])).stdout;
+    expect(md).toContain('| 31 jan. 2019 | 13:00-15:30 | Nätverket för digitalisering | Stadshuset, Rum Näsby, Kristianstad |      | [1/2019](archive/networks/digital/protocols/2019/2019-01-31-1.md) |');
+    const json = JSON.parse((await run(['calendar', '--network', 'kompetens', '--format', 'json', ...SAMPLE_ARGS])).stdout);
+    expect(json.map((e: { date: string; protocolId?: string; cancelled?: boolean }) => [e.date, e.protocolId ?? null, e.cancelled ?? false])).toEqual([
+      ['2019-02-07', '1/2019', false],
+      ['2019-04-04', '2/2019', false],
+      ['2019-06-05', '3/2019', false],
+      ['2019-09-05', '4/2019', false],
+      ['2019-10-24', '5/2019', false],
+      ['2019-11-14', null, true],
+      ['2019-12-05', '6/2019', false],
+      ['2020-02-06', null, false],
+    ]);
+  });
+});
+
+describe('unknown names give exit 2 with the known ones suggested', () => {
+  it.each([
+    [['intro', '--network', 'kd'], 'kd: Okänt nätverk ”kd”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
+    [['intro', '--network', 'kd-gruppen', '--person', 'goran-nilson'], 'kd: Okänd person ”goran-nilson”; menade du goran-nilsson?\n'],
+    [['digest', '--municipality', 'Malmö', '--half', '2019H1'], 'kd: Okänd kommun ”Malmö”, förväntade en av: Bromölla, Hässleholm, Hörby, Höör, Kristianstad, Osby, Perstorp, Åstorp, Älmhult, Östra Göinge.\n'],
+    [['digest', '--municipality', 'Osby'], 'kd: Uppgifter saknas: --half. Ange dem som flaggor, lägg mötet i calendar.yml, eller kör kd i en terminal för att bli tillfrågad.\n'],
+    [['calendar', '--network', 'kompetns'], 'kd: Okänt nätverk ”kompetns”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
+  ])('kd %j', async (args, stderr) => {
+    expect(await run([...args, ...SAMPLE_ARGS])).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
