@@ -49,7 +49,7 @@ export async function writeNewFile(target: string, text: string): Promise<void> 
  * Replaces a file kd owns (a generated register) atomically: a reader sees
  * the old text or the new, never half of one.
  */
-export async function replaceFile(target: string, text: string): Promise<void> {
+export async function replaceFile(target: string, text: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = path.join(path.dirname(target), `.kd-tmp-${process.pid}-${Date.now()}-${path.basename(target)}`);
   try {

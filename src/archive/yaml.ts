@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLError } from 'yaml';
-import { formatPath, message, type Finding } from './finding.js';
+import { message, type Finding } from './finding.js';
 
 /** Where a node of the front matter sits, and how its source reads. */
 export interface NodePosition {
@@ -8,8 +8,8 @@ export interface NodePosition {
   /** Position of the key when the node is a map value. */
   keyLine?: number;
   keyColumn?: number;
-  /** First line of the node's source, cut short: what the reader wrote. */
-  source: string;
+  /** First line of the node's source, cut short: what the reader wrote (dropped once the file is validated). */
+  source?: string;
 }
 
 /** Key path (as `formatPath` writes it) → position. Plain data, so it can be cached. */
@@ -85,7 +85,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
 
   const positions: PositionTable = {};
   let aliases = 0;
-  const visit = (node: Node | null | undefined, path: (string | number)[], key?: Node | null) => {
+  // Paths are built as strings on the way down (formatPath's form), not
+  // re-joined for every node: this walk touches every node of every file.
+  const visit = (node: Node | null | undefined, path: string, key?: Node | null) => {
     if (node == null) return;
     if (isAlias(node)) {
       aliases++;
@@ -95,7 +97,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
         severity: 'error',
         file,
         ...at(start),
-        path: formatPath(path),
+        path,
         message: message('yaml.alias', { found: sourceOf(start, node.range?.[1] ?? start) }),
       });
       return;
@@ -107,7 +109,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
       entry.keyLine = k.line;
       entry.keyColumn = k.column;
     }
-    positions[formatPath(path)] = entry;
+    positions[path] = entry;
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
@@ -124,21 +126,22 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
           continue;
         }
         const name = String(k.value);
+        const child = path === '' ? name : `${path}.${name}`;
         const value = pair.value as Node | null;
         if (value == null) {
           // `key:` with nothing after it: record the key so that a finding
           // about the missing value can still point at it.
           const kp = at(k.range?.[0] ?? range[0]);
-          positions[formatPath([...path, name])] = { ...kp, keyLine: kp.line, keyColumn: kp.column, source: '' };
+          positions[child] = { ...kp, keyLine: kp.line, keyColumn: kp.column, source: '' };
           continue;
         }
-        visit(value, [...path, name], k);
+        visit(value, child, k);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, [...path, i]));
+      node.items.forEach((item, i) => visit(item as Node, `${path}[${i}]`));
     }
   };
-  visit(doc.contents as Node | null, []);
+  visit(doc.contents as Node | null, '');
   if (!positions['']) positions[''] = { line: firstLine, column: 1, source: '' };
 
   if (doc.errors.length > 0 || doc.warnings.length > 0 || aliases > 0 || findings.length > 0) {

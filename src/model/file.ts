@@ -58,5 +58,9 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);
   if (validated.data !== undefined) record.data = validated.data;
+  // The source snippets were for this file's own messages; the cross-file
+  // rules need only line and column. Dropping them halves what a record
+  // weighs in memory and in the cache.
+  for (const entry of Object.values(record.positions)) delete (entry as { source?: string }).source;
   return record;
 }

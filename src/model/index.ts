@@ -1,4 +1,5 @@
 import type { Finding } from '../archive/finding.js';
+import { hashOf, openCache, type CacheSettings } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import { readArchive } from '../archive/read.js';
@@ -50,12 +51,23 @@ export interface Archive {
 export interface LoadOptions {
   /** Read the archive from this commit of this repository instead of the working tree. */
   at?: { repo: Repo; commit: string };
+  /** Reuse per-file records from this cache (see archive/cache.ts). */
+  cache?: CacheSettings | undefined;
 }
 
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
 export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
   const read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root);
-  const files = read.files.map((f) => processFile(f.path, f.kind, f.bytes));
+  const cache = await openCache<FileRecord>(options.cache, root);
+  const files = read.files.map((f) => {
+    const key = hashOf(f.kind, f.path, f.bytes);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const record = processFile(f.path, f.kind, f.bytes);
+    cache.set(key, record);
+    return record;
+  });
+  await cache.save();
   const archive: Archive = {
     root,
     configPositions: {},

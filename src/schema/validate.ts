@@ -91,7 +91,7 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
       line: here.line,
       column: here.column,
       path: formatPath(path),
-      message: message('schema.invalid', { expected: expectation(issue), found: here.source }),
+      message: message('schema.invalid', { expected: expectation(issue), found: here.source ?? '' }),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { compareFindings } from '../../archive/finding.js';
 import type { Change } from '../../archive/git.js';
@@ -44,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
       throw new KdError('path-missing', { path: p });
     }
   }
-  const archive = await loadArchive(root);
+  const archive = await loadArchive(root, { cache: cacheSettings(options.env ?? {}) });
   const result = runRules(archive, { only });
   const history = await checkHistory(root, options.base);
   const selected = (file: string) => only.length === 0 || only.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p}/`));

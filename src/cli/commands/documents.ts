@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
 import type { Lang } from '../../i18n/index.js';
@@ -29,7 +30,7 @@ interface DocOptions {
 
 async function open(io: Io, opts: DocOptions) {
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root);
+  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
   return { root, archive, lang: opts.lang ?? archive.config?.locale ?? 'sv' };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
+import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { findRoot, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
@@ -82,7 +83,7 @@ async function addPeople(root: string, people: { id: string; person: Person }[])
 
 export async function importCommand(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root);
+  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   const c = catalogue(lang);
   const net = pickNetwork(archive, opts.network);

@@ -28,7 +28,7 @@ export interface IndexResult {
 /** Builds the registers and writes the changed ones (or, with `check`, only compares). */
 export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] }): Promise<IndexResult> {
   const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
-  const { archive } = await loadFor(root, opts.at);
+  const { archive } = await loadFor(root, opts.at, opts.env);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
   const files = indexFiles(archive, lang, asOf);

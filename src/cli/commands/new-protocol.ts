@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
 import { readTemplate } from '../../archive/templates.js';
@@ -39,7 +40,7 @@ export interface NewProtocolResult {
 /** Works out the next protocol of a network and renders it. Writes nothing. */
 export async function newProtocol(options: NewProtocolOptions): Promise<NewProtocolResult> {
   const root = await findRoot({ cwd: options.cwd, archive: options.archive, env: options.env ?? {} });
-  const archive = await loadArchive(root);
+  const archive = await loadArchive(root, { cache: cacheSettings(options.env ?? {}) });
   const lang = options.lang ?? archive.config?.locale ?? 'sv';
   const c = catalogue(lang);
   const net = pickNetwork(archive, options.network);

@@ -41,7 +41,7 @@ export interface QueryOptions {
 /** Loads the archive and checks the options every query shares. */
 async function open(opts: QueryOptions, io: Io) {
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const { archive } = await loadFor(root, opts.at);
+  const { archive } = await loadFor(root, opts.at, io.env);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   if (opts.network !== undefined && !archive.networks.has(opts.network))
     throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });

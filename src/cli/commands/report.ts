@@ -36,7 +36,7 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
   const period = halfYear(opts.half);
   if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
-  const { archive, git } = await loadFor(root, opts.at);
+  const { archive, git } = await loadFor(root, opts.at, opts.env);
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
   if (opts.network !== undefined && !archive.networks.has(opts.network))
     throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });
