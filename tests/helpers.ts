@@ -70,7 +70,8 @@ export async function run(args: string[], opts: { cwd?: string; env?: Record<str
   let stderr = '';
   const io: Io = {
     cwd: opts.cwd ?? REPO,
-    env: { ...opts.env },
+    // The cache is tested on its own; elsewhere each run reads afresh.
+    env: { KD_CACHE: 'off', ...opts.env },
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
   };

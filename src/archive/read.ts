@@ -129,9 +129,21 @@ export async function readArchive(root: string): Promise<ReadResult> {
 
   async function walkProtocols(rel: string): Promise<void> {
     const plain: string[] = [];
-    for (const entry of await list(path.join(root, ...rel.split('/')))) {
+    const entries = await list(path.join(root, ...rel.split('/')));
+    const byLower = new Map<string, string>();
+    for (const entry of entries) {
+      const lower = entry.name.toLowerCase();
+      const other = byLower.get(lower);
+      if (other !== undefined) fileFinding(`${rel}/${entry.name}`, message('file.case-collision', { other }));
+      else byLower.set(lower, entry.name);
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = `${rel}/${entry.name}`;
+      if (entry.isFile() && !entry.name.endsWith('.md')) {
+        fileFinding(child, message('file.ignored', { name: entry.name }), 'warning');
+        continue;
+      }
       if (entry.isDirectory()) await walkProtocols(child);
       else if (entry.isSymbolicLink()) {
         const target = await realpath(path.join(root, ...child.split('/'))).catch(() => '?');

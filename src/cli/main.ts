@@ -11,6 +11,8 @@ const FORMATS = ['text', 'json', 'github', 'junit'] as const;
 const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
+const IO_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'EDQUOT', 'EBUSY', 'ENOTDIR', 'EISDIR']);
+
 /** Raised from the commander hooks below so that usage errors speak the catalogue. */
 class UsageError extends KdError {}
 
@@ -318,6 +320,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof KdError) {
       const fn = c.cli.errors[error.key as KdErrorKey] as (d: unknown) => string;
       io.stderr.write(`kd: ${fn(error.data)}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string' && IO_CODES.has(code)) {
+      // The disk or the system refused: a known failure, said in one sentence.
+      const file = (error as NodeJS.ErrnoException).path ?? '';
+      io.stderr.write(`kd: ${c.cli.errors.io({ code, file })}\n`);
       return 2;
     }
     if (error instanceof CommanderError) {

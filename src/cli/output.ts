@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { FileExistsError, replaceFile, writeNewFile } from '../archive/write.js';
+import { Transaction } from '../archive/transaction.js';
+import { FileExistsError } from '../archive/write.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { Io } from './io.js';
 
@@ -15,8 +16,8 @@ export async function emit(io: Io, text: string, opts: { out?: string; force?: b
   }
   const target = path.resolve(io.cwd, opts.out);
   try {
-    if (opts.force) await replaceFile(target, text);
-    else await writeNewFile(target, text);
+    // As a transaction, so that a folder made for the file goes again if the write fails.
+    await Transaction.run((tx) => (opts.force ? tx.replace(target, text) : tx.create(target, text)));
   } catch (error) {
     if (error instanceof FileExistsError) {
       io.stderr.write(`kd: ${catalogue(lang).cli.errors['out-exists']({ file: opts.out })}\n`);

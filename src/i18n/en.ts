@@ -11,6 +11,9 @@ export const en: Catalogue = {
       `The file is not UTF-8: unexpected byte ${d.byte} (${q(d.char)} in Windows-1252). Save the file as UTF-8.`,
     'file.too-large': (d) =>
       `The file is ${d.size} bytes, larger than the limit of ${d.max} bytes. Split it or check that it is the right file.`,
+    'file.control': (d) => `Unexpected control character ${d.code} (the file is binary or damaged), expected text; remove it or save the file again.`,
+    'file.ignored': (d) => `The file ${q(d.name)} is not read: protocols end in .md (lower case).`,
+    'file.case-collision': (d) => `The file name differs only in case from ${q(d.other)}; on Windows and macOS they are the same file. Rename one.`,
     'file.symlink-outside': (d) =>
       `Symbolic link points out of the archive (${d.target}); kd reads only files inside the archive.`,
     'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
@@ -454,6 +457,7 @@ export const en: Catalogue = {
       'option-missing-argument': (d) => `The option ${d.option} needs a value.`,
       'excess-arguments': (d) => `Too many arguments: expected ${d.expected}, got ${d.found}.`,
       'invalid-choice': (d) => `Unexpected value ${q(d.found)} for ${d.option}, expected ${d.allowed}.`,
+      io: (d) => `Could not read or write${d.file ? ` ${d.file}` : ''} (${d.code}); nothing in the archive was changed. Check space and permissions and try again.`,
       internal: 'kd ran into an unexpected error. Please report it with the output below:',
       'network-required': (d) => `The archive has several networks; give --network with one of: ${d.networks}.`,
       'unknown-network-option': (d) => `Unknown network ${q(d.id)}, expected one of: ${d.networks}.`,

@@ -16,6 +16,11 @@ export const sv = {
       `Filen är inte UTF-8: oväntad byte ${d.byte} (${q(d.char)} i Windows-1252). Spara om filen som UTF-8.`,
     'file.too-large': (d: { size: number; max: number }) =>
       `Filen är ${d.size} byte, större än gränsen ${d.max} byte. Dela upp den eller kontrollera att det är rätt fil.`,
+    'file.control': (d: { code: string }) =>
+      `Oväntat styrtecken ${d.code} (filen är binär eller skadad), förväntade text; ta bort tecknet eller spara om filen.`,
+    'file.ignored': (d: { name: string }) => `Filen ${q(d.name)} läses inte: protokoll ska sluta på .md (små bokstäver).`,
+    'file.case-collision': (d: { other: string }) =>
+      `Filnamnet skiljer sig bara i versaler från ${q(d.other)}; på Windows och macOS blir de samma fil. Byt namn på den ena.`,
     'file.symlink-outside': (d: { target: string }) =>
       `Symbolisk länk pekar ut ur arkivet (${d.target}); kd läser bara filer inne i arkivet.`,
     'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
@@ -488,6 +493,8 @@ export const sv = {
         `För många argument: förväntade ${d.expected}, fick ${d.found}.`,
       'invalid-choice': (d: { option: string; found: string; allowed: string }) =>
         `Oväntat värde ${q(d.found)} för ${d.option}, förväntade ${d.allowed}.`,
+      io: (d: { code: string; file: string }) =>
+        `Kunde inte läsa eller skriva${d.file ? ` ${d.file}` : ''} (${d.code}); inget ändrades i arkivet. Kontrollera utrymme och behörigheter och försök igen.`,
       internal: 'kd stötte på ett oväntat fel. Rapportera det gärna med utskriften nedan:',
       'network-required': (d: { networks: string }) => `Arkivet har flera nätverk; ange --network med ett av: ${d.networks}.`,
       'unknown-network-option': (d: { id: string; networks: string }) => `Okänt nätverk ${q(d.id)}, förväntade ett av: ${d.networks}.`,

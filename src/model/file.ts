@@ -39,6 +39,17 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     });
     return record;
   }
+  // YAML forbids control characters, and a NUL byte means a binary or
+  // damaged file: refuse them all at their position (tab and line ends are fine).
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(decoded.text);
+  if (control) {
+    const before = decoded.text.slice(0, control.index);
+    const line = before.split('\n').length;
+    const column = control.index - before.lastIndexOf('\n');
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    record.findings.push({ rule: 'encoding', severity: 'error', file: path, line, column, message: message('file.control', { code: `U+${code}` }) });
+    return record;
+  }
   let yamlText = decoded.text;
   let yamlLine = 1;
   if (kind === 'protocol') {

@@ -5,7 +5,8 @@ import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { findRoot, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
-import { FileExistsError, replaceFile, writeNewFile } from '../../archive/write.js';
+import { Transaction } from '../../archive/transaction.js';
+import { FileExistsError } from '../../archive/write.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
 import { draftFrontMatter, resolveDraft, type ImportDraft, type NewPerson } from '../../import/resolve.js';
@@ -72,13 +73,13 @@ function pickNetwork(archive: Archive, id: string | undefined): NetworkRecord {
 }
 
 /** Adds people to people.yml, keeping its comments and layout, atomically. */
-async function addPeople(root: string, people: { id: string; person: Person }[]): Promise<void> {
+async function addPeople(root: string, people: { id: string; person: Person }[], tx: Transaction): Promise<void> {
   if (people.length === 0) return;
   const file = path.join(root, PEOPLE_FILE);
   const text = await readFile(file, 'utf8').catch(() => '');
   const doc: Document = parseDocument(text);
   for (const { id, person } of people) doc.set(id, doc.createNode(person, { flow: true }));
-  await replaceFile(file, doc.toString({ lineWidth: 0 }));
+  await tx.replace(file, doc.toString({ lineWidth: 0 }));
 }
 
 export async function importCommand(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
@@ -132,17 +133,20 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
       }
     }
     // People first: a protocol must never name someone people.yml lacks.
-    if (opts.addPeople) await addPeople(root, outcomes.flatMap((o) => (o.text && o.draft ? o.draft.newPeople : [])));
-    for (const o of outcomes) {
-      if (!o.text || !o.draft) continue;
-      try {
-        await writeNewFile(path.join(root, ...o.draft.file.split('/')), o.text);
-        o.written = true;
-      } catch (error) {
-        if (!(error instanceof FileExistsError)) throw error;
-        o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
+    // Everything is one transaction: a failed write undoes the others.
+    await Transaction.run(async (tx) => {
+      if (opts.addPeople) await addPeople(root, outcomes.flatMap((o) => (o.text && o.draft ? o.draft.newPeople : [])), tx);
+      for (const o of outcomes) {
+        if (!o.text || !o.draft) continue;
+        try {
+          await tx.create(path.join(root, ...o.draft.file.split('/')), o.text);
+          o.written = true;
+        } catch (error) {
+          if (!(error instanceof FileExistsError)) throw error;
+          o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
+        }
       }
-    }
+    });
   }
 
   const show = displayPath(root, io.cwd);
@@ -236,13 +240,15 @@ async function importRoster(abs: string, shown: string, root: string, archive: A
     if (!current.has(id) && !members.some((x) => x.person === id)) members.push({ person: id, from, ...(m[2] ? { acting: true as const } : {}) });
   }
   if (!opts.dryRun) {
-    await addPeople(root, newPeople);
-    if (members.length > 0) {
-      const file = path.join(root, ...net.file.split('/'));
-      const doc = parseDocument(await readFile(file, 'utf8'));
-      for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
-      await replaceFile(file, doc.toString({ lineWidth: 0 }));
-    }
+    await Transaction.run(async (tx) => {
+      await addPeople(root, newPeople, tx);
+      if (members.length > 0) {
+        const file = path.join(root, ...net.file.split('/'));
+        const doc = parseDocument(await readFile(file, 'utf8'));
+        for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
+        await tx.replace(file, doc.toString({ lineWidth: 0 }));
+      }
+    });
   }
   const t = c.import;
   const out = [

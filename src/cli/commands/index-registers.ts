@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findRoot } from '../../archive/read.js';
-import { replaceFile } from '../../archive/write.js';
+import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { loadFor } from '../load.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
@@ -34,12 +34,13 @@ export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] 
   const files = indexFiles(archive, lang, asOf);
   const stale: string[] = [];
   for (const [rel, text] of files) {
-    const abs = path.join(root, ...rel.split('/'));
-    const current = await readFile(abs, 'utf8').catch(() => undefined);
-    if (current === text) continue;
-    stale.push(rel);
-    if (!opts.check) await replaceFile(abs, text);
+    const current = await readFile(path.join(root, ...rel.split('/')), 'utf8').catch(() => undefined);
+    if (current !== text) stale.push(rel);
   }
+  // All registers change together or not at all.
+  if (!opts.check) await Transaction.run(async (tx) => {
+    for (const rel of stale) await tx.replace(path.join(root, ...rel.split('/')), files.get(rel)!);
+  });
   return { root, files: [...files.keys()], stale, lang };
 }
 

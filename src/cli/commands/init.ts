@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Document } from 'yaml';
 import { KdError } from '../../archive/errors.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
-import { FileExistsError, writeNewFile } from '../../archive/write.js';
+import { Transaction } from '../../archive/transaction.js';
+import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { ID_RE } from '../../schema/index.js';
 import { slug } from '../../import/slug.js';
@@ -83,16 +84,18 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
   if (existing.length > 0) throw new KdError('init-exists', { files: existing.join(', ') });
 
   const created: string[] = [];
-  for (const [rel, text] of files) {
-    try {
-      await writeNewFile(path.join(dir, rel), text);
-    } catch (error) {
-      if (error instanceof FileExistsError) throw new KdError('init-exists', { files: rel });
-      throw error;
+  await Transaction.run(async (tx) => {
+    for (const [rel, text] of files) {
+      try {
+        await tx.create(path.join(dir, rel), text);
+      } catch (error) {
+        if (error instanceof FileExistsError) throw new KdError('init-exists', { files: rel });
+        throw error;
+      }
+      created.push(rel);
     }
-    created.push(rel);
-  }
-  await chmod(path.join(dir, '.githooks/pre-commit'), 0o755);
+    await chmod(path.join(dir, '.githooks/pre-commit'), 0o755);
+  });
   return { dir, created };
 }
 

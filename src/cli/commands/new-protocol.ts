@@ -6,7 +6,8 @@ import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
 import { readTemplate } from '../../archive/templates.js';
 import { decodeText } from '../../archive/text.js';
-import { FileExistsError, writeNewFile } from '../../archive/write.js';
+import { Transaction } from '../../archive/transaction.js';
+import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { loadArchive, type Archive, type NetworkRecord } from '../../model/index.js';
 import { laterInYear, nextPlanned, planProtocol, plannedOn } from '../../query/plan.js';
@@ -157,7 +158,7 @@ export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): P
   const target = path.join(result.root, ...result.scaffold.file.split('/'));
   const shown = displayPath(result.root, io.cwd)(result.scaffold.file);
   try {
-    await writeNewFile(target, result.scaffold.text);
+    await Transaction.run((tx) => tx.create(target, result.scaffold.text));
   } catch (error) {
     if (error instanceof FileExistsError) {
       io.stderr.write(`kd: ${c.cli.errors['file-exists']({ file: shown })}\n`);
