@@ -86,7 +86,7 @@ const breakages: { name: string; changes: Record<string, Change>; expected: Foun
   {
     name: 'a tab in network.yml',
     changes: { 'networks/kd-gruppen/network.yml': replace('roster:\n  - { person: anna-hallberg', 'roster:\n\t- { person: anna-hallberg') },
-    expected: [f('yaml-syntax', 'networks/kd-gruppen/network.yml', 16, 1)],
+    expected: [f('yaml-syntax', 'networks/kd-gruppen/network.yml', 21, 1)],
   },
   {
     name: 'a section heading without its dot',

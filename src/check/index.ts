@@ -4,7 +4,7 @@ import { attendance } from './attendance.js';
 import type { Rule } from './context.js';
 import { fileName, items, numbering } from './numbering.js';
 import { networkReference, officers, unknownMunicipality, unknownPerson } from './references.js';
-import { calendarDates, rosterTerms } from './registry.js';
+import { calendarDates, rosterTerms, terms } from './registry.js';
 import { decisionKind, followUps, partialAttendance } from './times.js';
 
 /** Cross-file rules, run over the parsed records once every file has been read. */
@@ -22,6 +22,7 @@ export const rules: readonly Rule[] = [
   followUps,
   rosterTerms,
   calendarDates,
+  terms,
 ];
 
 export interface CheckOptions {

@@ -33,3 +33,31 @@ export const calendarDates: Rule = (archive) => {
   }
   return out;
 };
+
+/** Terms follow each other without overlap; with terms, every roster date lies in one. */
+export const terms: Rule = (archive) => {
+  const out: Finding[] = [];
+  for (const net of archive.networks.values()) {
+    const list = net.config?.terms;
+    if (!list || list.length === 0) continue;
+    const seen = new Map<string, number>();
+    list.forEach((t, i) => {
+      if (seen.has(t.id)) out.push(findingAt('term-duplicate', net.file, net.positions, `terms[${i}].id`, 'term-duplicate', { id: t.id }));
+      seen.set(t.id, i);
+      if (t.to < t.from) out.push(findingAt('term-order', net.file, net.positions, `terms[${i}].to`, 'term-order', { from: t.from, to: t.to }));
+      for (let j = 0; j < i; j++) {
+        const o = list[j]!;
+        if (t.from <= o.to && o.from <= t.to) out.push(findingAt('term-overlap', net.file, net.positions, `terms[${i}].from`, 'term-overlap', { id: t.id, other: o.id }));
+      }
+    });
+    const inSome = (d: string) => list.some((t) => t.from <= d && d <= t.to);
+    net.config!.roster.forEach((m, i) => {
+      for (const key of ['from', 'to'] as const) {
+        const d = m[key];
+        if (d !== undefined && !inSome(d))
+          out.push(findingAt('roster-outside-terms', net.file, net.positions, `roster[${i}].${key}`, 'roster-outside-terms', { date: d }));
+      }
+    });
+  }
+  return out;
+};

@@ -138,6 +138,43 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
   };
 
+  const roster = program
+    .command('roster')
+    .description(c.cli.commands.roster)
+    .option('--network <id>', c.cli.options.network)
+    .option('--on <date>', c.cli.options.on)
+    .option('--term <id>', c.cli.options.term)
+    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json, csv, md`).argParser(choice('--format', QUERY_FORMATS)))
+    .action(async (opts: Record<string, unknown>) => {
+      const { rosterCommand } = await import('./commands/roster.js');
+      setExit(await rosterCommand(withGlobals(opts), io));
+    });
+  roster
+    .command('rotate')
+    .description(c.cli.commands.rotate)
+    .option('--network <id>', c.cli.options.network)
+    .option('--term <id>', c.cli.options.nextTerm)
+    .option('--share <share>', c.cli.options.share)
+    .option('--from <date>', c.cli.options.from)
+    .option('--to <date>', c.cli.options.to)
+    .option('--write', c.cli.options.write)
+    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json`).argParser(choice('--format', ['text', 'json'] as const)))
+    .action(async (opts: Record<string, unknown>) => {
+      const { rotateCommand } = await import('./commands/roster.js');
+      // commander gives the options `roster` also knows (--network, --term, --format) to `roster`.
+      setExit(await rotateCommand(withGlobals({ ...roster.opts(), ...opts }), io));
+    });
+  roster
+    .command('turn')
+    .description(c.cli.commands.turn)
+    .option('--network <id>', c.cli.options.network)
+    .option('--year <year>', c.cli.options.year)
+    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json`).argParser(choice('--format', ['text', 'json'] as const)))
+    .action(async (opts: Record<string, unknown>) => {
+      const { turnCommand } = await import('./commands/roster.js');
+      setExit(await turnCommand(withGlobals({ ...roster.opts(), ...opts }), io));
+    });
+
   const docFormat = () => new Option('--format <format>', c.cli.options.docFormat).argParser(choice('--format', ['md', 'html'] as const));
   program
     .command('intro')

@@ -8,7 +8,7 @@ import { protocolSchema } from './protocol.js';
 export * from './common.js';
 export type { Config } from './config.js';
 export type { People, Person } from './people.js';
-export type { Membership, NetworkConfig } from './network.js';
+export type { Membership, NetworkConfig, Term } from './network.js';
 export type { Calendar, PlannedMeeting } from './calendar.js';
 export type { Attendance, Decision, Guest, Item, Partial, ProtocolData } from './protocol.js';
 export { ROLES } from './network.js';

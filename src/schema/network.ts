@@ -15,6 +15,20 @@ export const membershipSchema = z.strictObject({
   substitute: id.optional(),
 });
 
+/** A term of office (mandatperiod): its own id, dates, and how many meetings it plans. */
+export const termSchema = z.strictObject({
+  id: z.string({ error: 'expect.text' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expect.term-id' }),
+  from: date,
+  to: date,
+  meetings: positiveInt.optional(),
+});
+
+/** A turn order (turordning): who represents the group in which year, counted from `from`. */
+export const rotationSchema = z.strictObject({
+  from: z.int({ error: 'expect.year' }).min(1900, { error: 'expect.year' }).max(2999, { error: 'expect.year' }),
+  order: z.array(text, { error: 'expect.list' }).min(2, { error: 'expect.nonempty-list' }),
+});
+
 /** `networks/<id>/network.yml`. */
 export const networkSchema = z.strictObject({
   name: text,
@@ -26,7 +40,13 @@ export const networkSchema = z.strictObject({
   substitutes: z.enum(['none', 'personal', 'any'], { error: 'expect.substitutes' }),
   meetings_per_term: positiveInt.optional(),
   roster: z.array(membershipSchema, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
+  terms: z.array(termSchema, { error: 'expect.list' }).optional(),
+  /** Municipalities (or person ids) eligible for a seat when seats rotate. */
+  candidates: z.array(text, { error: 'expect.list' }).optional(),
+  rotation: rotationSchema.optional(),
 });
+
+export type Term = z.infer<typeof termSchema>;
 
 export type Membership = z.infer<typeof membershipSchema>;
 export type NetworkConfig = z.infer<typeof networkSchema>;

@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { cacheSettings } from '../../archive/cache.js';
+import { KdError } from '../../archive/errors.js';
+import { findRoot } from '../../archive/read.js';
+import { Transaction } from '../../archive/transaction.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
+import { loadArchive, type Archive, type NetworkRecord } from '../../model/index.js';
+import { proposeRotation, rosterView, turnOf, type SeatRow } from '../../query/roster.js';
+import { md, renderMarkdown } from '../../render/markdown.js';
+import { style, type Style } from '../../render/registers.js';
+import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
+import { chalkFor, displayPath, type Io } from '../io.js';
+import { checkDateOption, today } from './query.js';
+
+interface Common {
+  archive?: string;
+  lang?: Lang;
+  color?: boolean;
+  network?: string;
+}
+
+async function open(io: Io, opts: Common) {
+  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
+  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
+  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  const ids = [...archive.networks.keys()];
+  const chosen = opts.network ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
+  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
+  const net = archive.networks.get(chosen);
+  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
+  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
+  return { root, archive, lang, net, c: catalogue(lang) };
+}
+
+function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
+  const col = c.roster.columns;
+  return {
+    columns: [
+      { title: col.name },
+      { title: col.municipality },
+      { title: col.role },
+      { title: col.substitute },
+      { title: col.joined },
+      { title: col.terms, align: 'right' },
+      { title: col.attended, align: 'right' },
+      { title: col.rate, align: 'right' },
+      { title: col.substituteAttended, align: 'right' },
+    ],
+    rows: seats.map((r) => [
+      r.name,
+      r.municipality ?? r.organisation ?? '',
+      `${c.docs.roles[r.role] ?? r.role}${r.acting ? ` (${col.acting})` : ''}`,
+      r.substitute ? s.person(r.substitute) : '',
+      s.date(r.joined),
+      String(r.termsServed),
+      `${r.attended}/${r.meetings}`,
+      s.percent(r.rate),
+      String(r.substituteAttended),
+    ]),
+  };
+}
+
+export async function rosterCommand(opts: Common & { on?: string; term?: string; format?: 'text' | 'json' | 'csv' | 'md' }, io: Io): Promise<number> {
+  const { archive, lang, net, c } = await open(io, opts);
+  if (opts.on !== undefined && opts.term !== undefined) throw new KdError('conflicting-options', { options: '--on, --term' });
+  const term = opts.term !== undefined ? net.config!.terms?.find((t) => t.id === opts.term) : undefined;
+  if (opts.term !== undefined && !term) throw new KdError('unknown-term', { id: opts.term, known: (net.config!.terms ?? []).map((t) => t.id).join(', ') || '–' });
+  const on = opts.on !== undefined ? checkDateOption('--on', opts.on, lang) : term ? undefined : today();
+  const view = rosterView(archive, net, { ...(on ? { on } : {}), ...(term ? { term } : {}) });
+  const format = opts.format ?? 'text';
+  const s = style(archive, lang, format === 'csv');
+  const head = [
+    c.roster.title({ network: net.config!.name }),
+    view.on ? c.roster.onDate({ date: s.date(view.on), term: view.term?.id ?? '' }) : c.roster.overTerm({ term: view.term!.id, from: s.date(view.term!.from), to: s.date(view.term!.to) }),
+    c.roster.meetings({ held: view.meetingsHeld, planned: view.meetingsPlanned !== undefined ? String(view.meetingsPlanned) : '', calendar: view.meetingsInCalendar }),
+  ];
+  if (format === 'json') io.stdout.write(`${JSON.stringify({ network: net.id, on: view.on ?? null, term: view.term ?? null, meetingsHeld: view.meetingsHeld, meetingsPlanned: view.meetingsPlanned ?? null, meetingsInCalendar: view.meetingsInCalendar, seats: view.seats }, null, 2)}\n`);
+  else if (format === 'csv') io.stdout.write(renderCsv(seatTable(view.seats, s, c)));
+  else if (format === 'md') io.stdout.write(renderMarkdown([md.heading(2, head[0]!), md.paragraph(`${head[1]} ${head[2]}`), md.table(seatTable(view.seats, s, c))]));
+  else {
+    const chalk = chalkFor(io.stdout, io.env, opts.color !== false);
+    io.stdout.write(`${chalk.bold(head[0]!)}\n${head[1]} ${head[2]}\n\n${renderTextTable(seatTable(view.seats, s, c), chalk)}`);
+  }
+  return 0;
+}
+
+function parseShare(text: string | undefined): number {
+  if (text === undefined) return 1 / 3;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
+  const v = m ? Number(m[1]) / Number(m[2]) : Number(text.replace(',', '.'));
+  if (!Number.isFinite(v) || v <= 0 || v > 1) throw new KdError('invalid-option-value', { option: '--share', found: text, expected: '1/3, 1/2 …' });
+  return v;
+}
+
+export async function rotateCommand(opts: Common & { term?: string; share?: string; from?: string; to?: string; write?: boolean; format?: 'text' | 'json' }, io: Io): Promise<number> {
+  if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
+  const { root, archive, lang, net, c } = await open(io, opts);
+  if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
+  if (net.config!.terms.some((t) => t.id === opts.term)) {
+    io.stderr.write(`kd: ${c.cli.errors['term-exists']({ id: opts.term })}\n`);
+    return 1;
+  }
+  const share = parseShare(opts.share);
+  const proposal = proposeRotation(archive, net, { id: opts.term, ...(opts.from ? { from: checkDateOption('--from', opts.from, lang) } : {}), ...(opts.to ? { to: checkDateOption('--to', opts.to, lang) } : {}) }, share);
+  const s = style(archive, lang);
+  const r = c.roster;
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
+  else {
+    const lines = [
+      r.rotateTitle({ network: net.config!.name, next: proposal.next.id, from: s.date(proposal.next.from), to: s.date(proposal.next.to) }),
+      r.rotateSummary({ replace: proposal.replace, seats: proposal.seats, current: proposal.current.id }),
+      '',
+      `${r.leaving}:`,
+      ...proposal.leaving.map((l) => `  - ${l.name}, ${l.municipality ?? l.organisation ?? ''} (${r.tenure({ days: l.tenureDays })}, ${s.percent(l.lifetimeRate) || '–'})`),
+      `${r.staying}: ${proposal.staying.map((x) => x.name).join(', ') || '–'}`,
+      `${r.incoming}:`,
+      ...(net.config!.candidates?.length
+        ? proposal.incoming.map((i) => `  - ${i.kind === 'person' ? s.person(i.candidate) : i.candidate} (${i.lastSeat ? r.lastSeat({ date: s.date(i.lastSeat) }) : r.never})`)
+        : [`  ${r.noCandidates}`]),
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  if (!opts.write) return 0;
+  // Write: the leaving members' terms end with the current term, person candidates join, the new term is added.
+  const file = path.join(root, ...net.file.split('/'));
+  const doc = parseDocument(await readFile(file, 'utf8'));
+  const roster = doc.get('roster');
+  if (isSeq(roster)) {
+    net.config!.roster.forEach((m, i) => {
+      if (proposal.leaving.some((l) => l.person === m.person) && (m.to === undefined || m.to > proposal.current.to)) {
+        const node = roster.items[i];
+        if (isMap(node)) node.set('to', proposal.current.to);
+      }
+    });
+    for (const i of proposal.incoming.filter((x) => x.kind === 'person')) roster.add(doc.createNode({ person: i.candidate, from: proposal.next.from }, { flow: true }));
+  }
+  doc.addIn(['terms'], doc.createNode(proposal.next, { flow: true }));
+  await Transaction.run((tx) => tx.replace(file, doc.toString({ lineWidth: 0 })));
+  io.stdout.write(`\n${r.written({ file: displayPath(root, io.cwd)(net.file), term: proposal.next.id })}\n`);
+  for (const i of proposal.incoming.filter((x) => x.kind === 'municipality')) io.stdout.write(`${r.chooseFor({ municipality: i.candidate })}\n`);
+  return 0;
+}
+
+export async function turnCommand(opts: Common & { year?: string; format?: 'text' | 'json' }, io: Io): Promise<number> {
+  const { net, c, archive } = await open(io, opts);
+  void archive;
+  const rotation = net.config!.rotation;
+  if (!rotation) {
+    io.stdout.write(`${c.roster.noRotation}\n`);
+    return 0;
+  }
+  const year = opts.year !== undefined ? Number(opts.year) : Number(today().slice(0, 4));
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year! });
+  const years = [year, year + 1];
+  const turns = years.map((y) => ({ year: y, ...turnOf(rotation, y) }));
+  if (opts.format === 'json') io.stdout.write(`${JSON.stringify(turns, null, 2)}\n`);
+  else io.stdout.write(`${turns.map((t) => c.roster.turn(t)).join('\n')}\n`);
+  return 0;
+}
+
+export type { Archive, NetworkRecord };
