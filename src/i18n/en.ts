@@ -268,6 +268,7 @@ export const en: Catalogue = {
       overdue: 'of which overdue',
     },
     points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} pp`,
+    termLine: (d) => `${d.network}, term ${d.term}: ${d.held}${d.planned !== undefined ? ` of ${d.planned} planned` : ''} meetings held so far.`,
     noComparison: (d) => `No comparison with ${d.previous}: no meetings were held then.`,
     municipalities: 'Attendance by municipality',
     municipalitiesIntro:

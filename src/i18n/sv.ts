@@ -301,6 +301,8 @@ export const sv = {
       overdue: 'varav försenade',
     },
     points: (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} p.e.`,
+    termLine: (d: { network: string; term: string; held: number; planned?: number }) =>
+      `${d.network}, mandatperiod ${d.term}: ${d.held}${d.planned !== undefined ? ` av ${d.planned} planerade` : ''} möten hållna hittills.`,
     noComparison: (d: { previous: string }) => `Ingen jämförelse med ${d.previous}: inga möten hölls då.`,
     municipalities: 'Närvaro per kommun',
     municipalitiesIntro:

@@ -61,6 +61,8 @@ export interface NetworkSummary {
   decisions: DecisionRow[];
   /** Assignments decided in the period or still open when it began, with their status at its end. */
   assignments: AssignmentRow[];
+  /** The term the period ends in, with the meetings held in it so far against those planned. */
+  term?: { id: string; held: number; planned?: number };
 }
 
 export interface HalfYearReport {
@@ -161,7 +163,17 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
       .filter((a) => a.status !== 'done')
       .map((a) => a.id),
   );
+  const term = net.config!.terms?.find((t) => t.from <= period.to && period.to <= t.to);
   return {
+    ...(term
+      ? {
+          term: {
+            id: term.id,
+            held: net.protocols.filter((p) => p.data.date >= term.from && p.data.date <= period.to).length,
+            ...(term.meetings !== undefined ? { planned: term.meetings } : {}),
+          },
+        }
+      : {}),
     network: net.id,
     name: net.config!.name,
     short: net.config!.short ?? net.config!.name,

@@ -35,6 +35,9 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 
   children.push(md.heading(2, r.overview));
   children.push(md.table(overviewTable(report, s)));
+  for (const net of report.networks.filter((n) => n.term)) {
+    children.push(md.paragraph(r.termLine({ network: net.name, term: net.term!.id, held: net.term!.held, planned: net.term!.planned })));
+  }
   if (!report.previousOverview && report.period.half) {
     const prev = previousHalf(report.period.half);
     if (prev) children.push(md.paragraph(r.noComparison({ previous: prev })));
