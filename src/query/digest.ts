@@ -1,5 +1,4 @@
 import type { Archive } from '../model/index.js';
-import { membersOn } from '../model/index.js';
 import type { PlannedMeeting } from '../schema/index.js';
 import { assignmentRows, type AssignmentRow } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';

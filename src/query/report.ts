@@ -1,7 +1,7 @@
 import type { Archive, NetworkRecord } from '../model/index.js';
 import type { Guest } from '../schema/index.js';
 import { assignmentRows, type AssignmentRow } from './assignments.js';
-import { ATTENDED, attendanceRegisters, presenceAt, type AttendanceRegister } from './attendance.js';
+import { ATTENDED, attendanceRegisters, presenceAt, type AttendanceRegister, type MunicipalityRow } from './attendance.js';
 import { decisions, type DecisionRow } from './decisions.js';
 import { halfYear, inPeriod, previousHalf, type Period } from './period.js';
 import { byText } from './sort.js';
@@ -26,15 +26,8 @@ export interface Overview {
   assignmentsOverdue: number;
 }
 
-export interface MunicipalitySummary {
-  municipality: string;
-  /** Meetings, over all networks, where the municipality had a member. */
-  meetings: number;
-  attended: number;
-  represented: number;
-  rate?: number;
-  representationRate?: number;
-}
+/** A municipality over all networks: the same figures as one network's row, summed. */
+export type MunicipalitySummary = MunicipalityRow;
 
 export interface MeetingSummary {
   id: string;

@@ -61,7 +61,7 @@ export function attendanceMatrix(reg: AttendanceRegister, s: Style): Table {
   };
 }
 
-export function municipalityTable(reg: AttendanceRegister, s: Style): Table {
+export function municipalityTable(reg: Pick<AttendanceRegister, 'municipalities'>, s: Style): Table {
   const col = s.c.registers.columns;
   return {
     columns: [

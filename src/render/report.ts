@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, type Style } from './registers.js';
+import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, municipalityTable, type Style } from './registers.js';
 import type { Table } from './table.js';
 
 export interface Provenance {
@@ -50,7 +50,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   children.push(md.heading(2, r.municipalities));
   children.push(md.paragraph(r.municipalitiesIntro));
   if (charts) children.push(chartNode(municipalityChart(report, s), r.municipalities));
-  children.push(md.table(municipalityTotals(report, s)));
+  children.push(md.table(municipalityTable(report, s)));
 
   if (charts) {
     children.push(md.heading(2, r.meetingsChart));
@@ -160,20 +160,6 @@ function overviewTable(report: HalfYearReport, s: Style): Table {
   };
 }
 
-function municipalityTotals(report: HalfYearReport, s: Style): Table {
-  const col = s.c.registers.columns;
-  return {
-    columns: [
-      { title: col.municipality },
-      { title: col.meetings, align: 'right' },
-      { title: col.attended, align: 'right' },
-      { title: col.rate, align: 'right' },
-      { title: col.represented, align: 'right' },
-      { title: col.representationRate, align: 'right' },
-    ],
-    rows: report.municipalities.map((m) => [m.municipality, String(m.meetings), String(m.attended), s.percent(m.rate), String(m.represented), s.percent(m.representationRate)]),
-  };
-}
 
 function chartNode(chart: Element, caption: string): RootContent {
   return {

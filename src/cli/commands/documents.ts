@@ -4,7 +4,7 @@ import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { findRoot } from '../../archive/read.js';
 import type { Lang } from '../../i18n/index.js';
-import { loadArchive, type Archive } from '../../model/index.js';
+import { loadArchive } from '../../model/index.js';
 import { calendarEntries } from '../../query/calendar.js';
 import { findMunicipality, municipalityDigest } from '../../query/digest.js';
 import { introPackage } from '../../query/intro.js';
@@ -16,6 +16,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { style } from '../../render/registers.js';
 import { renderHtmlDocument } from '../../render/report.js';
 import type { Io } from '../io.js';
+import { pickNetwork } from '../network.js';
 import { closest, emit } from '../output.js';
 import { checkDateOption, today } from './query.js';
 import type { Root } from 'mdast';
@@ -43,19 +44,10 @@ async function document(io: Io, tree: Root, title: string, opts: DocOptions, lan
   return emit(io, text, opts, lang);
 }
 
-function network(archive: Archive, id: string | undefined) {
-  const ids = [...archive.networks.keys()];
-  const chosen = id ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
-  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
-  const net = archive.networks.get(chosen);
-  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
-  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
-  return net;
-}
 
 export async function introCommand(opts: DocOptions & { network?: string; person?: string; asOf?: string }, io: Io): Promise<number> {
   const { archive, lang } = await open(io, opts);
-  const net = network(archive, opts.network);
+  const net = pickNetwork(archive, opts.network);
   if (opts.person !== undefined && !archive.people?.[opts.person]) {
     const known = closest(opts.person, Object.keys(archive.people ?? {}));
     throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
@@ -82,7 +74,7 @@ export async function digestCommand(opts: DocOptions & { municipality?: string; 
 
 export async function calendarCommand(opts: DocOptions & { network?: string }, io: Io): Promise<number> {
   const { root, archive, lang } = await open(io, opts);
-  if (opts.network !== undefined) network(archive, opts.network);
+  if (opts.network !== undefined) pickNetwork(archive, opts.network);
   const entries = calendarEntries(archive, opts.network);
   const s = style(archive, lang);
   const format = opts.format ?? 'ics';

@@ -16,6 +16,7 @@ import { loadArchive, membersOn, type Archive, type NetworkRecord } from '../../
 import { renderMarkdown } from '../../render/markdown.js';
 import { isRealDate, timeRange, type Person } from '../../schema/index.js';
 import { displayPath, type Io } from '../io.js';
+import { pickNetwork } from '../network.js';
 
 export interface ImportCliOptions {
   network?: string;
@@ -62,15 +63,6 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function pickNetwork(archive: Archive, id: string | undefined): NetworkRecord {
-  const ids = [...archive.networks.keys()];
-  const chosen = id ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
-  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
-  const net = archive.networks.get(chosen);
-  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
-  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
-  return net;
-}
 
 /** Adds people to people.yml, keeping its comments and layout, atomically. */
 async function addPeople(root: string, people: { id: string; person: Person }[], tx: Transaction): Promise<void> {

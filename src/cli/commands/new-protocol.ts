@@ -9,11 +9,12 @@ import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive, type Archive, type NetworkRecord } from '../../model/index.js';
+import { loadArchive } from '../../model/index.js';
 import { laterInYear, nextPlanned, planProtocol, plannedOn } from '../../query/plan.js';
 import { renderScaffold, type Scaffold } from '../../render/scaffold.js';
 import { isRealDate, TIME_RANGE_RE, timeRange } from '../../schema/index.js';
 import { displayPath, type Io } from '../io.js';
+import { pickNetwork } from '../network.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
 export interface NewProtocolOptions {
@@ -88,15 +89,6 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
   return { root, scaffold: renderScaffold(archive, plan, template, lang), lang, openAssignments: plan.open.length };
 }
 
-function pickNetwork(archive: Archive, id: string | undefined): NetworkRecord {
-  const ids = [...archive.networks.keys()];
-  const chosen = id ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
-  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
-  const net = archive.networks.get(chosen);
-  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
-  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
-  return net;
-}
 
 function checkDate(value: string, lang: Lang): string {
   if (!isRealDate(value)) throw new KdError('invalid-option-value', { option: '--date', found: value, expected: catalogue(lang).expect.date! });

@@ -12,6 +12,7 @@ import { md, renderMarkdown } from '../../render/markdown.js';
 import { style, type Style } from '../../render/registers.js';
 import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
+import { pickNetwork } from '../network.js';
 import { checkDateOption, today } from './query.js';
 
 interface Common {
@@ -25,12 +26,7 @@ async function open(io: Io, opts: Common) {
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
   const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
   const lang = opts.lang ?? archive.config?.locale ?? 'sv';
-  const ids = [...archive.networks.keys()];
-  const chosen = opts.network ?? (ids.length === 1 ? ids[0] : archive.config?.default_network);
-  if (chosen === undefined) throw new KdError('network-required', { networks: ids.join(', ') });
-  const net = archive.networks.get(chosen);
-  if (!net) throw new KdError('unknown-network-option', { id: chosen, networks: ids.join(', ') });
-  if (!net.config) throw new KdError('network-unreadable', { file: net.file });
+  const net = pickNetwork(archive, opts.network);
   return { root, archive, lang, net, c: catalogue(lang) };
 }
 
