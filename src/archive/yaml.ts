@@ -12,8 +12,25 @@ export interface NodePosition {
   source?: string;
 }
 
-/** Key path (as `formatPath` writes it) → position. Plain data, so it can be cached. */
+/** Key path (as `formatPath` writes it) → position, while a file is being read and validated. */
 export type PositionTable = Record<string, NodePosition>;
+
+/**
+ * The compact form kept once a file is validated, and cached: [line, column]
+ * or [line, column, keyLine, keyColumn]. Arrays of numbers weigh a fraction
+ * of objects with named fields, in memory and in the cache.
+ */
+export type Place = [number, number] | [number, number, number, number];
+export type PlaceTable = Record<string, Place>;
+
+export function compact(table: PositionTable): PlaceTable {
+  const out: PlaceTable = {};
+  for (const key in table) {
+    const p = table[key]!;
+    out[key] = p.keyLine !== undefined ? [p.line, p.column, p.keyLine, p.keyColumn!] : [p.line, p.column];
+  }
+  return out;
+}
 
 export interface ParsedYaml {
   /** The data as plain JS, or undefined when the YAML could not be trusted. */

@@ -1,5 +1,5 @@
 import { message, type Finding, type Message, type Severity } from '../archive/finding.js';
-import type { PositionTable } from '../archive/yaml.js';
+import type { PlaceTable } from '../archive/yaml.js';
 import type { MessageData, MessageKey } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 
@@ -13,20 +13,20 @@ export type Rule = (archive: Archive) => Finding[];
 export function findingAt<K extends MessageKey>(
   rule: string,
   file: string,
-  positions: PositionTable,
+  positions: PlaceTable,
   path: string,
   key: K,
   data: MessageData<K>,
   opts: { severity?: Severity; on?: 'key' | 'value' } = {},
 ): Finding {
   const pos = positions[path] ?? positions[''];
-  const onKey = opts.on === 'key' && pos?.keyLine !== undefined;
+  const onKey = opts.on === 'key' && pos !== undefined && pos.length === 4;
   return {
     rule,
     severity: opts.severity ?? 'error',
     file,
-    line: onKey ? pos!.keyLine! : (pos?.line ?? 1),
-    column: onKey ? pos!.keyColumn! : (pos?.column ?? 1),
+    line: onKey ? pos[2]! : (pos?.[0] ?? 1),
+    column: onKey ? pos[3]! : (pos?.[1] ?? 1),
     ...(path !== '' ? { path } : {}),
     message: message(key, data) as Message,
   };

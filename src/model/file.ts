@@ -2,7 +2,7 @@ import { message, type Finding } from '../archive/finding.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
-import { parseYaml, type PositionTable } from '../archive/yaml.js';
+import { compact, parseYaml, type PlaceTable } from '../archive/yaml.js';
 import type { FileKind } from '../schema/index.js';
 import { validate } from '../schema/validate.js';
 
@@ -16,7 +16,7 @@ export interface FileRecord {
   kind: FileKind;
   /** The validated data, when the file passed its schema. */
   data?: unknown;
-  positions: PositionTable;
+  positions: PlaceTable;
   /** Body sections, for protocols. */
   sections: Section[];
   findings: Finding[];
@@ -63,15 +63,13 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     record.sections = outline(split.value.body, split.value.bodyLine);
   }
   const parsed = parseYaml(yamlText, path, yamlLine);
-  record.positions = parsed.positions;
   record.findings.push(...parsed.findings);
   if (parsed.findings.length > 0) return record;
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);
   if (validated.data !== undefined) record.data = validated.data;
   // The source snippets were for this file's own messages; the cross-file
-  // rules need only line and column. Dropping them halves what a record
-  // weighs in memory and in the cache.
-  for (const entry of Object.values(record.positions)) delete (entry as { source?: string }).source;
+  // rules need only lines and columns, kept compact.
+  record.positions = compact(parsed.positions);
   return record;
 }

@@ -4,7 +4,7 @@ import type { Repo } from '../archive/git.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import { readArchive } from '../archive/read.js';
 import type { Section } from '../archive/outline.js';
-import type { PositionTable } from '../archive/yaml.js';
+import type { PlaceTable } from '../archive/yaml.js';
 import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
 import { processFile, type FileRecord } from './file.js';
 
@@ -13,7 +13,7 @@ export interface ProtocolRecord {
   /** The network folder the file is in. */
   folder: string;
   data: ProtocolData;
-  positions: PositionTable;
+  positions: PlaceTable;
   sections: Section[];
   /** "1/2019". */
   id: string;
@@ -24,10 +24,10 @@ export interface NetworkRecord {
   id: string;
   file: string;
   config?: NetworkConfig;
-  positions: PositionTable;
+  positions: PlaceTable;
   calendar?: Calendar;
   calendarFile?: string;
-  calendarPositions?: PositionTable;
+  calendarPositions?: PlaceTable;
   /** Valid protocols, sorted by date and number. */
   protocols: ProtocolRecord[];
   /** Years with a protocol file that could not be read: numbering there is not judged. */
@@ -37,9 +37,9 @@ export interface NetworkRecord {
 export interface Archive {
   root: string;
   config?: Config;
-  configPositions: PositionTable;
+  configPositions: PlaceTable;
   people?: People;
-  peoplePositions: PositionTable;
+  peoplePositions: PlaceTable;
   networks: Map<string, NetworkRecord>;
   protocols: ProtocolRecord[];
   /** Every file kd read, valid or not. */
