@@ -235,7 +235,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
   program
     .command('init')
     .description(c.cli.commands.init)
-    .argument('[dir]', c.cli.options.archive)
+    .argument('[dir]', c.cli.options.initDir)
     .option('--organisation <name>', c.cli.options.organisation)
     .option('--network <id>', c.cli.options.networkId)
     .option('--network-name <name>', c.cli.options.networkName)

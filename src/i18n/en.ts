@@ -430,6 +430,7 @@ export const en: Catalogue = {
       overdue: 'only overdue assignments',
       done: 'only done assignments',
       asOf: 'status as of date YYYY-MM-DD (otherwise today)',
+      initDir: 'the folder for the new archive (otherwise the current folder)',
       organisation: 'the organisation’s name',
       networkId: 'the network’s id (default kd-gruppen)',
       networkName: 'the network’s name',

@@ -465,6 +465,7 @@ export const sv = {
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
       asOf: 'status per datum ÅÅÅÅ-MM-DD (annars i dag)',
+      initDir: 'mappen för det nya arkivet (annars aktuell mapp)',
       organisation: 'organisationens namn',
       networkId: 'nätverkets id (standard kd-gruppen)',
       networkName: 'nätverkets namn',
