@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import type { AssignmentRow } from '../query/assignments.js';
-import type { AttendanceRegister, Cell } from '../query/attendance.js';
+import type { AttendanceRegister, Cell, PersonRow } from '../query/attendance.js';
 import type { DecisionRow } from '../query/decisions.js';
 import { md } from './markdown.js';
 import type { Table } from './table.js';
@@ -116,6 +116,24 @@ export function attendanceMatrixCsv(reg: AttendanceRegister, s: Style): Table {
   return { columns: [{ title: s.c.registers.columns.person }, ...matrix.columns], rows: matrix.rows.map((r, i) => [reg.people[i]!.person, ...r]) };
 }
 
+/** One person's attendance figures as JSON, the same in the registers and the report. */
+export function personJson(p: PersonRow) {
+  return {
+    person: p.person,
+    name: p.name,
+    municipality: p.municipality ?? null,
+    meetings: p.meetings,
+    attended: p.attended,
+    partial: p.partial,
+    remote: p.remote,
+    represented: p.represented,
+    regrets: p.regrets,
+    absent: p.absent,
+    rate: round(p.rate),
+    inactive: p.inactive,
+  };
+}
+
 export function attendanceJson(regs: AttendanceRegister[]) {
   return regs.map((reg) => ({
     network: reg.network,
@@ -124,21 +142,10 @@ export function attendanceJson(regs: AttendanceRegister[]) {
     memberMeetings: reg.memberMeetings,
     attended: reg.attended,
     people: reg.people.map((p) => ({
-      person: p.person,
-      name: p.name,
-      municipality: p.municipality ?? null,
+      ...personJson(p),
       organisation: p.organisation ?? null,
       acting: p.acting,
       cells: p.cells.map((c) => (c === undefined ? null : { presence: c.presence, ...(c.detail ? { detail: c.detail } : {}), ...(c.substitute ? { substitute: c.substitute } : {}) })),
-      meetings: p.meetings,
-      attended: p.attended,
-      partial: p.partial,
-      remote: p.remote,
-      represented: p.represented,
-      regrets: p.regrets,
-      absent: p.absent,
-      rate: round(p.rate),
-      inactive: p.inactive,
     })),
     municipalities: reg.municipalities.map((m) => ({ ...m, rate: round(m.rate), representationRate: round(m.representationRate) })),
   }));

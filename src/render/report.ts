@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, municipalityTable, type Style } from './registers.js';
+import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, municipalityTable, personJson, type Style } from './registers.js';
 import type { Table } from './table.js';
 
 export interface Provenance {
@@ -307,20 +307,7 @@ export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
       meetings: n.meetings,
       attendance: {
         rate: round(n.attendance.rate),
-        people: n.attendance.people.map((p) => ({
-          person: p.person,
-          name: p.name,
-          municipality: p.municipality ?? null,
-          meetings: p.meetings,
-          attended: p.attended,
-          partial: p.partial,
-          remote: p.remote,
-          represented: p.represented,
-          regrets: p.regrets,
-          absent: p.absent,
-          rate: round(p.rate),
-          inactive: p.inactive,
-        })),
+        people: n.attendance.people.map(personJson),
       },
       guests: n.guests,
       decisions: decisionJson(n.decisions),
