@@ -165,7 +165,7 @@ function inside(root: string, target: string): boolean {
   return target === root || target.startsWith(root + path.sep);
 }
 
-async function exists(p: string): Promise<boolean> {
+export async function exists(p: string): Promise<boolean> {
   try {
     await lstat(p);
     return true;

@@ -1,5 +1,6 @@
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { exists } from './read.js';
 import { replaceFile, writeNewFile } from './write.js';
 
 /**
@@ -59,11 +60,4 @@ export class Transaction {
       throw error;
     }
   }
-}
-
-async function exists(p: string): Promise<boolean> {
-  return lstat(p).then(
-    () => true,
-    () => false,
-  );
 }

@@ -36,11 +36,16 @@ export interface CheckResult {
   files: number;
 }
 
+/** Whether a file is one of the paths asked about (a file, or a folder's prefix); all when none. */
+export function inScope(paths: readonly string[]): (file: string) => boolean {
+  const only = paths.filter((p) => p !== '' && p !== '.');
+  return (file) => only.length === 0 || only.some((p) => file === p || file.startsWith(`${p}/`));
+}
+
 /** Every finding of the archive: those of reading and schemas, then those of the rules, sorted by file and position. */
 export function check(archive: Archive, options: CheckOptions = {}): CheckResult {
   const all = [...archive.findings, ...rules.flatMap((rule) => rule(archive))];
-  const only = options.only?.filter((p) => p !== '' && p !== '.') ?? [];
-  const selected = (file: string) => only.length === 0 || only.some((p) => file === p || file.startsWith(`${p}/`));
+  const selected = inScope(options.only ?? []);
   const findings = all.filter((f) => selected(f.file)).sort(compareFindings);
   const files = new Set([...archive.files.map((f) => f.path), ...archive.findings.map((f) => f.file)]);
   return { findings, files: [...files].filter(selected).length };

@@ -1,19 +1,46 @@
 import { cacheSettings } from '../archive/cache.js';
 import { KdError } from '../archive/errors.js';
 import { gitState, repoOf, resolveRev, type GitState } from '../archive/git.js';
+import { findRoot } from '../archive/read.js';
+import type { Lang } from '../i18n/index.js';
 import { loadArchive, type Archive } from '../model/index.js';
 
-/**
- * The archive as a command sees it: the working tree, or with `at` the
- * archive as it was at that commit (read from git, the working tree
- * untouched). Also says which commit that is, for provenance.
- */
-export async function loadFor(root: string, at: string | undefined, env: Record<string, string | undefined> = {}): Promise<{ archive: Archive; git: GitState }> {
+export interface OpenOptions {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  archive?: string | undefined;
+  /** Read the archive as it was at this revision (from git, the working tree untouched). */
+  at?: string | undefined;
+  lang?: Lang | undefined;
+  /** Also say which commit the archive is at (costs two git processes; only the report needs it). */
+  provenance?: boolean;
+}
+
+export interface Opened {
+  root: string;
+  archive: Archive;
+  /** --lang, else the archive's locale, else Swedish. */
+  lang: Lang;
+  git?: GitState;
+}
+
+/** Finds and loads the archive the way every command does: root, cache, --at, language. */
+export async function openArchive(opts: OpenOptions): Promise<Opened> {
+  const env = opts.env ?? {};
+  const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env });
   const cache = cacheSettings(env);
-  if (at === undefined) return { archive: await loadArchive(root, { cache }), git: await gitState(root) };
-  const repo = await repoOf(root);
-  if (!repo) throw new KdError('not-in-git', {});
-  const commit = await resolveRev(repo, at);
-  if (!commit) throw new KdError('unknown-revision', { rev: at });
-  return { archive: await loadArchive(root, { at: { repo, commit }, cache }), git: { commit, dirty: false } };
+  let archive: Archive;
+  let git: GitState | undefined;
+  if (opts.at === undefined) {
+    archive = await loadArchive(root, { cache });
+    if (opts.provenance) git = await gitState(root);
+  } else {
+    const repo = await repoOf(root);
+    if (!repo) throw new KdError('not-in-git', {});
+    const commit = await resolveRev(repo, opts.at);
+    if (!commit) throw new KdError('unknown-revision', { rev: opts.at });
+    archive = await loadArchive(root, { at: { repo, commit }, cache });
+    git = { commit, dirty: false };
+  }
+  return { root, archive, lang: opts.lang ?? archive.config?.locale ?? 'sv', ...(git ? { git } : {}) };
 }

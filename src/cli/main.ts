@@ -1,15 +1,12 @@
 import { Command, CommanderError, Option, type Help } from 'commander';
-import { readFileSync } from 'node:fs';
 import { KdError, type KdErrorKey } from '../archive/errors.js';
 import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/index.js';
+import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
 import type { Io } from './io.js';
+import { kdPackage } from './meta.js';
 
 export type { Io } from './io.js';
 
-const FORMATS = ['text', 'json', 'github', 'junit'] as const;
-// Kept in step with commands/query.ts; not imported, so that `kd --help` loads no query code.
-const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
-const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 
 const IO_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'EDQUOT', 'EBUSY', 'ENOTDIR', 'EISDIR']);
 
@@ -64,11 +61,6 @@ function earlyLang(argv: readonly string[], env: Io['env']): Lang | undefined {
   return isLang(env.KD_LANG) ? env.KD_LANG : undefined;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 function choice<T extends string>(option: string, allowed: readonly T[]) {
   return (value: string): T => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -80,7 +72,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
   const program = new KdCommand('kd');
   program
     .description(c.cli.description)
-    .version(version(), '-V, --version', c.cli.options.version)
+    .version(kdPackage().version, '-V, --version', c.cli.options.version)
     .helpOption('-h, --help', c.cli.options.help)
     .helpCommand('help [command]', c.cli.commands.help)
     .addOption(new Option('--archive <dir>', c.cli.options.archive))
@@ -99,20 +91,28 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     } as Partial<Help>);
 
   const globals = () => program.opts<{ archive?: string; lang?: Lang; color: boolean }>();
+  /** A command's own options with the global ones (--archive, --lang, --no-color) added. */
+  const withGlobals = <T extends object>(opts: T) => {
+    const g = globals();
+    return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
+  };
+  /** `--format` with its choices named in the help and checked as it is parsed. */
+  const formatOption = (formats: readonly string[]) =>
+    new Option('--format <format>', `${c.cli.options.format}: ${formats.join(', ')}`).argParser(choice('--format', formats));
 
   program
     .command('check')
     .description(c.cli.commands.check)
     .argument('[paths...]', c.cli.commands.checkPaths)
-    .addOption(new Option('--format <format>', `${c.cli.options.format}: ${FORMATS.join(', ')}`).argParser(choice('--format', FORMATS)))
+    .addOption(formatOption(CHECK_FORMATS))
     .option('--strict', c.cli.options.strict)
     .option('--changed', c.cli.options.changed)
     .option('--base <ref>', c.cli.options.base)
-    .action(async (paths: string[], opts: { format?: (typeof FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
+    .action(async (paths: string[], opts: { format?: (typeof CHECK_FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
       const { checkCommand } = await import('./commands/check.js');
-      const g = globals();
       // Defaults are applied here, not by commander, whose help would print them in English.
-      setExit(await checkCommand(paths, { format: opts.format ?? 'text', strict: opts.strict === true, ...(opts.changed ? { changed: true } : {}), ...(opts.base ? { base: opts.base } : {}), color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+      const own = { format: opts.format ?? 'text', strict: opts.strict === true, ...(opts.changed ? { changed: true } : {}), ...(opts.base ? { base: opts.base } : {}) };
+      setExit(await checkCommand(paths, withGlobals(own), io));
     });
 
   program
@@ -127,16 +127,9 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--edit', c.cli.options.edit)
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const { newProtocolCommand } = await import('./commands/new-protocol.js');
-      const g = globals();
-      setExit(await newProtocolCommand({ ...opts, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) }, io));
+      setExit(await newProtocolCommand(withGlobals(opts), io));
     });
 
-  const queryFormat = () =>
-    new Option('--format <format>', `${c.cli.options.format}: ${QUERY_FORMATS.join(', ')}`).argParser(choice('--format', QUERY_FORMATS));
-  const withGlobals = <T extends object>(opts: T) => {
-    const g = globals();
-    return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
-  };
 
   const roster = program
     .command('roster')
@@ -144,7 +137,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--network <id>', c.cli.options.network)
     .option('--on <date>', c.cli.options.on)
     .option('--term <id>', c.cli.options.term)
-    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json, csv, md`).argParser(choice('--format', QUERY_FORMATS)))
+    .addOption(formatOption(QUERY_FORMATS))
     .action(async (opts: Record<string, unknown>) => {
       const { rosterCommand } = await import('./commands/roster.js');
       setExit(await rosterCommand(withGlobals(opts), io));
@@ -158,7 +151,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--from <date>', c.cli.options.from)
     .option('--to <date>', c.cli.options.to)
     .option('--write', c.cli.options.write)
-    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json`).argParser(choice('--format', ['text', 'json'] as const)))
+    .addOption(formatOption(SUMMARY_FORMATS))
     .action(async (opts: Record<string, unknown>) => {
       const { rotateCommand } = await import('./commands/roster.js');
       // commander gives the options `roster` also knows (--network, --term, --format) to `roster`.
@@ -169,20 +162,19 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .description(c.cli.commands.turn)
     .option('--network <id>', c.cli.options.network)
     .option('--year <year>', c.cli.options.year)
-    .addOption(new Option('--format <format>', `${c.cli.options.format}: text, json`).argParser(choice('--format', ['text', 'json'] as const)))
+    .addOption(formatOption(SUMMARY_FORMATS))
     .action(async (opts: Record<string, unknown>) => {
       const { turnCommand } = await import('./commands/roster.js');
       setExit(await turnCommand(withGlobals({ ...roster.opts(), ...opts }), io));
     });
 
-  const docFormat = () => new Option('--format <format>', c.cli.options.docFormat).argParser(choice('--format', ['md', 'html'] as const));
   program
     .command('intro')
     .description(c.cli.commands.intro)
     .option('--network <id>', c.cli.options.network)
     .option('--person <id>', c.cli.options.introPerson)
     .option('--as-of <date>', c.cli.options.introAsOf)
-    .addOption(docFormat())
+    .addOption(formatOption(DOC_FORMATS))
     .option('--out <file>', c.cli.options.out)
     .option('--force', c.cli.options.force)
     .action(async (opts: Record<string, unknown>) => {
@@ -195,7 +187,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .description(c.cli.commands.digest)
     .option('--municipality <name>', c.cli.options.digestMunicipality)
     .option('--half <half>', c.cli.options.reportHalf)
-    .addOption(docFormat())
+    .addOption(formatOption(DOC_FORMATS))
     .option('--out <file>', c.cli.options.out)
     .option('--force', c.cli.options.force)
     .action(async (opts: Record<string, unknown>) => {
@@ -207,7 +199,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .command('calendar')
     .description(c.cli.commands.calendar)
     .option('--network <id>', c.cli.options.network)
-    .addOption(new Option('--format <format>', c.cli.options.calendarFormat).argParser(choice('--format', ['ics', 'md', 'json'] as const)))
+    .addOption(formatOption(CALENDAR_FORMATS))
     .option('--out <file>', c.cli.options.out)
     .option('--force', c.cli.options.force)
     .action(async (opts: Record<string, unknown>) => {
@@ -226,7 +218,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--date <date>', c.cli.options.importDate)
     .option('--time <time>', c.cli.options.time)
     .option('--place <text>', c.cli.options.place)
-    .addOption(new Option('--format <format>', c.cli.options.importFormat).argParser(choice('--format', ['text', 'json'] as const)))
+    .addOption(formatOption(SUMMARY_FORMATS))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { importCommand } = await import('./commands/import.js');
       setExit(await importCommand(files, withGlobals(opts), io));
@@ -254,7 +246,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .description(c.cli.commands.report)
     .option('--half <half>', c.cli.options.reportHalf)
     .option('--network <id>', c.cli.options.reportNetwork)
-    .addOption(new Option('--format <format>', c.cli.options.reportFormat).argParser(choice('--format', REPORT_FORMATS)))
+    .addOption(formatOption(REPORT_FORMATS))
     .option('--out <file>', c.cli.options.out)
     .option('--force', c.cli.options.force)
     .option('--at <rev>', c.cli.options.at)
@@ -272,7 +264,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--half <half>', c.cli.options.half)
     .option('--from <date>', c.cli.options.from)
     .option('--to <date>', c.cli.options.to)
-    .addOption(queryFormat())
+    .addOption(formatOption(QUERY_FORMATS))
     .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string>) => {
       const { attendanceCommand } = await import('./commands/query.js');
@@ -288,7 +280,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--half <half>', c.cli.options.half)
     .option('--from <date>', c.cli.options.from)
     .option('--to <date>', c.cli.options.to)
-    .addOption(queryFormat())
+    .addOption(formatOption(QUERY_FORMATS))
     .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string>) => {
       const { decisionsCommand } = await import('./commands/query.js');
@@ -304,7 +296,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--owner <id>', c.cli.options.owner)
     .option('--network <id>', c.cli.options.network)
     .option('--as-of <date>', c.cli.options.asOf)
-    .addOption(queryFormat())
+    .addOption(formatOption(QUERY_FORMATS))
     .option('--at <rev>', c.cli.options.at)
     .action(async (opts: Record<string, string | boolean>) => {
       const { assignmentsCommand } = await import('./commands/query.js');

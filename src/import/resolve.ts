@@ -6,7 +6,7 @@ import { nextNumber } from '../query/plan.js';
 import type { Person } from '../schema/index.js';
 import type { LegacyProtocol, NamedPerson } from './legacy.js';
 import { matchMunicipality, PeopleIndex } from './names.js';
-import { slug } from './slug.js';
+import { slug } from '../schema/index.js';
 
 export interface NewPerson {
   id: string;

@@ -6,10 +6,11 @@ import { compareFindings } from '../../archive/finding.js';
 import type { Change } from '../../archive/git.js';
 import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../../archive/read.js';
 import { checkHistory } from '../../check/history.js';
-import { check as runRules, type CheckResult } from '../../check/index.js';
+import { inScope, check as runRules, type CheckResult } from '../../check/index.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { loadArchive } from '../../model/index.js';
 import { renderGithub, renderJson, renderJunit, renderText, summarise } from '../../render/findings.js';
+import type { CHECK_FORMATS } from '../formats.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 
 export interface CheckOptions {
@@ -48,8 +49,7 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   const archive = await loadArchive(root, { cache: cacheSettings(options.env ?? {}) });
   const result = runRules(archive, { only });
   const history = await checkHistory(root, options.base);
-  const selected = (file: string) => only.length === 0 || only.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p}/`));
-  let findings = [...result.findings, ...history.findings.filter((f) => selected(f.file))];
+  let findings = [...result.findings, ...history.findings.filter((f) => inScope(only)(f.file))];
   if (options.changed) {
     if (history.skipped) throw new KdError('not-in-git', {});
     const scope = scopeOf(history.changes);
@@ -75,8 +75,6 @@ export function scopeOf(changes: Change[]): (file: string) => boolean {
   const networks = new Set(paths.map((p) => /^networks\/([^/]+)\//.exec(p)?.[1]).filter((n): n is string => n !== undefined));
   return (file) => networks.has(/^networks\/([^/]+)\//.exec(file)?.[1] ?? '');
 }
-
-export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 
 export interface CheckCliOptions {
   format: (typeof CHECK_FORMATS)[number];

@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
-import { findRoot } from '../../archive/read.js';
 import type { Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
 import { calendarEntries } from '../../query/calendar.js';
 import { findMunicipality, municipalityDigest } from '../../query/digest.js';
 import { introPackage } from '../../query/intro.js';
@@ -17,8 +13,10 @@ import { style } from '../../render/registers.js';
 import { renderHtmlDocument } from '../../render/report.js';
 import type { Io } from '../io.js';
 import { pickNetwork } from '../network.js';
+import { openArchive } from '../load.js';
+import { kdPackage, today } from '../meta.js';
+import { checkDateOption } from '../options.js';
 import { closest, emit } from '../output.js';
-import { checkDateOption, today } from './query.js';
 import type { Root } from 'mdast';
 
 interface DocOptions {
@@ -29,18 +27,12 @@ interface DocOptions {
   force?: boolean;
 }
 
-async function open(io: Io, opts: DocOptions) {
-  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
-  return { root, archive, lang: opts.lang ?? archive.config?.locale ?? 'sv' };
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+function open(io: Io, opts: DocOptions) {
+  return openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
 }
 
 async function document(io: Io, tree: Root, title: string, opts: DocOptions, lang: Lang): Promise<number> {
-  const text = opts.format === 'html' ? await renderHtmlDocument(tree, title, lang, version()) : renderMarkdown(tree.children);
+  const text = opts.format === 'html' ? await renderHtmlDocument(tree, title, lang, kdPackage().version) : renderMarkdown(tree.children);
   return emit(io, text, opts, lang);
 }
 
@@ -85,5 +77,5 @@ export async function calendarCommand(opts: DocOptions & { network?: string }, i
     const link = (file: string) => path.relative(base, path.join(root, ...file.split('/'))).split(path.sep).join('/');
     return emit(io, renderMarkdown(calendarTree(entries, s, link).children), opts, lang);
   }
-  return emit(io, renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: version(), lang, words: s.c.docs.ics }), opts, lang);
+  return emit(io, renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version, lang, words: s.c.docs.ics }), opts, lang);
 }

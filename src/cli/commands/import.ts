@@ -1,22 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
-import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
-import { findRoot, PEOPLE_FILE } from '../../archive/read.js';
+import { exists, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
 import { draftFrontMatter, resolveDraft, type ImportDraft, type NewPerson } from '../../import/resolve.js';
-import { slug } from '../../import/slug.js';
+import { slug } from '../../schema/index.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive, membersOn, type Archive, type NetworkRecord } from '../../model/index.js';
+import { membersOn, type Archive, type NetworkRecord } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { isRealDate, timeRange, type Person } from '../../schema/index.js';
+import type { Person } from '../../schema/index.js';
 import { displayPath, type Io } from '../io.js';
+import { openArchive } from '../load.js';
+import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
+import { checkDateOption, checkTimeOption } from '../options.js';
 
 export interface ImportCliOptions {
   network?: string;
@@ -55,15 +57,6 @@ export async function readLegacy(file: string, c: Catalogue): Promise<{ text: st
   return { text, notices: [c.import.converted] };
 }
 
-async function exists(file: string): Promise<boolean> {
-  const { lstat } = await import('node:fs/promises');
-  return lstat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-
 /** Adds people to people.yml, keeping its comments and layout, atomically. */
 async function addPeople(root: string, people: { id: string; person: Person }[], tx: Transaction): Promise<void> {
   if (people.length === 0) return;
@@ -75,14 +68,11 @@ async function addPeople(root: string, people: { id: string; person: Person }[],
 }
 
 export async function importCommand(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
-  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
-  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  const { root, archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
   const c = catalogue(lang);
   const net = pickNetwork(archive, opts.network);
-  if (opts.date !== undefined && !isRealDate(opts.date)) throw new KdError('invalid-option-value', { option: '--date', found: opts.date, expected: c.expect.date! });
-  if (opts.time !== undefined && !timeRange.safeParse(opts.time).success)
-    throw new KdError('invalid-option-value', { option: '--time', found: opts.time, expected: c.expect['time-range']! });
+  if (opts.date !== undefined) checkDateOption('--date', opts.date, lang);
+  if (opts.time !== undefined) checkTimeOption('--time', opts.time, lang);
   if (opts.roster !== undefined) return importRoster(path.resolve(io.cwd, opts.roster), opts.roster, root, archive, net, opts, io, c);
   if (files.length === 0) throw new KdError('missing-argument', { name: 'FILE…' });
 
@@ -202,7 +192,7 @@ async function importRoster(abs: string, shown: string, root: string, archive: A
   } catch {
     throw new KdError('path-missing', { path: shown });
   }
-  const from = opts.date ?? new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const from = opts.date ?? today();
   const lines = text.split('\n');
   const heading = lines.findIndex((l) => /^(deltagare|medlemmar|ledamöter|förteckning över medlemmar)\s*:?\s*$/i.test(l.trim()));
   const index = new PeopleIndex(archive.people);

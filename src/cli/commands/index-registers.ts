@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadFor } from '../load.js';
+import { openArchive } from '../load.js';
+import { checkDateOption } from '../options.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
 import { displayPath, type Io } from '../io.js';
-import { checkDateOption } from './query.js';
 
 export interface IndexOptions {
   archive?: string;
@@ -27,9 +26,7 @@ export interface IndexResult {
 
 /** Builds the registers and writes the changed ones (or, with `check`, only compares). */
 export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] }): Promise<IndexResult> {
-  const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
-  const { archive } = await loadFor(root, opts.at, opts.env);
-  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  const { root, archive, lang } = await openArchive(opts);
   const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
   const files = indexFiles(archive, lang, asOf);
   const stale: string[] = [];

@@ -7,7 +7,8 @@ import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { ID_RE } from '../../schema/index.js';
-import { slug } from '../../import/slug.js';
+import { slug } from '../../schema/index.js';
+import { kdPackage, today } from '../meta.js';
 import type { Io } from '../io.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
@@ -49,7 +50,6 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
   const secretaryName = opts.secretary?.trim() || (lang === 'sv' ? 'Sekretariatet' : 'Secretariat');
   const secretary = slug(secretaryName) || 'sekretariatet';
   const municipalities = (opts.municipality ?? []).map((m) => m.trim()).filter(Boolean);
-  const today = new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const c = catalogue(lang).init;
 
   const template = async (name: string) =>
@@ -66,7 +66,7 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
           mission: c.mission,
           decides: opts.decides ?? true,
           substitutes: opts.substitutes ?? 'personal',
-          roster: [{ person: secretary, from: today, role: 'secretary' }],
+          roster: [{ person: secretary, from: today(), role: 'secretary' }],
         },
         c.networkComment,
       ),
@@ -123,10 +123,9 @@ export async function initCommand(dirArg: string | undefined, opts: InitOptions 
     const answers = await ask(io, questions);
     keys.forEach((k, i) => ((filled as Record<string, unknown>)[k] = answers[i]));
   }
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
   let result: InitResult;
   try {
-    result = await init(dir, io.cwd, filled, pkg);
+    result = await init(dir, io.cwd, filled, kdPackage());
   } catch (error) {
     // Refusing to overwrite is a finding about the folder, not a failure to run: exit 1.
     if (error instanceof KdError && error.key === 'init-exists') {

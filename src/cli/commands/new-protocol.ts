@@ -1,20 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
-import { findRoot } from '../../archive/read.js';
 import { readTemplate } from '../../archive/templates.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
 import { laterInYear, nextPlanned, planProtocol, plannedOn } from '../../query/plan.js';
 import { renderScaffold, type Scaffold } from '../../render/scaffold.js';
-import { isRealDate, TIME_RANGE_RE, timeRange } from '../../schema/index.js';
+import { isRealDate, timeRange } from '../../schema/index.js';
 import { displayPath, type Io } from '../io.js';
+import { openArchive } from '../load.js';
 import { pickNetwork } from '../network.js';
+import { checkDateOption, checkTimeOption } from '../options.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
 export interface NewProtocolOptions {
@@ -41,15 +40,13 @@ export interface NewProtocolResult {
 
 /** Works out the next protocol of a network and renders it. Writes nothing. */
 export async function newProtocol(options: NewProtocolOptions): Promise<NewProtocolResult> {
-  const root = await findRoot({ cwd: options.cwd, archive: options.archive, env: options.env ?? {} });
-  const archive = await loadArchive(root, { cache: cacheSettings(options.env ?? {}) });
-  const lang = options.lang ?? archive.config?.locale ?? 'sv';
+  const { root, archive, lang } = await openArchive(options);
   const c = catalogue(lang);
   const net = pickNetwork(archive, options.network);
 
   const given = {
-    date: options.date !== undefined ? checkDate(options.date, lang) : undefined,
-    time: options.time !== undefined ? checkTime(options.time, lang) : undefined,
+    date: options.date !== undefined ? checkDateOption('--date', options.date, lang) : undefined,
+    time: options.time !== undefined ? checkTimeOption('--time', options.time, lang) : undefined,
     place: options.place?.trim() || undefined,
   };
   let planned = given.date !== undefined ? plannedOn(net, given.date) : nextPlanned(net);
@@ -90,16 +87,7 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
 }
 
 
-function checkDate(value: string, lang: Lang): string {
-  if (!isRealDate(value)) throw new KdError('invalid-option-value', { option: '--date', found: value, expected: catalogue(lang).expect.date! });
-  return value;
-}
 
-function checkTime(value: string, lang: Lang): string {
-  if (!TIME_RANGE_RE.test(value) || !timeRange.safeParse(value).success)
-    throw new KdError('invalid-option-value', { option: '--time', found: value, expected: catalogue(lang).expect['time-range']! });
-  return value;
-}
 
 /** One item a line; blank lines, list marks ("- ", "1. ") and surrounding space are dropped. */
 async function readAgenda(file: string, shown: string): Promise<string[]> {

@@ -1,8 +1,11 @@
 import { KdError } from '../../archive/errors.js';
-import { findRoot } from '../../archive/read.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { Archive } from '../../model/index.js';
-import { loadFor } from '../load.js';
+import type { QueryFormat } from '../formats.js';
+import { openArchive } from '../load.js';
+import { today } from '../meta.js';
+import { pickNetwork } from '../network.js';
+import { checkDateOption } from '../options.js';
 import { assignmentRows, type AssignmentStatus } from '../../query/assignments.js';
 import { attendanceRegisters } from '../../query/attendance.js';
 import { decisions } from '../../query/decisions.js';
@@ -20,11 +23,7 @@ import {
   style,
 } from '../../render/registers.js';
 import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
-import { isRealDate } from '../../schema/index.js';
 import { chalkFor, type Io } from '../io.js';
-
-export const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
-export type QueryFormat = (typeof QUERY_FORMATS)[number];
 
 export interface QueryOptions {
   archive?: string;
@@ -40,11 +39,8 @@ export interface QueryOptions {
 
 /** Loads the archive and checks the options every query shares. */
 async function open(opts: QueryOptions, io: Io) {
-  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const { archive } = await loadFor(root, opts.at, io.env);
-  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
-  if (opts.network !== undefined && !archive.networks.has(opts.network))
-    throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });
+  const { archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, at: opts.at, lang: opts.lang });
+  if (opts.network !== undefined) pickNetwork(archive, opts.network);
   return { archive, lang, period: period(opts, lang) };
 }
 
@@ -56,21 +52,9 @@ export function period(opts: { half?: string; from?: string; to?: string }, lang
     if (!p) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: c.expect.half! });
     return p;
   }
-  for (const [option, value] of [['--from', opts.from], ['--to', opts.to]] as const) {
-    if (value !== undefined && !isRealDate(value)) throw new KdError('invalid-option-value', { option, found: value, expected: c.expect.date! });
-  }
+  for (const [option, value] of [['--from', opts.from], ['--to', opts.to]] as const) if (value !== undefined) checkDateOption(option, value, lang);
   if (opts.from === undefined && opts.to === undefined) return undefined;
   return { from: opts.from ?? '0000-01-01', to: opts.to ?? '9999-12-31' };
-}
-
-export function checkDateOption(option: string, value: string, lang: Lang): string {
-  if (!isRealDate(value)) throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect.date! });
-  return value;
-}
-
-/** Today's date where kd runs, as YYYY-MM-DD. */
-export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function textTables(io: Io, opts: QueryOptions, parts: (string | Table)[]): string {

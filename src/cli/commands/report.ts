@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { KdError } from '../../archive/errors.js';
-import { findRoot } from '../../archive/read.js';
 import { check } from '../../check/index.js';
 import type { Finding } from '../../archive/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadFor } from '../load.js';
+import type { ReportFormat } from '../formats.js';
+import { openArchive } from '../load.js';
+import { kdPackage } from '../meta.js';
+import { pickNetwork } from '../network.js';
 import { halfYear, inPeriod, type Period } from '../../query/period.js';
 import { halfYearReport, type HalfYearReport } from '../../query/report.js';
 import { renderText } from '../../render/findings.js';
@@ -12,9 +13,6 @@ import { style } from '../../render/registers.js';
 import { reportJson, renderReportHtml, renderReportMarkdown, type Provenance } from '../../render/report.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { emit } from '../output.js';
-
-export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   cwd: string;
@@ -33,22 +31,19 @@ export type ReportOutcome =
 
 /** Builds the report text, or returns the findings that stop it. Writes nothing. */
 export async function report(opts: ReportOptions): Promise<ReportOutcome> {
-  const root = await findRoot({ cwd: opts.cwd, archive: opts.archive, env: opts.env ?? {} });
   const period = halfYear(opts.half);
   if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
-  const { archive, git } = await loadFor(root, opts.at, opts.env);
-  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
-  if (opts.network !== undefined && !archive.networks.has(opts.network))
-    throw new KdError('unknown-network-option', { id: opts.network, networks: [...archive.networks.keys()].join(', ') });
+  const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
+  if (opts.network !== undefined) pickNetwork(archive, opts.network);
 
   const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concernsPeriod(f.file, period, opts.network));
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
   const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});
   const prov: Provenance = {
-    ...(git.commit ? { commit: git.commit } : {}),
-    dirty: git.dirty,
-    version: kdVersion(),
+    ...(git?.commit ? { commit: git.commit } : {}),
+    dirty: git?.dirty ?? false,
+    version: kdPackage().version,
     ...(archive.config ? { organisation: archive.config.organisation } : {}),
   };
   const format = opts.format ?? 'md';
@@ -74,10 +69,6 @@ function concernsPeriod(file: string, period: Period, network: string | undefine
   // Configuration, people and rosters, or a protocol whose date cannot be read: it may concern the period.
   if (!m) return true;
   return inPeriod(m[2]!, period);
-}
-
-function kdVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export async function reportCommand(

@@ -1,19 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
-import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive, type Archive, type NetworkRecord } from '../../model/index.js';
 import { proposeRotation, rosterView, turnOf, type SeatRow } from '../../query/roster.js';
 import { md, renderMarkdown } from '../../render/markdown.js';
 import { style, type Style } from '../../render/registers.js';
 import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
+import { openArchive } from '../load.js';
+import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { checkDateOption, today } from './query.js';
+import { checkDateOption } from '../options.js';
 
 interface Common {
   archive?: string;
@@ -23,9 +22,7 @@ interface Common {
 }
 
 async function open(io: Io, opts: Common) {
-  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  const archive = await loadArchive(root, { cache: cacheSettings(io.env) });
-  const lang = opts.lang ?? archive.config?.locale ?? 'sv';
+  const { root, archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
   const net = pickNetwork(archive, opts.network);
   return { root, archive, lang, net, c: catalogue(lang) };
 }
@@ -140,8 +137,7 @@ export async function rotateCommand(opts: Common & { term?: string; share?: stri
 }
 
 export async function turnCommand(opts: Common & { year?: string; format?: 'text' | 'json' }, io: Io): Promise<number> {
-  const { net, c, archive } = await open(io, opts);
-  void archive;
+  const { net, c } = await open(io, opts);
   const rotation = net.config!.rotation;
   if (!rotation) {
     io.stdout.write(`${c.roster.noRotation}\n`);
@@ -156,4 +152,3 @@ export async function turnCommand(opts: Common & { year?: string; format?: 'text
   return 0;
 }
 
-export type { Archive, NetworkRecord };

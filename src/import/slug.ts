@@ -1,1 +1,0 @@
-export { slug } from '../schema/common.js';
