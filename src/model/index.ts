@@ -158,9 +158,18 @@ export interface DecisionRecord {
   path: string;
 }
 
-/** Every decision and agreement of the archive, in protocol order. */
+const decisionsOf = new WeakMap<Archive, DecisionRecord[]>();
+
+/**
+ * Every decision and agreement of the archive, in protocol order. A loaded
+ * archive does not change, so the list is made once per archive: the checks,
+ * the registers and every section of the report ask for it.
+ */
 export function allDecisions(archive: Archive): DecisionRecord[] {
+  const known = decisionsOf.get(archive);
+  if (known) return known;
   const out: DecisionRecord[] = [];
+  decisionsOf.set(archive, out);
   for (const p of archive.protocols) {
     p.data.items.forEach((item, i) => {
       for (const kind of ['decisions', 'agreements'] as const) {

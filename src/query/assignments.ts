@@ -8,8 +8,12 @@ export interface Assignment extends DecisionRecord {
   doneBy?: { protocol: ProtocolRecord; item: number; date: string };
 }
 
-/** Every assignment of the archive, with the item that closed it. */
+const assignmentsOf = new WeakMap<Archive, Assignment[]>();
+
+/** Every assignment of the archive, with the item that closed it (made once per loaded archive). */
 export function assignments(archive: Archive): Assignment[] {
+  const known = assignmentsOf.get(archive);
+  if (known) return known;
   const closed = new Map<string, Assignment['doneBy']>();
   for (const p of archive.protocols) {
     for (const item of p.data.items) {
@@ -26,6 +30,7 @@ export function assignments(archive: Archive): Assignment[] {
     const doneBy = closed.get(d.id);
     out.push({ ...d, owner: d.owner, ...(doneBy && doneBy.date > d.protocol.data.date ? { doneBy } : {}) });
   }
+  assignmentsOf.set(archive, out);
   return out;
 }
 

@@ -160,7 +160,9 @@ function register(archive: Archive, net: NetworkRecord, period: Period | undefin
       const municipality = archive.people?.[m.person]?.municipality;
       if (municipality === undefined) continue;
       const cell = presence[i]!.get(m.person) ?? { presence: 'absent' as const };
-      byMunicipality.set(municipality, [...(byMunicipality.get(municipality) ?? []), cell]);
+      const cells = byMunicipality.get(municipality);
+      if (cells) cells.push(cell);
+      else byMunicipality.set(municipality, [cell]);
     }
     for (const [municipality, cells] of byMunicipality) {
       const row = municipalities.get(municipality) ?? { municipality, meetings: 0, attended: 0, represented: 0 };

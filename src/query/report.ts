@@ -76,13 +76,14 @@ export function halfYearReport(archive: Archive, period: Period, filter: ReportF
   const nets = [...archive.networks.values()].filter((n) => n.config && (filter.network === undefined || n.id === filter.network));
   const prevHalf = period.half !== undefined ? previousHalf(period.half) : undefined;
   const previous = prevHalf !== undefined ? halfYear(prevHalf) : undefined;
-  const registers = attendanceRegisters(archive, { ...(filter.network ? { network: filter.network } : {}), period });
+  const registersOf = (p: Period) => attendanceRegisters(archive, { ...(filter.network ? { network: filter.network } : {}), period: p });
+  const registers = registersOf(period);
   // A half-year without meetings is no basis for comparison: the archive may simply start later.
-  const before = previous ? overview(archive, nets, previous, filter) : undefined;
+  const before = previous ? overview(archive, nets, previous, registersOf(previous)) : undefined;
   return {
     period,
     ...(previous && before && before.meetingsHeld > 0 ? { previous, previousOverview: before } : {}),
-    overview: overview(archive, nets, period, filter),
+    overview: overview(archive, nets, period, registers),
     municipalities: municipalities(registers),
     networks: nets
       .map((net) => networkSummary(archive, net, period, registers.find((r) => r.network === net.id)!))
@@ -90,8 +91,7 @@ export function halfYearReport(archive: Archive, period: Period, filter: ReportF
   };
 }
 
-function overview(archive: Archive, nets: NetworkRecord[], period: Period, filter: ReportFilter): Overview {
-  const regs = attendanceRegisters(archive, { ...(filter.network ? { network: filter.network } : {}), period });
+function overview(archive: Archive, nets: NetworkRecord[], period: Period, regs: AttendanceRegister[]): Overview {
   const ids = new Set(nets.map((n) => n.id));
   const rows = decisions(archive, { period }).filter((d) => ids.has(d.network));
   const atEnd = assignmentRows(archive, { asOf: period.to }).filter((a) => ids.has(a.network));

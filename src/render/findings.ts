@@ -85,7 +85,11 @@ export async function renderJunit(report: FindingsReport): Promise<string> {
   const { x } = await import('xastscript');
   const { toXml } = await import('xast-util-to-xml');
   const byFile = new Map<string, Finding[]>();
-  for (const f of report.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of report.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const line = (f: Finding) => `${report.display(f.file)}:${f.line}:${f.column} [${f.rule}] ${f.path ? `${f.path}: ` : ''}${formatMessage(report.lang, f.message)}`;
   const cases = [...byFile].map(([file, list]) => {
