@@ -151,11 +151,15 @@ export function attendanceJson(regs: AttendanceRegister[]) {
   }));
 }
 
+/** The key to the attendance codes, one sentence. */
+export function legendText(s: Style): string {
+  const r = s.c.registers;
+  return r.legend([...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '));
+}
+
 export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 2 | 3 = 2): RootContent[] {
   const r = s.c.registers;
-  const legend = r.legend(
-    [...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '),
-  );
+  const legend = legendText(s);
   return regs.flatMap((reg): RootContent[] => {
     const inactive = reg.people.filter((p) => p.inactive).map((p) => p.name);
     return [

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, municipalityTable, personJson, type Style } from './registers.js';
+import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, legendText, municipalityTable, personJson, type Style } from './registers.js';
 import type { Table } from './table.js';
 
 export interface Provenance {
@@ -84,7 +84,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     children.push(md.heading(3, r.attendance));
     children.push(md.table(attendanceMatrix(net.attendance, s)));
     const reg = s.c.registers;
-    children.push(md.paragraph(reg.legend([...Object.entries(reg.presence).map(([k, v]) => `${v} ${reg.presenceWord[k]}`), `${reg.notMember} ${reg.notMemberWord}`].join(', '))));
+    children.push(md.paragraph(legendText(s)));
     const inactive = net.attendance.people.filter((p) => p.inactive).map((p) => p.name);
     if (inactive.length > 0) children.push(md.paragraph(reg.inactive(inactive.join(', '))));
 

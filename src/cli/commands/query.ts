@@ -19,6 +19,7 @@ import {
   attendanceSummary,
   decisionJson,
   decisionTable,
+  legendText,
   municipalityTable,
   style,
 } from '../../render/registers.js';
@@ -91,7 +92,7 @@ export async function attendanceCommand(opts: QueryOptions & { person?: string; 
       parts.push(r.attendanceTitle(s.networkName(reg.network)), attendanceMatrix(reg, s));
       if (reg.municipalities.length > 0) parts.push(r.municipalitiesTitle, municipalityTable(reg, s));
     }
-    const legend = r.legend([...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '));
+    const legend = legendText(s);
     io.stdout.write(`${textTables(io, opts, parts)}${legend}\n`);
   }
   return 0;
