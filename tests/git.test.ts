@@ -1,30 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderGithub } from '../src/render/findings.js';
-import { archiveWith, MINI, NO_GIT, run, type Found } from './helpers.js';
+import { archiveWith, git, gitdir as gitdirOf, MINI, NO_GIT, run, type Found } from './helpers.js';
+
+/** A git repository holding a copy of the mini fixture archive, all committed on main. */
+const gitdir = (extra: Record<string, string> = {}) => gitdirOf(MINI, extra);
 
 const P1 = 'networks/grupp/protocols/2019/2019-01-10-1.md';
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' },
-  });
-}
-
-/** A git repository holding a copy of the mini fixture archive, all committed on main. */
-async function gitdir(extra: Record<string, string> = {}): Promise<string> {
-  const dir = await archiveWith(MINI, extra);
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-q', '-m', 'arkivet');
-  return dir;
-}
 
 async function edit(dir: string, rel: string, from: string, to: string) {
   const file = path.join(dir, rel);
@@ -169,64 +153,6 @@ describe('--at', () => {
     expect((await run(['index', '--check', '--at', first], { cwd: dir })).code).toBe(0);
     const decisions = JSON.parse((await run(['decisions', '--format', 'json', '--at', first], { cwd: dir })).stdout);
     expect(decisions.map((d: { id: string }) => d.id)).toEqual(['grupp 1/2019 §1:1', 'grupp 1/2019 §1:2', 'grupp 2/2019 §1:1']);
-  });
-});
-
-describe('kd init', () => {
-  it('creates an archive that checks clean, with CI files that parse as YAML', async () => {
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'kd-init-')), 'arkiv');
-    const out = await run(['init', dir, '--organisation', 'Skåne Nordost', '--municipality', 'Osby', '--municipality', 'Älmhult', '--secretary', 'Lena Sjöholm']);
-    expect(out.code).toBe(0);
-    expect(out.stdout.split('\n').slice(0, 9)).toEqual([
-      `Skapade ett nytt arkiv i ${dir}:`,
-      '  kd.yml',
-      '  people.yml',
-      '  networks/kd-gruppen/network.yml',
-      '  networks/kd-gruppen/calendar.yml',
-      '  .github/workflows/kd.yml',
-      '  .gitlab-ci.yml',
-      '  .githooks/pre-commit',
-      '',
-    ]);
-    expect(await run(['check'], { cwd: dir })).toEqual({ code: 0, stdout: 'Inga anmärkningar i 4 filer.\n', stderr: NO_GIT });
-    const people = parseYaml(await readFile(path.join(dir, 'people.yml'), 'utf8'));
-    expect(people).toEqual({ 'lena-sjoholm': { name: 'Lena Sjöholm', organisation: 'Skåne Nordost' } });
-
-    const github = parseYaml(await readFile(path.join(dir, '.github/workflows/kd.yml'), 'utf8'));
-    expect(Object.keys(github.on)).toEqual(['push', 'pull_request']);
-    const steps = github.jobs.kd.steps.map((s: { run?: string }) => s.run ?? '').join('\n');
-    expect(steps).toMatch(/kd@\d+\.\d+\.\d+ check --archive \. --format github --base "\$base"/);
-    expect(steps).toMatch(/index --check --archive \./);
-    expect(steps).not.toContain('${{');
-    const gitlab = parseYaml(await readFile(path.join(dir, '.gitlab-ci.yml'), 'utf8'));
-    expect(gitlab.kd.artifacts.reports.junit).toBe('kd-junit.xml');
-    expect(gitlab.kd.script.join('\n')).toMatch(/--format junit/);
-    const hook = await readFile(path.join(dir, '.githooks/pre-commit'), 'utf8');
-    expect(hook).toMatch(/^#!\/bin\/sh\n/);
-    expect(hook).toContain('check --changed --base HEAD');
-  });
-
-  it('the pre-commit hook stops a commit that edits an approved protocol', async () => {
-    const dir = await gitdir();
-    const hooks = path.join(dir, '.githooks');
-    const kd = path.join(import.meta.dirname, '..', 'bin', 'kd.js');
-    await (await import('node:fs/promises')).mkdir(hooks);
-    await writeFile(path.join(hooks, 'pre-commit'), `#!/bin/sh\nexec "${process.execPath}" "${kd}" check --changed --base HEAD --archive .\n`, { mode: 0o755 });
-    git(dir, 'config', 'core.hooksPath', '.githooks');
-    await edit(dir, P1, 'status: justerat', 'status: utkast');
-    git(dir, 'add', '-A');
-    expect(() => git(dir, 'commit', '-q', '-m', 'ångra justering')).toThrow();
-    await edit(dir, P1, 'status: utkast', 'status: justerat');
-    git(dir, 'add', '-A');
-    expect(() => git(dir, 'commit', '-q', '-m', 'kroken')).not.toThrow();
-  });
-
-  it('refuses to overwrite: exit 1, naming the file, nothing written', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-init-'));
-    await writeFile(path.join(dir, 'kd.yml'), 'organisation: Redan här\n');
-    expect(await run(['init', dir])).toEqual({ code: 1, stdout: '', stderr: 'kd: Skriver inte över något: kd.yml finns redan. Välj en annan mapp.\n' });
-    expect(await readdir(dir)).toEqual(['kd.yml']);
-    expect(await readFile(path.join(dir, 'kd.yml'), 'utf8')).toBe('organisation: Redan här\n');
   });
 });
 

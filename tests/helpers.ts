@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll } from 'vitest';
 import { check } from '../src/cli/commands/check.js';
 import { main, type Io } from '../src/cli/main.js';
@@ -76,5 +78,44 @@ export async function run(args: string[], opts: { cwd?: string; env?: Record<str
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
   };
   const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** The environment every test's git runs with: a fixed author, no user or system configuration. */
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** Runs git in `dir` and returns what it printed; throws when git fails. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV } });
+}
+
+/** A git repository holding a copy of a fixture archive, all committed on main. */
+export async function gitdir(from: string, extra: Record<string, Change> = {}): Promise<string> {
+  const dir = await archiveWith(from, extra);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'arkivet');
+  return dir;
+}
+
+/** Runs kd in-process with a fake terminal that types `input`. */
+export async function typed(cwd: string, args: string[], input: string) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  let stdout = '';
+  let stderr = '';
+  stdin.end(input);
+  const code = await main(args, {
+    cwd,
+    env: { KD_CACHE: 'off' },
+    stdin,
+    stdout: { write: (s: string) => (stdout += s), isTTY: true },
+    stderr: { write: (s: string) => (stderr += s), isTTY: true },
+  });
   return { code, stdout, stderr };
 }

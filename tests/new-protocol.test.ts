@@ -1,9 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { archiveWith, findings, MINI, replace, run, SAMPLE } from './helpers.js';
+import { archiveWith, findings, MINI, replace, run, SAMPLE, typed } from './helpers.js';
 
 const NET = 'networks/grupp/network.yml';
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
@@ -131,22 +129,6 @@ describe('what is missing', () => {
     const out = await run(['new-protocol', '--date', '2019-03-14', '--time', '13-15', '--place', 'X'], { cwd: await archiveWith(MINI) });
     expect(out).toMatchObject({ code: 2, stderr: 'kd: Oväntat ”13-15” för --time, förväntade en tid TT:MM-TT:MM.\n' });
   });
-
-  /** Runs kd with a fake terminal that types `input`. */
-  async function typed(root: string, args: string[], input: string) {
-    const stdin = Object.assign(new PassThrough(), { isTTY: true });
-    let stdout = '';
-    let stderr = '';
-    stdin.end(input);
-    const code = await main(args, {
-      cwd: root,
-      env: {},
-      stdin,
-      stdout: { write: (s: string) => (stdout += s), isTTY: true },
-      stderr: { write: (s: string) => (stderr += s), isTTY: true },
-    });
-    return { code, stdout, stderr };
-  }
 
   it('on a terminal: asks, re-asks a bad answer, and takes the last meeting’s time and place as defaults', async () => {
     const root = await archiveWith(MINI);

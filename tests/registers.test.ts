@@ -152,7 +152,7 @@ describe('kd index', () => {
     expect(out).toEqual({
       code: 1,
       stdout: 'Inaktuella register:\n  index/grupp/attendance.md\n  index/grupp/attendance.json\n  index/grupp/attendance.csv\n  index/grupp/municipalities.csv\n',
-      stderr: 'kd: 4 register stämmer inte med protokollen. Kör kd index och checka in resultatet.\n',
+      stderr: 'kd: 4 register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.\n',
     });
   });
 

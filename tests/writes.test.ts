@@ -91,7 +91,8 @@ describe('a write that fails midway leaves the archive as it was', () => {
   it('kd init, failing on the third file: nothing is left', async () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kd-init-fail-'));
     const real = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).link;
-    await failsCleanly(dir, ['init', '.'], () =>
+    const flags = ['--organisation', 'Skåne Nordost', '--municipality', 'Osby', '--network-name', 'KD-gruppen', '--network', 'kd-gruppen', '--decides', '--substitutes', 'personal', '--secretary', 'Lena Sjöholm', '--secretary-from', '2019-01-01'];
+    await failsCleanly(dir, ['init', '.', ...flags], () =>
       vi.mocked(fsp.link)
         .mockImplementationOnce(real)
         .mockImplementationOnce(real)

@@ -235,10 +235,19 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--no-decides', c.cli.options.noDecides)
     .addOption(new Option('--substitutes <rule>', c.cli.options.substitutesOption).argParser(choice('--substitutes', ['none', 'personal', 'any'] as const)))
     .option('--secretary <name>', c.cli.options.secretary)
+    .option('--secretary-from <date>', c.cli.options.secretaryFrom)
     .option('--municipality <name>', c.cli.options.municipalityList, (v: string, prev: string[] = []) => [...prev, v])
     .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
       const { initCommand } = await import('./commands/init.js');
       setExit(await initCommand(dir, withGlobals(opts), io));
+    });
+
+  program
+    .command('pre-commit')
+    .description(c.cli.commands.preCommit)
+    .action(async () => {
+      const { preCommitCommand } = await import('./commands/pre-commit.js');
+      setExit(await preCommitCommand(withGlobals({}), io));
     });
 
   program

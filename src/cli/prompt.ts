@@ -9,7 +9,8 @@ export function interactive(io: Io): boolean {
 
 export interface Question {
   text: string;
-  default?: string | undefined;
+  /** Taken for an empty answer; a function gets the answers given so far. */
+  default?: string | undefined | ((previous: readonly string[]) => string | undefined);
   /** Returns an explanation when the answer is not acceptable. */
   check?: (answer: string) => string | undefined;
 }
@@ -47,12 +48,13 @@ export async function ask(io: Io, questions: Question[]): Promise<string[]> {
   const answers: string[] = [];
   try {
     for (const q of questions) {
+      const fallback = typeof q.default === 'function' ? q.default(answers) : q.default;
       for (;;) {
-        io.stdout.write(`${q.text}${q.default ? ` [${q.default}]` : ''}: `);
+        io.stdout.write(`${q.text}${fallback ? ` [${fallback}]` : ''}: `);
         const line = await next();
         if (line === undefined) throw new KdError('no-input', {});
         let answer = line.trim();
-        if (answer === '' && q.default) answer = q.default;
+        if (answer === '' && fallback) answer = fallback;
         const problem = q.check?.(answer);
         if (problem === undefined) {
           answers.push(answer);

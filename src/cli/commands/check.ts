@@ -52,8 +52,11 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
   let findings = [...result.findings, ...history.findings.filter((f) => inScope(only)(f.file))];
   if (options.changed) {
     if (history.skipped) throw new KdError('not-in-git', {});
-    const scope = scopeOf(history.changes);
-    findings = findings.filter((f) => scope(f.file));
+    // Without a base (a repository with no commits yet) every file is new, so all of them count as changed.
+    if (history.base !== undefined) {
+      const scope = scopeOf(history.changes);
+      findings = findings.filter((f) => scope(f.file));
+    }
   }
   return {
     findings: findings.sort(compareFindings),

@@ -1,27 +1,36 @@
 import { chmod, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import Mustache from 'mustache';
 import { Document } from 'yaml';
 import { KdError } from '../../archive/errors.js';
+import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { ID_RE } from '../../schema/index.js';
-import { slug } from '../../schema/index.js';
-import { kdPackage, today } from '../meta.js';
+import { ID_RE, isRealDate, slug } from '../../schema/index.js';
+import { kdPackage } from '../meta.js';
 import type { Io } from '../io.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
+const SUBSTITUTES = ['none', 'personal', 'any'] as const;
+type SubstituteRule = (typeof SUBSTITUTES)[number];
+
+/** What a new archive needs; every one is asked on a terminal or given as a flag. */
 export interface InitOptions {
   organisation?: string;
+  municipality?: string[];
   network?: string;
   networkName?: string;
   decides?: boolean;
-  substitutes?: 'none' | 'personal' | 'any';
+  substitutes?: SubstituteRule;
   secretary?: string;
-  municipality?: string[];
+  /** The secretary's first day in the network: the first protocol's date when an archive is filled backwards. */
+  secretaryFrom?: string;
   lang?: Lang;
 }
+
+type Answers = Required<Omit<InitOptions, 'lang'>>;
 
 export interface InitResult {
   dir: string;
@@ -29,52 +38,104 @@ export interface InitResult {
   created: string[];
 }
 
+/** The flag each answer comes from, in the order they are asked. */
+const FLAGS: Record<keyof Answers, string> = {
+  organisation: '--organisation',
+  municipality: '--municipality',
+  networkName: '--network-name',
+  network: '--network',
+  decides: '--decides / --no-decides',
+  substitutes: '--substitutes',
+  secretary: '--secretary',
+  secretaryFrom: '--secretary-from',
+};
+
 function yaml(data: unknown, comment: string): string {
   const doc = new Document(data);
   doc.commentBefore = ` ${comment}`;
   return doc.toString({ lineWidth: 0 });
 }
 
+/** Checks given answers the way the schema would, and names every one that is missing. */
+function complete(opts: InitOptions, lang: Lang): Answers {
+  const expect = catalogue(lang).expect;
+  const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+  const municipalities = [...new Set((opts.municipality ?? []).map((m) => m.trim()).filter(Boolean))];
+  const answers = {
+    organisation: text(opts.organisation),
+    municipality: municipalities.length > 0 ? municipalities : undefined,
+    networkName: text(opts.networkName),
+    network: text(opts.network),
+    decides: opts.decides,
+    substitutes: opts.substitutes,
+    secretary: text(opts.secretary),
+    secretaryFrom: text(opts.secretaryFrom),
+  };
+  const missing = (Object.keys(FLAGS) as (keyof Answers)[]).filter((k) => answers[k] === undefined);
+  if (missing.length > 0) throw new KdError('init-missing', { options: missing.map((k) => FLAGS[k]).join(', ') });
+  const a = answers as Answers;
+  if (!ID_RE.test(a.network)) throw new KdError('invalid-option-value', { option: '--network', found: a.network, expected: expect.id! });
+  if (!isRealDate(a.secretaryFrom)) throw new KdError('invalid-option-value', { option: '--secretary-from', found: a.secretaryFrom, expected: expect.date! });
+  if (!slug(a.secretary)) throw new KdError('invalid-option-value', { option: '--secretary', found: a.secretary, expected: expect.text! });
+  return a;
+}
+
+/** kd's CI templates, filled with the catalogue's words in the archive's language. */
+async function ciFile(name: string, lang: Lang): Promise<string> {
+  const c = catalogue(lang).init.ci;
+  const template = await readFile(path.join(BUILTIN_TEMPLATES, 'ci', name), 'utf8');
+  const header = name === 'pre-commit' ? c.hookHeader : name === 'gitlab-ci.yml' ? c.gitlabHeader : c.githubHeader;
+  // `<% %>` tags leave GitHub's `${{ }}` alone; nothing is HTML-escaped in YAML or sh.
+  return Mustache.render(template, { header, install: c.install, history: c.history, env: c.env, missing: c.hookMissing }, {}, {
+    tags: ['<%', '%>'],
+    escape: (s: string) => s,
+  });
+}
+
 /**
- * Creates a new archive in `dir`: configuration, people, one network, and
- * the CI files. Nothing existing is ever overwritten: if any target exists,
- * nothing is written at all.
+ * Creates a new archive in `dir`: configuration, people, one network, the
+ * archive's own package.json that pins this kd, and the CI files that run
+ * it. Nothing existing is ever overwritten: if any target exists, nothing
+ * is written at all.
  */
 export async function init(dirArg: string, cwd: string, opts: InitOptions, version: { name: string; version: string }): Promise<InitResult> {
   const dir = path.resolve(cwd, dirArg);
   const lang = opts.lang ?? 'sv';
-  const organisation = opts.organisation?.trim() || path.basename(dir);
-  const network = opts.network ?? 'kd-gruppen';
-  if (!ID_RE.test(network)) throw new KdError('invalid-option-value', { option: '--network', found: network, expected: catalogue(lang).expect.id! });
-  const networkName = opts.networkName?.trim() || (lang === 'sv' ? 'Kommundirektörsgruppen' : 'Municipal directors’ group');
-  const secretaryName = opts.secretary?.trim() || (lang === 'sv' ? 'Sekretariatet' : 'Secretariat');
-  const secretary = slug(secretaryName) || 'sekretariatet';
-  const municipalities = (opts.municipality ?? []).map((m) => m.trim()).filter(Boolean);
+  const a = complete(opts, lang);
   const c = catalogue(lang).init;
+  const secretary = slug(a.secretary);
 
-  const template = async (name: string) =>
-    (await readFile(path.join(BUILTIN_TEMPLATES, 'ci', name), 'utf8')).replaceAll('__KD__', `${version.name}@${version.version}`).replaceAll('__ARCHIVE__', '.');
+  const packageJson = {
+    name: `${slug(a.organisation) || 'kd'}-protokoll`.slice(0, 214),
+    private: true,
+    description: c.packageDescription({ organisation: a.organisation }),
+    engines: { node: '>=20.12' },
+    // Pinned exactly: every run, on every machine and in CI, uses the kd this archive was checked with.
+    devDependencies: { [version.name]: version.version },
+  };
 
   const files: [string, string][] = [
-    ['kd.yml', yaml({ organisation, locale: lang, municipalities }, c.configComment)],
-    ['people.yml', yaml({ [secretary]: { name: secretaryName, organisation } }, c.peopleComment)],
+    ['kd.yml', yaml({ organisation: a.organisation, locale: lang, municipalities: a.municipality }, c.configComment)],
+    ['people.yml', yaml({ [secretary]: { name: a.secretary, organisation: a.organisation } }, c.peopleComment)],
     [
-      `networks/${network}/network.yml`,
+      `networks/${a.network}/network.yml`,
       yaml(
         {
-          name: networkName,
+          name: a.networkName,
           mission: c.mission,
-          decides: opts.decides ?? true,
-          substitutes: opts.substitutes ?? 'personal',
-          roster: [{ person: secretary, from: today(), role: 'secretary' }],
+          decides: a.decides,
+          substitutes: a.substitutes,
+          roster: [{ person: secretary, from: a.secretaryFrom, role: 'secretary' }],
         },
         c.networkComment,
       ),
     ],
-    [`networks/${network}/calendar.yml`, yaml({ meetings: [] }, c.calendarComment)],
-    ['.github/workflows/kd.yml', await template('github-workflow.yml')],
-    ['.gitlab-ci.yml', await template('gitlab-ci.yml')],
-    ['.githooks/pre-commit', await template('pre-commit')],
+    [`networks/${a.network}/calendar.yml`, yaml({ meetings: [] }, c.calendarComment)],
+    ['package.json', `${JSON.stringify(packageJson, null, 2)}\n`],
+    ['.gitignore', `# ${c.gitignoreComment}\nnode_modules/\n`],
+    ['.github/workflows/kd.yml', await ciFile('github-workflow.yml', lang)],
+    ['.gitlab-ci.yml', await ciFile('gitlab-ci.yml', lang)],
+    ['.githooks/pre-commit', await ciFile('pre-commit', lang)],
   ];
 
   const existing: string[] = [];
@@ -99,29 +160,52 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
   return { dir, created };
 }
 
+/** The questions for what the flags did not give, in the order a secretary thinks of them. */
+function questions(opts: InitOptions, lang: Lang): { keys: (keyof Answers)[]; questions: Question[]; parse: (key: keyof Answers, answer: string) => unknown } {
+  const c = catalogue(lang);
+  const q = c.init.ask;
+  const needText = (a: string) => (a ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!));
+  const yesNo = (a: string): boolean | undefined => (q.yes.includes(a.toLowerCase()) ? true : q.no.includes(a.toLowerCase()) ? false : undefined);
+  const list = (a: string) => a.split(/[,;]/).map((m) => m.trim()).filter(Boolean);
+  const all: [keyof Answers, Question][] = [
+    ['organisation', { text: q.organisation, check: needText }],
+    ['municipality', { text: q.municipalities, check: (a) => (list(a).length > 0 ? undefined : c.ui.newProtocol.invalidAnswer(q.municipalitiesExpected)) }],
+    ['networkName', { text: q.networkName, default: q.networkNameDefault, check: needText }],
+    // The id defaults to the name's slug, whether the name was asked or given.
+    ['network', { text: q.network, default: (previous) => slug(opts.networkName ?? previous[keys.indexOf('networkName')] ?? '') || undefined, check: (a) => (ID_RE.test(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.id!)) }],
+    ['decides', { text: q.decides, default: q.yes[0], check: (a) => (yesNo(a) === undefined ? c.ui.newProtocol.invalidAnswer(q.yesNoExpected) : undefined) }],
+    ['substitutes', { text: q.substitutes, default: 'personal', check: (a) => ((SUBSTITUTES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTES.join(', '))) }],
+    ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!)) }],
+    ['secretaryFrom', { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date!)) }],
+  ];
+  const given: Record<keyof Answers, boolean> = {
+    organisation: opts.organisation !== undefined,
+    municipality: (opts.municipality ?? []).length > 0,
+    networkName: opts.networkName !== undefined,
+    network: opts.network !== undefined,
+    decides: opts.decides !== undefined,
+    substitutes: opts.substitutes !== undefined,
+    secretary: opts.secretary !== undefined,
+    secretaryFrom: opts.secretaryFrom !== undefined,
+  };
+  const asked = all.filter(([k]) => !given[k]);
+  const keys = asked.map(([k]) => k);
+  return {
+    keys,
+    questions: asked.map(([, question]) => question),
+    parse: (key, answer) => (key === 'municipality' ? list(answer) : key === 'decides' ? yesNo(answer) : answer),
+  };
+}
+
 export async function initCommand(dirArg: string | undefined, opts: InitOptions & { color?: boolean }, io: Io): Promise<number> {
   const lang = opts.lang ?? 'sv';
   const c = catalogue(lang);
   const dir = dirArg ?? '.';
-  const filled = { ...opts };
+  let filled: InitOptions = { ...opts };
   if (interactive(io)) {
-    const questions: Question[] = [];
-    const keys: (keyof InitOptions)[] = [];
-    const ok = (a: string) => (a ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!));
-    if (opts.organisation === undefined) {
-      questions.push({ text: c.init.askOrganisation, default: path.basename(path.resolve(io.cwd, dir)), check: ok });
-      keys.push('organisation');
-    }
-    if (opts.networkName === undefined) {
-      questions.push({ text: c.init.askNetworkName, default: lang === 'sv' ? 'Kommundirektörsgruppen' : 'Municipal directors’ group', check: ok });
-      keys.push('networkName');
-    }
-    if (opts.secretary === undefined) {
-      questions.push({ text: c.init.askSecretary, default: lang === 'sv' ? 'Sekretariatet' : 'Secretariat', check: ok });
-      keys.push('secretary');
-    }
-    const answers = await ask(io, questions);
-    keys.forEach((k, i) => ((filled as Record<string, unknown>)[k] = answers[i]));
+    const todo = questions(opts, lang);
+    const answers = await ask(io, todo.questions);
+    filled = { ...filled, ...Object.fromEntries(todo.keys.map((k, i) => [k, todo.parse(k, answers[i]!)])) };
   }
   let result: InitResult;
   try {
@@ -136,9 +220,10 @@ export async function initCommand(dirArg: string | undefined, opts: InitOptions 
   }
   const relative = path.relative(io.cwd, result.dir);
   const shown = relative === '' ? '.' : relative.startsWith('..') ? result.dir : relative;
-  const hooks = '.githooks';
-  io.stdout.write(
-    `${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${c.init.steps({ dir: shown, hooks }).map((s) => `  ${s}\n`).join('')}`,
-  );
+  // Only what is left: no `git init` inside a repository, no hook step when the hook is already on.
+  const inGit = (await git(result.dir, ['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
+  const hooksOn = inGit && (await git(result.dir, ['config', '--get', 'core.hooksPath']))?.trim() === '.githooks';
+  const steps = c.init.steps({ cd: shown === '.' ? undefined : shown, gitInit: !inGit, hooks: !hooksOn, network: filled.network! });
+  io.stdout.write(`${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`);
   return 0;
 }
