@@ -168,6 +168,13 @@ describe('kd init with flags', () => {
     ]);
   });
 
+  it('in a subfolder of another repository, says to make the archive a repository of its own', async () => {
+    const repo = await mkdtemp(path.join(os.tmpdir(), 'kd-init-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    const out = await run(['init', 'arkiv', ...FLAGS], { cwd: repo });
+    expect(out.stdout).toContain('\n  3. git init\n  4. git config core.hooksPath .githooks');
+  });
+
   it('refuses to overwrite: exit 1, naming the files, nothing written', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-init-'));
     await writeFile(path.join(dir, 'kd.yml'), 'organisation: Redan här\n');

@@ -1,4 +1,4 @@
-import { chmod, lstat, readFile } from 'node:fs/promises';
+import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { Document } from 'yaml';
@@ -220,8 +220,10 @@ export async function initCommand(dirArg: string | undefined, opts: InitOptions 
   }
   const relative = path.relative(io.cwd, result.dir);
   const shown = relative === '' ? '.' : relative.startsWith('..') ? result.dir : relative;
-  // Only what is left: no `git init` inside a repository, no hook step when the hook is already on.
-  const inGit = (await git(result.dir, ['rev-parse', '--is-inside-work-tree']))?.trim() === 'true';
+  // Only what is left: no `git init` when the archive already is a repository's top (the CI files,
+  // the hook and node_modules/.bin/kd are all found from there), no hook step when the hook is on.
+  const top = (await git(result.dir, ['rev-parse', '--show-toplevel']))?.trim();
+  const inGit = top !== undefined && top !== '' && (await realpath(top)) === (await realpath(result.dir));
   const hooksOn = inGit && (await git(result.dir, ['config', '--get', 'core.hooksPath']))?.trim() === '.githooks';
   const steps = c.init.steps({ cd: shown === '.' ? undefined : shown, gitInit: !inGit, hooks: !hooksOn, network: filled.network! });
   io.stdout.write(`${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`);
