@@ -218,6 +218,7 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--date <date>', c.cli.options.importDate)
     .option('--time <time>', c.cli.options.time)
     .option('--place <text>', c.cli.options.place)
+    .option('--absent-unmentioned', c.cli.options.absentUnmentioned)
     .addOption(formatOption(SUMMARY_FORMATS))
     .action(async (files: string[], opts: Record<string, unknown>) => {
       const { importCommand } = await import('./commands/import.js');

@@ -1,9 +1,12 @@
 import { isRealDate } from '../schema/index.js';
 
+/** Month names and their abbreviations, Swedish first, then Danish and Norwegian where they differ. */
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5, juni: 6, jun: 6,
-  juli: 7, jul: 7, augusti: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1, jan: 1, januar: 1, februari: 2, feb: 2, februar: 2, mars: 3, mar: 3, marts: 3, april: 4, apr: 4, maj: 5, mai: 5,
+  juni: 6, jun: 6, juli: 7, jul: 7, augusti: 8, aug: 8, august: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
+  november: 11, nov: 11, december: 12, dec: 12, desember: 12, des: 12,
 };
+const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -12,40 +15,84 @@ function iso(y: number, m: number, d: number): string | undefined {
   return isRealDate(s) ? s : undefined;
 }
 
-/** Every date written in a text, in order: 2019-01-18, 190118, "18 januari 2019" (or without year, given `year`). */
-export function datesIn(text: string, year?: number): { date: string; index: number }[] {
-  const out: { date: string; index: number }[] = [];
-  for (const m of text.matchAll(/\b(\d{4})-(\d{2})-(\d{2})\b/g)) {
-    const d = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) out.push({ date: d, index: m.index });
+/** Two-digit years are this century: legacy minutes are from 2000 on. */
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+export interface FoundDate {
+  date: string;
+  index: number;
+  end: number;
+}
+
+/**
+ * Every date written in a text, in order: 2011-03-14, 110314, 20110314,
+ * 14/3 2011, 14/3-11, 14.3.2011, "14 mars 2011", "måndagen den 14 mars 2011"
+ * (a month name without a year takes `year`).
+ */
+export function datesIn(text: string, year?: number): FoundDate[] {
+  const out: FoundDate[] = [];
+  const add = (d: string | undefined, m: RegExpMatchArray) => {
+    if (d && !out.some((o) => m.index! < o.end && o.index < m.index! + m[0].length)) out.push({ date: d, index: m.index!, end: m.index! + m[0].length });
+  };
+  for (const m of text.matchAll(/(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g)) add(iso(Number(m[1]), Number(m[2]), Number(m[3])), m);
+  for (const m of text.matchAll(/(?<![\d.:/-])(\d{1,2})\s*[/.]\s*(\d{1,2})(?:\s*[-/.\s]\s*|\s+)(\d{4}|\d{2})(?![\d:.]\d)/g)) {
+    add(iso(fullYear(m[3]!), Number(m[2]), Number(m[1])), m);
   }
-  for (const m of text.matchAll(/(?<![\d-])(\d{2})(\d{2})(\d{2})(?![\d-])/g)) {
-    const d = iso(2000 + Number(m[1]), Number(m[2]), Number(m[3]));
-    if (d) out.push({ date: d, index: m.index });
-  }
-  for (const m of text.matchAll(/\b(\d{1,2})\s+([a-zåäö]+)\.?(?:\s+(\d{4}))?/gi)) {
-    const month = MONTHS[m[2]!.toLowerCase()];
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?::e|:a)?\\.?\\s+(${MONTH_RE})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu'))) {
     const y = m[3] ? Number(m[3]) : year;
-    if (!month || y === undefined) continue;
-    const d = iso(y, month, Number(m[1]));
-    if (d) out.push({ date: d, index: m.index });
+    if (y !== undefined) add(iso(y, MONTHS[m[2]!.toLowerCase()]!, Number(m[1])), m);
   }
+  for (const m of text.matchAll(/(?<![\d.:/-])(20\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(Number(m[1]), Number(m[2]), Number(m[3])), m);
+  for (const m of text.matchAll(/(?<![\d.:/-])(\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(2000 + Number(m[1]), Number(m[2]), Number(m[3])), m);
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** A meeting time written "12.30-16.00", "kl. 12:30–16:00" or "kl 13-16", as HH:MM-HH:MM. */
-export function timeIn(text: string): { time: string; index: number; end: number } | undefined {
-  const m = /(?:kl\.?\s*)?\b(\d{1,2})(?:[.:](\d{2}))?\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?\b/.exec(text);
-  if (!m) return undefined;
-  const [h1, m1, h2, m2] = [Number(m[1]), Number(m[2] ?? 0), Number(m[3]), Number(m[4] ?? 0)];
-  if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59 || (m[2] === undefined && m[4] === undefined && !/kl/.test(m[0]))) return undefined;
-  if (h1 * 60 + m1 >= h2 * 60 + m2) return undefined;
-  return { time: `${pad(h1)}:${pad(m1)}-${pad(h2)}:${pad(m2)}`, index: m.index, end: m.index + m[0].length };
+export interface FoundTime {
+  /** HH:MM-HH:MM when both ends are known. */
+  time?: string;
+  /** The start alone, when that is all the text says ("kl 13"). */
+  start?: string;
+  index: number;
+  end: number;
 }
 
-/** A single clock time "11.25", "kl 08:45". */
+const clock = (h: string, m: string | undefined) => (Number(h) <= 23 && Number(m ?? 0) <= 59 ? `${pad(Number(h))}:${m ?? '00'}` : undefined);
+
+/**
+ * A meeting time: "kl. 9.00–12.15", "09:00-12:15", "kl 13-16", "klockan
+ * 13.00 till 16.00", "9.00 12.15" (a PDF lost the dash), or only a start,
+ * "kl 13" / "kl. 13.00".
+ */
+export function timeIn(text: string): FoundTime | undefined {
+  const hm = '(\\d{1,2})(?:[.:](\\d{2}))?';
+  const range = new RegExp(`(?:\\b(?:kl|klockan|kl\\.)\\s*)?(?<![\\d.:/-])${hm}\\s*(?:[-–—]|till|to|til)\\s*(?:ca\\.?\\s*|kl\\.?\\s*)?${hm}(?![\\d.:]\\d)`, 'i');
+  const m = range.exec(text);
+  if (m) {
+    const withKl = /^(kl|klockan)/i.test(m[0]);
+    // "13-16" without minutes or "kl" is too easily a page or item range.
+    if (m[2] !== undefined || m[4] !== undefined || withKl) {
+      const a = clock(m[1]!, m[2]);
+      const b = clock(m[3]!, m[4]);
+      if (a && b && a < b) return { time: `${a}-${b}`, index: m.index, end: m.index + m[0].length };
+    }
+  }
+  const lost = /(?<![\d.:/-])(\d{1,2})[.:](\d{2})\s+(\d{1,2})[.:](\d{2})(?![\d.:]\d)/.exec(text);
+  if (lost) {
+    const a = clock(lost[1]!, lost[2]);
+    const b = clock(lost[3]!, lost[4]);
+    if (a && b && a < b) return { time: `${a}-${b}`, index: lost.index, end: lost.index + lost[0].length };
+  }
+  const start = /\b(?:kl|klockan)\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?![\d.:]\d)/i.exec(text);
+  if (start) {
+    const a = clock(start[1]!, start[2]);
+    if (a) return { start: a, index: start.index, end: start.index + start[0].length };
+  }
+  return undefined;
+}
+
+/** A single clock time "11.25", "kl 08:45", "kl 15". */
 export function clockIn(text: string): string | undefined {
-  const m = /(\d{1,2})[.:](\d{2})/.exec(text);
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
-  return `${pad(Number(m[1]))}:${m[2]}`;
+  const m = /(\d{1,2})[.:](\d{2})/.exec(text) ?? /\bkl\.?\s*(\d{1,2})\b/i.exec(text);
+  if (!m) return undefined;
+  return clock(m[1]!, m[2]);
 }

@@ -1,42 +1,38 @@
-import { clockIn, datesIn, timeIn } from './dates.js';
-import { looksLikeName } from './names.js';
+import { datesIn, timeIn } from './dates.js';
+import { isRole, knowledge, looksLikeEntries, readEntries, readPartial, splitList, type Entry, type Knowledge, type PartialNote } from './entries.js';
+import { labelAt, type LabelKind, type LabelMatch } from './labels.js';
+import { looksLikeName, normaliseName } from './names.js';
+import { prepare, type SourceLine } from './prepare.js';
 
 /**
- * Reads a legacy protocol written in prose (the notations of the seeds:
- * Familjen Helsingborg's "Tid/Plats:" and one-line "Närvarande:", GR's
- * NÄRVARANDE blocks, "Beslut" followed by att-clauses, signatures) into
- * structured, still unresolved data: names are names here, not ids. A pure
- * function of the text; every line is either understood or listed.
+ * Reads legacy minutes — the notations of many networks, from Word, PDF or
+ * plain text — into structured, still unresolved data: names are names here,
+ * not ids. Labels come from a grammar (labels.ts), entries are read with
+ * knowledge of municipalities, organisations and people (entries.ts). Every
+ * line is either understood, kept as an item's text, reported as noise, or
+ * listed as not understood.
  */
 
-export interface Partial {
-  from?: string;
-  until?: string;
-  /** An item range such as "1-4" or "5"; `fromItem` when only the first is known ("fr.o.m. p 3"). */
-  items?: string;
-  fromItem?: number;
-}
-
-export interface NamedPerson {
-  name: string;
-  /** What followed the name: a municipality, an organisation. */
+export type NamedPerson = Entry & {
+  /** The municipality or organisation, as the older callers name it. */
   place?: string;
-  acting?: boolean;
-  partial?: Partial;
-  remote?: boolean;
-  line: number;
-}
+};
 
 export interface LegacyDecision {
   text: string;
   /** A person's name or a label such as "sekretariatet", when the clause gives someone a task. */
   owner?: string;
   due?: string;
+  /** "till nästa möte": the due date is the network's next meeting. */
+  dueNextMeeting?: boolean;
   line: number;
 }
 
 export interface LegacyItem {
+  /** kd's number: 1..n in order. */
   no: number;
+  /** The number the source gave it ("§ 56"), when it differs from kd's. */
+  source?: string;
   title: string;
   line: number;
   text: string[];
@@ -50,338 +46,637 @@ export interface LegacyProtocol {
   year?: number;
   date?: string;
   time?: string;
+  /** Only the start was written ("kl 13"). */
+  timeStart?: string;
   place?: string;
   theme?: string;
   present: NamedPerson[];
   regrets: NamedPerson[];
   absent: NamedPerson[];
   remote: NamedPerson[];
+  substitutes: { name: string; for: string; line: number }[];
   guests: { name: string; organisation?: string; role?: string; line: number }[];
   items: LegacyItem[];
+  /** Lines before the first item that kd kept as prose. */
   intro: string[];
   chair?: { name: string; line: number };
   secretary?: { name: string; line: number };
+  /** Lines taken out as page markers, running headers and signature lines. */
+  noise: { line: number; text: string }[];
+  /** Entries kd was unsure of: read as people, for the secretary to look at. */
+  review: { line: number; text: string }[];
   notUnderstood: { line: number; text: string }[];
 }
 
-type List = 'present' | 'regrets' | 'absent' | 'remote';
+type List = 'present' | 'regrets' | 'absent' | 'remote' | 'guests' | 'substitutes' | 'invited';
 
-const ROLE_CHAIR = /^(ordförande|mötesordförande|vice ordförande)$/i;
-const ROLE_SECRETARY = /^(sekreterare|sekretariatschef|förbundssekreterare|mötessekreterare|nätverkssekreterare|samordnare|sekretariatet)$/i;
+interface Candidate {
+  num: number;
+  sub?: string;
+  title: string;
+  /** Written with § or a word (Punkt, Ärende, Sak): may start anywhere. */
+  strong: boolean;
+  label: string;
+}
 
-export function parseLegacy(input: string): LegacyProtocol {
-  const lines = input.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
-  const p: LegacyProtocol = { present: [], regrets: [], absent: [], remote: [], guests: [], items: [], intro: [], notUnderstood: [] };
-  let block: List | 'guests' | undefined;
+const KIND_TITLE = /^(?:(?:sammanträdes|möte?s|styrelse)?protokoll|minnesanteckningar|anteckningar|mötesanteckningar|minnes­anteckningar|referat|mødereferat|møtereferat|protokoll fra møte|beslutsprotokoll|kallelse|dokumentation)\b/i;
+
+/** An item heading: "1.", "1 Budget", "§ 12", "§12", "Punkt 12", "Ärende 12", "Sak 62/12", "12 a." (a sub-item). */
+function itemCandidate(text: string): Candidate | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^§\s*(\d{1,4})\s*[.:)–-]?\s*(.*)$/.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: true, label: `§ ${m[1]}` };
+  if ((m = /^(punkt|pkt\.?|ärende|ärendenr\.?|sak(?:\s*nr\.?)?|saksnr\.?|item)\s*(\d{1,4})(?:\s*\/\s*\d{2,4})?\s*[.:)–-]?\s*(.*)$/i.exec(text)))
+    return { num: Number(m[2]), title: m[3]!.trim(), strong: true, label: `${m[1]} ${m[2]}` };
+  if ((m = /^(\d{1,3})\s*([a-h])\s*[.)]\s+(\S.*)$/.exec(text))) return { num: Number(m[1]), sub: m[2]!, title: m[3]!.trim(), strong: false, label: `${m[1]} ${m[2]}` };
+  if ((m = /^(\d{1,3})\s*[.)]\s*(\p{L}.*)$/u.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
+  if ((m = /^(\d{1,3})\s+(\p{Lu}[\p{L}\s,&/-]*.*)$/u.exec(text)) && !datesIn(text).some((d) => d.index === 0)) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
+  if ((m = /^(\d{1,3})\s*[.)]?$/.exec(text))) return { num: Number(m[1]), title: '', strong: false, label: m[1]! };
+  return undefined;
+}
+
+const DECISION_SENTENCE =
+  /^(?:(?:det|mötet|man|gruppen|nätverket|styrelsen|direktionen|kommundirektörsgruppen|kommunchefsnätverket|kommundirektörerna|kommuncheferna|ledningsgruppen|styrgruppen|beredningen|presidiet|rådet|kd-gruppen|deltagarna|[\p{Lu}][\p{L}-]*(?:gruppen|nätverket|rådet|styrelsen|beredningen))\s+)?(?:beslutar|beslutade|beslöt|beslutas|beslutades|enas\s+om|enades\s+om|kom\s+överens\s+om|kommer\s+överens\s+om|överenskom|överenskoms|besluttede|besluttet|vedtok|vedtar|ble\s+enige\s+om|blev\s+enige\s+om)\s+(?:att|at|om\s+at)\s+(.+)$/iu;
+const NOTED = /^(?:(?:informationen|rapporten|redovisningen|återrapporteringen|informationerna|lägesrapporten|dragningen|presentationen)\s+(?:noteras|noterades|tas\s+emot|togs\s+emot|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna|tas\s+till\s+protokollet|godkänns|godkändes)|noteras|lades\s+till\s+handlingarna|läggs\s+till\s+handlingarna|orienteringen\s+tas\s+til\s+efterretning|informationen\s+tas\s+til\s+orientering|orienteringen\s+tages\s+til\s+efterretning)\b.*$/iu;
+const AS_PROPOSED = /^(?:enligt|i enlighet med|som)\s+(?:förslag(?:et)?|forslag(?:et)?|indstilling(?:en)?|innstilling(?:en)?)\.?$|^förslaget\s+(?:godkänns|antas|bifalls)\.?$/i;
+const CLAUSE = /^(?:[-–•*]\s*)?(?:samt\s+|och\s+)?(?:att|at)\s+\S/i;
+
+export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLines: ReadonlySet<number> = new Set()): LegacyProtocol {
+  const { lines, noise } = prepare(input, noiseLines);
+  const p: LegacyProtocol = {
+    present: [], regrets: [], absent: [], remote: [], substitutes: [], guests: [], items: [], intro: [], noise, review: [], notUnderstood: [],
+  };
+  const invited: NamedPerson[] = [];
+  const agenda: Candidate[] = [];
+  let block: List | undefined;
+  let blockLine = 0;
+  let awaiting: { kind: LabelKind; line: number } | undefined;
+  let inAgenda = false;
   let item: LegacyItem | undefined;
-  let inDecisions = false;
+  let itemSource: Candidate | undefined;
+  let mode: 'decision' | 'proposal' | undefined;
+  let proposal: LegacyDecision[] = [];
   let lastClause: LegacyDecision | undefined;
   let blankSinceClause = false;
-  let awaitingSecretary = false;
   let signed = false;
+  let dateRank = 9;
+  let lastNonBlank: SourceLine | undefined;
+  let officerLine: number | undefined;
+  /** The last prose line that could be a signer's name, until a role line claims it. */
+  let nameLine: { text: string; line: number; at: 'intro' | 'text' | 'unknown' } | undefined;
 
-  const unknown = (line: number, text: string) => p.notUnderstood.push({ line, text });
+  const unknown = (l: SourceLine) => p.notUnderstood.push({ line: l.n, text: l.raw });
+  const setDate = (date: string | undefined, rank: number) => {
+    if (date && rank < dateRank) {
+      p.date = date;
+      dateRank = rank;
+    }
+  };
+
+  const addEntries = (list: List, text: string, line: number) => {
+    for (const e of readEntries(text, line, k)) addEntry(list, e);
+  };
+  const addEntry = (list: List, e: Entry) => {
+    const person: NamedPerson = { ...e, ...((e.municipality ?? e.organisation) ? { place: e.municipality ?? e.organisation! } : {}) };
+    if (e.review) p.review.push({ line: e.line, text: `${e.name} / ${e.review}` });
+    if (e.officer === 'chair') p.chair ??= { name: e.name, line: e.line };
+    if (e.officer === 'secretary') p.secretary ??= { name: e.name, line: e.line };
+    if (list === 'guests') {
+      p.guests.push({ name: e.name, ...(e.organisation ?? e.municipality ? { organisation: e.organisation ?? e.municipality! } : {}), ...(e.role ? { role: e.role } : {}), line: e.line });
+      return;
+    }
+    if (e.substituteFor) {
+      p.substitutes.push({ name: e.name, for: e.substituteFor, line: e.line });
+      return;
+    }
+    if (e.mark === 'absent') p.absent.push(person);
+    else if (list === 'substitutes') p.substitutes.push({ name: e.name, for: '', line: e.line });
+    else if (list === 'invited') invited.push(person);
+    else if (list === 'present' && e.remote) p.remote.push(person);
+    else p[list].push(person);
+  };
 
   for (let i = 0; i < lines.length; i++) {
-    const n = i + 1;
-    const raw = lines[i]!;
-    const line = raw.trim().replace(/^[•·▪-]\s+/, '');
-    if (line === '') {
-      if (inDecisions && lastClause) blankSinceClause = true;
+    const l = lines[i]!;
+    const text = l.text;
+    if (text === '') {
+      if (mode && lastClause) blankSinceClause = true;
+      continue;
+    }
+    const prev = lastNonBlank;
+    lastNonBlank = l;
+    const next = () => {
+      for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text !== '') return { line: lines[j]!, at: j };
+      return undefined;
+    };
+    const lm = labelAt(text);
+    const cand = itemCandidate(text);
+    // The signer's title under the name ("Siv Sekr" / "Förbundssekreterare").
+    if (officerLine !== undefined && prev?.n === officerLine && isRole(text)) {
+      officerLine = undefined;
       continue;
     }
 
-    // Header lines, wherever they stand before the first item.
-    let m: RegExpExecArray | null;
-    if (!item) {
-      if ((m = /^(.*?)\b(protokoll|anteckningar|minnesanteckningar)\s+(?:nr\.?\s*)?(\d{1,3})\s*\/\s*(\d{4})\s*$/i.exec(line))) {
-        p.header = line;
-        p.kind = /protokoll/i.test(m[2]!) ? 'protokoll' : 'anteckningar';
-        p.number = Number(m[3]);
-        p.year = Number(m[4]);
+    // A value on the line after its label ("Datum" then "14 mars 2011").
+    if (awaiting && !lm && !cand) {
+      const a = awaiting;
+      awaiting = undefined;
+      if (readHeaderValue(a.kind, text, 1)) continue;
+      if ((a.kind === 'chair' || a.kind === 'secretary') && looksLikeName(firstName(text, k))) {
+        p[a.kind] ??= { name: firstName(text, k), line: l.n };
+        signed = signed || item !== undefined;
+        officerLine = l.n;
         continue;
       }
-      if (/^(protokoll|anteckningar|minnesanteckningar)$/i.test(line)) {
-        p.header ??= line;
-        p.kind = /protokoll/i.test(line) ? 'protokoll' : 'anteckningar';
+      if (a.kind === 'adjuster' && looksLikeName(firstName(text, k))) {
+        keep(l);
         continue;
       }
-      if ((m = /^(?:tid\s*\/\s*plats|tid och plats|datum och plats)\s*:\s*(.+)$/i.exec(line))) {
-        readWhenWhere(p, m[1]!);
-        block = undefined;
-        continue;
-      }
-      if ((m = /^(?:tid|datum)\s*:\s*(.+)$/i.exec(line))) {
-        readWhenWhere(p, m[1]!, false);
-        block = undefined;
-        continue;
-      }
-      if ((m = /^(?:plats|lokal)\s*:\s*(.+)$/i.exec(line))) {
-        p.place = m[1]!.replace(/\.$/, '').trim();
-        block = undefined;
+      if (a.kind === 'theme') {
+        p.theme = text.replace(/\.$/, '');
         continue;
       }
     }
-    if ((m = /^tematisk uppföljning\s*:?\s*(.*)$/i.exec(line))) {
-      if (m[1]) p.theme = m[1].replace(/\.$/, '');
-      else {
-        const next = lines.slice(i + 1).findIndex((l) => l.trim() !== '');
-        if (next >= 0) {
-          p.theme = lines[i + 1 + next]!.trim().replace(/\.$/, '');
-          i += next + 1;
+
+    // The agenda lists the items once more: read it, never count it twice.
+    if (inAgenda) {
+      if (cand && (agenda.length === 0 || cand.num !== agenda[0]!.num)) {
+        agenda.push(cand);
+        continue;
+      }
+      inAgenda = false;
+    }
+
+    // Title lines before anything else.
+    if (!item && p.present.length === 0 && !lm) {
+      const kindTitle = KIND_TITLE.exec(text);
+      const numbered = /^(.*?)\b(protokoll|anteckningar|minnesanteckningar|referat)\s+(?:nr\.?\s*)?(\d{1,3})\s*(?:\/|år|:)\s*(\d{4})\b/i.exec(text);
+      if (numbered || kindTitle || (!p.header && /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.test(text) && text.length < 120)) {
+        p.header ??= text;
+        const word = (numbered?.[2] ?? kindTitle?.[0] ?? /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.exec(text)![0]).toLowerCase();
+        p.kind ??= /protokoll/.test(word) ? 'protokoll' : 'anteckningar';
+        if (numbered) {
+          p.number = Number(numbered[3]);
+          p.year = Number(numbered[4]);
         }
-      }
-      continue;
-    }
-    const list = listHeading(line);
-    if (list && (!item || !inDecisions)) {
-      block = list.list;
-      inDecisions = false;
-      if (list.rest) {
-        if (list.list === 'guests') p.guests.push(...readGuests(list.rest, n));
-        else p[list.list].push(...readPeople(list.rest, n));
-        block = undefined;
-      }
-      continue;
-    }
-    if ((m = /^antecknat av\s*:?\s*(.*)$/i.exec(line))) {
-      signed = true;
-      if (m[1] && looksLikeName(m[1])) p.secretary = { name: m[1], line: n };
-      else awaitingSecretary = true;
-      continue;
-    }
-    if (awaitingSecretary && looksLikeName(line)) {
-      p.secretary = { name: line, line: n };
-      awaitingSecretary = false;
-      continue;
-    }
-
-    // A numbered item: only the next number counts, so "1." in prose is prose.
-    if ((m = /^(\d{1,2})\s*[.)]\s+(\S.*)$/.exec(line)) && Number(m[1]) === (item?.no ?? 0) + 1 && !signed) {
-      item = { no: Number(m[1]), title: m[2]!.trim(), line: n, text: [], decisions: [] };
-      p.items.push(item);
-      block = undefined;
-      inDecisions = false;
-      lastClause = undefined;
-      continue;
-    }
-
-    // People in a block under NÄRVARANDE and the like, one a line.
-    if (block && block !== 'guests' && !item) {
-      const people = readPeople(line, n);
-      if (people.length === 1) {
-        p[block].push(people[0]!);
+        setDate(datesIn(text)[0]?.date, 2);
+        const t = timeIn(text);
+        if (t?.time) p.time ??= t.time;
         continue;
       }
     }
-    if (block === 'guests' && !item) {
-      p.guests.push(...readGuests(line, n));
-      continue;
+
+    if (lm && !(item && mode && CLAUSE.test(lm.value))) {
+      if (handleLabel(lm, l)) continue;
     }
 
-    // Signatures: a name, then its role on the next line.
-    if (ROLE_CHAIR.test(line) || ROLE_SECRETARY.test(line)) {
-      const prev = previousNonBlank(lines, i);
-      if (prev && looksLikeName(prev.text)) {
-        const signer = { name: prev.text, line: prev.line };
-        if (ROLE_CHAIR.test(line)) p.chair = signer;
-        else p.secretary = signer;
-        signed = true;
-        // The name was taken as prose a moment ago; it is a signature.
-        if (item && item.text.at(-1) === prev.text) item.text.pop();
-        const at = p.notUnderstood.findIndex((u) => u.line === prev.line);
-        if (at >= 0) p.notUnderstood.splice(at, 1);
-        continue;
-      }
+    if (cand && acceptItem(cand, l, i)) continue;
+
+    // People in a block under NÄRVARANDE and the like, one or more a line.
+    if (block && !mode && looksLikeEntries(text, k) && !proseAttendance(text, l.n)) {
+      addEntries(block, text, l.n);
+      continue;
     }
-    if (awaitingSecretary && ROLE_SECRETARY.test(line.replace(/\W+$/, ''))) continue;
+    block = undefined;
+
+    if (proseAttendance(text, l.n)) {
+      keep(l);
+      continue;
+    }
 
     if (!item || signed) {
-      // After the signatures, or before the first item: prose kd cannot place.
-      if (!item && !signed) p.intro.push(line);
-      unknown(n, line);
+      // A place and date under the text ("Borås 2 april 2011"): the document's date, not the meeting's.
+      const placeDate = /^\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?,?\s+(?:den\s+)?\d{1,2}\s+\p{L}+\s+\d{4}\.?$/u.test(text);
+      if (!item && !signed) {
+        const d = datesIn(text)[0]?.date;
+        if (d && !placeDate) setDate(d, 4);
+        else if (d) setDate(d, 6);
+        const t = timeIn(text);
+        if (t?.time && !p.time && !placeDate) p.time = t.time;
+        if (d || t) {
+          p.intro.push(l.raw);
+          continue;
+        }
+        p.intro.push(l.raw);
+      }
+      if (looksLikeName(text)) nameLine = { text, line: l.n, at: 'unknown' };
+      unknown(l);
       continue;
     }
 
-    if ((m = /^beslut\s*:?\s*(.*)$/i.exec(line))) {
-      inDecisions = true;
-      lastClause = undefined;
-      blankSinceClause = false;
-      if (m[1]) startClause(m[1], n);
-      continue;
-    }
-    if (inDecisions) {
-      if (/^(samt\s+)?att\s+/i.test(line)) {
-        startClause(line, n);
-        continue;
-      }
-      if (lastClause && !blankSinceClause) {
-        lastClause.text = `${lastClause.text} ${line}`;
-        continue;
-      }
-      inDecisions = false;
-    }
-    item.text.push(line);
+    if (handleDecisionLine(l)) continue;
+    if (looksLikeName(text)) nameLine = { text, line: l.n, at: 'text' };
+    item.text.push(l.raw);
+    void prev;
   }
+
+  // "Deltagare" lists those invited: whoever is also listed as absent or with regrets was not there.
+  const away = new Set([...p.regrets, ...p.absent].map((x) => normaliseName(x.name)));
+  for (const person of invited) if (!away.has(normaliseName(person.name))) p.present.push(person);
+  for (const list of ['present', 'remote'] as const) p[list] = p[list].filter((x) => !away.has(normaliseName(x.name)));
+  // An agenda with no items after it: the agenda is all there is.
+  if (p.items.length === 0 && agenda.length > 0) agenda.forEach((a, idx) => p.items.push({ no: idx + 1, ...(a.strong ? { source: a.label } : {}), title: a.title, line: 0, text: [], decisions: [] }));
   return finish(p);
 
-  function startClause(text: string, n: number) {
-    if (lastClause) lastClause.text = lastClause.text.replace(/\s+samt$/i, '');
-    lastClause = { text: text.replace(/^samt\s+/i, ''), line: n };
-    item!.decisions.push(lastClause);
+  function keep(l: SourceLine) {
+    if (item && !signed) item.text.push(l.raw);
+    else p.intro.push(l.raw);
+  }
+
+  /** Date, time and place values; true when something was read. */
+  function readHeaderValue(kind: LabelKind, value: string, rank: number): boolean {
+    if (kind === 'date' || kind === 'time' || kind === 'timeplace') {
+      const d = datesIn(value)[0];
+      const t = timeIn(value);
+      if (d) setDate(d.date, rank);
+      if (t?.time) p.time = t.time;
+      else if (t?.start && !p.time) p.timeStart = t.start;
+      if (kind === 'timeplace') {
+        const after = Math.max(t?.end ?? 0, d?.end ?? 0);
+        const place = value.slice(after).replace(/^[\s,.;:–-]+/, '').replace(/^(?:i|på)\s+/i, '').replace(/\.\s*$/, '').trim();
+        if (place) p.place = place;
+      }
+      return d !== undefined || t !== undefined;
+    }
+    if (kind === 'place') {
+      const v = value.replace(/\.\s*$/, '').trim();
+      if (v) p.place = v;
+      return v !== '';
+    }
+    return false;
+  }
+
+  function handleLabel(lm: LabelMatch, l: SourceLine): boolean {
+    const { kind, value, marked } = lm;
+    switch (kind) {
+      case 'date':
+      case 'time':
+      case 'place':
+      case 'timeplace': {
+        if (item && !signed && !marked) return false;
+        if (item && kind !== 'date' && !marked) return false;
+        if (value === '') {
+          awaiting = { kind, line: l.n };
+          return true;
+        }
+        const understood = readHeaderValue(kind, value, 1);
+        if (!understood && !marked) return false;
+        if (!item) block = undefined;
+        if (item) keep(l);
+        return true;
+      }
+      case 'present':
+      case 'invited':
+      case 'regrets':
+      case 'absent':
+      case 'remote':
+      case 'guests':
+      case 'substitutes':
+      case 'serving': {
+        if (mode) return false;
+        if (!marked && !(/^\p{Lu}/u.test(value) && looksLikeEntries(value, k))) return false;
+        const list: List = kind === 'serving' ? 'present' : kind;
+        block = list;
+        blockLine = l.n;
+        if (value) {
+          if (list === 'guests') p.guests.push(...readGuests(value, l.n));
+          else addEntries(list, value, l.n);
+        }
+        return true;
+      }
+      case 'chair':
+      case 'secretary': {
+        if (!marked && !looksLikeName(firstName(value, k))) return false;
+        if (value) {
+          const name = firstName(value, k);
+          if (!looksLikeName(name)) return false;
+          p[kind] ??= { name, line: l.n };
+          if (item) signed = true;
+          return true;
+        }
+        // A signature: the name stands above its role ("Anna Ahl" / "ordförande").
+        const after = lines.slice(lines.indexOf(l) + 1).find((x) => x.text !== '');
+        const afterIsRole = after ? labelAt(after.text)?.kind === kind || /^(ordförande|sekreterare)$/i.test(after.text) : false;
+        const nextIsName = after !== undefined && looksLikeName(after.text);
+        const lineAfterNext = after ? lines.slice(lines.indexOf(after) + 1).find((x) => x.text !== '') : undefined;
+        const pairBelow = lineAfterNext !== undefined && (labelAt(lineAfterNext.text)?.kind === 'chair' || labelAt(lineAfterNext.text)?.kind === 'secretary');
+        if (nameLine && nameLine.line === lastNonBlankBefore(l) && (!nextIsName || pairBelow || /^\p{Ll}/u.test(lm.label) || afterIsRole)) {
+          p[kind] ??= { name: nameLine.text, line: nameLine.line };
+          unclaim(nameLine);
+          nameLine = undefined;
+          signed = signed || item !== undefined;
+          return true;
+        }
+        awaiting = { kind, line: l.n };
+        if (item) signed = true;
+        return true;
+      }
+      case 'adjuster':
+        if (!marked) return false;
+        keep(l);
+        if (value === '') awaiting = { kind, line: l.n };
+        if (item) signed = true;
+        return true;
+      case 'agenda':
+        if (!marked || value !== '' || item) return false;
+        inAgenda = true;
+        return true;
+      case 'theme':
+        if (!marked) return false;
+        if (value) p.theme = value.replace(/\.$/, '');
+        else awaiting = { kind, line: l.n };
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function lastNonBlankBefore(l: SourceLine): number {
+    const idx = lines.indexOf(l);
+    for (let j = idx - 1; j >= 0; j--) if (lines[j]!.text !== '') return lines[j]!.n;
+    return 0;
+  }
+
+  /** A name that was taken as prose is a signature after all. */
+  function unclaim(n: { text: string; line: number }) {
+    if (item && item.text.at(-1) === n.text) item.text.pop();
+    const at = p.notUnderstood.findIndex((u) => u.line === n.line);
+    if (at >= 0) p.notUnderstood.splice(at, 1);
+    if (p.intro.at(-1) === n.text) p.intro.pop();
+  }
+
+  function acceptItem(c: Candidate, l: SourceLine, i: number): boolean {
+    if (signed) return false;
+    if (mode === 'decision' && !c.strong && c.title !== '' && lastClause && !blankSinceClause) return false;
+    const prevNum = itemSource?.num;
+    let title = c.title;
+    // "§ 12" alone, or "1" alone: the title is on the next line.
+    if (title === '') {
+      const nextLine = lines.slice(i + 1).find((x) => x.text !== '');
+      if (!nextLine || itemCandidate(nextLine.text) || labelAt(nextLine.text) || nextLine.text.length > 120) return false;
+      title = nextLine.text;
+      nextLine.text = '';
+      nextLine.raw = '';
+    }
+    if (c.sub !== undefined) {
+      if (!item || c.num !== prevNum) return false;
+      item.text.push(l.raw);
+      mode = undefined;
+      return true;
+    }
+    const first = prevNum === undefined;
+    const follows = prevNum !== undefined && (c.num === prevNum + 1 || (c.strong && c.num > prevNum && c.num <= prevNum + 3));
+    // The same numbers again after a run with nothing between its items: that run was the agenda.
+    const restart = !first && p.items.length > 0 && c.num === firstSource() && p.items.every((x) => x.text.length === 0 && x.decisions.length === 0);
+    if (restart) {
+      for (const x of p.items) agenda.push({ num: Number(x.source?.replace(/\D+/g, '') || x.no), title: x.title, strong: x.source !== undefined, label: x.source ?? String(x.no) });
+      p.items = [];
+    } else if (!first && !follows) return false;
+    if (first && !c.strong && c.num > 1 && !/^\d{1,3}\s*[.)]/.test(l.text)) return false;
+    if (first && block && !c.strong && looksLikeEntries(title, k) && !/^\d{1,3}\s*[.)]/.test(l.text)) return false;
+    item = {
+      no: p.items.length + 1,
+      ...(c.strong || (p.items.length === 0 && c.num !== 1) || (p.items.length > 0 && p.items[0]!.source !== undefined) ? { source: c.label } : {}),
+      title: title.replace(/\s+/g, ' ').trim(),
+      line: l.n,
+      text: [],
+      decisions: [],
+    };
+    itemSource = c;
+    p.items.push(item);
+    block = undefined;
+    mode = undefined;
+    proposal = [];
+    lastClause = undefined;
+    return true;
+  }
+
+  function firstSource(): number {
+    const s = p.items[0]!.source;
+    return s ? Number(s.replace(/\D+/g, '')) : 1;
+  }
+
+  function startClause(text: string, line: number, into: LegacyDecision[]) {
+    if (lastClause) lastClause.text = lastClause.text.replace(/\s+(?:samt|och)$/i, '');
+    lastClause = { text: text.replace(/^[-–•*]\s*/, '').replace(/^(?:samt|och)\s+/i, ''), line };
+    into.push(lastClause);
     blankSinceClause = false;
   }
+
+  function handleDecisionLine(l: SourceLine): boolean {
+    const text = l.text;
+    const it = item!;
+    const lm = labelAt(text);
+    let m: RegExpExecArray | null;
+    if (lm?.kind === 'decision' && (lm.marked || CLAUSE.test(lm.value))) {
+      mode = 'decision';
+      lastClause = undefined;
+      blankSinceClause = false;
+      if (lm.value && AS_PROPOSED.test(lm.value) && proposal.length > 0) {
+        for (const d of proposal) it.decisions.push({ ...d });
+        lastClause = undefined;
+      } else if (lm.value) startClause(lm.value, l.n, it.decisions);
+      return true;
+    }
+    if (lm?.kind === 'proposal' && lm.marked) {
+      mode = 'proposal';
+      proposal = [];
+      lastClause = undefined;
+      if (lm.value) startClause(lm.value, l.n, proposal);
+      return true;
+    }
+    if (lm?.kind === 'owner' && lm.marked && lm.value) {
+      const last = it.decisions.at(-1);
+      if (last && !last.owner) last.owner = lm.value.replace(/\.$/, '');
+      else it.decisions.push({ text: text, owner: lm.value.replace(/\.$/, ''), line: l.n });
+      mode = undefined;
+      return true;
+    }
+    if (lm?.kind === 'action' && lm.marked && lm.value) {
+      it.decisions.push({ text: lm.value, line: l.n });
+      mode = undefined;
+      return true;
+    }
+    if ((m = DECISION_SENTENCE.exec(text))) {
+      mode = 'decision';
+      startClause(`att ${m[1]!}`, l.n, it.decisions);
+      return true;
+    }
+    if (mode) {
+      const into = mode === 'decision' ? it.decisions : proposal;
+      if (CLAUSE.test(text)) {
+        startClause(text, l.n, into);
+        return true;
+      }
+      if (lastClause && !blankSinceClause) {
+        lastClause.text = `${lastClause.text} ${text}`;
+        return true;
+      }
+      // "Beslut" and then a sentence of its own: that sentence is the decision.
+      if (!lastClause && mode === 'decision' && text.length < 400) {
+        if (AS_PROPOSED.test(text) && proposal.length > 0) for (const d of proposal) it.decisions.push({ ...d });
+        else startClause(text, l.n, into);
+        return true;
+      }
+      mode = undefined;
+    }
+    if (NOTED.test(text) && text.split(/\s+/).length <= 14) {
+      it.decisions.push({ text, line: l.n });
+      return true;
+    }
+    // Assignments in prose: "X får i uppdrag att …", "Uppdras åt X att …", "X återkommer med …".
+    if ((m = /^(.+?)\s+(?:får|fick|ges|gavs)\s+i\s+uppdrag\s+att\s/i.exec(text)) || (m = /^(.+?)\s+(?:återkommer|återkom)\s+(?:med|till|i)\s/i.exec(text)) || (m = /^(.+?)\s+ansvarar\s+för\s+att\s/i.exec(text))) {
+      const owner = ownerFrom(m[1]!);
+      if (owner) {
+        it.decisions.push({ text, owner, line: l.n });
+        return true;
+      }
+    }
+    if ((m = /^uppdras\s+(?:åt|till)\s+(.+?)\s+att\s/i.exec(text))) {
+      it.decisions.push({ text, owner: m[1]!.trim(), line: l.n });
+      return true;
+    }
+    return false;
+  }
+
+  /** Prose that says who attended: regrets, absence, who opened the meeting, substitutes, arrivals and departures. */
+  function proseAttendance(text: string, line: number): boolean {
+    let m: RegExpExecArray | null;
+    const names = (s: string) => splitList(s.replace(/^(?:även|också|dessutom)\s+/i, '')).filter((x) => looksLikeName(x) || k.person(x));
+    const all = (s: string) => {
+      const list = splitList(s);
+      return list.length > 0 && names(s).length === list.length ? list : undefined;
+    };
+    let who: string[] | undefined;
+    if ((m = /^(.+?)\s+(?:hade|har|hadde)\s+(?:anmält|meldt|meldt)\s+(?:förhinder|frånvaro|forfall|afbud)\.?$/i.exec(text)) && (who = all(m[1]!))) {
+      who.forEach((name) => addEntry('regrets', { name, line }));
+      return true;
+    }
+    if ((m = /^(?:anmält förhinder|förhinder|afbud fra|forfall fra|frånvarande med anmälan)\s+(?:hade|har)?\s*(.+?)\.?$/i.exec(text)) && (who = all(m[1]!))) {
+      who.forEach((name) => addEntry('regrets', { name, line }));
+      return true;
+    }
+    if ((m = /^(.+?)\s+(?:närvarade|deltog|var|kunde|deltok|deltog)\s+(?:inte|ej|ikke)\b.*$/i.exec(text)) && (who = all(m[1]!))) {
+      who.forEach((name) => addEntry('absent', { name, line }));
+      return true;
+    }
+    if ((m = /^(?:mötet|sammanträdet|mødet|møtet)\s+(?:öppnades|öppnas|åbnedes|ble åpnet)\s+av\s+(?:ordförande(?:n)?\s+|formand(?:en)?\s+|leder(?:en)?\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})/iu.exec(text))) {
+      p.chair ??= { name: m[1]!, line };
+      if (!p.present.some((x) => normaliseName(x.name) === normaliseName(m![1]!))) invited.push({ name: m[1]!, line });
+      return true;
+    }
+    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:ersätter|ersatte|vikarierar för|vikarierade för|deltog som ersättare för|deltar som ersättare för|erstatter|møtte for|deltog for)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\.?$/u.exec(text))) {
+      p.substitutes.push({ name: m[1]!, for: m[2]!, line });
+      return true;
+    }
+    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:lämnade|lämnar|gick från|forlod|forlot)\s+(?:mötet|sammanträdet|mødet|møtet)\s+(.+?)\.?$/u.exec(text))) {
+      const partial = readPartial(m[2]!.replace(/^(?:efter|under|vid)\s+(?:punkt|p\.?|§)\s*(\d+)/i, 'tom p $1'));
+      markPartial(m[1]!, partial === 'remote' ? undefined : partial ?? undefined, line, 'until', m[2]!);
+      return true;
+    }
+    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:anländer|anlände|ansluter|anslöt|kom|ankom|ankommer|kommer)\s+(?:till mötet\s+)?(.+?)\.?$/u.exec(text))) {
+      const rest = m[2]!;
+      const item = /(?:under|vid|till|från)\s+(?:punkt|p\.?|§)\s*(\d+)/i.exec(rest);
+      const partial = item ? ({ items: [{ from: Number(item[1]) }] } as PartialNote) : (() => {
+        const r = readPartial(rest.replace(/^kl/i, 'från kl'));
+        return r === 'remote' ? undefined : r;
+      })();
+      if (partial) {
+        markPartial(m[1]!, partial, line, 'from', rest);
+        return true;
+      }
+    }
+    if ((m = /^(.+?)\s+(?:deltog|deltar|deltok)\s+(?:digitalt|på distans|via (?:teams|länk|video))\.?$/i.exec(text)) && (who = all(m[1]!))) {
+      who.forEach((name) => addEntry('remote', { name, line }));
+      return true;
+    }
+    return false;
+  }
+
+  function markPartial(name: string, partial: PartialNote | undefined, line: number, _edge: 'from' | 'until', _rest: string) {
+    if (!partial) return;
+    const person = [...p.present, ...invited].find((x) => normaliseName(x.name) === normaliseName(name));
+    if (person) person.partial = { ...person.partial, ...partial };
+    else invited.push({ name, partial, line });
+  }
 }
 
-function previousNonBlank(lines: string[], i: number): { text: string; line: number } | undefined {
-  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trim() !== '') return { text: lines[j]!.trim(), line: j + 1 };
+/** The first person's name in a value such as "Maja Ek, Hylte kommun" or "Maja Ek (ref.)". */
+function firstName(value: string, k: Knowledge): string {
+  const entries = readEntries(value, 0, k);
+  return entries[0]?.name ?? value.trim();
+}
+
+function ownerFrom(subject: string): string | undefined {
+  const s = subject.trim().replace(/^(?:att|och|samt)\s+/i, '');
+  const vague = /^(det|den|de|detta|dessa|respektive|alla|varje|samtliga|man|vi|ni|frågan|ärendet|gruppen|nätverket|mötet|deltagarna)\b/i.test(s) || /\bsom\b/i.test(s);
+  if (vague) return undefined;
+  if (looksLikeName(s) || s.split(/\s+/).length <= 3) return s;
   return undefined;
-}
-
-function listHeading(line: string): { list: List | 'guests'; rest: string } | undefined {
-  const forms: [RegExp, List | 'guests'][] = [
-    [/^(?:närvarande|närvarande ledamöter|deltagare)\s*:?\s*(.*)$/i, 'present'],
-    [/^(?:ej närvarande|frånvarande)\s*:?\s*(.*)$/i, 'absent'],
-    [/^(?:anmält förhinder|förhinder|anmälda förhinder)\s*:?\s*(.*)$/i, 'regrets'],
-    [/^(?:deltog digitalt|deltar digitalt|digitalt deltagande|på distans)\s*:?\s*(.*)$/i, 'remote'],
-    [/^(?:inbjudna gäster|gäster|övriga närvarande)\s*:?\s*(.*)$/i, 'guests'],
-  ];
-  for (const [re, list] of forms) {
-    const m = re.exec(line);
-    // A heading alone ("NÄRVARANDE") or with a colon; "Närvarande var …" in prose is not one.
-    if (m && (m[1] === '' || /:/.test(line))) return { list, rest: m[1]!.trim() };
-  }
-  return undefined;
-}
-
-/** "190118 kl. 12.30-16.00, Ring Knutstorp, Terassen, Kågeröd." */
-function readWhenWhere(p: LegacyProtocol, text: string, withPlace = true): void {
-  const date = datesIn(text)[0];
-  if (date) p.date = date.date;
-  const time = timeIn(text);
-  if (time) p.time = time.time;
-  if (!withPlace) return;
-  const after = Math.max(time?.end ?? 0, date ? date.index + 6 : 0);
-  const place = text.slice(after).replace(/^[\s,.;:]+/, '').replace(/\.\s*$/, '').trim();
-  if (place) p.place = place;
-}
-
-/** One person a line, or a comma list: "Name, Place, Name, tf, Place … och Name, Organisation". */
-export function readPeople(text: string, line: number): NamedPerson[] {
-  const tokens = splitList(text.replace(/\.\s*$/, ''));
-  const people: NamedPerson[] = [];
-  const plain = tokens.filter((t) => !/^tf\.?$/i.test(t.text));
-  const paired = plain.length % 2 === 0 && plain.every((t, i) => i % 2 === 1 || looksLikeName(stripNote(t.text).text));
-  let current: NamedPerson | undefined;
-  let expectPlace = false;
-  for (const t of tokens) {
-    if (/^tf\.?$/i.test(t.text)) {
-      if (current) current.acting = true;
-      continue;
-    }
-    const { text: value, partial, remote } = stripNote(t.text);
-    if (paired && expectPlace && current) {
-      current.place = value;
-      if (partial) current.partial = partial;
-      if (remote) current.remote = true;
-      expectPlace = false;
-      continue;
-    }
-    current = { name: value, line, ...(partial ? { partial } : {}), ...(remote ? { remote: true } : {}) };
-    people.push(current);
-    expectPlace = paired;
-  }
-  return people.filter((person) => person.name !== '');
-}
-
-/** Splits on commas and " och ", keeping parentheses whole. */
-function splitList(text: string): { text: string }[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && ch === ',') {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    if (depth === 0 && text.startsWith(' och ', i)) {
-      out.push(cur);
-      cur = '';
-      i += 4;
-      continue;
-    }
-    cur += ch;
-  }
-  out.push(cur);
-  return out.map((t) => ({ text: t.trim() })).filter((t) => t.text !== '');
-}
-
-/** Takes "(tom p 4)", "(fram till 11.25)", "(från kl 08.45)", "(p 5)", "(digitalt)" off a token. */
-function stripNote(token: string): { text: string; partial?: Partial; remote?: boolean } {
-  const m = /\(([^)]*)\)\s*$/.exec(token);
-  if (!m) return { text: token.trim() };
-  const note = m[1]!.trim().toLowerCase();
-  const text = token.slice(0, m.index).trim();
-  let r: RegExpExecArray | null;
-  if (/^(digitalt|på distans|via länk|distans)$/.test(note)) return { text, remote: true };
-  if ((r = /^(?:fram\s+)?till\s+(?:kl\.?\s*)?(.+)$/.exec(note)) && clockIn(r[1]!)) return { text, partial: { until: clockIn(r[1]!)! } };
-  if ((r = /^(?:från|fr\.?\s*o\.?\s*m\.?)\s+(?:kl\.?\s*)?(\d{1,2}[.:]\d{2})$/.exec(note))) return { text, partial: { from: clockIn(r[1]!)! } };
-  if ((r = /^(?:tom|t\.\s*o\.\s*m\.?|till och med)\s+(?:p|punkt|§)\.?\s*(\d+)$/.exec(note))) return { text, partial: { items: `1-${r[1]}` } };
-  if ((r = /^(?:from|fr\.\s*o\.\s*m\.?|från och med)\s+(?:p|punkt|§)\.?\s*(\d+)$/.exec(note))) return { text, partial: { fromItem: Number(r[1]) } };
-  if ((r = /^(?:p|punkt|§)\.?\s*(\d+(?:\s*[-–,]\s*\d+)*)$/.exec(note))) return { text, partial: { items: r[1]!.replace(/\s+/g, '').replace(/–/g, '-') } };
-  return { text: token.trim() };
 }
 
 /** "Från Region Skåne deltar A (Utvecklingsdirektör) och B (Strateg)." or "A (Roll), Organisation". */
 export function readGuests(text: string, line: number): LegacyProtocol['guests'] {
   const guests: LegacyProtocol['guests'] = [];
-  const from = [...text.matchAll(/Från\s+(.+?)\s+deltar\s+(.+?)(?:\.(?=\s+Från\s)|\.?\s*$)/g)];
+  const from = [...text.matchAll(/Från\s+(.+?)\s+(?:deltar|deltog|medverkar|medverkade)\s+(.+?)(?:\.(?=\s+Från\s)|\.?\s*$)/g)];
   if (from.length > 0) {
     for (const m of from) {
       const organisation = m[1]!.trim();
       for (const t of splitList(m[2]!)) {
-        const role = /\(([^)]*)\)\s*$/.exec(t.text);
-        const name = role ? t.text.slice(0, role.index).trim() : t.text;
+        const role = /\(([^)]*)\)\s*$/.exec(t);
+        const name = role ? t.slice(0, role.index).trim() : t;
         guests.push({ name, organisation, ...(role ? { role: role[1]!.trim() } : {}), line });
       }
     }
     return guests;
   }
-  const tokens = splitList(text.replace(/\.\s*$/, ''));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!.text;
-    const role = /\(([^)]*)\)\s*$/.exec(t);
-    const name = role ? t.slice(0, role.index).trim() : t;
-    const next = tokens[i + 1]?.text;
-    const organisation = next !== undefined && !looksLikeName(next.replace(/\([^)]*\)\s*$/, '').trim()) ? next : undefined;
-    if (organisation !== undefined) i++;
-    guests.push({ name, ...(organisation ? { organisation } : {}), ...(role ? { role: role[1]!.trim() } : {}), line });
+  const k = knowledge();
+  for (const e of readEntries(text, line, k)) {
+    const organisation = e.organisation ?? e.municipality;
+    guests.push({ name: e.name, ...(organisation ? { organisation } : {}), ...(e.role ? { role: e.role } : {}), line });
   }
   return guests;
 }
 
-/** Owners and due dates, once the meeting's date is known. */
+/** Item numbers in partial notes, owners and due dates, once the items and the meeting's date are known. */
 function finish(p: LegacyProtocol): LegacyProtocol {
   const meetingYear = p.date ? Number(p.date.slice(0, 4)) : p.year;
-  for (const item of p.items) {
-    for (const d of item.decisions) {
+  for (const it of p.items) {
+    for (const d of it.decisions) {
       d.text = d.text.replace(/\s+/g, ' ').trim();
-      const task = /^att\s+(.+?)\s+(?:får\s+i\s+uppdrag\s+att|ska|skall|ansvarar\s+för\s+att)\s/i.exec(d.text);
-      if (task) {
-        const subject = task[1]!.trim();
-        const words = subject.split(/\s+/);
-        const vague = /^(det|den|de|detta|dessa|respektive|alla|varje|samtliga|man|vi)\b/i.test(subject) || /\bsom\b/i.test(subject);
-        if (!vague && (looksLikeName(subject) || words.length <= 3)) d.owner = subject;
+      if (d.owner === undefined) {
+        const task =
+          /^(?:att|at)\s+(.+?)\s+(?:får\s+i\s+uppdrag\s+att|ges\s+i\s+uppdrag\s+att|ska|skall|ansvarar\s+för\s+att|återkommer\s+(?:med|till))\s/i.exec(d.text) ??
+          /\buppdra(?:r|s|)\s+(?:åt|till)\s+(.+?)\s+att\s/i.exec(d.text) ??
+          /\bge(?:r|)\s+(.+?)\s+i\s+uppdrag\s+att\s/i.exec(d.text);
+        if (task) {
+          const owner = ownerFrom(task[1]!);
+          if (owner) d.owner = owner;
+        }
       }
       if (d.owner !== undefined) {
+        d.owner = d.owner.replace(/[.,;:]+$/, '').trim();
         const due = datesIn(d.text, meetingYear).find((x) => p.date === undefined || x.date > p.date);
         if (due) d.due = due.date;
+        else if (/\b(?:till|inför|vid|före|senast\s+till)\s+nästa\s+(?:möte|sammanträde|träff)\b|\btil\s+næste\s+møde\b|\btil\s+neste\s+møte\b/i.test(d.text)) d.dueNextMeeting = true;
       }
     }
   }
   return p;
+}
+
+/** A partial note's items in kd's numbering ("3,5-10"), given the items' source numbers; undefined when it covers none or all. */
+export function itemsOf(note: PartialNote, items: LegacyItem[]): string | undefined {
+  if (!note.items || items.length === 0) return undefined;
+  const sourceNo = (it: LegacyItem) => (it.source ? Number(it.source.replace(/\D+/g, '')) : it.no);
+  const inRange = (n: number) => note.items!.some((r) => n >= r.from && (r.to === undefined || n <= r.to));
+  const attended = items.filter((it) => (note.except ? !inRange(sourceNo(it)) : inRange(sourceNo(it)))).map((it) => it.no);
+  if (attended.length === 0 || attended.length === items.length) return undefined;
+  const ranges: string[] = [];
+  for (let i = 0; i < attended.length; ) {
+    let j = i;
+    while (j + 1 < attended.length && attended[j + 1] === attended[j]! + 1) j++;
+    ranges.push(i === j ? `${attended[i]}` : `${attended[i]}-${attended[j]}`);
+    i = j + 1;
+  }
+  return ranges.join(',');
 }

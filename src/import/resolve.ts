@@ -4,9 +4,10 @@ import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import { nextNumber } from '../query/plan.js';
 import type { Person } from '../schema/index.js';
-import type { LegacyProtocol, NamedPerson } from './legacy.js';
+import { itemsOf, type LegacyProtocol, type NamedPerson } from './legacy.js';
 import { matchMunicipality, PeopleIndex } from './names.js';
 import { slug } from '../schema/index.js';
+import { TODO } from '../model/file.js';
 
 export interface NewPerson {
   id: string;
@@ -30,8 +31,12 @@ export interface ImportSummary {
   unknownNames: { name: string; line: number; id?: string }[];
   /** Present people who are not on the network's roster that day: kd check warns about those in regrets or absent. */
   notOnRoster: string[];
-  /** Roster members the protocol does not mention: add them under regrets or absent. */
+  /** Roster members the protocol does not mention: add them under regrets or absent (or, with --absent-unmentioned, placed there). */
   unmentioned: string[];
+  /** Entries read as people where kd was unsure (a second name right after a name could be an organisation). */
+  review: { line: number; text: string }[];
+  /** Page markers, running headers and signature lines taken out. */
+  noise: { line: number; text: string }[];
   notUnderstood: { line: number; text: string }[];
   /** What the draft still lacks (date, time, place, chair, secretary). */
   missing: string[];
@@ -40,6 +45,8 @@ export interface ImportSummary {
 export interface ImportOptions {
   network: NetworkRecord;
   addPeople: boolean;
+  /** Roster members the text never mentions are placed under absent. */
+  absentUnmentioned?: boolean;
   date?: string;
   time?: string;
   place?: string;
@@ -79,13 +86,13 @@ export function resolveDraft(
   const unknownNames: ImportSummary['unknownNames'] = [];
   const newPeople: NewPerson[] = [];
 
-  const resolve = (name: string, line: number, placeText?: string): string | undefined => {
+  const resolve = (name: string, line: number, placeText?: string, municipalityHint?: string): string | undefined => {
     const found = index.find(name);
     if (found) return found;
     const id = uniqueId(slug(name), archive, added);
     unknownNames.push({ name, line, ...(opts.addPeople ? { id } : {}) });
     if (!opts.addPeople) return undefined;
-    const municipality = placeText !== undefined ? matchMunicipality(placeText, municipalities) : undefined;
+    const municipality = municipalityHint ?? (placeText !== undefined ? matchMunicipality(placeText, municipalities) : undefined);
     const person: Person = { name, ...(municipality ? { municipality } : { organisation: placeText ?? archive.config?.organisation ?? opts.words.unknownOrganisation }) };
     const entry = { id, person, file: source, line };
     added.set(id, entry);
@@ -95,15 +102,22 @@ export function resolveDraft(
   };
 
   const seen = new Set<string>();
-  const attendance = { present: [] as string[], partial: [] as Record<string, unknown>[], remote: [] as string[], regrets: [] as string[], absent: [] as string[] };
-  const itemCount = legacy.items.length;
+  const attendance = {
+    present: [] as string[],
+    partial: [] as Record<string, unknown>[],
+    remote: [] as string[],
+    substitutes: [] as { for: string; person: string }[],
+    regrets: [] as string[],
+    absent: [] as string[],
+  };
+  const review = [...legacy.review];
   const place1 = (list: NamedPerson[], category: 'present' | 'remote' | 'regrets' | 'absent') => {
     for (const p of list) {
-      const id = resolve(p.name, p.line, p.place);
+      const id = resolve(p.name, p.line, p.place, p.municipality);
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
-      if (category === 'present' && p.partial) {
-        const items = p.partial.items ?? (p.partial.fromItem !== undefined ? `${p.partial.fromItem}-${itemCount}` : undefined);
+      const items = p.partial ? itemsOf(p.partial, legacy.items) : undefined;
+      if (category === 'present' && p.partial && (p.partial.from || p.partial.until || items)) {
         attendance.partial.push({
           person: id,
           ...(p.partial.from ? { from: p.partial.from } : {}),
@@ -114,6 +128,20 @@ export function resolveDraft(
       else attendance[category].push(id);
     }
   };
+  // A substitute stands in for a member: both must be known; one whose member is not named is present and listed for review.
+  for (const s of legacy.substitutes) {
+    const person = resolve(s.name, s.line);
+    const member = s.for ? resolve(s.for, s.line) : undefined;
+    if (person === undefined || seen.has(person)) continue;
+    if (member !== undefined && !seen.has(member)) {
+      seen.add(person);
+      seen.add(member);
+      attendance.substitutes.push({ for: member, person });
+    } else {
+      legacy.present.push({ name: s.name, line: s.line });
+      review.push({ line: s.line, text: s.for ? `${s.name} / ${s.for}` : s.name });
+    }
+  }
   place1(legacy.present, 'present');
   place1(legacy.remote, 'remote');
   place1(legacy.regrets, 'regrets');
@@ -121,6 +149,9 @@ export function resolveDraft(
 
   const members = date ? membersOn(config, date) : [];
   const memberIds = new Set(members.map((m) => m.person));
+  const unmentioned = [...memberIds].filter((id) => !seen.has(id));
+  if (opts.absentUnmentioned) for (const id of unmentioned) attendance.absent.push(id);
+  const nextMeeting = date ? net.calendar?.meetings.map((m) => m.date).filter((d) => d > date).sort()[0] : undefined;
   const chair = legacy.chair ? resolve(legacy.chair.name, legacy.chair.line) : undefined;
   const secretary = (legacy.secretary ? resolve(legacy.secretary.name, legacy.secretary.line) : undefined) ?? members.find((m) => m.role === 'secretary')?.person;
   const kind = legacy.kind ?? (config.decides ? 'protokoll' : 'anteckningar');
@@ -136,9 +167,10 @@ export function resolveDraft(
       if (d.owner === undefined) return d.text;
       assignments++;
       const owner = index.find(d.owner) ?? d.owner;
-      return { text: d.text, owner, ...(d.due && date && d.due > date ? { due: d.due } : {}) };
+      const due = d.due ?? (d.dueNextMeeting ? nextMeeting : undefined);
+      return { text: d.text, owner, ...(due && date && due > date ? { due } : {}) };
     });
-    return { no: item.no, title: item.title, ...(list.length > 0 ? { [key]: list } : {}) };
+    return { no: item.no, title: item.source ? `${item.title} (${item.source})` : item.title, ...(list.length > 0 ? { [key]: list } : {}) };
   });
 
   const year = date?.slice(0, 4);
@@ -147,8 +179,9 @@ export function resolveDraft(
     network: net.id,
     number,
     ...(date ? { date } : {}),
-    ...(time ? { time } : {}),
-    ...(place ? { place } : {}),
+    // What the source did not say is a visible TODO that kd check reports, not a guess.
+    time: time ?? TODO,
+    place: place ?? TODO,
     kind,
     status: 'utkast',
     ...(chair ? { chair } : {}),
@@ -165,7 +198,7 @@ export function resolveDraft(
     { type: 'heading', depth: 1, children: [{ type: 'text', value: legacy.header ?? opts.words.importedFrom(source) }] },
     ...legacy.intro.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
     ...legacy.items.flatMap((item): RootContent[] => [
-      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${item.no}. ${item.title}` }] },
+      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${item.no}. ${item.source ? `${item.title} (${item.source})` : item.title}` }] },
       ...item.text.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
     ]),
     ...(trailing.length > 0
@@ -176,7 +209,6 @@ export function resolveDraft(
       : []),
   ];
 
-  const mentioned = new Set([...seen]);
   return {
     file: date ? `networks/${net.id}/protocols/${year}/${date}-${number}.md` : '',
     data,
@@ -194,7 +226,9 @@ export function resolveDraft(
       assignments,
       unknownNames,
       notOnRoster: [...attendance.regrets, ...attendance.absent].filter((id) => !memberIds.has(id)),
-      unmentioned: [...memberIds].filter((id) => !mentioned.has(id)),
+      unmentioned: opts.absentUnmentioned ? [] : unmentioned,
+      review,
+      noise: legacy.noise,
       notUnderstood: legacy.notUnderstood,
       missing,
     },

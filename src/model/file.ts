@@ -22,6 +22,24 @@ export interface FileRecord {
   findings: Finding[];
 }
 
+/** The value kd import writes where the source did not say: a finding of its own, never a schema error that would hide the other rules. */
+export const TODO = 'TODO';
+/** What a TODO time stands for while the rest of the draft is checked: the whole day, so no partial time falls outside it. */
+const WHOLE_DAY = '00:00-23:59';
+
+function todos(value: unknown, positions: Record<string, { line: number; column: number }>, path: string): Finding[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const data = value as Record<string, unknown>;
+  const out: Finding[] = [];
+  for (const key of ['time', 'place'] as const) {
+    if (data[key] !== TODO) continue;
+    const at = positions[key];
+    out.push({ rule: 'todo', severity: 'error', file: path, line: at?.line ?? 1, column: at?.column ?? 1, path: key, message: message('todo.missing', { key }) });
+    if (key === 'time') data[key] = WHOLE_DAY;
+  }
+  return out;
+}
+
 export function processFile(path: string, kind: FileKind, bytes: Uint8Array): FileRecord {
   const record: FileRecord = { path, kind, positions: {}, sections: [], findings: [] };
   const decoded = decodeText(bytes);
@@ -65,6 +83,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   const parsed = parseYaml(yamlText, path, yamlLine);
   record.findings.push(...parsed.findings);
   if (parsed.findings.length > 0) return record;
+  if (kind === 'protocol') record.findings.push(...todos(parsed.value, parsed.positions, path));
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);
   if (validated.data !== undefined) record.data = validated.data;

@@ -82,12 +82,16 @@ export function expandItemRange(range: number | string): number[] {
   return out;
 }
 
-/** A person id from a name: lower case ASCII, å/ä → a, ö → o, hyphens. */
+/** Letters that do not decompose into a base letter and a mark: transliterated, never dropped. */
+const TRANSLITERATE: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ŋ: 'ng', ħ: 'h', ŧ: 't' };
+
+/** A person id from a name: lower case ASCII, å/ä → a, ö and ø → o, æ → ae, ü → u, hyphens; no letter is dropped. */
 export function slug(name: string): string {
   return name
     .toLowerCase()
     .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')
+    .replace(/[øæœßđðþłıŋħŧ]/g, (ch) => TRANSLITERATE[ch]!)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

@@ -64,6 +64,12 @@ export const correctionSchema = z.strictObject({
   what: text,
 });
 
+/** Where an imported draft came from: the file's name and its SHA-256, so a second import of it is recognised. */
+export const sourceSchema = z.strictObject({
+  file: text,
+  sha256: z.string({ error: 'expect.sha256' }).regex(/^[0-9a-f]{64}$/, { error: 'expect.sha256' }),
+});
+
 /** The front matter of a protocol: the structured truth of a meeting. */
 export const protocolSchema = z.strictObject({
   network: id,
@@ -79,6 +85,8 @@ export const protocolSchema = z.strictObject({
   guests: z.array(guestSchema, { error: 'expect.list' }).default([]),
   items: z.array(itemSchema, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
   theme: text.optional(),
+  /** Set by kd import. */
+  source: sourceSchema.optional(),
   corrections: z.array(correctionSchema, { error: 'expect.list' }).optional(),
 });
 

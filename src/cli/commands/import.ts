@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { KdError } from '../../archive/errors.js';
@@ -6,6 +7,7 @@ import { exists, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
+import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
 import { draftFrontMatter, resolveDraft, type ImportDraft, type NewPerson } from '../../import/resolve.js';
@@ -14,7 +16,8 @@ import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { membersOn, type Archive, type NetworkRecord } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import type { Person } from '../../schema/index.js';
-import { displayPath, type Io } from '../io.js';
+import { renderTextTable } from '../../render/table.js';
+import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
@@ -29,9 +32,14 @@ export interface ImportCliOptions {
   time?: string;
   place?: string;
   roster?: string;
+  absentUnmentioned?: boolean;
+  color?: boolean;
   archive?: string;
   lang?: Lang;
 }
+
+/** The kinds of file kd import reads. */
+const READABLE = /\.(txt|md|docx|pdf)$/i;
 
 interface FileOutcome {
   source: string;
@@ -40,21 +48,72 @@ interface FileOutcome {
   written: boolean;
   /** Why nothing was written. */
   problem?: string;
+  /** The archive file an earlier import of the same bytes made: nothing to do. */
+  already?: string;
   notices: string[];
 }
 
-/** Reads a legacy file as text: UTF-8, a Windows-1252 file converted (with a notice), or a Word document. */
-export async function readLegacy(file: string, c: Catalogue): Promise<{ text: string; notices: string[] }> {
+interface LegacyText {
+  text: string;
+  notices: string[];
+  /** Lines the reader already knows are noise (a PDF's running headers and page numbers). */
+  noise: Set<number>;
+  sha256: string;
+}
+
+/** Largest legacy file read: minutes are small; a larger file is not minutes. */
+const MAX_LEGACY_BYTES = 20 * 1024 * 1024;
+
+/** A legacy file that cannot be read, with the sentence that says why. */
+class LegacyUnreadable extends Error {}
+
+/** Reads a legacy file as text: UTF-8, a Windows-1252 file converted (with a notice), a Word document, or a PDF's text layer. */
+export async function readLegacy(file: string, c: Catalogue): Promise<LegacyText> {
+  if ((await stat(file)).size > MAX_LEGACY_BYTES) throw new LegacyUnreadable(c.import.tooLarge);
   const bytes = await readFile(file);
-  if (file.toLowerCase().endsWith('.docx')) {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.docx')) {
     const mammoth = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: bytes });
-    return { text: result.value, notices: [] };
+    return { text: result.value, notices: [], noise: new Set(), sha256 };
+  }
+  if (lower.endsWith('.pdf')) {
+    const { readPdf, PdfNoTextError } = await import('../../import/pdf.js');
+    try {
+      const pdf = await readPdf(new Uint8Array(bytes));
+      // The removed lines go back in at their places, marked as noise, so every line number is the PDF text's own.
+      const kept = pdf.text.split('\n');
+      const removed = new Map(pdf.noise.map((n) => [n.line, n.text]));
+      const all: string[] = [];
+      for (let n = 1, k = 0; k < kept.length || removed.has(n); n++) all.push(removed.get(n) ?? kept[k++]!);
+      return { text: all.join('\n'), notices: [], noise: new Set(removed.keys()), sha256 };
+    } catch (error) {
+      throw new LegacyUnreadable(error instanceof PdfNoTextError ? c.import.pdfNoText : c.import.pdfUnreadable);
+    }
   }
   const decoded = decodeText(bytes);
-  if (decoded.ok) return { text: decoded.text, notices: [] };
+  if (decoded.ok) return { text: decoded.text, notices: [], noise: new Set(), sha256 };
   const text = new TextDecoder('windows-1252').decode(bytes).replace(/\r\n?/g, '\n');
-  return { text, notices: [c.import.converted] };
+  return { text, notices: [c.import.converted], noise: new Set(), sha256 };
+}
+
+/** The files named, with each folder's readable files in name order (not recursive). */
+async function expand(args: string[], cwd: string): Promise<{ files: string[]; skipped: string[] }> {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    const info = await stat(abs).catch(() => undefined);
+    if (!info) throw new KdError('path-missing', { path: arg });
+    if (!info.isDirectory()) {
+      files.push(arg);
+      continue;
+    }
+    const names = (await readdir(abs, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort(new Intl.Collator('sv', { numeric: true }).compare);
+    for (const name of names) (READABLE.test(name) ? files : skipped).push(path.join(arg, name));
+  }
+  return { files, skipped };
 }
 
 /** Adds people to people.yml, keeping its comments and layout, atomically. */
@@ -75,36 +134,51 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
   if (opts.time !== undefined) checkTimeOption('--time', opts.time, lang);
   if (opts.roster !== undefined) return importRoster(path.resolve(io.cwd, opts.roster), opts.roster, root, archive, net, opts, io, c);
   if (files.length === 0) throw new KdError('missing-argument', { name: 'FILE…' });
+  const { files: inputs, skipped } = await expand(files, io.cwd);
 
   const index = new PeopleIndex(archive.people);
   const added = new Map<string, NewPerson>();
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  // A file imported before carries its hash in the draft: a second run recognises it instead of failing or duplicating.
+  const imported = new Map(archive.protocols.flatMap((p) => (p.data.source ? [[p.data.source.sha256, p.file] as const] : [])));
+  const progress = io.stderr.isTTY === true && inputs.length > 1;
+  for (const [n, file] of inputs.entries()) {
+    if (progress) io.stderr.write(`\r${c.import.progress({ n: n + 1, total: inputs.length, file })}\x1b[K`);
     const abs = path.resolve(io.cwd, file);
-    let read: { text: string; notices: string[] };
+    let read: LegacyText;
     try {
       read = await readLegacy(abs, c);
-    } catch {
-      outcomes.push({ source: file, written: false, problem: c.import.unreadable, notices: [] });
+    } catch (error) {
+      outcomes.push({ source: file, written: false, problem: error instanceof LegacyUnreadable ? error.message : c.import.unreadable, notices: [] });
       continue;
     }
-    const legacy = parseLegacy(read.text);
+    const earlier = imported.get(read.sha256);
+    if (earlier) {
+      outcomes.push({ source: file, written: false, already: earlier, notices: [] });
+      continue;
+    }
+    const legacy = parseLegacy(read.text, knowledge(archive.config?.municipalities ?? [], (name) => index.find(name) !== undefined), read.noise);
     const draft = resolveDraft(file, legacy, archive, index, added, {
       network: net,
       addPeople: opts.addPeople === true,
+      absentUnmentioned: opts.absentUnmentioned === true,
       ...(opts.date ? { date: opts.date } : {}),
       ...(opts.time ? { time: opts.time } : {}),
       ...(opts.place ? { place: opts.place } : {}),
       words: { unknownOrganisation: c.import.unknownOrganisation, notUnderstoodHeading: c.import.notUnderstoodHeading, importedFrom: c.import.importedFrom },
     });
-    const cannot = draft.summary.missing.filter((m) => m === 'date' || m === 'time' || m === 'place');
+    // Only the date is needed to write a draft (it names the file); a missing time or place becomes a TODO.
+    const cannot = draft.summary.missing.filter((m) => m === 'date');
     if (cannot.length > 0) {
       outcomes.push({ source: file, draft, written: false, problem: c.import.needs(cannot.map((m) => `--${m}`).join(', ')), notices: read.notices });
       continue;
     }
+    draft.data.source = { file: path.basename(file), sha256: read.sha256 };
     const text = `---\n${draftFrontMatter(draft.data)}\n---\n\n${renderMarkdown(draft.body)}`;
     outcomes.push({ source: file, draft, text, written: false, notices: read.notices });
+    imported.set(read.sha256, draft.file);
   }
+  if (progress) io.stderr.write('\r\x1b[K');
 
   if (!opts.dryRun) {
     // A draft whose file already exists is not written, and its new people are not added.
@@ -140,6 +214,7 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
           file: o.draft?.file || null,
           written: o.written,
           problem: o.problem ?? null,
+          already: o.already ?? null,
           notices: o.notices,
           summary: o.draft?.summary ?? null,
           newPeople: (o.draft?.newPeople ?? []).map((p) => ({ id: p.id, ...p.person })),
@@ -154,6 +229,8 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
       if (opts.dryRun && o.text) io.stdout.write(`${o.text}\n`);
       io.stdout.write(summaryText(o, c, show, opts));
     }
+    if (skipped.length > 0) io.stdout.write(`${c.import.skipped(skipped.join(', '))}\n\n`);
+    if (outcomes.length > 1) io.stdout.write(batchTable(outcomes, c, show, chalkFor(io.stdout, io.env, opts.color !== false)));
   }
   return outcomes.some((o) => o.problem !== undefined) ? 1 : 0;
 }
@@ -162,6 +239,7 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
   const t = c.import;
   const out: string[] = [];
   const target = o.draft?.file ? show(o.draft.file) : '–';
+  if (o.already) return `${t.already({ source: o.source, file: show(o.already) })}\n\n`;
   out.push(o.written ? t.wrote({ source: o.source, file: target }) : opts.dryRun && !o.problem ? t.wouldWrite({ source: o.source, file: target }) : t.notWritten({ source: o.source }));
   for (const n of o.notices) out.push(`  ${n}`);
   if (o.problem) out.push(`  ${o.problem}`);
@@ -176,12 +254,64 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
     if (s.notOnRoster.length > 0) out.push(`  ${t.notOnRoster(s.notOnRoster.join(', '))}`);
     if (s.unmentioned.length > 0) out.push(`  ${t.unmentioned(s.unmentioned.join(', '))}`);
     for (const m of s.missing.filter((x) => x === 'chair' || x === 'secretary')) out.push(`  ${t.missing[m as 'chair' | 'secretary']}`);
+    if (s.review.length > 0) {
+      out.push(`  ${t.review(s.review.length)}`);
+      for (const u of s.review) out.push(`    ${u.line}: ${u.text}`);
+    }
+    if (s.noise.length > 0) {
+      out.push(`  ${t.noise(s.noise.length)}`);
+      for (const u of s.noise) out.push(`    ${u.line}: ${u.text}`);
+    }
     if (s.notUnderstood.length > 0) {
       out.push(`  ${t.notUnderstood(s.notUnderstood.length)}`);
       for (const u of s.notUnderstood) out.push(`    ${u.line}: ${u.text}`);
     }
+    const todo = [
+      ...s.missing.map((m) => t.todo[m as keyof typeof t.todo] ?? m),
+      ...(s.unmentioned.length > 0 ? [t.todo.unmentioned] : []),
+      ...(s.review.length > 0 ? [t.todo.review] : []),
+      ...(s.notUnderstood.length > 0 ? [t.todo.notUnderstood] : []),
+    ];
+    if (o.written || opts.dryRun) out.push(`  ${t.todoHeading}`, ...(todo.length > 0 ? todo : [t.todo.none]).map((x) => `    - ${x}`));
   }
   return `${out.join('\n')}\n\n`;
+}
+
+/** One row a file: what a batch brought in, and how much is left for the secretary. */
+function batchTable(outcomes: FileOutcome[], c: Catalogue, show: (f: string) => string, chalk: ReturnType<typeof chalkFor>): string {
+  const t = c.import.table;
+  const rows = outcomes.map((o) => {
+    const s = o.draft?.summary;
+    const status = o.already ? t.already : o.problem ? t.notWritten : o.written ? t.written : t.dryRun;
+    return [
+      o.source,
+      (o.draft?.data.date as string | undefined) ?? '–',
+      s ? String(s.present + s.partial + s.remote) : '–',
+      s ? String(s.regrets + s.absent) : '–',
+      s ? String(s.guests) : '–',
+      s ? String(s.items) : '–',
+      s ? String(s.decisions) : '–',
+      s ? String(s.notUnderstood.length + s.review.length) : '–',
+      o.already ? show(o.already) : status,
+    ];
+  });
+  return renderTextTable(
+    {
+      columns: [
+        { title: t.file },
+        { title: t.date },
+        { title: t.present, align: 'right' },
+        { title: t.absent, align: 'right' },
+        { title: t.guests, align: 'right' },
+        { title: t.items, align: 'right' },
+        { title: t.decisions, align: 'right' },
+        { title: t.review, align: 'right' },
+        { title: t.status },
+      ],
+      rows,
+    },
+    chalk,
+  );
 }
 
 /** A member list, one "Name, [tf,] Municipality kommun|stad" a line, into people.yml and the network's roster. */
