@@ -168,6 +168,11 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text !== '') return { line: lines[j]!, at: j };
       return undefined;
     };
+    if (l.running) {
+      p.header ??= text;
+      p.intro.push(l.raw);
+      continue;
+    }
     const lm = labelAt(text);
     const cand = itemCandidate(text);
     // The signer's title under the name ("Siv Sekr" / "Förbundssekreterare").
@@ -207,7 +212,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
 
     // Title lines before anything else.
-    if (!item && p.present.length === 0 && !lm) {
+    if (!item && p.present.length === 0 && (!lm || !lm.marked)) {
       const kindTitle = KIND_TITLE.exec(text);
       const numbered = /^(.*?)\b(protokoll|anteckningar|minnesanteckningar|referat)\s+(?:nr\.?\s*)?(\d{1,3})\s*(?:\/|år|:)\s*(\d{4})\b/i.exec(text);
       if (numbered || kindTitle || (!p.header && /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.test(text) && text.length < 120)) {
@@ -406,8 +411,9 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
 
   function acceptItem(c: Candidate, l: SourceLine, i: number): boolean {
     if (signed) return false;
-    if (mode === 'decision' && !c.strong && c.title !== '' && lastClause && !blankSinceClause) return false;
     const prevNum = itemSource?.num;
+    // Inside a decision's clauses only the next number starts an item: "att … 3 kommuner" does not.
+    if (mode === 'decision' && lastClause && !blankSinceClause && c.num !== (prevNum ?? 0) + 1) return false;
     let title = c.title;
     // "§ 12" alone, or "1" alone: the title is on the next line.
     if (title === '') {
@@ -486,7 +492,9 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
     if (lm?.kind === 'owner' && lm.marked && lm.value) {
       const last = it.decisions.at(-1);
-      if (last && !last.owner) last.owner = lm.value.replace(/\.$/, '');
+      const owner = lm.value.replace(/\.$/, '');
+      if (last && last.owner === owner) return true;
+      if (last && !last.owner) last.owner = owner;
       else it.decisions.push({ text: text, owner: lm.value.replace(/\.$/, ''), line: l.n });
       mode = undefined;
       return true;

@@ -15,6 +15,8 @@ export interface SourceLine {
   text: string;
   /** The text as written, for the draft's body. */
   raw: string;
+  /** The first of a running header's repetitions: the document's heading. */
+  running?: boolean;
 }
 
 export interface Prepared {
@@ -34,6 +36,8 @@ const SIGNATURE = [
   /^(?:utdragsbestyrkande|signatur|sign\.?|namnförtydligande|dokumentet är elektroniskt signerat.*)$/i,
   /^\[(?:image|bild|figur|logo|logotyp)[^\]]*\]$/i,
 ];
+
+const TAIL_MARKER = /\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|side|page)\s*\d{1,3}(?:\s*(?:av|af|of)\s*\d{1,3})?)$/i;
 
 /** The characters Word and PDF converters leave behind, made plain. */
 export function normalise(input: string): string {
@@ -62,8 +66,10 @@ export function prepare(input: string, known: ReadonlySet<number> = new Set()): 
   const counts = new Map<string, number>();
   let markers = 0;
   for (const line of raw) {
-    const t = line.trim();
-    if (PAGE_MARKER.some((re) => re.test(t))) markers++;
+    const full = line.trim();
+    const tail = TAIL_MARKER.exec(full);
+    const t = tail ? full.slice(0, tail.index).trim() : full;
+    if (tail || PAGE_MARKER.some((re) => re.test(full))) markers++;
     if (t.length >= 12 && !labelAt(t) && !/^(?:samt\s+)?att\s/i.test(t) && !/^(?:§\s*)?\d/.test(t)) counts.set(shape(t), (counts.get(shape(t)) ?? 0) + 1);
   }
   const running = new Set([...counts].filter(([, c]) => c >= 3 || (c >= 2 && markers > 0)).map(([s]) => s));
@@ -81,18 +87,21 @@ export function prepare(input: string, known: ReadonlySet<number> = new Set()): 
       noise.push({ line: n, text: t });
       return;
     }
-    const s = shape(t);
+    // A page marker at the end of a line: "Protokoll 2011-03-14   2(8)".
+    const tail = TAIL_MARKER.exec(t);
+    const text = tail ? t.slice(0, tail.index).trim() : t;
+    const s = shape(text);
     if (running.has(s)) {
-      // The first one stays: it is often the document's title.
+      // The first one is the document's heading: kept, and marked as such; the others are noise.
       if (seen.has(s)) {
         noise.push({ line: n, text: t });
         return;
       }
       seen.add(s);
+      if (tail) noise.push({ line: n, text: tail[1]! });
+      lines.push({ n, text, raw: text, running: true });
+      return;
     }
-    // A page marker at the end of a line: "Protokoll 2011-03-14   2(8)".
-    const tail = /\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|side|page)\s*\d{1,3}(?:\s*(?:av|af|of)\s*\d{1,3})?)$/i.exec(t);
-    const text = tail ? t.slice(0, tail.index).trim() : t;
     if (tail) noise.push({ line: n, text: tail[1]! });
     for (const part of splitFlattened(text)) lines.push({ n, text: cells(part), raw: part });
   });
@@ -104,7 +113,7 @@ function splitFlattened(text: string): string[] {
   const cuts = [...text.matchAll(INLINE)].map((m) => m.index).filter((i) => i > 0);
   // A title with a colon in prose ("Beslut: att …" after a sentence) splits too; a lone "kl:" does not exist as a label.
   // Items run together: "… ärendet. § 13 Budget".
-  for (const m of text.matchAll(/(?<=[.!?]\s+)§\s*\d{1,4}\s+\p{Lu}/gu)) cuts.push(m.index);
+  for (const m of text.matchAll(/(?<=[.!?]\s+)(?:§\s*\d{1,4}|\d{1,2}\.)\s+\p{Lu}/gu)) cuts.push(m.index);
   if (cuts.length === 0) return [text];
   const parts: string[] = [];
   let at = 0;
