@@ -278,7 +278,7 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
       continue;
     }
     const kind = classify(t, k);
-    if (kind === 'other' || (kind === 'name' && t.split(/\s+/).length > 3 && !k.person(t))) {
+    if (kind === 'other' || (kind === 'name' && t.split(/\s+/).length >= 3 && !k.person(t))) {
       const parts = splitCompound(t, k);
       if (parts) {
         parts[0]!.notes = notes;
@@ -348,9 +348,14 @@ function entryNotes(notes: Token['notes'], into?: Entry): Partial<Entry> {
 
 /** True when a line reads as entries rather than prose: short tokens, no sentence verbs. */
 export function looksLikeEntries(text: string, k: Knowledge): boolean {
-  const t = text.trim();
+  const t = text
+    .trim()
+    .replace(/[.;]$/, '')
+    .replace(/\s+(?:(?:§§?|p\.?|pkt\.?)\s*)?\d+\s*[-–]\s*\d*$/, '');
   if (t === '' || t.length > 400) return false;
   if (/[.!?]\s+\p{Lu}/u.test(t)) return false;
+  const slot = /^([^:]{2,40}):\s*(.+)$/.exec(t);
+  if (slot && (k.municipality(slot[1]!) || k.organisation(slot[1]!))) return true;
   const tokens = splitList(t.replace(/\([^)]*\)/g, ''));
   if (tokens.length === 0) return false;
   return tokens.every((token) => {

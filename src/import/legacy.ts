@@ -577,7 +577,9 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       return true;
     }
     if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:lämnade|lämnar|gick från|forlod|forlot)\s+(?:mötet|sammanträdet|mødet|møtet)\s+(.+?)\.?$/u.exec(text))) {
-      const partial = readPartial(m[2]!.replace(/^(?:efter|under|vid)\s+(?:punkt|p\.?|§)\s*(\d+)/i, 'tom p $1'));
+      const rest = m[2]!;
+      const afterItem = /(?:efter|under|vid)\s+(?:punkt|p\.?|§)\s*(\d+)/i.exec(rest);
+      const partial = afterItem ? readPartial(`tom p ${afterItem[1]}`) : readPartial(`till ${rest.replace(/^(?:vid\s+|efter\s+)/i, '')}`);
       markPartial(m[1]!, partial === 'remote' ? undefined : partial ?? undefined, line, 'until', m[2]!);
       return true;
     }

@@ -5,7 +5,7 @@ import { membersOn } from '../model/index.js';
 import { nextNumber } from '../query/plan.js';
 import type { Person } from '../schema/index.js';
 import { itemsOf, type LegacyProtocol, type NamedPerson } from './legacy.js';
-import { matchMunicipality, PeopleIndex } from './names.js';
+import { matchMunicipality, normaliseName, PeopleIndex } from './names.js';
 import { slug } from '../schema/index.js';
 import { TODO } from '../model/file.js';
 
@@ -86,9 +86,18 @@ export function resolveDraft(
   const unknownNames: ImportSummary['unknownNames'] = [];
   const newPeople: NewPerson[] = [];
 
-  const resolve = (name: string, line: number, placeText?: string, municipalityHint?: string): string | undefined => {
+  const resolve = (name: string, line: number, placeText?: string, municipalityHint?: string, surnameOnly = false): string | undefined => {
     const found = index.find(name);
     if (found) return found;
+    if (surnameOnly) {
+      // "Hylte: Ek/Lind": the one person of that surname in that municipality, or nobody — never a new person called "Ek".
+      const matches = Object.entries(archive.people ?? {}).filter(
+        ([, p]) => normaliseName(p.name).split(' ').at(-1) === normaliseName(name) && (municipalityHint === undefined || p.municipality === municipalityHint),
+      );
+      if (matches.length === 1) return matches[0]![0];
+      unknownNames.push({ name, line });
+      return undefined;
+    }
     const id = uniqueId(slug(name), archive, added);
     unknownNames.push({ name, line, ...(opts.addPeople ? { id } : {}) });
     if (!opts.addPeople) return undefined;
@@ -113,7 +122,7 @@ export function resolveDraft(
   const review = [...legacy.review];
   const place1 = (list: NamedPerson[], category: 'present' | 'remote' | 'regrets' | 'absent') => {
     for (const p of list) {
-      const id = resolve(p.name, p.line, p.place, p.municipality);
+      const id = resolve(p.name, p.line, p.place, p.municipality, p.surnameOnly === true);
       if (id === undefined || seen.has(id)) continue;
       seen.add(id);
       const items = p.partial ? itemsOf(p.partial, legacy.items) : undefined;
