@@ -24,9 +24,13 @@ export function knowledge(municipalities: readonly string[] = [], isPerson: (nam
   return {
     municipality: (text) => {
       const t = text.trim().replace(/[.,;:]+$/, '');
-      return (municipalities.length > 0 ? matchMunicipality(t, municipalities) : undefined) ?? municipalityIn(t);
+      const found = (municipalities.length > 0 ? matchMunicipality(t, municipalities) : undefined) ?? municipalityIn(t);
+      if (found) return found;
+      // A Danish or Norwegian municipality: "Halden kommune", "Københavns Kommune".
+      const nordic = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+[Kk]ommune$/u.exec(t);
+      return nordic ? nordic[1]!.replace(/(?<=havn)s$/, '') : undefined;
     },
-    organisation: (text) => isOrganisation(text.trim()),
+    organisation: (text) => isOrganisation(text.trim()) || ORGANISATION_HEAD.test(text.trim()),
     person: isPerson,
   };
 }
@@ -177,6 +181,11 @@ function takeNotes(token: string): { text: string; notes: Token['notes'] } {
 }
 
 const MARK = /^(x|✓|✔|ja|-|–|—|nej|ej)$/i;
+/** Words that begin an organisation's name that otherwise looks like a person's: "Familjen Helsingborg", "Business Halland". */
+const ORGANISATION_HEAD = /^(familjen|nätverket|samverkan|projektet|business|visit|destination|invest|kommunerna i|kommunchefsgruppen|kommundirektörsgruppen|styrgruppen|ledningsgruppen|sekretariatet)\b/i;
+/** "för Annika Strand" after an entry's other parts: whom the entry stood in for. */
+const FOR = /^(?:ers\.?\s+|ersättare\s+|tjänstgör\s+)?(?:för|for|i stället för|istället för|ersätter)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})$/u;
+const SUBSTITUTE = /^(.+?)\s+(?:ersätter|ers\.?\s+för|i stället för|istället för|för|for|vikarierar för)\s+(.+)$/i;
 
 function classify(text: string, k: Knowledge): Token['kind'] {
   const t = text.trim();
@@ -248,6 +257,18 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
     });
   }
 
+  // A mark for the whole line, from a flattened table: "X Karin Sjöholm, Skövde", "Gertrud Sahlin, Åmål -".
+  let lineMark: Entry['mark'];
+  const markLead = /^(x|✓|✔|-|–|—)\s+(?=\p{Lu})/iu.exec(rest);
+  const markTail = /\s+(x|✓|✔|-|–|—)$/i.exec(rest);
+  if (markLead) {
+    lineMark = /^[-–—]$/.test(markLead[1]!) ? 'absent' : 'present';
+    rest = rest.slice(markLead[0].length);
+  } else if (markTail) {
+    lineMark = /^[-–—]$/.test(markTail[1]!) ? 'absent' : 'present';
+    rest = rest.slice(0, markTail.index).trim();
+  }
+
   // A trailing range with no parentheses: "Maja Ek, Hylte 4-16", "… §§ 4-16".
   let trailing: PartialNote | undefined;
   const range = /\s+((?:§§?|p\.?|pkt\.?)\s*\d+\s*[-–]\s*\d*|\d+\s*[-–]\s*\d+)$/.exec(rest);
@@ -272,7 +293,18 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
       mark = /^(x|✓|✔|ja)$/i.test(words.at(-1)!) ? 'present' : 'absent';
       t = words.slice(0, -1).join(' ');
     }
-    const sub = /^(.+?)\s+(?:ersätter|ers\.?\s+för|i stället för|istället för|för|for|vikarierar för)\s+(.+)$/i.exec(t);
+    const forWhom = FOR.exec(t);
+    if (forWhom && tokens.length > 0) {
+      tokens.push({ kind: 'other', text: '', notes: { substituteFor: forWhom[1]! } });
+      continue;
+    }
+    // "ordförande Tord Hellström": a flattened table put the last entry's role before the next name.
+    const roleThenName = /^(\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)\s+(\p{Lu}.+)$/u.exec(t);
+    if (roleThenName && tokens.length > 0 && isRole(roleThenName[1]!) && looksLikeName(roleThenName[2]!)) {
+      tokens.push(tok('role', roleThenName[1]!), { kind: 'name', text: roleThenName[2]!, notes });
+      continue;
+    }
+    const sub = SUBSTITUTE.exec(t);
     if (sub && looksLikeName(sub[1]!) && looksLikeName(sub[2]!)) {
       tokens.push({ kind: 'name', text: sub[1]!.trim(), notes: { ...notes, substituteFor: sub[2]!.trim() }, ...(mark ? { mark } : {}) });
       continue;
@@ -325,6 +357,8 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
       if (officer) current.officer = officer;
       current.role = current.role ? `${current.role}, ${role}` : role;
       if (/^(tillförordnad|t\.?\s?f\.?)\b/i.test(t.text)) current.acting = true;
+    } else if (t.text === '') {
+      // Notes only ("för Annika Strand"): already taken above.
     } else if (t.kind === 'organisation' || t.kind === 'municipality' || t.kind === 'other') {
       const officer = officerOf(t.text);
       if (officer) current.officer = officer;
@@ -332,6 +366,7 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
     }
   }
   if (trailing && entries.length > 0) entries.at(-1)!.partial = trailing;
+  if (lineMark && entries.length === 1) entries[0]!.mark = lineMark;
   return entries.filter((e) => e.name !== '');
 }
 
@@ -356,6 +391,8 @@ export function looksLikeEntries(text: string, k: Knowledge): boolean {
   if (/[.!?]\s+\p{Lu}/u.test(t)) return false;
   const slot = /^([^:]{2,40}):\s*(.+)$/.exec(t);
   if (slot && (k.municipality(slot[1]!) || k.organisation(slot[1]!))) return true;
+  const plain = t.replace(/^(?:x|✓|✔|-|–|—)\s+(?=\p{Lu})/iu, '').replace(/\s+(?:x|✓|✔|-|–|—)$/i, '');
+  if (plain !== t) return looksLikeEntries(plain, k);
   const tokens = splitList(t.replace(/\([^)]*\)/g, ''));
   if (tokens.length === 0) return false;
   return tokens.every((token) => {
@@ -363,6 +400,11 @@ export function looksLikeEntries(text: string, k: Knowledge): boolean {
     if (words.length > 7) return false;
     if (words.length >= 3 && MARK.test(words[0]!)) return true;
     if (MARK.test(token)) return true;
+    if (FOR.test(token)) return true;
+    const sub = SUBSTITUTE.exec(token);
+    if (sub && looksLikeName(sub[1]!) && looksLikeName(sub[2]!.replace(/,.*$/, ''))) return true;
+    const roleThenName = /^(\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)\s+(\p{Lu}.+)$/u.exec(token);
+    if (roleThenName && isRole(roleThenName[1]!) && looksLikeName(roleThenName[2]!)) return true;
     if (classify(token, k) !== 'other' || splitCompound(token, k) !== undefined) return true;
     // An unknown token passes only when every word is capitalised (a name kd does not know) or a particle.
     return words.length <= 5 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|af|de|der|den|la|le|di|da|del|el|al|bin|ter|zu|och)$/.test(w));

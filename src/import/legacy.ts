@@ -85,8 +85,8 @@ const KIND_TITLE = /^(?:(?:sammanträdes|möte?s|styrelse)?protokoll|minnesantec
 function itemCandidate(text: string): Candidate | undefined {
   let m: RegExpExecArray | null;
   if ((m = /^§\s*(\d{1,4})\s*[.:)–-]?\s*(.*)$/.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: true, label: `§ ${m[1]}` };
-  if ((m = /^(punkt|pkt\.?|ärende|ärendenr\.?|sak(?:\s*nr\.?)?|saksnr\.?|item)\s*(\d{1,4})(?:\s*\/\s*\d{2,4})?\s*[.:)–-]?\s*(.*)$/i.exec(text)))
-    return { num: Number(m[2]), title: m[3]!.trim(), strong: true, label: `${m[1]} ${m[2]}` };
+  if ((m = /^(punkt|pkt\.?|ärende|ärendenr\.?|sak(?:\s*nr\.?)?|saksnr\.?|item)\s*(\d{1,4})(\s*\/\s*\d{2,4})?\s*[.:)–-]?\s*(.*)$/i.exec(text)))
+    return { num: Number(m[2]), title: m[4]!.trim(), strong: true, label: `${m[1]} ${m[2]}${m[3] ? m[3].replace(/\s+/g, '') : ''}` };
   if ((m = /^(\d{1,3})\s*([a-h])\s*[.)]\s+(\S.*)$/.exec(text))) return { num: Number(m[1]), sub: m[2]!, title: m[3]!.trim(), strong: false, label: `${m[1]} ${m[2]}` };
   if ((m = /^(\d{1,3})\s*[.)]\s*(\p{L}.*)$/u.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
   if ((m = /^(\d{1,3})\s+(\p{Lu}[\p{L}\s,&/-]*.*)$/u.exec(text)) && !datesIn(text).some((d) => d.index === 0)) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
@@ -95,8 +95,10 @@ function itemCandidate(text: string): Candidate | undefined {
 }
 
 const DECISION_SENTENCE =
-  /^(?:(?:det|mötet|man|gruppen|nätverket|styrelsen|direktionen|kommundirektörsgruppen|kommunchefsnätverket|kommundirektörerna|kommuncheferna|ledningsgruppen|styrgruppen|beredningen|presidiet|rådet|kd-gruppen|deltagarna|[\p{Lu}][\p{L}-]*(?:gruppen|nätverket|rådet|styrelsen|beredningen))\s+)?(?:beslutar|beslutade|beslöt|beslutas|beslutades|enas\s+om|enades\s+om|kom\s+överens\s+om|kommer\s+överens\s+om|överenskom|överenskoms|besluttede|besluttet|vedtok|vedtar|ble\s+enige\s+om|blev\s+enige\s+om)\s+(?:att|at|om\s+at)\s+(.+)$/iu;
-const NOTED = /^(?:(?:informationen|rapporten|redovisningen|återrapporteringen|informationerna|lägesrapporten|dragningen|presentationen)\s+(?:noteras|noterades|tas\s+emot|togs\s+emot|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna|tas\s+till\s+protokollet|godkänns|godkändes)|noteras|lades\s+till\s+handlingarna|läggs\s+till\s+handlingarna|orienteringen\s+tas\s+til\s+efterretning|informationen\s+tas\s+til\s+orientering|orienteringen\s+tages\s+til\s+efterretning)\b.*$/iu;
+  /^(?:[\p{L}-]+\s+){0,3}?(?:beslutar|beslutade|beslöt|beslutas|beslutades|enas\s+om|enades\s+om|kom\s+överens\s+om|kommer\s+överens\s+om|överenskom|överenskoms|besluttede|besluttet|vedtok|vedtar|ble\s+enige\s+om|blev\s+enige\s+om)\s+(?:om\s+)?(att|at)\s+(.+)$/iu;
+/** "Informationen noteras.", "Protokollet från den 15 oktober läggs till handlingarna.", "Rapporten godkänns.": a decision to note or approve. */
+const NOTED =
+  /^(?:\p{Lu}[\p{L}-]*(?:\s+[\p{L}\d-]+){0,7}\s+)?(?:noteras|noterades|antecknas|tas\s+emot|togs\s+emot|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna|tas\s+till\s+protokollet|togs\s+till\s+protokollet|godkänns|godkändes|fastställs|fastställdes|tas\s+til\s+efterretning|tages\s+til\s+efterretning|tas\s+til\s+orientering|blev\s+godkendt|ble\s+godkjent|godkendes|godkjennes)(?:\s+(?:med\s+tack|utan\s+ändringar|utan\s+erinran))?\.?$/iu;
 const AS_PROPOSED = /^(?:enligt|i enlighet med|som)\s+(?:förslag(?:et)?|forslag(?:et)?|indstilling(?:en)?|innstilling(?:en)?)\.?$|^förslaget\s+(?:godkänns|antas|bifalls)\.?$/i;
 const CLAUSE = /^(?:[-–•*]\s*)?(?:samt\s+|och\s+)?(?:att|at)\s+\S/i;
 
@@ -169,8 +171,12 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       return undefined;
     };
     if (l.running) {
+      // A running header is the document's heading: what it says of kind and date counts.
       p.header ??= text;
       p.intro.push(l.raw);
+      const word = /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.exec(text)?.[1]?.toLowerCase();
+      if (word && !item) p.kind ??= word === 'protokoll' ? 'protokoll' : 'anteckningar';
+      if (!item) setDate(datesIn(text)[0]?.date, 3);
       continue;
     }
     const lm = labelAt(text);
@@ -275,9 +281,20 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   }
 
   // "Deltagare" lists those invited: whoever is also listed as absent or with regrets was not there.
-  const away = new Set([...p.regrets, ...p.absent].map((x) => normaliseName(x.name)));
-  for (const person of invited) if (!away.has(normaliseName(person.name))) p.present.push(person);
-  for (const list of ['present', 'remote'] as const) p[list] = p[list].filter((x) => !away.has(normaliseName(x.name)));
+  const key = (x: { name: string }) => normaliseName(x.name);
+  const away = new Set([...p.regrets, ...p.absent].map(key));
+  const listed = new Map([...invited, ...p.present].map((x) => [key(x), x]));
+  for (const x of [...p.regrets, ...p.absent]) {
+    const there = listed.get(key(x));
+    if (there && !x.municipality && !x.organisation) Object.assign(x, pick(there));
+  }
+  for (const person of invited) if (!away.has(key(person))) p.present.push(person);
+  // Regrets say more than a dash in a table: one listed under both is a regret.
+  const regrets = new Set(p.regrets.map(key));
+  p.absent = p.absent.filter((x) => !regrets.has(key(x)));
+  // A substitute is counted once, as a substitute.
+  const substitutes = new Set(p.substitutes.map(key));
+  for (const list of ['present', 'remote'] as const) p[list] = p[list].filter((x) => !away.has(key(x)) && !substitutes.has(key(x)));
   // An agenda with no items after it: the agenda is all there is.
   if (p.items.length === 0 && agenda.length > 0) agenda.forEach((a, idx) => p.items.push({ no: idx + 1, ...(a.strong ? { source: a.label } : {}), title: a.title, line: 0, text: [], decisions: [] }));
   return finish(p);
@@ -296,8 +313,15 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       if (t?.time) p.time = t.time;
       else if (t?.start && !p.time) p.timeStart = t.start;
       if (kind === 'timeplace') {
-        const after = Math.max(t?.end ?? 0, d?.end ?? 0);
-        const place = value.slice(after).replace(/^[\s,.;:–-]+/, '').replace(/^(?:i|på)\s+/i, '').replace(/\.\s*$/, '').trim();
+        // The place is what is left once the date and the time are taken out, before or after them.
+        let rest = value;
+        for (const span of [t, d].filter((x): x is NonNullable<typeof x> => x !== undefined).sort((a, b) => b.index - a.index)) rest = `${rest.slice(0, span.index)} | ${rest.slice(span.end)}`;
+        const place = rest
+          .replace(/\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|mandag|tirsdag|onsdag|torsdag|fredag)\b(?:\s+den)?/gi, '')
+          .split('|')
+          .map((x) => x.replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '').replace(/^(?:i|på|kl\.?)\s+/i, '').trim())
+          .filter((x) => x !== '' && !/^(?:kl\.?|klockan|den)$/i.test(x))
+          .join(', ');
         if (place) p.place = place;
       }
       return d !== undefined || t !== undefined;
@@ -339,7 +363,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       case 'serving': {
         if (mode) return false;
         if (!marked && !(/^\p{Lu}/u.test(value) && looksLikeEntries(value, k))) return false;
-        const list: List = kind === 'serving' ? 'present' : kind;
+        // Alternates under "Ersättare" who stand in for no one named are there, so present; "Tjänstgörande ersättare" likewise.
+        const list: List = kind === 'serving' || kind === 'substitutes' ? 'present' : kind;
         block = list;
         blockLine = l.n;
         if (value) {
@@ -500,13 +525,17 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       return true;
     }
     if (lm?.kind === 'action' && lm.marked && lm.value) {
-      it.decisions.push({ text: lm.value, line: l.n });
+      const last = it.decisions.at(-1);
+      const who = lm.value.replace(/\.$/, '');
+      // "Åtgärd: Anna Lindqvist" under a decision names its owner; a longer value is an assignment of its own.
+      if (last && !last.owner && (looksLikeName(who) || k.person(who) || /^(sekretariatet|kansliet|förbundet|ordföranden)$/i.test(who))) last.owner = who;
+      else it.decisions.push({ text: lm.value, ...(ownerFrom(lm.value.split(/\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/)[0]!) && /\s(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/.test(lm.value) ? { owner: lm.value.split(/\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/)[0]! } : {}), line: l.n });
       mode = undefined;
       return true;
     }
     if ((m = DECISION_SENTENCE.exec(text))) {
       mode = 'decision';
-      startClause(`att ${m[1]!}`, l.n, it.decisions);
+      startClause(`${m[1]!.toLowerCase()} ${m[2]!}`, l.n, it.decisions);
       return true;
     }
     if (mode) {
@@ -515,7 +544,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         startClause(text, l.n, into);
         return true;
       }
-      if (lastClause && !blankSinceClause) {
+      // A clause goes on over several lines, until a sentence ends and a new one begins with a capital.
+      if (lastClause && !blankSinceClause && !(/[.!?]$/.test(lastClause.text) && /^\p{Lu}/u.test(text))) {
         lastClause.text = `${lastClause.text} ${text}`;
         return true;
       }
@@ -610,6 +640,10 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   }
 }
 
+function pick(x: NamedPerson): Partial<NamedPerson> {
+  return { ...(x.municipality ? { municipality: x.municipality } : {}), ...(x.organisation ? { organisation: x.organisation } : {}), ...(x.place ? { place: x.place } : {}) };
+}
+
 /** The first person's name in a value such as "Maja Ek, Hylte kommun" or "Maja Ek (ref.)". */
 function firstName(value: string, k: Knowledge): string {
   const entries = readEntries(value, 0, k);
@@ -665,7 +699,10 @@ function finish(p: LegacyProtocol): LegacyProtocol {
       }
       if (d.owner !== undefined) {
         d.owner = d.owner.replace(/[.,;:]+$/, '').trim();
-        const due = datesIn(d.text, meetingYear).find((x) => p.date === undefined || x.date > p.date);
+        // "senast 1 februari" in a November meeting is next February.
+        const due =
+          datesIn(d.text, meetingYear).find((x) => p.date === undefined || x.date > p.date) ??
+          (meetingYear !== undefined && p.date !== undefined ? datesIn(d.text, meetingYear + 1).find((x) => x.date > p.date! && x.date.slice(0, 4) === String(meetingYear + 1)) : undefined);
         if (due) d.due = due.date;
         else if (/\b(?:till|inför|vid|före|senast\s+till)\s+nästa\s+(?:möte|sammanträde|träff)\b|\btil\s+næste\s+møde\b|\btil\s+neste\s+møte\b/i.test(d.text)) d.dueNextMeeting = true;
       }

@@ -114,6 +114,8 @@ function splitFlattened(text: string): string[] {
   // A title with a colon in prose ("Beslut: att …" after a sentence) splits too; a lone "kl:" does not exist as a label.
   // Items run together: "… ärendet. § 13 Budget".
   for (const m of text.matchAll(/(?<=[.!?]\s+)(?:§\s*\d{1,4}|\d{1,2}\.)\s+\p{Lu}/gu)) cuts.push(m.index);
+  // A decision to note, after a sentence on the same line: "… redovisade läget. Informationen noteras."
+  for (const m of text.matchAll(/(?<=[.!?]\s+)(?:Informationen|Rapporten|Redovisningen|Protokollet|Anteckningarna)\s+(?:noteras|läggs|lades|godkänns|godkändes)\b/gu)) cuts.push(m.index);
   if (cuts.length === 0) return [text];
   const parts: string[] = [];
   let at = 0;
