@@ -313,8 +313,10 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
     if (kind === 'other' || (kind === 'name' && t.split(/\s+/).length >= 3 && !k.person(t))) {
       const parts = splitCompound(t, k);
       if (parts) {
-        parts[0]!.notes = notes;
-        if (mark) parts[0]!.mark = mark;
+        // The notes and the mark belong to the person, wherever the name stands in the token.
+        const person = parts.find((x) => x.kind === 'name') ?? parts[0]!;
+        person.notes = notes;
+        if (mark) person.mark = mark;
         tokens.push(...parts);
         continue;
       }
@@ -387,7 +389,7 @@ export function looksLikeEntries(text: string, k: Knowledge): boolean {
     .trim()
     .replace(/[.;]$/, '')
     .replace(/\s+(?:(?:§§?|p\.?|pkt\.?)\s*)?\d+\s*[-–]\s*\d*$/, '');
-  if (t === '' || t.length > 400) return false;
+  if (t === '' || t.length > 20_000) return false;
   if (/[.!?]\s+\p{Lu}/u.test(t)) return false;
   const slot = /^([^:]{2,40}):\s*(.+)$/.exec(t);
   if (slot && (k.municipality(slot[1]!) || k.organisation(slot[1]!))) return true;

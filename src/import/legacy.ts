@@ -200,6 +200,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       }
       if (a.kind === 'adjuster' && looksLikeName(firstName(text, k))) {
         keep(l);
+        // A role under the name ("ordförande") makes the adjuster the chair as well.
+        nameLine = { text: firstName(text, k), line: l.n, at: 'intro' };
         continue;
       }
       if (a.kind === 'theme') {
@@ -242,17 +244,17 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
 
     if (cand && acceptItem(cand, l, i)) continue;
 
-    // People in a block under NÄRVARANDE and the like, one or more a line.
-    if (block && !mode && looksLikeEntries(text, k) && !proseAttendance(text, l.n)) {
-      addEntries(block, text, l.n);
-      continue;
-    }
-    block = undefined;
-
+    // Prose about attendance ("A ersätter B", "… hade anmält förhinder") is read once, and does not end a list.
     if (proseAttendance(text, l.n)) {
       keep(l);
       continue;
     }
+    // People in a block under NÄRVARANDE and the like, one or more a line.
+    if (block && !mode && looksLikeEntries(text, k)) {
+      addEntries(block, text, l.n);
+      continue;
+    }
+    block = undefined;
 
     if (!item || signed) {
       // A place and date under the text ("Borås 2 april 2011"): the document's date, not the meeting's.

@@ -37,6 +37,10 @@ const SIGNATURE = [
   /^\[(?:image|bild|figur|logo|logotyp)[^\]]*\]$/i,
 ];
 
+/** An item heading with a word: comes back in the agenda, is not a running header. */
+const ITEM_WORD = /^(?:punkt|pkt\.?|ärende|sak|paragraf)\s*\d/i;
+/** A person's entry ("Anna Berg, Lund", "Ingrid Strand"): comes back in lists and signatures. */
+const ENTRY = /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}(?:\s*[,(].{0,60})?$/u;
 const TAIL_MARKER = /\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|side|page)\s*\d{1,3}(?:\s*(?:av|af|of)\s*\d{1,3})?)$/i;
 
 /** The characters Word and PDF converters leave behind, made plain. */
@@ -62,17 +66,24 @@ export function prepare(input: string, known: ReadonlySet<number> = new Set()): 
   const noise: Prepared['noise'] = [];
   const isNoise = (t: string) => PAGE_MARKER.some((re) => re.test(t)) || SIGNATURE.some((re) => re.test(t));
 
-  // Running headers: a longer line that comes back three times or more, or twice in a document with page markers.
+  // Running headers: a longer line that comes back next to page markers, or three times or more. Items,
+  // labels, clauses and people's entries come back too (an agenda, a signature) and are never headers.
   const counts = new Map<string, number>();
-  let markers = 0;
-  for (const line of raw) {
+  const nearMarker = new Map<string, number>();
+  const markerAt = raw.map((line) => {
+    const full = line.trim();
+    return TAIL_MARKER.test(full) || PAGE_MARKER.some((re) => re.test(full));
+  });
+  const near = (i: number) => markerAt.slice(Math.max(0, i - 3), i + 4).some(Boolean);
+  raw.forEach((line, i) => {
     const full = line.trim();
     const tail = TAIL_MARKER.exec(full);
     const t = tail ? full.slice(0, tail.index).trim() : full;
-    if (tail || PAGE_MARKER.some((re) => re.test(full))) markers++;
-    if (t.length >= 12 && !labelAt(t) && !/^(?:samt\s+)?att\s/i.test(t) && !/^(?:§\s*)?\d/.test(t)) counts.set(shape(t), (counts.get(shape(t)) ?? 0) + 1);
-  }
-  const running = new Set([...counts].filter(([, c]) => c >= 3 || (c >= 2 && markers > 0)).map(([s]) => s));
+    if (t.length < 12 || labelAt(t) || /^(?:samt\s+)?att\s/i.test(t) || /^(?:§\s*)?\d/.test(t) || ITEM_WORD.test(t) || ENTRY.test(t)) return;
+    counts.set(shape(t), (counts.get(shape(t)) ?? 0) + 1);
+    if (tail || near(i) || i < 3) nearMarker.set(shape(t), (nearMarker.get(shape(t)) ?? 0) + 1);
+  });
+  const running = new Set([...counts].filter(([s, c]) => c >= 3 || (c >= 2 && (nearMarker.get(s) ?? 0) >= 2)).map(([s]) => s));
   const seen = new Set<string>();
 
   const lines: SourceLine[] = [];
