@@ -169,6 +169,33 @@ describe('kd import into an archive', () => {
     ]);
   });
 
+  it('a folder: one summary table, members never named placed as absent on request, ids that keep every letter', async () => {
+    const meeting = (date: string, extra: string) =>
+      `Minnesanteckningar\n\nDatum: ${date}\nTid: kl 9-12\nPlats: Bjuv\n\nNärvarande: Anna Ahl, Bjuv, Siv Sekr${extra}\n\n1. Läget\n\nBeslut: att notera läget.\n`;
+    const root = await archiveWith(MINI, {
+      'in/a.txt': meeting('2019-03-14', ', Øjvind Bæk, Regionen'),
+      'in/b.txt': meeting('2019-04-11', ''),
+      'in/bild.png': 'inte ett protokoll',
+    });
+    const out = await run(['import', 'in', '--network', 'grupp', '--add-people', '--absent-unmentioned'], { cwd: root });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('  1 nya personer lades till i people.yml:\n    7: Øjvind Bæk (ojvind-baek)\n');
+    // A known name followed by an unknown one with nothing between: both people, and the pair listed.
+    expect(out.stdout).toContain('  1 uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):\n    7: Siv Sekr / Øjvind Bæk\n');
+    expect(out.stdout).toContain('Lästes inte (inte .txt, .md, .docx eller .pdf): in/bild.png\n');
+    expect(out.stdout.split('\n\n').at(-1)).toBe(
+      [
+        'Fil       Datum       Närv.  Frånv.  Gäster  Punkter  Beslut  Granska  Resultat',
+        '────────  ──────────  ─────  ──────  ──────  ───────  ──────  ───────  ────────',
+        'in/a.txt  2019-03-14      3       2       0        1       1        1  skrevs',
+        'in/b.txt  2019-04-11      2       2       0        1       1        0  skrevs',
+        '',
+      ].join('\n'),
+    );
+    const draft = await readFile(path.join(root, 'networks/grupp/protocols/2019/2019-04-11-4.md'), 'utf8');
+    expect(draft).toContain('  absent:\n    - bo-berg\n    - cilla-cox\n');
+  });
+
   it('a re-run recognises what was imported (by the file’s hash) and does nothing', async () => {
     const root = await archiveWith(MINI, { 'in/nordvast.txt': await text('nordvast-3-2019.txt') });
     expect((await run(['import', 'in/nordvast.txt', '--network', 'grupp'], { cwd: root })).code).toBe(0);

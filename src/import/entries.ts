@@ -337,11 +337,7 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
         current.municipality = pendingMunicipality;
         pendingMunicipality = undefined;
       }
-      if (doubtful) {
-        const previous = entries.at(-1)!;
-        previous.review = current.name;
-        current.review = previous.name;
-      }
+      if (doubtful) current.review = entries.at(-1)!.name;
       entries.push(current);
       continue;
     }

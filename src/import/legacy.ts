@@ -139,7 +139,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   };
   const addEntry = (list: List, e: Entry) => {
     const person: NamedPerson = { ...e, ...((e.municipality ?? e.organisation) ? { place: e.municipality ?? e.organisation! } : {}) };
-    if (e.review) p.review.push({ line: e.line, text: `${e.name} / ${e.review}` });
+    if (e.review) p.review.push({ line: e.line, text: `${e.review} / ${e.name}` });
     if (e.officer === 'chair') p.chair ??= { name: e.name, line: e.line };
     if (e.officer === 'secretary') p.secretary ??= { name: e.name, line: e.line };
     if (list === 'guests') {
@@ -239,7 +239,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
 
     if (lm && !(item && mode && CLAUSE.test(lm.value))) {
-      if (handleLabel(lm, l)) continue;
+      if (handleLabel(lm, l, i)) continue;
     }
 
     if (cand && acceptItem(cand, l, i)) continue;
@@ -336,7 +336,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     return false;
   }
 
-  function handleLabel(lm: LabelMatch, l: SourceLine): boolean {
+  function handleLabel(lm: LabelMatch, l: SourceLine, at: number): boolean {
     const { kind, value, marked } = lm;
     switch (kind) {
       case 'date':
@@ -386,12 +386,14 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
           return true;
         }
         // A signature: the name stands above its role ("Anna Ahl" / "ordförande").
-        const after = lines.slice(lines.indexOf(l) + 1).find((x) => x.text !== '');
+        const afterAt = nextNonBlank(at + 1);
+        const after = afterAt === undefined ? undefined : lines[afterAt];
         const afterIsRole = after ? labelAt(after.text)?.kind === kind || /^(ordförande|sekreterare)$/i.test(after.text) : false;
         const nextIsName = after !== undefined && looksLikeName(after.text);
-        const lineAfterNext = after ? lines.slice(lines.indexOf(after) + 1).find((x) => x.text !== '') : undefined;
+        const lineAfterNextAt = afterAt === undefined ? undefined : nextNonBlank(afterAt + 1);
+        const lineAfterNext = lineAfterNextAt === undefined ? undefined : lines[lineAfterNextAt];
         const pairBelow = lineAfterNext !== undefined && (labelAt(lineAfterNext.text)?.kind === 'chair' || labelAt(lineAfterNext.text)?.kind === 'secretary');
-        if (nameLine && nameLine.line === lastNonBlankBefore(l) && (!nextIsName || pairBelow || /^\p{Ll}/u.test(lm.label) || afterIsRole)) {
+        if (nameLine && nameLine.line === lastNonBlankBefore(at) && (!nextIsName || pairBelow || /^\p{Ll}/u.test(lm.label) || afterIsRole)) {
           p[kind] ??= { name: nameLine.text, line: nameLine.line };
           unclaim(nameLine);
           nameLine = undefined;
@@ -422,10 +424,15 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
   }
 
-  function lastNonBlankBefore(l: SourceLine): number {
-    const idx = lines.indexOf(l);
-    for (let j = idx - 1; j >= 0; j--) if (lines[j]!.text !== '') return lines[j]!.n;
+  function lastNonBlankBefore(at: number): number {
+    for (let j = at - 1; j >= 0; j--) if (lines[j]!.text !== '') return lines[j]!.n;
     return 0;
+  }
+
+  /** The index of the next line with text, from `from` on. */
+  function nextNonBlank(from: number): number | undefined {
+    for (let j = from; j < lines.length; j++) if (lines[j]!.text !== '') return j;
+    return undefined;
   }
 
   /** A name that was taken as prose is a signature after all. */
@@ -444,7 +451,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     let title = c.title;
     // "§ 12" alone, or "1" alone: the title is on the next line.
     if (title === '') {
-      const nextLine = lines.slice(i + 1).find((x) => x.text !== '');
+      const nextAt = nextNonBlank(i + 1);
+      const nextLine = nextAt === undefined ? undefined : lines[nextAt];
       if (!nextLine || itemCandidate(nextLine.text) || labelAt(nextLine.text) || nextLine.text.length > 120) return false;
       title = nextLine.text;
       nextLine.text = '';

@@ -132,7 +132,8 @@ function splitFlattened(text: string): string[] {
   let at = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
     // "Anmält förhinder:" is one label, not "Anmält" and "förhinder:".
-    const here = labelAt(text.slice(at));
+    // Only the label's length is needed: a short prefix keeps this linear on a flattened line of any length.
+    const here = labelAt(text.slice(at, at + 80));
     if (here && at + here.label.length > cut) continue;
     parts.push(text.slice(at, cut).trim());
     at = cut;

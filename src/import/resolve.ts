@@ -50,6 +50,8 @@ export interface ImportOptions {
   date?: string;
   time?: string;
   place?: string;
+  /** The highest number each network's year has been given in this import, so that two drafts of one batch never share one. */
+  numbers?: Map<string, number>;
   /** Labels in the language of the archive. */
   words: { unknownOrganisation: string; notUnderstoodHeading: string; importedFrom: (file: string) => string };
 }
@@ -183,7 +185,14 @@ export function resolveDraft(
   });
 
   const year = date?.slice(0, 4);
-  const number = legacy.number !== undefined && (legacy.year === undefined || String(legacy.year) === year) ? legacy.number : date ? nextNumber(net, date) : 1;
+  const batchKey = `${net.id}/${year}`;
+  const number =
+    legacy.number !== undefined && (legacy.year === undefined || String(legacy.year) === year)
+      ? legacy.number
+      : date
+        ? Math.max(nextNumber(net, date), (opts.numbers?.get(batchKey) ?? 0) + 1)
+        : 1;
+  opts.numbers?.set(batchKey, Math.max(opts.numbers.get(batchKey) ?? 0, number));
   const data: Record<string, unknown> = {
     network: net.id,
     number,

@@ -142,6 +142,7 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
   // A file imported before carries its hash in the draft: a second run recognises it instead of failing or duplicating.
   const imported = new Map(archive.protocols.flatMap((p) => (p.data.source ? [[p.data.source.sha256, p.file] as const] : [])));
   const progress = io.stderr.isTTY === true && inputs.length > 1;
+  const numbers = new Map<string, number>();
   for (const [n, file] of inputs.entries()) {
     if (progress) io.stderr.write(`\r${c.import.progress({ n: n + 1, total: inputs.length, file })}\x1b[K`);
     const abs = path.resolve(io.cwd, file);
@@ -162,6 +163,7 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
       network: net,
       addPeople: opts.addPeople === true,
       absentUnmentioned: opts.absentUnmentioned === true,
+      numbers,
       ...(opts.date ? { date: opts.date } : {}),
       ...(opts.time ? { time: opts.time } : {}),
       ...(opts.place ? { place: opts.place } : {}),
