@@ -100,10 +100,11 @@ const ARCHIVE = {
   'networks/grupp/protocols/2019/2019-02-14-2.md': null,
 };
 
-/** The draft's front matter without `source:` (the two files differ in name and hash, nothing else). */
+/** The draft's front matter without `source:` and `number` (the two files differ in name and hash, and one batch numbers them 1 and 2). */
 function facts(draft: string): Record<string, unknown> {
   const data = parseYaml(draft.split('\n---\n')[0]!.replace(/^---\n/, '')) as Record<string, unknown>;
   delete data.source;
+  delete data.number;
   return data;
 }
 
