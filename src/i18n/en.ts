@@ -18,7 +18,12 @@ export const en: Catalogue = {
       `Symbolic link points out of the archive (${d.target}); kd reads only files inside the archive.`,
     'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
     'file.unreadable': (d) => `The file could not be read (${d.reason}).`,
+    'frozen.not-regular': (d) =>
+      `The protocol was approved in ${d.base} and has been replaced by a symbolic link, expected the regular file at its path; an approved protocol changes only through corrections.`,
     'todo.missing': (d) => `Unexpected TODO for ${d.key}, expected the value: the source this draft was imported from did not give it. Fill it in.`,
+    'file.not-regular': () => `Unexpected folder, link to a folder or special file, expected a regular file; kd does not read it, and the rules that need it would otherwise be switched off in silence.`,
+    'file.network-id': (d) => `Unexpected folder name ${q(d.name)} for a network, expected an id of lower-case a–z, digits and hyphens; rename the folder.`,
+    'file.name-encoding': () => `The file name is not UTF-8 and cannot be read by its name; rename the file.`,
     'file.missing': (d) => `The file ${d.file} is missing from the archive.`,
     'frontmatter.open': (d) => `Unexpected ${q(d.found)} on line 1, expected ${q('---')} to open the front matter.`,
     'frontmatter.executable': (d) =>
@@ -31,6 +36,14 @@ export const en: Catalogue = {
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) =>
       `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
+    'schema.control': (d) =>
+      ({
+        control: `Unexpected control character ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).`,
+        cr: `Unexpected lone carriage return ${d.code}, expected plain text; remove the character, or write a line break as \\n.`,
+        noncharacter: `Unexpected noncharacter ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as \\u or \\U followed by its code).`,
+        bidi: `Unexpected bidirectional control ${d.code} (it shows the text in another order than it reads), expected plain text; remove the character.`,
+        surrogate: `Unexpected half of a surrogate pair ${d.code}, expected whole characters; remove it or write the character by its own code (\\U and eight digits).`,
+      })[d.kind],
     'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
     'unknown-municipality': (d) => `Unknown municipality ${q(d.name)}, expected one of the municipalities in kd.yml.`,
@@ -111,6 +124,7 @@ export const en: Catalogue = {
     'id-list': 'a list of person ids',
     'nonempty-list': 'a list with at least one element',
     valid: 'a valid value',
+    control: 'text without control characters',
     email: 'an e-mail address',
     'term-id': 'a term id, e.g. 2019-2022',
     year: 'a year',
@@ -167,6 +181,22 @@ export const en: Catalogue = {
       unchanged: (d) => `The registers in ${d.dir} were already current.`,
       current: (d) => `All ${d.count} registers match the protocols.`,
       stale: 'Stale registers:',
+    },
+    lock: {
+      staleTaken: (d) =>
+        `Took over the lock ${d.file} from process ${d.pid} on ${d.host} (started ${d.started}); that run has ended or is too old to still be running.`,
+    },
+    cache: {
+      ignored: (d) =>
+        `The cache ${d.path} is not used (${d.why}); kd reads every file afresh, which only takes longer. Give a folder of your own with KD_CACHE_DIR or turn the cache off with KD_CACHE=off.`,
+      why: {
+        'not-dir': 'not a regular folder',
+        special: 'a system folder such as /proc or /sys',
+        owner: 'owned by another user',
+        writable: 'anyone can write there',
+        'not-file': 'not a regular file',
+        'too-large': 'larger than 256 MB',
+      },
     },
     preCommit: {
       blocked: 'Commit stopped: correct the errors above and commit again. CI runs the same check.',
@@ -601,6 +631,14 @@ export const en: Catalogue = {
       'unknown-revision': (d) => `Unknown revision ${q(d.rev)}, expected a commit, branch or tag in the archive's git repository.`,
       'not-in-git': () => `The archive is not in a git repository, so --at and --changed cannot be used.`,
       'init-exists': (d) => `Overwriting nothing: ${d.files} already exists. Choose another folder.`,
+      'history-unavailable': () =>
+        `The history rule (frozen-protocol) could not run: the archive is not in a git repository that git can read (git is missing, or git refuses the repository, e.g. "dubious ownership"). It was asked for (--base, --changed or CI), so the check stops instead of passing without it.`,
+      'people-invalid': (d) => `${d.file} has errors (run kd check) and is not written to, since people could be lost; correct the file and run again.`,
+      blocked: (d) =>
+        `No answer: ${d.count} ${d.count === 1 ? 'error' : 'errors'} in the archive (above) concern what was asked, and a broken protocol would count as if the meeting never took place. Correct them and run again.`,
+      'template-invalid': (d) =>
+        `The template ${d.file} cannot be used: unexpected ${d.found}, expected a plain Mustache template (at most 64 kB, no partials or delimiter changes, no section inside a section of the same name).`,
+      'scaffold-invalid': (d) => `The new protocol would not pass kd check (${d.file}:${d.line}:${d.column}: ${d.message}); nothing was written. Correct the template in templates/.`,
       'init-missing': (d) =>
         `Missing for the new archive: ${d.options}. Give them as options, or run kd init in a terminal to be asked.`,
       'unknown-municipality-option': (d) => `Unknown municipality ${q(d.found)}, expected one of: ${d.known}.`,
@@ -615,6 +653,9 @@ export const en: Catalogue = {
       'hook-not-in-git': () => `The archive is not in a git repository; kd pre-commit is run by git before each commit (git config core.hooksPath .githooks).`,
       'staged-unreadable': () =>
         `git could not read or update what is to be committed (git write-tree, git add). Resolve any conflicts and try again.`,
+      'archive-locked': (d) =>
+        `The archive is being written by another run of kd (process ${d.pid} on ${d.host}, started ${d.started}); try again when it is done, or remove ${d.file} if that process no longer exists.`,
+      interrupted: (d) => `Interrupted (${d.signal}); what had been written was removed again, so nothing changed in the archive.`,
     },
   },
 };

@@ -26,6 +26,12 @@ export const sv = {
     'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
     'file.unreadable': (d: { reason: string }) => `Filen kunde inte läsas (${d.reason}).`,
     'file.missing': (d: { file: string }) => `Filen ${d.file} saknas i arkivet.`,
+    'file.not-regular': () => `Oväntad mapp, länk till en mapp eller specialfil, förväntade en vanlig fil; kd läser inte den, och reglerna som behöver den skulle annars tyst stängas av.`,
+    'file.network-id': (d: { name: string }) =>
+      `Oväntat mappnamn ${q(d.name)} för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.`,
+    'file.name-encoding': () => `Filnamnet är inte UTF-8 och kan inte läsas under sitt namn; byt namn på filen.`,
+    'frozen.not-regular': (d: { base: string }) =>
+      `Protokollet var justerat i ${d.base} och har ersatts av en symbolisk länk, förväntade den vanliga filen på sin plats; ett justerat protokoll ändras bara genom rättelser.`,
     'todo.missing': (d: { key: string }) => `Oväntat TODO för ${d.key}, förväntade uppgiften: källan som utkastet importerades från sade inget om den. Fyll i den.`,
     'frontmatter.open': (d: { found: string }) =>
       `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
@@ -43,6 +49,14 @@ export const sv = {
       `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
+    'schema.control': (d: { code: string; kind: 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate' }) =>
+      ({
+        control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,
+        cr: `Oväntad ensam vagnretur ${d.code}, förväntade vanlig text; ta bort tecknet, eller skriv en radbrytning som \\n.`,
+        noncharacter: `Oväntat icke-tecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som \\u eller \\U följt av koden).`,
+        bidi: `Oväntat riktningstecken ${d.code} (det visar texten i en annan ordning än den lyder), förväntade vanlig text; ta bort tecknet.`,
+        surrogate: `Oväntat halvt surrogatpar ${d.code}, förväntade hela tecken; ta bort det eller skriv tecknet med sin egen kod (\\U och åtta siffror).`,
+      })[d.kind],
     // References
     'unknown-person': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
     'unknown-network': (d: { id: string }) =>
@@ -144,6 +158,7 @@ export const sv = {
     'id-list': 'en lista med person-id',
     'nonempty-list': 'en lista med minst ett element',
     valid: 'ett giltigt värde',
+    control: 'text utan styrtecken',
     email: 'en e-postadress',
     'term-id': 'ett id för mandatperioden, t.ex. 2019-2022',
     year: 'ett årtal',
@@ -200,6 +215,22 @@ export const sv = {
       unchanged: (d: { dir: string }) => `Registren i ${d.dir} var redan aktuella.`,
       current: (d: { count: number }) => `Alla ${d.count} register stämmer med protokollen.`,
       stale: 'Inaktuella register:',
+    },
+    lock: {
+      staleTaken: (d: { file: string; pid: string | number; host: string; started: string }) =>
+        `Tog över låset ${d.file} efter process ${d.pid} på ${d.host} (startad ${d.started}); den körningen har avslutats eller är för gammal för att pågå.`,
+    },
+    cache: {
+      ignored: (d: { path: string; why: string }) =>
+        `Cachen ${d.path} används inte (${d.why}); kd läser alla filer från början, vilket bara tar längre tid. Ange en egen mapp med KD_CACHE_DIR eller stäng av cachen med KD_CACHE=off.`,
+      why: {
+        'not-dir': 'ingen vanlig mapp',
+        special: 'en systemmapp som /proc eller /sys',
+        owner: 'ägs av en annan användare',
+        writable: 'vem som helst kan skriva där',
+        'not-file': 'ingen vanlig fil',
+        'too-large': 'större än 256 MB',
+      },
     },
     preCommit: {
       blocked: 'Commiten stoppades: rätta felen ovan och gör commit igen. Samma kontroll körs i CI.',
@@ -641,6 +672,16 @@ export const sv = {
       'unknown-revision': (d: { rev: string }) => `Okänd revision ${q(d.rev)}, förväntade en commit, gren eller tagg i arkivets git-förråd.`,
       'not-in-git': () => `Arkivet ligger inte i ett git-förråd, så --at och --changed kan inte användas.`,
       'init-exists': (d: { files: string }) => `Skriver inte över något: ${d.files} finns redan. Välj en annan mapp.`,
+      'history-unavailable': () =>
+        `Historikregeln (frozen-protocol) kunde inte köras: arkivet ligger inte i ett git-förråd som git kan läsa (saknas git, eller vägrar git läsa förrådet, t.ex. "dubious ownership"). Den begärdes (--base, --changed eller CI), så kontrollen avbryts i stället för att bli grön utan den.`,
+      'people-invalid': (d: { file: string }) =>
+        `${d.file} har fel (kör kd check) och skrivs inte till, eftersom personer kunde gå förlorade; rätta filen och kör igen.`,
+      blocked: (d: { count: number }) =>
+        `Inget svar: ${d.count} fel i arkivet (ovan) rör det som efterfrågades, och ett trasigt protokoll skulle räknas som om mötet aldrig hölls. Rätta felen och kör igen.`,
+      'template-invalid': (d: { file: string; found: string }) =>
+        `Mallen ${d.file} kan inte användas: oväntat ${d.found}, förväntade en enkel Mustache-mall (högst 64 kB, inga partials eller byten av avgränsare, inget avsnitt inuti ett avsnitt med samma namn).`,
+      'scaffold-invalid': (d: { file: string; line: number; column: number; message: string }) =>
+        `Det nya protokollet skulle inte klara kd check (${d.file}:${d.line}:${d.column}: ${d.message}); inget skrevs. Rätta mallen i templates/.`,
       'init-missing': (d: { options: string }) =>
         `Uppgifter saknas för det nya arkivet: ${d.options}. Ange dem som flaggor, eller kör kd init i en terminal för att bli tillfrågad.`,
       'unknown-municipality-option': (d: { found: string; known: string }) => `Okänd kommun ${q(d.found)}, förväntade en av: ${d.known}.`,
@@ -655,6 +696,9 @@ export const sv = {
       'hook-not-in-git': () => `Arkivet ligger inte i ett git-förråd; kd pre-commit körs av git före varje commit (git config core.hooksPath .githooks).`,
       'staged-unreadable': () =>
         `git kunde inte läsa eller uppdatera det som ska checkas in (git write-tree, git add). Lös eventuella konflikter och försök igen.`,
+      'archive-locked': (d: { file: string; pid: string | number; host: string; started: string }) =>
+        `Arkivet skrivs av en annan körning av kd (process ${d.pid} på ${d.host}, startad ${d.started}); försök igen när den är klar, eller ta bort ${d.file} om den processen inte längre finns.`,
+      interrupted: (d: { signal: string }) => `Avbruten (${d.signal}); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.`,
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../archive/finding.js';
 import { catalogue, formatMessage, type Lang } from '../i18n/index.js';
+import { jsonVisible, visible } from '../schema/common.js';
 
 export interface FindingsReport {
   findings: Finding[];
@@ -8,6 +9,21 @@ export interface FindingsReport {
   /** Turns an archive-relative file into the path shown (relative to where kd was run). */
   display: (file: string) => string;
   lang: Lang;
+}
+
+/**
+ * What the reporters show of a finding. File names, key paths and the
+ * values a message quotes come from the archive: every control character,
+ * line end, noncharacter and bidirectional control in them is written as a
+ * visible escape (`\u001b`, `\n`), so none reaches a terminal, a CI log or
+ * the XML, and no finding can fake another line of output.
+ */
+function shown(report: FindingsReport, f: Finding, keepWhitespace = false) {
+  return {
+    file: visible(report.display(f.file), keepWhitespace),
+    path: f.path === undefined ? undefined : visible(f.path, keepWhitespace),
+    message: visible(formatMessage(report.lang, f.message), keepWhitespace),
+  };
 }
 
 export function summarise(findings: readonly Finding[]) {
@@ -20,10 +36,11 @@ export function renderText(report: FindingsReport, chalk: ChalkInstance): string
   const c = catalogue(report.lang);
   const lines: string[] = [];
   for (const f of report.findings) {
-    const where = chalk.underline(`${report.display(f.file)}:${f.line}:${f.column}`);
+    const s = shown(report, f);
+    const where = chalk.underline(`${s.file}:${f.line}:${f.column}`);
     const severity = f.severity === 'error' ? chalk.red(c.ui.severity.error) : chalk.yellow(c.ui.severity.warning);
-    const key = f.path ? `${chalk.cyan(f.path)}: ` : '';
-    lines.push(`${where}  ${severity}  ${chalk.dim(`[${f.rule}]`)} ${key}${formatMessage(report.lang, f.message)}`);
+    const key = s.path ? `${chalk.cyan(s.path)}: ` : '';
+    lines.push(`${where}  ${severity}  ${chalk.dim(`[${f.rule}]`)} ${key}${s.message}`);
   }
   const s = summarise(report.findings);
   if (lines.length > 0) lines.push('');
@@ -35,10 +52,15 @@ export function renderText(report: FindingsReport, chalk: ChalkInstance): string
   return `${lines.join('\n')}\n`;
 }
 
-/** Machine-readable findings: stable keys, the sentence in the chosen language. */
+/**
+ * Machine-readable findings: stable keys, the sentence in the chosen language.
+ * Values stay as they are; characters JSON would print raw but a terminal
+ * acts on (C1 controls, bidirectional controls, noncharacters) are written as
+ * `\uXXXX` escapes, which parse back to the same string.
+ */
 export function renderJson(report: FindingsReport): string {
   const s = summarise(report.findings);
-  return `${JSON.stringify(
+  return `${jsonVisible(JSON.stringify(
     {
       findings: report.findings.map((f) => ({
         file: report.display(f.file),
@@ -55,7 +77,7 @@ export function renderJson(report: FindingsReport): string {
     },
     null,
     2,
-  )}\n`;
+  ))}\n`;
 }
 
 /** GitHub Actions workflow commands: data and properties escaped as the runner expects. */
@@ -69,13 +91,18 @@ function escapeProperty(s: string): string {
 /** One `::error` or `::warning` annotation a finding, so it shows on the pull request's line. */
 export function renderGithub(report: FindingsReport): string {
   const lines = report.findings.map((f) => {
+    // Line ends stay for escapeData (`%0A`), as the runner expects; the rest is made visible.
+    const s = shown(report, f, true);
     const kind = f.severity === 'error' ? 'error' : 'warning';
-    const props = [`file=${escapeProperty(report.display(f.file))}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`kd ${f.rule}`)}`];
-    const text = `${f.path ? `${f.path}: ` : ''}${formatMessage(report.lang, f.message)}`;
+    const props = [`file=${escapeProperty(s.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`kd ${f.rule}`)}`];
+    const text = `${s.path ? `${s.path}: ` : ''}${s.message}`;
     return `::${kind} ${props.join(',')}::${escapeData(text)}`;
   });
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
+
+/** C0 controls other than tab and line ends, U+FFFE, U+FFFF and lone surrogates (`u` mode matches only lone halves). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/gu;
 
 /**
  * JUnit XML for GitLab and other CI: one test case a file that has findings
@@ -91,12 +118,16 @@ export async function renderJunit(report: FindingsReport): Promise<string> {
     else byFile.set(f.file, [f]);
   }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const line = (f: Finding) => `${report.display(f.file)}:${f.line}:${f.column} [${f.rule}] ${f.path ? `${f.path}: ` : ''}${formatMessage(report.lang, f.message)}`;
+  const line = (f: Finding) => {
+    const s = shown(report, f);
+    return `${s.file}:${f.line}:${f.column} [${f.rule}] ${s.path ? `${s.path}: ` : ''}${s.message}`;
+  };
   const cases = [...byFile].map(([file, list]) => {
     const failures = list.filter((f) => f.severity === 'error');
     const warnings = list.filter((f) => f.severity === 'warning');
-    return x('testcase', { classname: 'kd check', name: report.display(file), file: report.display(file) }, [
-      ...failures.map((f) => x('failure', { type: f.rule, message: formatMessage(report.lang, f.message) }, line(f))),
+    const name = visible(report.display(file));
+    return x('testcase', { classname: 'kd check', name, file: name }, [
+      ...failures.map((f) => x('failure', { type: f.rule, message: shown(report, f).message }, line(f))),
       ...(warnings.length > 0 ? [x('system-out', warnings.map(line).join('\n'))] : []),
     ]);
   });
@@ -108,5 +139,7 @@ export async function renderJunit(report: FindingsReport): Promise<string> {
       x('testsuite', { name: 'kd check', tests: String(cases.length), failures: String([...byFile.values()].filter((l) => l.some((f) => f.severity === 'error')).length) }, cases),
     ]),
   ]);
-  return `${toXml(tree)}\n`;
+  // Everything from the archive went through `visible`; this makes "no
+  // character XML 1.0 forbids" hold by construction, whatever else changes.
+  return `${toXml(tree).replace(XML_FORBIDDEN, (ch) => visible(ch))}\n`;
 }

@@ -1,5 +1,5 @@
 import type { CalendarEntry } from '../query/calendar.js';
-import { slug } from '../schema/index.js';
+import { slug, withoutUnsafe } from '../schema/index.js';
 
 /**
  * iCalendar (RFC 5545) for the planned meetings: stable UIDs, local times
@@ -57,12 +57,17 @@ export function renderIcs(entries: CalendarEntry[], opts: { organisation: string
     lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  // No control character, lone CR, noncharacter or bidirectional control in any content line, whatever its property.
+  return lines.map((line) => fold(withoutUnsafe(line))).join('\r\n') + '\r\n';
 }
 
-/** TEXT values: backslash, semicolon, comma and line breaks escaped. */
+/**
+ * TEXT values: backslash, semicolon, comma and line breaks (CRLF, LF or a
+ * lone CR) escaped, a tab as a space; other control characters are dropped
+ * when the content line is written.
+ */
 function text(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n').replace(/\t/g, ' ');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -33,21 +33,141 @@ export function minutes(time: string): number {
   return Number(h) * 60 + Number(m);
 }
 
+/**
+ * Characters no value may hold, however the YAML wrote them (raw control
+ * bytes are refused by the loader; these arrive as escapes such as `"\e"`,
+ * `"\0"`, `"\uFFFE"` or `"\u202E"`, or raw above ASCII):
+ * - C0 and C1 control characters and DEL, except tab and line feed in
+ *   multi-line text, and CR only as part of a CRLF line end;
+ * - noncharacters: U+FDD0–U+FDEF and the last two code points of every
+ *   plane (U+FFFE, U+FFFF, U+1FFFE, …), which XML 1.0 partly forbids;
+ * - bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ *   U+2066–U+2069), which make text display in another order than it reads;
+ * - lone surrogates, which are no character at all.
+ */
+export type ForbiddenKind = 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate';
+
+const PLANE_ENDS = Array.from({ length: 17 }, (_, p) => `\\u{${(p * 0x10000 + 0xfffe).toString(16)}}\\u{${(p * 0x10000 + 0xffff).toString(16)}}`).join('');
+/** Everything refused except tab, line feed and CR, which depend on the kind of value. */
+const ALWAYS = `\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\ufdd0-\\ufdef\\ud800-\\udfff${PLANE_ENDS}`;
+/** In multi-line text: CR only before LF. (`u` mode: a surrogate pair is one code point, so the surrogate range matches only lone halves.) */
+const FORBIDDEN_MULTILINE = new RegExp(`[${ALWAYS}]|\\r(?!\\n)`, 'u');
+const FORBIDDEN_LINE = new RegExp(`[${ALWAYS}\\t\\n\\r]`, 'u');
+/** What never reaches a terminal or a one-line output: every forbidden character, tab and line ends included. */
+const UNSAFE_G = new RegExp(`[${ALWAYS}\\t\\n\\r]`, 'gu');
+/** As above but tab and line ends kept: for outputs that encode them their own way (JSON, GitHub workflow commands). */
+const UNSAFE_BUT_WHITESPACE_G = new RegExp(`[${ALWAYS}]`, 'gu');
+
+export interface ForbiddenChar {
+  /** Index in UTF-16 code units. */
+  index: number;
+  /** `U+001B`, as the catalogue names a character. */
+  code: string;
+  kind: ForbiddenKind;
+}
+
+/** `U+XXXX` of a code point (at least four hex digits). */
+export function codePointName(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function kindOf(cp: number): ForbiddenKind {
+  if (cp === 0x0d) return 'cr';
+  if (cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f)) return 'control';
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return 'bidi';
+  if (cp >= 0xd800 && cp <= 0xdfff) return 'surrogate';
+  return 'noncharacter';
+}
+
+/** The first character a value may not hold; `multiline` allows tab, line feed and CRLF. */
+export function forbiddenChar(value: string, multiline: boolean): ForbiddenChar | undefined {
+  const m = (multiline ? FORBIDDEN_MULTILINE : FORBIDDEN_LINE).exec(value);
+  if (!m) return undefined;
+  const cp = m[0].codePointAt(0)!;
+  return { index: m.index, code: codePointName(cp), kind: kindOf(cp) };
+}
+
+function escapeChar(ch: string): string {
+  if (ch === '\t') return '\\t';
+  if (ch === '\n') return '\\n';
+  if (ch === '\r') return '\\r';
+  const cp = ch.codePointAt(0)!;
+  return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Text from the archive made safe to show: every forbidden character, and
+ * tab and line ends, written as a visible escape (`\u001b`, `\n`), so no
+ * escape code reaches a terminal and no value can fake a line of output.
+ * With `keepWhitespace`, tab, line feed and CR stay, for an output that
+ * encodes them itself (GitHub's `%0A`).
+ */
+export function visible(s: string, keepWhitespace = false): string {
+  return s.replace(keepWhitespace ? UNSAFE_BUT_WHITESPACE_G : UNSAFE_G, escapeChar);
+}
+
+/** Text with every forbidden character, tab and line end removed: for formats that cannot show an escape (an iCalendar content line). */
+export function withoutUnsafe(s: string): string {
+  return s.replace(UNSAFE_G, '');
+}
+
+/**
+ * JSON text with every forbidden character written as a `\uXXXX` escape
+ * (astral ones as their surrogate pair), so it parses back to the same data.
+ * JSON.stringify already escapes C0 and lone surrogates; this adds DEL, C1,
+ * bidirectional controls and noncharacters, which it prints raw. Only for
+ * JSON text: such characters can stand only inside its strings.
+ */
+export function jsonVisible(json: string): string {
+  return json.replace(UNSAFE_BUT_WHITESPACE_G, (ch) => {
+    let out = '';
+    for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+}
+
+/**
+ * A zod check refusing forbidden characters. It aborts the value's other
+ * checks, so the finding names the character instead of a format it spoils.
+ * validate.ts words it from the `control` parameters.
+ */
+function clean(multiline: boolean) {
+  return (ctx: z.core.ParsePayload<string>) => {
+    const found = forbiddenChar(ctx.value, multiline);
+    if (!found) return;
+    ctx.issues.push({
+      code: 'custom',
+      message: 'expect.control',
+      input: ctx.value,
+      params: { control: { code: found.code, kind: found.kind } },
+      continue: false,
+    });
+  };
+}
+
 export const id = z
   .string({ error: 'expect.id' })
+  .check(clean(false))
   .regex(ID_RE, { error: 'expect.id' });
 
-export const text = z.string({ error: 'expect.text' }).trim().min(1, { error: 'expect.text' });
+/** Free text: may span lines (tab and line feed allowed), never holds a control character. */
+export const text = z
+  .string({ error: 'expect.text' })
+  .check(clean(true))
+  .trim()
+  .min(1, { error: 'expect.text' });
 
 export const date = z
   .string({ error: 'expect.date' })
+  .check(clean(false))
   .regex(DATE_RE, { error: 'expect.date', abort: true })
   .refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: 'expect.date' });
 
-export const time = z.string({ error: 'expect.time' }).regex(TIME_RE, { error: 'expect.time' });
+export const time = z.string({ error: 'expect.time' }).check(clean(false)).regex(TIME_RE, { error: 'expect.time' });
 
 export const timeRange = z
   .string({ error: 'expect.time-range' })
+  .check(clean(false))
   .regex(TIME_RANGE_RE, { error: 'expect.time-range', abort: true })
   .refine((v) => {
     // Also guarded here: a refinement must never throw on input the regex refused.
@@ -58,13 +178,14 @@ export const timeRange = z
 export const itemRange = z.union(
   [
     z.int({ error: 'expect.item-range' }).positive({ error: 'expect.item-range' }),
-    z.string({ error: 'expect.item-range' }).regex(ITEM_RANGE_RE, { error: 'expect.item-range' }),
+    z.string({ error: 'expect.item-range' }).check(clean(false)).regex(ITEM_RANGE_RE, { error: 'expect.item-range' }),
   ],
   { error: 'expect.item-range' },
 );
 
 export const decisionRef = z
   .string({ error: 'expect.decision-ref' })
+  .check(clean(false))
   .regex(DECISION_REF_RE, { error: 'expect.decision-ref' });
 
 export const positiveInt = z.int({ error: 'expect.positive-int' }).positive({ error: 'expect.positive-int' });

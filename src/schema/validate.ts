@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { formatPath, message, type Finding } from '../archive/finding.js';
 import type { PositionTable } from '../archive/yaml.js';
 import type { Expectation } from '../i18n/index.js';
+import type { ForbiddenKind } from './common.js';
 import { schemas, type FileKind } from './index.js';
 
 type Issue = z.core.$ZodIssue;
@@ -51,8 +52,25 @@ function isCustomExpectation(msg: string): boolean {
   return msg.startsWith('expect.');
 }
 
+/** The character a `clean` check refused, from its parameters (see common.ts). */
+function controlOf(issue: Issue): { code: string; kind: ForbiddenKind } | undefined {
+  return issue.code === 'custom' && issue.params?.['control'] ? (issue.params['control'] as { code: string; kind: ForbiddenKind }) : undefined;
+}
+
 function toFindings(issue: Issue, positions: PositionTable, file: string): Finding[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  // A forbidden character in a value (or, for a record, in a key): named at the value, or the key.
+  const keyControl = issue.code === 'invalid_key' ? issue.issues.map(controlOf).find((c) => c !== undefined) : undefined;
+  const control = controlOf(issue) ?? keyControl;
+  if (control) {
+    const pos = positions[formatPath(path)];
+    const at = !pos
+      ? nearest(path, positions)
+      : keyControl
+        ? { line: pos.keyLine ?? pos.line, column: pos.keyColumn ?? pos.column }
+        : { line: pos.line, column: pos.column };
+    return [{ rule: 'schema', severity: 'error', file, ...at, path: formatPath(path), message: message('schema.control', control) }];
+  }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const full = [...path, key];
