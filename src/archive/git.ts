@@ -84,11 +84,15 @@ export interface Change {
   from?: string;
 }
 
-/** Archive files that differ between `base` and the working tree (staged or not), untracked ones included. */
-export async function changesSince(repo: Repo, base: string): Promise<Change[]> {
+/**
+ * Archive files that differ between `base` and the working tree (staged or
+ * not, untracked ones included), or between `base` and a tree such as the
+ * staged one (`git write-tree`).
+ */
+export async function changesSince(repo: Repo, base: string, to?: string): Promise<Change[]> {
   const scope = repo.prefix === '' ? '.' : repo.prefix;
-  const out = await git(repo.top, ['diff', '--name-status', '-z', '--find-renames', base, '--', scope]);
-  const untracked = await git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]);
+  const out = await git(repo.top, ['diff', '--name-status', '-z', '--find-renames', base, ...(to ? [to] : []), '--', scope]);
+  const untracked = to ? '' : await git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]);
   if (out === undefined) return [];
   const rel = (p: string) => (repo.prefix === '' ? p : p.slice(repo.prefix.length + 1));
   const parts = out.split('\0').filter((p) => p !== '');
@@ -160,6 +164,18 @@ export function readBlobs(repo: Repo, objects: string[]): Promise<Map<string, Bu
     });
     child.stdin.end(objects.map((o) => `${o}\n`).join(''));
   });
+}
+
+/** A path's mode at a revision or tree ('100644', '120000' for a link …), or undefined. */
+export async function modeAt(repo: Repo, rev: string, rel: string): Promise<string | undefined> {
+  const full = repo.prefix === '' ? rel : `${repo.prefix}/${rel}`;
+  const entries = await git(repo.top, ['ls-tree', '-z', '--full-tree', rev, '--', full]);
+  return entries?.split('\0')[0]?.split(/\s+/)[0] || undefined;
+}
+
+/** The staged content as a tree object (writes objects, changes nothing a user sees), or undefined when git cannot. */
+export async function stagedTree(repo: Repo): Promise<string | undefined> {
+  return (await git(repo.top, ['write-tree']))?.trim() || undefined;
 }
 
 /** One file's bytes at a revision, or undefined when it did not exist there. */

@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { FileKind } from '../schema/index.js';
 import { KdError } from './errors.js';
 import { message, type Finding } from './finding.js';
+import { isInside, realRoot, resolveInside } from './paths.js';
+
+/** What a network's folder may be called: an id like every other (a-z, 0-9, hyphens), since it reaches annotations, UIDs and paths. */
+const NETWORK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Protocols are 3–6 KB; anything past this is not a protocol and is not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -61,7 +65,7 @@ async function isFile(p: string): Promise<boolean> {
  * and files over the size cap are reported, not read.
  */
 export async function readArchive(root: string): Promise<ReadResult> {
-  const realRoot = await realpath(root);
+  const top = await realRoot(root);
   const files: SourceFile[] = [];
   const findings: Finding[] = [];
   const networkIds: string[] = [];
@@ -72,28 +76,26 @@ export async function readArchive(root: string): Promise<ReadResult> {
 
   /** Reads one file if it is safe to; reports why not otherwise. */
   const take = async (rel: string, kind: FileKind): Promise<void> => {
-    const abs = path.join(root, ...rel.split('/'));
-    let info;
-    try {
-      info = await lstat(abs);
-    } catch {
+    const abs = await resolveInside(root, rel);
+    if (abs === undefined) {
+      const target = await realpath(path.join(root, ...rel.split('/'))).catch(() => '?');
+      fileFinding(rel, message('file.symlink-outside', { target }));
       return;
     }
-    if (info.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = await realpath(abs);
-      } catch {
-        fileFinding(rel, message('file.symlink-outside', { target: '?' }));
-        return;
-      }
-      if (!inside(realRoot, target)) {
-        fileFinding(rel, message('file.symlink-outside', { target }));
-        return;
-      }
+    let info;
+    try {
       info = await stat(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Gone between listing and reading is not a finding; a name the system cannot open is.
+      if (code !== 'ENOENT') fileFinding(rel, message('file.unreadable', { reason: code ?? String(error) }));
+      return;
     }
-    if (info.isDirectory()) return;
+    // A folder, a device or a pipe named like a file kd reads would switch its rules off in silence.
+    if (!info.isFile()) {
+      if (kind !== 'protocol' || !info.isDirectory()) fileFinding(rel, message('file.not-regular', {}));
+      return;
+    }
     if (info.size > MAX_FILE_BYTES) {
       fileFinding(rel, message('file.too-large', { size: info.size, max: MAX_FILE_BYTES }));
       return;
@@ -112,7 +114,9 @@ export async function readArchive(root: string): Promise<ReadResult> {
   if (await exists(path.join(root, PEOPLE_FILE))) await take(PEOPLE_FILE, 'people');
   else fileFinding(PEOPLE_FILE, message('file.missing', { file: PEOPLE_FILE }));
 
-  for (const entry of await list(path.join(root, 'networks'))) {
+  const networkFolders = await listInside('networks');
+  const networkNames = new Map<string, string>();
+  for (const entry of networkFolders) {
     if (entry.name.startsWith('.')) continue;
     const rel = `networks/${entry.name}`;
     if (entry.isSymbolicLink()) {
@@ -120,6 +124,16 @@ export async function readArchive(root: string): Promise<ReadResult> {
       continue;
     }
     if (!entry.isDirectory()) continue;
+    if (!NETWORK_ID.test(entry.name)) {
+      fileFinding(rel, message('file.network-id', { name: entry.name }));
+      continue;
+    }
+    const other = networkNames.get(entry.name.toLowerCase());
+    if (other !== undefined) {
+      fileFinding(rel, message('file.case-collision', { other }));
+      continue;
+    }
+    networkNames.set(entry.name.toLowerCase(), entry.name);
     networkIds.push(entry.name);
     if (await exists(path.join(root, rel, 'network.yml'))) await take(`${rel}/network.yml`, 'network');
     else fileFinding(`${rel}/network.yml`, message('file.missing', { file: `${rel}/network.yml` }));
@@ -127,9 +141,25 @@ export async function readArchive(root: string): Promise<ReadResult> {
     await walkProtocols(`${rel}/protocols`);
   }
 
+  /** A folder's entries, when the folder (followed through any links) is inside the archive; a finding when it is not. */
+  async function listInside(rel: string) {
+    const abs = await resolveInside(root, rel);
+    if (abs === undefined) {
+      const target = await realpath(path.join(root, ...rel.split('/'))).catch(() => '?');
+      fileFinding(rel, message('file.symlink-outside', { target }));
+      return [];
+    }
+    const entries = await list(abs);
+    for (const entry of entries) {
+      // A name that is not valid UTF-8 comes back with replacement characters: it cannot be opened by that name.
+      if (entry.name.includes('\uFFFD')) fileFinding(`${rel}/${entry.name}`, message('file.name-encoding', {}));
+    }
+    return entries.filter((e) => !e.name.includes('\uFFFD'));
+  }
+
   async function walkProtocols(rel: string): Promise<void> {
     const plain: string[] = [];
-    const entries = await list(path.join(root, ...rel.split('/')));
+    const entries = await listInside(rel);
     const byLower = new Map<string, string>();
     for (const entry of entries) {
       const lower = entry.name.toLowerCase();
@@ -147,7 +177,7 @@ export async function readArchive(root: string): Promise<ReadResult> {
       if (entry.isDirectory()) await walkProtocols(child);
       else if (entry.isSymbolicLink()) {
         const target = await realpath(path.join(root, ...child.split('/'))).catch(() => '?');
-        if (target === '?' || !inside(realRoot, target)) fileFinding(child, message('file.symlink-outside', { target }));
+        if (target === '?' || !isInside(top, target)) fileFinding(child, message('file.symlink-outside', { target }));
         else if ((await stat(target)).isDirectory()) fileFinding(child, message('file.symlink-dir', {}), 'warning');
         else if (entry.name.endsWith('.md')) await take(child, 'protocol');
       } else if (entry.isFile() && entry.name.endsWith('.md')) plain.push(child);
@@ -159,10 +189,6 @@ export async function readArchive(root: string): Promise<ReadResult> {
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   networkIds.sort();
   return { files, networkIds, findings };
-}
-
-function inside(root: string, target: string): boolean {
-  return target === root || target.startsWith(root + path.sep);
 }
 
 export async function exists(p: string): Promise<boolean> {

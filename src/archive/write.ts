@@ -8,6 +8,59 @@ export class FileExistsError extends Error {
   }
 }
 
+/** How every temporary file kd writes begins; the process id follows, so a later run can tell a dead run's leftovers. */
+export const TEMP_PREFIX = '.kd-tmp-';
+/** `.kd-tmp-<pid>-<stamp>-<name>`: the pid of the run that wrote it. */
+const TEMP_NAME = /^\.kd-tmp-(\d+)-\d+-/;
+
+/** Temporary files this process has made and not yet renamed, linked or removed. */
+const live = new Set<string>();
+let serial = 0;
+
+/**
+ * A fresh temporary name beside `target`: `.kd-tmp-<pid>-<stamp>-<name>`.
+ * A dot-file, so that kd's own listings pass over it; the pid lets the
+ * next run holding the archive lock remove it when this process is gone.
+ */
+export function tempFor(target: string): string {
+  serial = (serial + 1) % 1000;
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${process.pid}-${Date.now() * 1000 + serial}-${path.basename(target)}`);
+}
+
+/** The process id in a temporary file's name, or undefined for any other name. */
+export function tempOwner(name: string): number | undefined {
+  const m = TEMP_NAME.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True for a temporary file this process made and still uses. */
+export function isLiveTemp(file: string): boolean {
+  return live.has(file);
+}
+
+/** Writes a temporary file that no one else can have (O_EXCL); remembered as live until `dropTemp`. */
+export async function writeTemp(temp: string, text: string | Uint8Array): Promise<void> {
+  live.add(temp);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+  } catch (error) {
+    await dropTemp(temp);
+    throw error;
+  }
+}
+
+/** Removes a temporary file (if it is still there) and forgets it. */
+export async function dropTemp(temp: string): Promise<void> {
+  await rm(temp, { force: true });
+  live.delete(temp);
+}
+
+/** Renames a temporary file into place; the name is no longer a temporary one afterwards. */
+export async function placeTemp(temp: string, target: string): Promise<void> {
+  await rename(temp, target);
+  live.delete(temp);
+}
+
 /**
  * Writes a new file without ever replacing one: the text goes to a
  * temporary file beside the target, which is then hard-linked into place
@@ -17,14 +70,14 @@ export class FileExistsError extends Error {
  */
 export async function writeNewFile(target: string, text: string): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.kd-tmp-${process.pid}-${Date.now()}-${path.basename(target)}`);
-  await writeFile(temp, text, { flag: 'wx' });
+  const temp = tempFor(target);
+  await writeTemp(temp, text);
   try {
     await link(temp, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      await rm(temp, { force: true });
+      await dropTemp(temp);
       throw new FileExistsError(target);
     }
     if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
@@ -32,17 +85,23 @@ export async function writeNewFile(target: string, text: string): Promise<void> 
       try {
         await writeFile(target, '', { flag: 'wx' });
       } catch (e) {
-        await rm(temp, { force: true });
+        await dropTemp(temp);
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(target);
         throw e;
       }
-      await rename(temp, target);
+      try {
+        await placeTemp(temp, target);
+      } catch (e) {
+        await rm(target, { force: true });
+        await dropTemp(temp);
+        throw e;
+      }
       return;
     }
-    await rm(temp, { force: true });
+    await dropTemp(temp);
     throw error;
   }
-  await rm(temp, { force: true });
+  await dropTemp(temp);
 }
 
 /**
@@ -51,12 +110,12 @@ export async function writeNewFile(target: string, text: string): Promise<void> 
  */
 export async function replaceFile(target: string, text: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.kd-tmp-${process.pid}-${Date.now()}-${path.basename(target)}`);
+  const temp = tempFor(target);
+  await writeTemp(temp, text);
   try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, target);
+    await placeTemp(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
+    await dropTemp(temp);
     throw error;
   }
 }

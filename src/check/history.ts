@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, type Pair } from 'yaml';
 import { KdError } from '../archive/errors.js';
 import { message, type Finding } from '../archive/finding.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
-import { changesSince, defaultBase, fileAt, repoOf, resolveRev, type Change, type Repo } from '../archive/git.js';
+import { changesSince, defaultBase, fileAt, modeAt, repoOf, resolveRev, type Change, type Repo } from '../archive/git.js';
 import { decodeText } from '../archive/text.js';
 import { processFile } from '../model/file.js';
 
@@ -25,15 +25,15 @@ export interface HistoryResult {
  * a legal record. It may only gain entries at the end of its `corrections:`
  * list; any other change, a rename or a deletion is `frozen-protocol`.
  */
-export async function checkHistory(root: string, baseRev?: string): Promise<HistoryResult> {
-  const repo = await repoOf(root);
+export async function checkHistory(root: string, baseRev?: string, to?: { repo: Repo; tree: string }): Promise<HistoryResult> {
+  const repo = to?.repo ?? (await repoOf(root));
   if (!repo) return { findings: [], skipped: 'no-git', changes: [] };
   const base = baseRev !== undefined ? await resolveRev(repo, baseRev) : await defaultBase(repo);
   if (!base) {
     if (baseRev !== undefined) throw new KdError('unknown-revision', { rev: baseRev });
     return { findings: [], repo, changes: [] }; // a repository without commits: nothing is approved yet
   }
-  const changes = await changesSince(repo, base);
+  const changes = await changesSince(repo, base, to?.tree);
   const short = base.slice(0, 12);
   const findings: Finding[] = [];
   for (const change of changes) {
@@ -46,7 +46,13 @@ export async function checkHistory(root: string, baseRev?: string): Promise<Hist
     } else if (change.status === 'renamed') {
       findings.push(frozen(change.path, 1, message('frozen.renamed', { from: before, base: short })));
     } else {
-      const now = await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
+      // An approved protocol stays a regular file at its path: a link to an identical copy elsewhere could be edited freely.
+      const link = to ? (await modeAt(repo, to.tree, change.path)) === '120000' : (await lstat(path.join(root, ...change.path.split('/'))).catch(() => undefined))?.isSymbolicLink();
+      if (link) {
+        findings.push(frozen(change.path, 1, message('frozen.not-regular', { base: short })));
+        continue;
+      }
+      const now = to ? await fileAt(repo, to.tree, change.path) : await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
       if (!now) continue;
       const line = illegalChange(old, now);
       if (line !== undefined) findings.push(frozen(change.path, line, message('frozen.changed', { base: short })));
@@ -59,9 +65,17 @@ function frozen(file: string, line: number, msg: Finding['message']): Finding {
   return { rule: 'frozen-protocol', severity: 'error', file, line, column: 1, message: msg };
 }
 
+/**
+ * Was the protocol approved at the base? Read from its validated data, or,
+ * when it did not validate there, from its `status:` line: an approved
+ * protocol that was already broken stays protected.
+ */
 function wasApproved(file: string, bytes: Uint8Array): boolean {
   const record = processFile(file, 'protocol', bytes);
-  return (record.data as { status?: string } | undefined)?.status === 'justerat';
+  if (record.data !== undefined) return (record.data as { status?: string }).status === 'justerat';
+  const text = Buffer.from(bytes).toString('utf8');
+  const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text)?.[1] ?? text.slice(0, 64 * 1024);
+  return /^status:[ \t]*(["']?)justerat\1[ \t]*(?:#.*)?$/m.test(front);
 }
 
 /**

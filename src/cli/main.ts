@@ -4,6 +4,7 @@ import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/ind
 import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
 import type { Io } from './io.js';
 import { kdPackage } from './meta.js';
+import { BlockedError } from './scope.js';
 
 export type { Io } from './io.js';
 
@@ -356,6 +357,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    if (error instanceof BlockedError) {
+      // Errors that would change the answer: shown, and no answer given (exit 1, as kd report does).
+      const { renderText } = await import('../render/findings.js');
+      const { chalkFor, displayPath } = await import('./io.js');
+      const report = { findings: error.findings, files: new Set(error.findings.map((f) => f.file)).size, display: displayPath(error.root, io.cwd), lang: error.lang };
+      io.stderr.write(renderText(report, chalkFor(io.stderr, io.env, !argv.includes('--no-color'))));
+      io.stderr.write(`kd: ${catalogue(error.lang).cli.errors.blocked({ count: error.findings.length })}\n`);
+      return 1;
+    }
     if (error instanceof KdError) {
       const fn = c.cli.errors[error.key as KdErrorKey] as (d: unknown) => string;
       io.stderr.write(`kd: ${fn(error.data)}\n`);

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+/** A term's id, such as 2019-2022. */
+export const TERM_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 import { date, id, positiveInt, text } from './common.js';
 
 export const ROLES = ['chair', 'vice-chair', 'secretary', 'member'] as const;
@@ -17,7 +20,7 @@ export const membershipSchema = z.strictObject({
 
 /** A term of office (mandatperiod): its own id, dates, and how many meetings it plans. */
 export const termSchema = z.strictObject({
-  id: z.string({ error: 'expect.text' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'expect.term-id' }),
+  id: z.string({ error: 'expect.text' }).regex(TERM_ID_RE, { error: 'expect.term-id' }),
   from: date,
   to: date,
   meetings: positiveInt.optional(),

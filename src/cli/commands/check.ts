@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { compareFindings } from '../../archive/finding.js';
-import type { Change } from '../../archive/git.js';
+import { repoOf, stagedTree, type Change, type Repo } from '../../archive/git.js';
 import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../../archive/read.js';
 import { checkHistory } from '../../check/history.js';
 import { inScope, check as runRules, type CheckResult } from '../../check/index.js';
@@ -23,6 +23,8 @@ export interface CheckOptions {
   changed?: boolean;
   /** The revision the history rule and --changed compare with. */
   base?: string | undefined;
+  /** Check what is staged for the next commit (the pre-commit hook), not the working tree. */
+  staged?: boolean;
 }
 
 export interface CheckOutcome extends CheckResult {
@@ -46,12 +48,23 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
       throw new KdError('path-missing', { path: p });
     }
   }
-  const archive = await loadArchive(root, { cache: cacheSettings(options.env ?? {}) });
+  const cache = cacheSettings(options.env ?? {});
+  let staged: { repo: Repo; tree: string } | undefined;
+  if (options.staged) {
+    const repo = await repoOf(root);
+    if (!repo) throw new KdError('hook-not-in-git', {});
+    const tree = await stagedTree(repo);
+    if (!tree) throw new KdError('staged-unreadable', {});
+    staged = { repo, tree };
+  }
+  const archive = await loadArchive(root, { cache, ...(staged ? { at: { repo: staged.repo, commit: staged.tree } } : {}) });
   const result = runRules(archive, { only });
-  const history = await checkHistory(root, options.base);
+  const history = await checkHistory(root, options.base, staged);
+  // Fail closed: when the history rule was asked for (a base, --changed, or a CI run) and cannot run, that is no green run.
+  if (history.skipped && options.changed) throw new KdError('not-in-git', {});
+  if (history.skipped && (options.base !== undefined || options.env?.CI === 'true')) throw new KdError('history-unavailable', {});
   let findings = [...result.findings, ...history.findings.filter((f) => inScope(only)(f.file))];
   if (options.changed) {
-    if (history.skipped) throw new KdError('not-in-git', {});
     // Without a base (a repository with no commits yet) every file is new, so all of them count as changed.
     if (history.base !== undefined) {
       const scope = scopeOf(history.changes);

@@ -13,6 +13,7 @@ import { style } from '../../render/registers.js';
 import { renderHtmlDocument } from '../../render/report.js';
 import type { Io } from '../io.js';
 import { pickNetwork } from '../network.js';
+import { requireSound } from '../scope.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { checkDateOption } from '../options.js';
@@ -40,6 +41,7 @@ async function document(io: Io, tree: Root, title: string, opts: DocOptions, lan
 export async function introCommand(opts: DocOptions & { network?: string; person?: string; asOf?: string }, io: Io): Promise<number> {
   const { archive, lang } = await open(io, opts);
   const net = pickNetwork(archive, opts.network);
+  requireSound(archive, { network: net.id }, lang);
   if (opts.person !== undefined && !archive.people?.[opts.person]) {
     const known = closest(opts.person, Object.keys(archive.people ?? {}));
     throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
@@ -57,6 +59,7 @@ export async function digestCommand(opts: DocOptions & { municipality?: string; 
   const s = style(archive, lang);
   const period = halfYear(opts.half!);
   if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half!, expected: s.c.expect.half! });
+  requireSound(archive, { period }, lang);
   const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
   const municipality = findMunicipality(opts.municipality!, known);
   if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });

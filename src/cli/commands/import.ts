@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { archivePath } from '../../archive/paths.js';
+import { withArchiveLock } from '../../archive/lock.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { KdError } from '../../archive/errors.js';
-import { exists, PEOPLE_FILE } from '../../archive/read.js';
+import { exists, findRoot, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
@@ -119,7 +121,7 @@ async function expand(args: string[], cwd: string): Promise<{ files: string[]; s
 /** Adds people to people.yml, keeping its comments and layout, atomically. */
 async function addPeople(root: string, people: { id: string; person: Person }[], tx: Transaction): Promise<void> {
   if (people.length === 0) return;
-  const file = path.join(root, PEOPLE_FILE);
+  const file = await archivePath(root, PEOPLE_FILE);
   const text = await readFile(file, 'utf8').catch(() => '');
   const doc: Document = parseDocument(text);
   for (const { id, person } of people) doc.set(id, doc.createNode(person, { flow: true }));
@@ -127,11 +129,22 @@ async function addPeople(root: string, people: { id: string; person: Person }[],
 }
 
 export async function importCommand(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
+  if (opts.dryRun) return importFiles(files, opts, io);
+  // The archive is read, numbered and written under its lock: two imports at once never take the same number or id.
+  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
+  return withArchiveLock({ root, lang: opts.lang, io }, () => importFiles(files, opts, io));
+}
+
+async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
   const { root, archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
   const c = catalogue(lang);
   const net = pickNetwork(archive, opts.network);
   if (opts.date !== undefined) checkDateOption('--date', opts.date, lang);
   if (opts.time !== undefined) checkTimeOption('--time', opts.time, lang);
+  // Adding to a people.yml or network.yml that does not validate would rewrite it from what kd could read, and lose the rest.
+  const broken = (file: string) => archive.files.some((f) => f.path === file && f.findings.some((x) => x.severity === 'error'));
+  if ((opts.addPeople || opts.roster !== undefined) && broken(PEOPLE_FILE)) throw new KdError('people-invalid', { file: PEOPLE_FILE });
+  if (opts.roster !== undefined && broken(net.file)) throw new KdError('people-invalid', { file: net.file });
   if (opts.roster !== undefined) return importRoster(path.resolve(io.cwd, opts.roster), opts.roster, root, archive, net, opts, io, c);
   if (files.length === 0) throw new KdError('missing-argument', { name: 'FILE…' });
   const { files: inputs, skipped } = await expand(files, io.cwd);
@@ -185,7 +198,7 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
   if (!opts.dryRun) {
     // A draft whose file already exists is not written, and its new people are not added.
     for (const o of outcomes) {
-      if (o.text && o.draft && (await exists(path.join(root, ...o.draft.file.split('/'))))) {
+      if (o.text && o.draft && (await exists(await archivePath(root, o.draft.file)))) {
         o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
         o.text = undefined;
       }
@@ -197,14 +210,14 @@ export async function importCommand(files: string[], opts: ImportCliOptions, io:
       for (const o of outcomes) {
         if (!o.text || !o.draft) continue;
         try {
-          await tx.create(path.join(root, ...o.draft.file.split('/')), o.text);
+          await tx.create(await archivePath(root, o.draft.file), o.text);
           o.written = true;
         } catch (error) {
           if (!(error instanceof FileExistsError)) throw error;
           o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
         }
       }
-    });
+    }, { root, lang, io });
   }
 
   const show = displayPath(root, io.cwd);
@@ -357,12 +370,12 @@ async function importRoster(abs: string, shown: string, root: string, archive: A
     await Transaction.run(async (tx) => {
       await addPeople(root, newPeople, tx);
       if (members.length > 0) {
-        const file = path.join(root, ...net.file.split('/'));
+        const file = await archivePath(root, net.file);
         const doc = parseDocument(await readFile(file, 'utf8'));
         for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
         await tx.replace(file, doc.toString({ lineWidth: 0 }));
       }
-    });
+    }, { root, lang: opts.lang ?? archive.config?.locale, io });
   }
   const t = c.import;
   const out = [

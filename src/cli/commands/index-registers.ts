@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { archivePath } from '../../archive/paths.js';
 import path from 'node:path';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { openArchive } from '../load.js';
+import { requireSound } from '../scope.js';
 import { checkDateOption } from '../options.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
 import { displayPath, type Io } from '../io.js';
@@ -27,17 +29,22 @@ export interface IndexResult {
 /** Builds the registers and writes the changed ones (or, with `check`, only compares). */
 export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] }): Promise<IndexResult> {
   const { root, archive, lang } = await openArchive(opts);
+  // Registers that leave out a broken protocol would be committed as the truth.
+  requireSound(archive, {}, lang);
   const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
   const files = indexFiles(archive, lang, asOf);
   const stale: string[] = [];
   for (const [rel, text] of files) {
-    const current = await readFile(path.join(root, ...rel.split('/')), 'utf8').catch(() => undefined);
+    const current = await readFile(await archivePath(root, rel), 'utf8').catch(() => undefined);
     if (current !== text) stale.push(rel);
   }
   // All registers change together or not at all.
+  // Under the archive lock, every new text is written before the first rename (see Transaction.replaceAll).
   if (!opts.check) await Transaction.run(async (tx) => {
-    for (const rel of stale) await tx.replace(path.join(root, ...rel.split('/')), files.get(rel)!);
-  });
+    const targets: [string, string][] = [];
+    for (const rel of stale) targets.push([await archivePath(root, rel), files.get(rel)!]);
+    await tx.replaceAll(targets);
+  }, { root, lang, io: { cwd: opts.cwd, env: opts.env ?? {} } });
   return { root, files: [...files.keys()], stale, lang };
 }
 

@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { archivePath } from '../../archive/paths.js';
+import { withArchiveLock } from '../../archive/lock.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KdError } from '../../archive/errors.js';
 import { readTemplate } from '../../archive/templates.js';
+import { processFile } from '../../model/file.js';
+import { formatMessage } from '../../i18n/index.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
@@ -36,6 +40,8 @@ export interface NewProtocolResult {
   scaffold: Scaffold;
   lang: Lang;
   openAssignments: number;
+  /** The meeting as settled (given, planned or answered), so the write can plan it again under the lock. */
+  meeting: { date: string; time: string; place: string };
 }
 
 /** Works out the next protocol of a network and renders it. Writes nothing. */
@@ -83,7 +89,11 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
   const plan = planProtocol(archive, net, { date: meetingDate, time: time!, place: place!, agenda, theme: planned?.theme });
   if (plan.secretary === undefined) throw new KdError('no-secretary', { network: net.id, date: meetingDate });
   const template = await readTemplate(root, 'protocol', lang);
-  return { root, scaffold: renderScaffold(archive, plan, template, lang), lang, openAssignments: plan.open.length };
+  const scaffold = renderScaffold(archive, plan, template, lang);
+  // A template of the archive's own can break what kd writes: what does not pass the file's own checks is not written.
+  const broken = processFile(scaffold.file, 'protocol', new TextEncoder().encode(scaffold.text)).findings.find((f) => f.severity === 'error');
+  if (broken) throw new KdError('scaffold-invalid', { file: scaffold.file, line: broken.line, column: broken.column, message: formatMessage(lang, broken.message) });
+  return { root, scaffold, lang, openAssignments: plan.open.length, meeting: { date: meetingDate, time: time!, place: place! } };
 }
 
 
@@ -118,7 +128,7 @@ export interface NewProtocolCliOptions {
 }
 
 export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): Promise<number> {
-  const result = await newProtocol({
+  const first = await newProtocol({
     cwd: io.cwd,
     env: io.env,
     archive: opts.archive,
@@ -130,15 +140,23 @@ export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): P
     lang: opts.lang,
     ...(interactive(io) ? { prompt: (questions: Question[]) => ask(io, questions) } : {}),
   });
-  const c = catalogue(result.lang);
+  const c = catalogue(first.lang);
   if (opts.dryRun) {
-    io.stdout.write(result.scaffold.text);
+    io.stdout.write(first.scaffold.text);
     return 0;
   }
-  const target = path.join(result.root, ...result.scaffold.file.split('/'));
-  const shown = displayPath(result.root, io.cwd)(result.scaffold.file);
+  // Questions are asked before the archive is locked; the number and the file are worked out again under the
+  // lock, so two secretaries writing at once never both take the same number.
+  let result = first;
+  let shown = displayPath(first.root, io.cwd)(first.scaffold.file);
+  let target = '';
   try {
-    await Transaction.run((tx) => tx.create(target, result.scaffold.text));
+    await withArchiveLock({ root: first.root, lang: first.lang, io }, async () => {
+      result = await newProtocol({ cwd: io.cwd, env: io.env, archive: first.root, network: opts.network, ...first.meeting, agenda: opts.agenda, lang: opts.lang });
+      target = await archivePath(result.root, result.scaffold.file);
+      shown = displayPath(result.root, io.cwd)(result.scaffold.file);
+      await Transaction.run((tx) => tx.create(target, result.scaffold.text), { root: result.root, lang: result.lang, io });
+    });
   } catch (error) {
     if (error instanceof FileExistsError) {
       io.stderr.write(`kd: ${c.cli.errors['file-exists']({ file: shown })}\n`);

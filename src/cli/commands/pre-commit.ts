@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { archivePath } from '../../archive/paths.js';
 import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { git, readBlobs, repoOf, resolveRev, treeAt } from '../../archive/git.js';
@@ -42,7 +43,8 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   if (!repo) throw new KdError('hook-not-in-git', {});
   // The first commit has no HEAD: then every file is new and all of them are checked.
   const head = await resolveRev(repo, 'HEAD');
-  const outcome = await check({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, ...(head ? { base: head } : {}) });
+  // What is staged is what the commit will hold: that is what is checked, as CI will check the commit.
+  const outcome = await check({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, staged: true, ...(head ? { base: head } : {}) });
   if (summarise(outcome.findings).errors > 0) return { root, outcome, blocked: true, updated: [] };
 
   const tree = (await git(repo.top, ['write-tree']))?.trim();
@@ -55,10 +57,12 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   const updated = [...files].filter(([rel, text]) => blobs.get(committed.get(rel) ?? '')?.toString('utf8') !== text).map(([rel]) => rel);
   if (updated.length > 0) {
     await Transaction.run(async (tx) => {
-      for (const rel of updated) await tx.replace(path.join(root, ...rel.split('/')), files.get(rel)!);
+      const targets: [string, string][] = [];
+      for (const rel of updated) targets.push([await archivePath(root, rel), files.get(rel)!]);
+      await tx.replaceAll(targets);
       const inRepo = updated.map((rel) => (repo.prefix === '' ? rel : `${repo.prefix}/${rel}`));
       if ((await git(repo.top, ['add', '--', ...inRepo])) === undefined) throw new KdError('staged-unreadable', {});
-    });
+    }, { root, lang: staged.config?.locale, io: { cwd: opts.cwd, env: opts.env ?? {} } });
   }
   return { root, outcome, blocked: false, updated };
 }

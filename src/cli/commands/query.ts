@@ -5,6 +5,7 @@ import type { QueryFormat } from '../formats.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
+import { requireSound } from '../scope.js';
 import { checkDateOption } from '../options.js';
 import { assignmentRows, type AssignmentStatus } from '../../query/assignments.js';
 import { attendanceRegisters } from '../../query/attendance.js';
@@ -42,7 +43,9 @@ export interface QueryOptions {
 async function open(opts: QueryOptions, io: Io) {
   const { archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, at: opts.at, lang: opts.lang });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
-  return { archive, lang, period: period(opts, lang) };
+  const p = period(opts, lang);
+  requireSound(archive, { network: opts.network, period: p }, lang);
+  return { archive, lang, period: p };
 }
 
 export function period(opts: { half?: string; from?: string; to?: string }, lang: Lang): Period | undefined {

@@ -6,7 +6,8 @@ import type { ReportFormat } from '../formats.js';
 import { openArchive } from '../load.js';
 import { kdPackage } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { halfYear, inPeriod, type Period } from '../../query/period.js';
+import { halfYear } from '../../query/period.js';
+import { concerns } from '../scope.js';
 import { halfYearReport, type HalfYearReport } from '../../query/report.js';
 import { renderText } from '../../render/findings.js';
 import { style } from '../../render/registers.js';
@@ -36,7 +37,7 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
 
-  const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concernsPeriod(f.file, period, opts.network));
+  const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network: opts.network, period }));
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
   const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});
@@ -56,20 +57,6 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   return { ok: true, text, report: data, lang, root };
 }
 
-/**
- * An error stops the report when it can change the period's figures: any
- * error outside protocols (people, rosters, configuration), and errors in
- * protocols dated in the period (by file name, which even a broken file
- * has). With --network, errors in other networks' folders do not.
- */
-function concernsPeriod(file: string, period: Period, network: string | undefined): boolean {
-  const m = /^networks\/([^/]+)\/protocols\/(?:[^/]+\/)*(\d{4}-\d{2}-\d{2})-[^/]*\.md$/.exec(file);
-  const folder = /^networks\/([^/]+)\//.exec(file)?.[1];
-  if (network !== undefined && folder !== undefined && folder !== network) return false;
-  // Configuration, people and rosters, or a protocol whose date cannot be read: it may concern the period.
-  if (!m) return true;
-  return inPeriod(m[2]!, period);
-}
 
 export async function reportCommand(
   opts: { half?: string; network?: string; format?: ReportFormat; out?: string; force?: boolean; archive?: string; lang?: Lang; color?: boolean; at?: string },

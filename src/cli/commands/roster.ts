@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { archivePath } from '../../archive/paths.js';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { KdError } from '../../archive/errors.js';
+import { TERM_ID_RE } from '../../schema/network.js';
+import { requireSound } from '../scope.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { proposeRotation, rosterView, turnOf, type SeatRow } from '../../query/roster.js';
@@ -57,6 +60,8 @@ function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
 
 export async function rosterCommand(opts: Common & { on?: string; term?: string; format?: 'text' | 'json' | 'csv' | 'md' }, io: Io): Promise<number> {
   const { archive, lang, net, c } = await open(io, opts);
+  // Attendance over a term counts the network's protocols: a broken one would be counted as a meeting not held.
+  requireSound(archive, { network: net.id }, lang);
   if (opts.on !== undefined && opts.term !== undefined) throw new KdError('conflicting-options', { options: '--on, --term' });
   const term = opts.term !== undefined ? net.config!.terms?.find((t) => t.id === opts.term) : undefined;
   if (opts.term !== undefined && !term) throw new KdError('unknown-term', { id: opts.term, known: (net.config!.terms ?? []).map((t) => t.id).join(', ') || '–' });
@@ -89,6 +94,8 @@ function parseShare(text: string | undefined): number {
 
 export async function rotateCommand(opts: Common & { term?: string; share?: string; from?: string; to?: string; write?: boolean; format?: 'text' | 'json' }, io: Io): Promise<number> {
   if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
+  // The id is written into network.yml: it must be one the schema accepts, or the file would no longer validate.
+  if (!TERM_ID_RE.test(opts.term)) throw new KdError('invalid-option-value', { option: '--term', found: opts.term, expected: catalogue(opts.lang ?? 'sv').expect['term-id']! });
   const { root, archive, lang, net, c } = await open(io, opts);
   if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
   if (net.config!.terms.some((t) => t.id === opts.term)) {
@@ -117,7 +124,7 @@ export async function rotateCommand(opts: Common & { term?: string; share?: stri
   }
   if (!opts.write) return 0;
   // Write: the leaving members' terms end with the current term, person candidates join, the new term is added.
-  const file = path.join(root, ...net.file.split('/'));
+  const file = await archivePath(root, net.file);
   const doc = parseDocument(await readFile(file, 'utf8'));
   const roster = doc.get('roster');
   if (isSeq(roster)) {
@@ -130,7 +137,7 @@ export async function rotateCommand(opts: Common & { term?: string; share?: stri
     for (const i of proposal.incoming.filter((x) => x.kind === 'person')) roster.add(doc.createNode({ person: i.candidate, from: proposal.next.from }, { flow: true }));
   }
   doc.addIn(['terms'], doc.createNode(proposal.next, { flow: true }));
-  await Transaction.run((tx) => tx.replace(file, doc.toString({ lineWidth: 0 })));
+  await Transaction.run((tx) => tx.replace(file, doc.toString({ lineWidth: 0 })), { root, lang, io });
   io.stdout.write(`\n${r.written({ file: displayPath(root, io.cwd)(net.file), term: proposal.next.id })}\n`);
   for (const i of proposal.incoming.filter((x) => x.kind === 'municipality')) io.stdout.write(`${r.chooseFor({ municipality: i.candidate })}\n`);
   return 0;
