@@ -78,12 +78,12 @@ describe('values with control characters are refused, at the value', () => {
     ]);
   });
 
-  it('refuses the same characters written raw above ASCII (C1, a bidirectional isolate), which the loader lets through', async () => {
+  it('refuses the same characters written raw above ASCII (C1, a bidirectional isolate), at the first one, body included', async () => {
     const root = await archiveWith(MINI, { [P1]: edits(['place: Stadshuset, Bjuv', 'place: Stads\u0085huset'], ['title: Budget', 'title: Bud\u2067get']) });
-    expect(await findings(root)).toEqual([
-      { rule: 'schema', file: P1, line: 6, column: 8, severity: 'error', key: 'place' },
-      { rule: 'schema', file: P1, line: 15, column: 12, severity: 'error', key: 'items[0].title' },
-    ]);
+    expect(await findings(root)).toEqual([{ rule: 'encoding', file: P1, line: 6, column: 13, severity: 'error' }]);
+    const body = await archiveWith(MINI, { [P1]: (t) => `${t}\nText med \u202Eomvänd\u202C ordning.\n` });
+    const found = await findings(body);
+    expect(found.map((f) => [f.rule, f.file, f.column])).toEqual([['encoding', P1, 10]]);
   });
 
   it('an id names the character too, tab and line feed included; a people.yml key is refused at the key', async () => {

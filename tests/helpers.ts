@@ -62,7 +62,8 @@ export interface Found {
 
 /** The findings of `kd check` on an archive, reduced to what a test asserts. */
 export async function findings(root: string): Promise<Found[]> {
-  const out = await check({ cwd: root });
+  // The cache is tested on its own; elsewhere each check reads afresh and leaves nothing in ~/.cache.
+  const out = await check({ cwd: root, env: { KD_CACHE: 'off' } });
   return out.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, severity: f.severity, ...(f.path ? { key: f.path } : {}) }));
 }
 

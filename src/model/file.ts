@@ -59,7 +59,9 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   }
   // YAML forbids control characters, and a NUL byte means a binary or
   // damaged file: refuse them all at their position (tab and line ends are fine).
-  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(decoded.text);
+  // C1 controls and bidirectional overrides are refused too: in a body they reach reports and terminals, and an
+  // override can make a line read differently from what it says.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.exec(decoded.text);
   if (control) {
     const before = decoded.text.slice(0, control.index);
     const line = before.split('\n').length;

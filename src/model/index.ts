@@ -1,5 +1,5 @@
 import type { Finding } from '../archive/finding.js';
-import { hashOf, openCache, type CacheSettings } from '../archive/cache.js';
+import { openCache, type CacheSettings } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import { readArchive } from '../archive/read.js';
@@ -58,15 +58,9 @@ export interface LoadOptions {
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
 export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
   const read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root);
-  const cache = await openCache<FileRecord>(options.cache, root);
-  const files = read.files.map((f) => {
-    const key = hashOf(f.kind, f.path, f.bytes);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const record = processFile(f.path, f.kind, f.bytes);
-    cache.set(key, record);
-    return record;
-  });
+  const cache = await openCache(options.cache, root);
+  // A cached record is used only when it was made from exactly these bytes at this path by this kd.
+  const files = read.files.map((f) => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
   await cache.save();
   const archive: Archive = {
     root,
@@ -89,7 +83,8 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
         break;
       case 'people':
         archive.peoplePositions = f.positions;
-        if (f.data) archive.people = f.data as People;
+        // No prototype: an id such as "constructor" or "__proto__" is looked up as data, never as a property of Object.
+        if (f.data) archive.people = Object.assign(Object.create(null) as People, f.data as People);
         break;
       case 'network': {
         const net = archive.networks.get(folder)!;
