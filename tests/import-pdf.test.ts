@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { archiveWith, MINI, REPO, run } from './helpers.js';
+import { at, makePdf as pdf } from './pdfkit.js';
 
 /**
  * The same meeting as tests/fixtures/legacy-families/01-header-labels.txt,
@@ -16,27 +16,15 @@ import { archiveWith, MINI, REPO, run } from './helpers.js';
 const TEXT = path.join(REPO, 'tests', 'fixtures', 'legacy-families', '01-header-labels.txt');
 const RUNNING = 'Kommunchefsgruppen i Sjuhärad – protokoll';
 
-async function pdf(draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 20 });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  doc.font('Helvetica').fontSize(11);
-  draw(doc);
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
 function meeting(doc: PDFKit.PDFDocument): void {
-  const at = (text: string, x: number, y: number) => doc.text(text, x, y, { lineBreak: false });
+  const put = (text: string, x: number, y: number) => at(doc, text, x, y);
   const page = (n: number) => {
-    at(RUNNING, 72, 30);
-    at(`Sida ${n} av 2`, 480, 800);
+    put(RUNNING, 72, 30);
+    put(`Sida ${n} av 2`, 480, 800);
   };
   page(1);
   doc.fontSize(15);
-  at('Sammanträdesprotokoll – Kommunchefsgruppen i Sjuhärad', 72, 80);
+  put('Sammanträdesprotokoll – Kommunchefsgruppen i Sjuhärad', 72, 80);
   doc.fontSize(11);
   const rows: [string, string][] = [
     ['Sammanträdesdatum', 'måndagen den 14 mars 2011'],
@@ -44,10 +32,10 @@ function meeting(doc: PDFKit.PDFDocument): void {
     ['Plats', 'Kommunhuset, Sammanträdesrum Viskan, Mark'],
   ];
   rows.forEach(([label, value], i) => {
-    at(label, 72, 120 + i * 18);
-    at(value, 220, 120 + i * 18);
+    put(label, 72, 120 + i * 18);
+    put(value, 220, 120 + i * 18);
   });
-  at('Beslutande', 72, 660);
+  put('Beslutande', 72, 660);
   const members = [
     'Ingrid Salomonsson, Borås Stad, ordförande',
     'Tord Hellström, Bollebygd',
@@ -58,16 +46,16 @@ function meeting(doc: PDFKit.PDFDocument): void {
     'Göran Wennberg, Ulricehamn',
     'Marie Fjällström, Vårgårda',
   ];
-  members.slice(0, 4).forEach((m, i) => at(m, 72, 680 + i * 16));
+  members.slice(0, 4).forEach((m, i) => put(m, 72, 680 + i * 16));
   doc.addPage();
   page(2);
-  members.slice(4).forEach((m, i) => at(m, 72, 80 + i * 16));
+  members.slice(4).forEach((m, i) => put(m, 72, 80 + i * 16));
   let y = 160;
   const line = (text: string, x = 72) => {
-    at(text, x, y);
+    put(text, x, y);
     y += 16;
   };
-  at('Sekreterare', 72, y);
+  put('Sekreterare', 72, y);
   line('Lisbeth Haraldsson', 220);
   y += 10;
   line('§ 1 Mötets öppnande');
@@ -110,7 +98,7 @@ function facts(draft: string): Record<string, unknown> {
 
 describe('a PDF of the same meeting gives the same draft as its text', () => {
   it('header table, running header and footer, a list across the page break', async () => {
-    const root = await archiveWith(MINI, { ...ARCHIVE, 'in/m.txt': await readFile(TEXT, 'utf8'), 'in/m.pdf': await pdf(meeting) });
+    const root = await archiveWith(MINI, { ...ARCHIVE, 'in/m.txt': await readFile(TEXT, 'utf8'), 'in/m.pdf': Buffer.from(await pdf(meeting)) });
     const out = await run(['import', 'in', '--network', 'grupp', '--add-people', '--dry-run', '--format', 'json'], { cwd: root });
     expect(out.stderr).toBe('');
     const [fromPdf, fromText] = JSON.parse(out.stdout) as { source: string; file: string; text: string; summary: { noise: { line: number; text: string }[]; present: number } }[];
@@ -124,7 +112,7 @@ describe('a PDF of the same meeting gives the same draft as its text', () => {
   });
 
   it('a PDF with no text layer gets one sentence: OCR it first', async () => {
-    const scanned = await pdf((doc) => doc.rect(100, 100, 200, 100).fill('#888'));
+    const scanned = Buffer.from(await pdf((doc) => void doc.rect(100, 100, 200, 100).fill('#888')));
     const root = await archiveWith(MINI, { 'in/skannad.pdf': scanned });
     const out = await run(['import', 'in/skannad.pdf', '--network', 'grupp'], { cwd: root });
     expect(out.code).toBe(1);

@@ -1,27 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { PdfNoTextError, PdfUnreadableError, readPdf } from '../src/import/pdf.js';
-
-/** A PDF drawn with pdfkit's standard Helvetica (WinAnsi: å ä ö and – are in it). */
-async function makePdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 20, autoFirstPage: true, ...options });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  doc.font('Helvetica').fontSize(11);
-  draw(doc);
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** One line of text at an exact position, never wrapped. */
-function at(doc: PDFKit.PDFDocument, text: string, x: number, y: number): void {
-  doc.text(text, x, y, { lineBreak: false });
-}
+import { at, makePdf } from './pdfkit.js';
 
 const HEADER = 'Kommunchefsnätverket Exempelregionen';
 
