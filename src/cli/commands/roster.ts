@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { archivePath } from '../../archive/paths.js';
+import { withArchiveLock } from '../../archive/lock.js';
+import { findRoot } from '../../archive/read.js';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { KdError } from '../../archive/errors.js';
@@ -92,7 +94,16 @@ function parseShare(text: string | undefined): number {
   return v;
 }
 
-export async function rotateCommand(opts: Common & { term?: string; share?: string; from?: string; to?: string; write?: boolean; format?: 'text' | 'json' }, io: Io): Promise<number> {
+type RotateOptions = Common & { term?: string; share?: string; from?: string; to?: string; write?: boolean; format?: 'text' | 'json' };
+
+export async function rotateCommand(opts: RotateOptions, io: Io): Promise<number> {
+  if (!opts.write) return rotate(opts, io);
+  // network.yml is read, changed and written under the archive's lock, so that no other run's change is lost.
+  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
+  return withArchiveLock({ root, lang: opts.lang, io }, () => rotate(opts, io));
+}
+
+async function rotate(opts: RotateOptions, io: Io): Promise<number> {
   if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
   // The id is written into network.yml: it must be one the schema accepts, or the file would no longer validate.
   if (!TERM_ID_RE.test(opts.term)) throw new KdError('invalid-option-value', { option: '--term', found: opts.term, expected: catalogue(opts.lang ?? 'sv').expect['term-id']! });
