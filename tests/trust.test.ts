@@ -73,6 +73,15 @@ describe('every path kd reads or writes stays inside the archive', () => {
     ]);
   });
 
+  it('a pipe among the protocols is reported and never opened (it would block)', async () => {
+    const root = await archiveWith(MINI);
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [path.join(root, 'networks/grupp/protocols/2019/2019-03-01-3.md')]);
+    expect((await findings(root)).filter((f) => f.rule === 'file')).toEqual([
+      { rule: 'file', file: 'networks/grupp/protocols/2019/2019-03-01-3.md', line: 1, column: 1, severity: 'error' },
+    ]);
+  });
+
   it('a network folder whose name is not an id, or differs from another only in case, is an error', async () => {
     const root = await archiveWith(MINI);
     await mkdir(path.join(root, 'networks/Grupp'));

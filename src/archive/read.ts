@@ -181,6 +181,8 @@ export async function readArchive(root: string): Promise<ReadResult> {
         else if ((await stat(target)).isDirectory()) fileFinding(child, message('file.symlink-dir', {}), 'warning');
         else if (entry.name.endsWith('.md')) await take(child, 'protocol');
       } else if (entry.isFile() && entry.name.endsWith('.md')) plain.push(child);
+      // A pipe, socket or device among the protocols is never read (a pipe would block), and never passed over in silence.
+      else if (!entry.isFile()) fileFinding(child, message('file.not-regular', {}));
     }
     // Plain files of a folder are read together: the disk, not each await, sets the pace.
     for (let i = 0; i < plain.length; i += 32) await Promise.all(plain.slice(i, i + 32).map((child) => take(child, 'protocol')));
