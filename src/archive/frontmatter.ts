@@ -1,4 +1,5 @@
 import { message, type Finding } from './finding.js';
+import { readOutline, REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES } from './outline.js';
 
 export interface FrontMatter {
   /** The YAML between the fences. */
@@ -14,7 +15,11 @@ export interface FrontMatter {
 /**
  * Splits `---` front matter from the Markdown body. Deliberately stricter
  * than gray-matter: line 1 must be exactly `---` (a `---js` fence is refused,
- * never run), and a closing `---` line must follow.
+ * never run), and a closing `---` line must follow. A body whose item
+ * sections kd cannot read within its limits (see outline.ts) is refused here
+ * too, with the line where reading stopped: the file is then not read
+ * further, as with a file over the size limit, and no rule runs on a body
+ * read only in part.
  */
 export function splitFrontMatter(text: string, file: string): { ok: true; value: FrontMatter } | { ok: false; finding: Finding } {
   const firstEnd = text.indexOf('\n');
@@ -42,9 +47,30 @@ export function splitFrontMatter(text: string, file: string): { ok: true; value:
     const current = end === -1 ? text.slice(offset) : text.slice(offset, end);
     if (current === '---') {
       const bodyStart = end === -1 ? text.length : end + 1;
+      const body = text.slice(bodyStart);
+      const outline = readOutline(body, line + 1);
+      if (!outline.ok) {
+        return {
+          ok: false,
+          finding: {
+            rule: 'body',
+            severity: 'error',
+            file,
+            line: outline.line,
+            column: outline.column,
+            message: message('body.unreadable', {
+              found: outline.found,
+              chars: REMARK_MAX_CHARS,
+              lines: REMARK_MAX_LINES,
+              width: REMARK_MAX_LINE_CHARS,
+              depth: REMARK_MAX_DEPTH,
+            }),
+          },
+        };
+      }
       return {
         ok: true,
-        value: { yaml: text.slice(firstEnd + 1, offset), yamlLine: 2, body: text.slice(bodyStart), bodyLine: line + 1 },
+        value: { yaml: text.slice(firstEnd + 1, offset), yamlLine: 2, body, bodyLine: line + 1 },
       };
     }
     if (end === -1) break;

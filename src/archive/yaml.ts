@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import { message, type Finding } from './finding.js';
 
 /** Where a node of the front matter sits, and how its source reads. */
@@ -40,7 +40,67 @@ export interface ParsedYaml {
 }
 
 const SOURCE_MAX = 60;
+const LINE_LOOK = 1000;
+/** The findings one YAML text can give; past them one finding says how many more there are. */
+const MAX_FINDINGS = 200;
 const INDEPENDENT = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED']);
+/**
+ * The parser's own check for repeated keys compares each key with every
+ * earlier one in its mapping: quadratic in the mapping's size (a 1 MiB file
+ * of keys took minutes). So a text is parsed without it and duplicateKeys
+ * looks in one pass; only when it finds one, and the parser's check would
+ * compare no more than this many pairs, is the text parsed again with the
+ * check, for the parser's own positions.
+ */
+const KEY_COMPARISONS = 50_000;
+
+type Problem = Pick<YAMLError, 'code' | 'pos'>;
+
+function parse(text: string, lineCounter: LineCounter, uniqueKeys: boolean): Document.Parsed {
+  return parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys,
+    strict: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+}
+
+/**
+ * Keys repeated in a mapping, as the parser's own check finds them (two
+ * scalar keys are the same when their values are ===, other keys never), in
+ * one pass, and how many comparisons the parser's check would make. The
+ * position is the repeated key's own; the parser's is the same except after
+ * an empty value, where it points at the end of that value.
+ */
+function duplicateKeys(root: Node | null): { found: Problem[]; comparisons: number } {
+  const found: Problem[] = [];
+  let comparisons = 0;
+  const pending: (Node | null | undefined)[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      comparisons += (node.items.length * (node.items.length - 1)) / 2;
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) {
+            const at = key.range?.[0] ?? node.range?.[0] ?? 0;
+            found.push({ code: 'DUPLICATE_KEY', pos: [at, at + 1] });
+          } else seen.add(key.value);
+        }
+        pending.push(key, pair.value as Node | null);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) pending.push(item as Node | null);
+    }
+  }
+  return { found, comparisons };
+}
 
 /**
  * Parses one YAML text strictly: YAML 1.2 core schema (dates, times and
@@ -52,71 +112,83 @@ const INDEPENDENT = new Set(['DUPLICATE_KEY', 'TAG_RESOLVE_FAILED']);
  * those of the whole file.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  let lineCounter = new LineCounter();
+  let doc = parse(text, lineCounter, false);
+  const repeated = duplicateKeys(doc.contents as Node | null);
+  let duplicates = repeated.found;
+  if (duplicates.length > 0 && repeated.comparisons <= KEY_COMPARISONS) {
+    lineCounter = new LineCounter();
+    doc = parse(text, lineCounter, true);
+    duplicates = [];
+  }
   const findings: Finding[] = [];
+  // Past MAX_FINDINGS only counted: a file of a hundred thousand repeated keys is not worded a hundred thousand times.
+  let unreported = 0;
+  const report = (finding: () => Finding) => {
+    if (findings.length <= MAX_FINDINGS) findings.push(finding());
+    else unreported++;
+  };
   const at = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };
   };
-  // Cheap for every node: never slices more than one short line, however
-  // large the node (the root mapping spans the whole text).
+  // Cheap for every node: never looks further than SOURCE_MAX characters,
+  // however large the node (the root mapping spans the whole text) or long
+  // its line (a flow sequence of a 1 MiB line has a node every few bytes).
   const sourceOf = (start: number, end: number) => {
-    const nl = text.indexOf('\n', start);
-    const lineEnd = nl === -1 || nl >= end ? end : nl;
-    const first = text.slice(start, Math.min(lineEnd, start + SOURCE_MAX + 1));
-    return lineEnd - start > SOURCE_MAX || lineEnd < end ? `${first.slice(0, SOURCE_MAX)}…` : first;
+    const window = text.slice(start, Math.min(end, start + SOURCE_MAX + 1));
+    const nl = window.indexOf('\n');
+    if (nl !== -1) return `${window.slice(0, nl)}…`;
+    return window.length > SOURCE_MAX ? `${window.slice(0, SOURCE_MAX)}…` : window;
   };
 
   // A syntax error (a tab, a missing quote) throws the parser off for the
   // rest of the file: only the first is reported, not its echoes. Duplicate
   // keys and refused tags are independent of each other and all reported.
-  const problems = ([...doc.errors, ...doc.warnings] as YAMLError[]).sort((a, b) => a.pos[0] - b.pos[0]);
+  const problems = ([...doc.errors, ...doc.warnings, ...duplicates] as Problem[]).sort((a, b) => a.pos[0] - b.pos[0]);
   const firstSyntax = problems.find((e) => !INDEPENDENT.has(e.code));
   // The parser's own range is often one character; the rest of the line
   // shows the reader what it is about. A tab is made visible.
+  // At most LINE_LOOK characters of it are read: a line longer than that is
+  // cut short whatever its end holds.
   const restOfLine = (offset: number) => {
-    const end = text.indexOf('\n', offset);
-    const line = text.slice(offset, end === -1 ? undefined : end).trimEnd().replace(/\t/g, '⇥');
-    return line.length > SOURCE_MAX ? `${line.slice(0, SOURCE_MAX)}…` : line;
+    const window = text.slice(offset, offset + LINE_LOOK + 1);
+    const nl = window.indexOf('\n');
+    const cut = nl === -1 && window.length > LINE_LOOK;
+    const line = (nl === -1 ? window : window.slice(0, nl)).trimEnd().replace(/\t/g, '⇥');
+    return line.length > SOURCE_MAX || cut ? `${line.slice(0, SOURCE_MAX)}…` : line;
   };
   for (const error of problems.filter((e) => INDEPENDENT.has(e.code) || e === firstSyntax)) {
-    const pos = at(error.pos[0]);
-    findings.push({
+    report(() => ({
       rule: 'yaml-syntax',
       severity: 'error',
       file,
-      ...pos,
+      ...at(error.pos[0]),
       message: message('yaml.error', { code: error.code, found: restOfLine(error.pos[0]) }),
-    });
+    }));
   }
 
   const positions: PositionTable = {};
   let aliases = 0;
   // Paths are built as strings on the way down (formatPath's form), not
   // re-joined for every node: this walk touches every node of every file.
+  // It keeps its own stack (a tree nested deeper than the call stack allows
+  // must not crash kd), in the order a recursive walk would take.
+  type Task = { node: Node | null | undefined; path: string; key?: Node | null } | { pair: unknown; path: string; range: [number, number, number] };
+  const tasks: Task[] = [{ node: doc.contents as Node | null, path: '' }];
   const visit = (node: Node | null | undefined, path: string, key?: Node | null) => {
     if (node == null) return;
     if (isAlias(node)) {
       aliases++;
       const start = node.range?.[0] ?? 0;
-      findings.push({
+      report(() => ({
         rule: 'yaml-alias',
         severity: 'error',
         file,
         ...at(start),
         path,
         message: message('yaml.alias', { found: sourceOf(start, node.range?.[1] ?? start) }),
-      });
+      }));
       return;
     }
     const range = node.range ?? [0, 0, 0];
@@ -128,38 +200,48 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     }
     positions[path] = entry;
     if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const k = pair.key as Node | null;
-        if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
-          const start = (k as Node | null)?.range?.[0] ?? range[0];
-          findings.push({
-            rule: 'yaml-syntax',
-            severity: 'error',
-            file,
-            ...at(start),
-            message: message('yaml.key', { found: sourceOf(start, (k as Node | null)?.range?.[1] ?? start) }),
-          });
-          continue;
-        }
-        const name = String(k.value);
-        const child = path === '' ? name : `${path}.${name}`;
-        const value = pair.value as Node | null;
-        if (value == null) {
-          // `key:` with nothing after it: record the key so that a finding
-          // about the missing value can still point at it.
-          const kp = at(k.range?.[0] ?? range[0]);
-          positions[child] = { ...kp, keyLine: kp.line, keyColumn: kp.column, source: '' };
-          continue;
-        }
-        visit(value, child, k);
-      }
+      for (let i = node.items.length - 1; i >= 0; i--) tasks.push({ pair: node.items[i], path, range: range as [number, number, number] });
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, `${path}[${i}]`));
+      for (let i = node.items.length - 1; i >= 0; i--) tasks.push({ node: node.items[i] as Node, path: `${path}[${i}]` });
     }
   };
-  visit(doc.contents as Node | null, '');
+  const visitPair = (pair: unknown, path: string, range: [number, number, number]) => {
+    if (!isPair(pair)) return;
+    const k = pair.key as Node | null;
+    if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
+      const start = (k as Node | null)?.range?.[0] ?? range[0];
+      report(() => ({
+        rule: 'yaml-syntax',
+        severity: 'error',
+        file,
+        ...at(start),
+        message: message('yaml.key', { found: sourceOf(start, (k as Node | null)?.range?.[1] ?? start) }),
+      }));
+      return;
+    }
+    const name = String(k.value);
+    const child = path === '' ? name : `${path}.${name}`;
+    const value = pair.value as Node | null;
+    if (value == null) {
+      // `key:` with nothing after it: record the key so that a finding
+      // about the missing value can still point at it.
+      const kp = at(k.range?.[0] ?? range[0]);
+      positions[child] = { ...kp, keyLine: kp.line, keyColumn: kp.column, source: '' };
+      return;
+    }
+    tasks.push({ node: value, path: child, key: k });
+  };
+  for (let task = tasks.pop(); task; task = tasks.pop()) {
+    if ('pair' in task) visitPair(task.pair, task.path, task.range);
+    else visit(task.node, task.path, task.key);
+  }
   if (!positions['']) positions[''] = { line: firstLine, column: 1, source: '' };
+  if (findings.length > MAX_FINDINGS) {
+    const next = findings[MAX_FINDINGS]!;
+    const more = findings.length - MAX_FINDINGS + unreported;
+    findings.length = MAX_FINDINGS;
+    findings.push({ rule: 'yaml-syntax', severity: 'error', file, line: next.line, column: next.column, message: message('yaml.more', { count: more }) });
+  }
 
   if (doc.errors.length > 0 || doc.warnings.length > 0 || aliases > 0 || findings.length > 0) {
     return { value: undefined, positions, findings };

@@ -29,9 +29,12 @@ export const en: Catalogue = {
     'frontmatter.executable': (d) =>
       `Front matter of type ${q(d.found)} runs as code and is not allowed; expected ${q('---')} followed by YAML.`,
     'frontmatter.unclosed': () => `The front matter is never closed: expected a line with only ${q('---')}.`,
+    'body.unreadable': (d) =>
+      `Unexpected Markdown ${q(d.found)} that kd reads only in a smaller body (at most ${d.chars} characters and ${d.lines} lines, lines of at most ${d.width} characters and at most ${d.depth} levels of lists and quotes), expected plain paragraphs, headings, lists and code blocks; the item headings were not read and the file was not checked further. Simplify the line or shorten the body.`,
     'yaml.error': (d) => `${yamlCode(d.code)}${d.found ? ` (at ${q(d.found)})` : ''}.`,
     'yaml.alias': (d) => `Unexpected YAML alias ${q(d.found)}: aliases are not allowed, write the value out.`,
     'yaml.key': (d) => `Unexpected key ${q(d.found)}, expected a plain text key.`,
+    'yaml.more': (d) => `${d.count} more errors in the same front matter are not shown; correct the ones above and run kd check again.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) =>
@@ -407,6 +410,8 @@ export const en: Catalogue = {
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
     skippedBefore: (n) => `${n} lines before the heading of the member list were not read.`,
     tooLarge: 'The file is larger than 20 MB and is not minutes; nothing was read.',
+    docxTooLarge: (d) => `The Word file unpacks to more than ${d.max}, or to more than ${d.xml} of XML, and is not minutes; nothing was read.`,
+    textTooLong: (max) => `The text of the file is longer than ${max} characters, more than a protocol may be; nothing was read.`,
     pdfNoText: 'The PDF has no text layer (it is scanned); it must be OCR’d before it can be imported.',
     pdfUnreadable: 'The PDF could not be read (damaged or password-protected).',
     progress: (d) => `[${d.n}/${d.total}] ${d.file}`,

@@ -38,11 +38,14 @@ export const sv = {
     'frontmatter.executable': (d: { found: string }) =>
       `Front matter av typen ${q(d.found)} körs som kod och tillåts inte; förväntade ${q('---')} följt av YAML.`,
     'frontmatter.unclosed': () => `Front matter avslutas aldrig: förväntade en rad med bara ${q('---')}.`,
+    'body.unreadable': (d: { found: string; chars: number; lines: number; width: number; depth: number }) =>
+      `Oväntad Markdown ${q(d.found)} som kd bara läser i en mindre brödtext (högst ${d.chars} tecken och ${d.lines} rader, rader på högst ${d.width} tecken och högst ${d.depth} nivåer listor och citat), förväntade vanliga stycken, rubriker, listor och kodblock; punkternas rubriker lästes inte och filen kontrollerades inte vidare. Förenkla raden eller korta texten.`,
     'yaml.error': (d: { code: string; found: string }) =>
       `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
     'yaml.alias': (d: { found: string }) =>
       `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
     'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
+    'yaml.more': (d: { count: number }) => `Ytterligare ${d.count} fel i samma front matter visas inte; rätta felen ovan och kör kd check igen.`,
     // Schema
     'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) =>
@@ -443,6 +446,8 @@ export const sv = {
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
     skippedBefore: (n: number) => `${n} rader före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
+    docxTooLarge: (d: { max: string; xml: string }) => `Word-filen packas upp till mer än ${d.max}, eller mer än ${d.xml} XML, och är inte ett protokoll; inget lästes.`,
+    textTooLong: (max: number) => `Texten i filen är längre än ${max} tecken, mer än ett protokoll får vara; inget lästes.`,
     pdfNoText: 'PDF-filen har inget textlager (den är skannad); den måste OCR-behandlas innan den kan importeras.',
     pdfUnreadable: 'PDF-filen kunde inte läsas (skadad eller lösenordsskyddad).',
     progress: (d: { n: number; total: number; file: string }) => `[${d.n}/${d.total}] ${d.file}`,

@@ -30,21 +30,43 @@ export interface FoundDate {
  * (a month name without a year takes `year`).
  */
 export function datesIn(text: string, year?: number): FoundDate[] {
-  const out: FoundDate[] = [];
+  // A date overlapping one an earlier notation found is not another date. The earlier ones are
+  // kept in order (they never overlap each other), and a notation's matches come in order too,
+  // so one pointer walks them: a line of many dates is not compared pair by pair.
+  let earlier: FoundDate[] = [];
+  let found: FoundDate[] = [];
+  let at = 0;
   const add = (d: string | undefined, m: RegExpMatchArray) => {
-    if (d && !out.some((o) => m.index! < o.end && o.index < m.index! + m[0].length)) out.push({ date: d, index: m.index!, end: m.index! + m[0].length });
+    const index = m.index!;
+    const end = index + m[0].length;
+    while (at < earlier.length && earlier[at]!.end <= index) at++;
+    if (d && !(at < earlier.length && earlier[at]!.index < end)) found.push({ date: d, index, end });
+  };
+  const next = () => {
+    const merged: FoundDate[] = [];
+    for (let i = 0, j = 0; i < earlier.length || j < found.length; ) merged.push(j >= found.length || (i < earlier.length && earlier[i]!.index < found[j]!.index) ? earlier[i++]! : found[j++]!);
+    earlier = merged;
+    found = [];
+    at = 0;
   };
   for (const m of text.matchAll(/(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g)) add(iso(Number(m[1]), Number(m[2]), Number(m[3])), m);
-  for (const m of text.matchAll(/(?<![\d.:/-])(\d{1,2})\s*[/.]\s*(\d{1,2})(?:\s*[-/.\s]\s*|\s+)(\d{4}|\d{2})(?![\d:.]\d)/g)) {
+  next();
+  // The separator is whitespace, or one of - / . with whitespace around it: the same strings as
+  // (?:\s*[-/.\s]\s*|\s+), without the many ways that had to split a long run of whitespace.
+  for (const m of text.matchAll(/(?<![\d.:/-])(\d{1,2})\s*[/.]\s*(\d{1,2})(?:\s*[-/.]\s*|\s+)(\d{4}|\d{2})(?![\d:.]\d)/g)) {
     add(iso(fullYear(m[3]!), Number(m[2]), Number(m[1])), m);
   }
+  next();
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?::e|:a)?\\.?\\s+(${MONTH_RE})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu'))) {
     const y = m[3] ? Number(m[3]) : year;
     if (y !== undefined) add(iso(y, MONTHS[m[2]!.toLowerCase()]!, Number(m[1])), m);
   }
+  next();
   for (const m of text.matchAll(/(?<![\d.:/-])(20\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(Number(m[1]), Number(m[2]), Number(m[3])), m);
+  next();
   for (const m of text.matchAll(/(?<![\d.:/-])(\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(2000 + Number(m[1]), Number(m[2]), Number(m[3])), m);
-  return out.sort((a, b) => a.index - b.index);
+  next();
+  return earlier;
 }
 
 export interface FoundTime {

@@ -23,7 +23,7 @@ export interface Knowledge {
 export function knowledge(municipalities: readonly string[] = [], isPerson: (name: string) => boolean = () => false): Knowledge {
   return {
     municipality: (text) => {
-      const t = text.trim().replace(/[.,;:]+$/, '');
+      const t = text.trim().replace(/(?<![.,;:])[.,;:]+$/, '');
       const found = (municipalities.length > 0 ? matchMunicipality(t, municipalities) : undefined) ?? municipalityIn(t);
       if (found) return found;
       // A Danish or Norwegian municipality: "Halden kommune", "Københavns Kommune".
@@ -76,7 +76,7 @@ const PARTY = /^(S|M|C|L|V|KD|MP|SD|FP|Fi|SPI|ÖP|Skån|BoP|OP|SV|RV|A|H|FrP|Sp|
 
 /** A role or title such as "kommunchef", "tf kommundirektör", "Ekonomichef", "vice ordförande". */
 export function isRole(text: string): boolean {
-  const words = text.trim().replace(/[.,]+$/, '').split(/\s+/).filter(Boolean);
+  const words = text.trim().replace(/(?<![.,])[.,]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 5) return false;
   return words.some((w) => ROLE_SUFFIX.test(w)) && words.every((w) => ROLE_SUFFIX.test(w) || ROLE_WORDS.test(w) || /^(för|i|och|med|på|av|inom|til|for|og)$/i.test(w) || /^\p{Ll}/u.test(w));
 }
@@ -212,13 +212,17 @@ function splitCompound(text: string, k: Knowledge): Token[] | undefined {
     const restKind = classify(rest, k);
     if (restKind === 'municipality' || restKind === 'organisation' || restKind === 'role') return [tok('name', name), tok(restKind, rest)];
     // "tf kommundirektör Hylte": role words, then a municipality or organisation at the end.
+    // A role has at most five words (isRole, after a last word of only dots or commas is dropped),
+    // so no head of more than six can be one: looking further only classified ever longer texts,
+    // quadratic in a long line.
     const restWords = rest.split(/\s+/);
-    for (let j = 1; j < restWords.length; j++) {
+    for (let j = 1; j < Math.min(restWords.length, 7); j++) {
       const head = restWords.slice(0, j).join(' ');
+      const headKind = classify(head, k);
+      if (headKind !== 'role' && headKind !== 'acting') continue;
       const tail = restWords.slice(j).join(' ');
       const tailKind = classify(tail, k);
-      const headKind = classify(head, k);
-      if ((tailKind === 'municipality' || tailKind === 'organisation') && (headKind === 'role' || headKind === 'acting')) return [tok('name', name), tok(headKind, head), tok(tailKind, tail)];
+      if (tailKind === 'municipality' || tailKind === 'organisation') return [tok('name', name), tok(headKind, head), tok(tailKind, tail)];
     }
     if (k.person(name) && restKind !== 'name') return [tok('name', name), tok('other', rest)];
   }
@@ -260,7 +264,7 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
   // A mark for the whole line, from a flattened table: "X Karin Sjöholm, Skövde", "Gertrud Sahlin, Åmål -".
   let lineMark: Entry['mark'];
   const markLead = /^(x|✓|✔|-|–|—)\s+(?=\p{Lu})/iu.exec(rest);
-  const markTail = /\s+(x|✓|✔|-|–|—)$/i.exec(rest);
+  const markTail = /(?<!\s)\s+(x|✓|✔|-|–|—)$/i.exec(rest);
   if (markLead) {
     lineMark = /^[-–—]$/.test(markLead[1]!) ? 'absent' : 'present';
     rest = rest.slice(markLead[0].length);
@@ -271,7 +275,7 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
 
   // A trailing range with no parentheses: "Maja Ek, Hylte 4-16", "… §§ 4-16".
   let trailing: PartialNote | undefined;
-  const range = /\s+((?:§§?|p\.?|pkt\.?)\s*\d+\s*[-–]\s*\d*|\d+\s*[-–]\s*\d+)$/.exec(rest);
+  const range = /(?<!\s)\s+((?:§§?|p\.?|pkt\.?)\s*\d+\s*[-–]\s*\d*|\d+\s*[-–]\s*\d+)$/.exec(rest);
   if (range) {
     const p = readPartial(range[1]!.includes('§') || /^p/i.test(range[1]!) ? range[1]! : `§ ${range[1]}`);
     if (p && p !== 'remote') {
@@ -379,19 +383,36 @@ function entryNotes(notes: Token['notes'], into?: Entry): Partial<Entry> {
   };
 }
 
+/**
+ * text.replace(/\([^)]*\)/g, ''), in linear time: the pattern tried every "("
+ * to the end of the text when no ")" followed (quadratic in a run of "("), and
+ * when none follows one "(", none follows a later one either.
+ */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', at)) {
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    out += text.slice(at, open);
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
 /** True when a line reads as entries rather than prose: short tokens, no sentence verbs. */
 export function looksLikeEntries(text: string, k: Knowledge): boolean {
   const t = text
     .trim()
     .replace(/[.;]$/, '')
-    .replace(/\s+(?:(?:§§?|p\.?|pkt\.?)\s*)?\d+\s*[-–]\s*\d*$/, '');
+    .replace(/(?<!\s)\s+(?:(?:§§?|p\.?|pkt\.?)\s*)?\d+\s*[-–]\s*\d*$/, '');
   if (t === '' || t.length > 20_000) return false;
   if (/[.!?]\s+\p{Lu}/u.test(t)) return false;
   const slot = /^([^:]{2,40}):\s*(.+)$/.exec(t);
   if (slot && (k.municipality(slot[1]!) || k.organisation(slot[1]!))) return true;
-  const plain = t.replace(/^(?:x|✓|✔|-|–|—)\s+(?=\p{Lu})/iu, '').replace(/\s+(?:x|✓|✔|-|–|—)$/i, '');
+  const plain = t.replace(/^(?:x|✓|✔|-|–|—)\s+(?=\p{Lu})/iu, '').replace(/(?<!\s)\s+(?:x|✓|✔|-|–|—)$/i, '');
   if (plain !== t) return looksLikeEntries(plain, k);
-  const tokens = splitList(t.replace(/\([^)]*\)/g, ''));
+  const tokens = splitList(withoutParentheses(t));
   if (tokens.length === 0) return false;
   return tokens.every((token) => {
     const words = token.split(/\s+/);

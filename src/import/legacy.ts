@@ -118,6 +118,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   let mode: 'decision' | 'proposal' | undefined;
   let proposal: LegacyDecision[] = [];
   let lastClause: LegacyDecision | undefined;
+  /** What lastClause's text ends with: the line last added to it (testing the whole text, as it grows line by line, was quadratic). */
+  let lastClauseEnd = '';
   let blankSinceClause = false;
   let signed = false;
   let dateRank = 9;
@@ -321,7 +323,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         const place = rest
           .replace(/\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|mandag|tirsdag|onsdag|torsdag|fredag)\b(?:\s+den)?/gi, '')
           .split('|')
-          .map((x) => x.replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '').replace(/^(?:i|på|kl\.?)\s+/i, '').trim())
+          .map((x) => x.replace(/^[\s,.;:–-]+|(?<![\s,.;:–-])[\s,.;:–-]+$/g, '').replace(/^(?:i|på|kl\.?)\s+/i, '').trim())
           .filter((x) => x !== '' && !/^(?:kl\.?|klockan|den)$/i.test(x))
           .join(', ');
         if (place) p.place = place;
@@ -497,8 +499,9 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   }
 
   function startClause(text: string, line: number, into: LegacyDecision[]) {
-    if (lastClause) lastClause.text = lastClause.text.replace(/\s+(?:samt|och)$/i, '');
+    if (lastClause) lastClause.text = lastClause.text.replace(/(?<!\s)\s+(?:samt|och)$/i, '');
     lastClause = { text: text.replace(/^[-–•*]\s*/, '').replace(/^(?:samt|och)\s+/i, ''), line };
+    lastClauseEnd = lastClause.text;
     into.push(lastClause);
     blankSinceClause = false;
   }
@@ -555,8 +558,9 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         return true;
       }
       // A clause goes on over several lines, until a sentence ends and a new one begins with a capital.
-      if (lastClause && !blankSinceClause && !(/[.!?]$/.test(lastClause.text) && /^\p{Lu}/u.test(text))) {
+      if (lastClause && !blankSinceClause && !(/[.!?]$/.test(lastClauseEnd) && /^\p{Lu}/u.test(text))) {
         lastClause.text = `${lastClause.text} ${text}`;
+        lastClauseEnd = text;
         return true;
       }
       // "Beslut" and then a sentence of its own: that sentence is the decision.
@@ -668,15 +672,66 @@ function ownerFrom(subject: string): string | undefined {
   return undefined;
 }
 
+const TRAILING_PARENTHESIS = /\(([^)]*)\)\s*$/y;
+
+/**
+ * /\(([^)]*)\)\s*$/.exec(text), in linear time (the pattern tried every "(" up
+ * to the next ")": quadratic in a run of "("): it can only start at the first
+ * "(" after the ")" before the one that ends the text.
+ */
+function trailingParenthesis(text: string): RegExpExecArray | null {
+  const close = /\)\s*$/.exec(text);
+  if (!close) return null;
+  const before = close.index > 0 ? text.lastIndexOf(')', close.index - 1) : -1;
+  const open = text.indexOf('(', before + 1);
+  if (open === -1 || open > close.index) return null;
+  TRAILING_PARENTHESIS.lastIndex = open;
+  return TRAILING_PARENTHESIS.exec(text);
+}
+
+const FROM_CLAUSE = /Från\s+(.+?)\s+(?:deltar|deltog|medverkar|medverkade)\s+(.+?)(?:\.(?=\s+Från\s)|\.?\s*$)/y;
+
+/**
+ * Every "Från X deltar Y." in a text, as matchAll with FROM_CLAUSE (flag g)
+ * finds them, in linear time. A match starts only at a "Från". When one
+ * followed by whitespace starts none, no later "Från" before the next line
+ * break starts one either (the first one's text could run on over it) — but
+ * the last one before the break, if only whitespace stands between them, may
+ * (its whitespace crosses the break) — so the search goes on from there
+ * instead of trying each of them, every one to the end of the line.
+ */
+function fromClauses(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let at = text.indexOf('Från'); at !== -1; ) {
+    FROM_CLAUSE.lastIndex = at;
+    const m = FROM_CLAUSE.exec(text);
+    if (m) {
+      found.push(m);
+      at = text.indexOf('Från', FROM_CLAUSE.lastIndex);
+      continue;
+    }
+    if (!/\s/.test(text[at + 4] ?? '')) {
+      at = text.indexOf('Från', at + 1);
+      continue;
+    }
+    const rest = text.slice(at).search(/[\n\r\u2028\u2029]/);
+    if (rest === -1) break;
+    const lineBreak = at + rest;
+    const last = lineBreak >= 4 ? text.lastIndexOf('Från', lineBreak - 4) : -1;
+    at = last > at && /^\s*$/.test(text.slice(last + 4, lineBreak)) ? last : text.indexOf('Från', lineBreak);
+  }
+  return found;
+}
+
 /** "Från Region Skåne deltar A (Utvecklingsdirektör) och B (Strateg)." or "A (Roll), Organisation". */
 export function readGuests(text: string, line: number): LegacyProtocol['guests'] {
   const guests: LegacyProtocol['guests'] = [];
-  const from = [...text.matchAll(/Från\s+(.+?)\s+(?:deltar|deltog|medverkar|medverkade)\s+(.+?)(?:\.(?=\s+Från\s)|\.?\s*$)/g)];
+  const from = fromClauses(text);
   if (from.length > 0) {
     for (const m of from) {
       const organisation = m[1]!.trim();
       for (const t of splitList(m[2]!)) {
-        const role = /\(([^)]*)\)\s*$/.exec(t);
+        const role = trailingParenthesis(t);
         const name = role ? t.slice(0, role.index).trim() : t;
         guests.push({ name, organisation, ...(role ? { role: role[1]!.trim() } : {}), line });
       }
@@ -708,7 +763,7 @@ function finish(p: LegacyProtocol): LegacyProtocol {
         }
       }
       if (d.owner !== undefined) {
-        d.owner = d.owner.replace(/[.,;:]+$/, '').trim();
+        d.owner = d.owner.replace(/(?<![.,;:])[.,;:]+$/, '').trim();
         // "senast 1 februari" in a November meeting is next February.
         const due =
           datesIn(d.text, meetingYear).find((x) => p.date === undefined || x.date > p.date) ??

@@ -33,7 +33,7 @@ export class PeopleIndex {
  * "Ängelholm") matched against the archive's list, or undefined.
  */
 export function matchMunicipality(text: string, municipalities: readonly string[]): string | undefined {
-  const bare = text.replace(/\s+(kommun|stad|kommuner)$/i, '').trim();
+  const bare = text.replace(/(?<!\s)\s+(kommun|stad|kommuner)$/i, '').trim();
   const known = new Map(municipalities.map((m) => [normaliseName(m), m]));
   return known.get(normaliseName(bare)) ?? (bare.endsWith('s') ? known.get(normaliseName(bare.slice(0, -1))) : undefined);
 }

@@ -41,7 +41,8 @@ const SIGNATURE = [
 const ITEM_WORD = /^(?:punkt|pkt\.?|ärende|sak|paragraf)\s*\d/i;
 /** A person's entry ("Anna Berg, Lund", "Ingrid Strand"): comes back in lists and signatures. */
 const ENTRY = /^\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,3}(?:\s*[,(].{0,60})?$/u;
-const TAIL_MARKER = /\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|side|page)\s*\d{1,3}(?:\s*(?:av|af|of)\s*\d{1,3})?)$/i;
+// Starts only where a run of whitespace starts: otherwise every space of a long run is tried, each to the run's end.
+const TAIL_MARKER = /(?<!\s)\s{2,}(\d{1,3}\s*\(\s*\d{1,3}\s*\)|(?:sida|side|page)\s*\d{1,3}(?:\s*(?:av|af|of)\s*\d{1,3})?)$/i;
 
 /** The characters Word and PDF converters leave behind, made plain. */
 export function normalise(input: string): string {
@@ -54,7 +55,7 @@ export function normalise(input: string): string {
     .replace(/ﬂ/g, 'fl')
     .replace(/ﬀ/g, 'ff')
     .replace(/[‐‑]/g, '-')
-    .replace(/[ \t]+$/gm, '');
+    .replace(/(?<![ \t])[ \t]+$/gm, '');
 }
 
 /** A line whose digits are masked: running headers differ only in their page number. */
@@ -124,9 +125,10 @@ function splitFlattened(text: string): string[] {
   const cuts = [...text.matchAll(INLINE)].map((m) => m.index).filter((i) => i > 0);
   // A title with a colon in prose ("Beslut: att …" after a sentence) splits too; a lone "kl:" does not exist as a label.
   // Items run together: "… ärendet. § 13 Budget".
-  for (const m of text.matchAll(/(?<=[.!?]\s+)(?:§\s*\d{1,4}|\d{1,2}\.)\s+\p{Lu}/gu)) cuts.push(m.index);
+  // (The lookahead first: the lookbehind, tried at every space of a long run, would read the run back each time.)
+  for (const m of text.matchAll(/(?=[§\d])(?<=[.!?]\s+)(?:§\s*\d{1,4}|\d{1,2}\.)\s+\p{Lu}/gu)) cuts.push(m.index);
   // A decision to note, after a sentence on the same line: "… redovisade läget. Informationen noteras."
-  for (const m of text.matchAll(/(?<=[.!?]\s+)(?:Informationen|Rapporten|Redovisningen|Protokollet|Anteckningarna)\s+(?:noteras|läggs|lades|godkänns|godkändes)\b/gu)) cuts.push(m.index);
+  for (const m of text.matchAll(/(?=[IRPA])(?<=[.!?]\s+)(?:Informationen|Rapporten|Redovisningen|Protokollet|Anteckningarna)\s+(?:noteras|läggs|lades|godkänns|godkändes)\b/gu)) cuts.push(m.index);
   if (cuts.length === 0) return [text];
   const parts: string[] = [];
   let at = 0;

@@ -150,7 +150,7 @@ function lookup(name: string): string | undefined {
   return BY_EXACT.get(exactKey(name)) ?? BY_FOLDED.get(foldedKey(name)) ?? undefined;
 }
 
-const EDGE_PUNCTUATION = /^[\s.,;:!?()[\]{}"'«»“”‘’]+|[\s.,;:!?()[\]{}"'«»“”‘’]+$/gu;
+const EDGE_PUNCTUATION = /^[\s.,;:!?()[\]{}"'«»“”‘’]+|(?<![\s.,;:!?()[\]{}"'«»“”‘’])[\s.,;:!?()[\]{}"'«»“”‘’]+$/gu;
 const SUFFIX = /^(.*\S)\s+(?:kommuns?|stads?)$/iu;
 
 function matchWhole(text: string, bareGenitive: boolean): string | undefined {
@@ -220,7 +220,7 @@ export function leadingMunicipality(text: string): { municipality: string; rest:
     const first = tokens[0]!;
     const last = tokens[k - 1]!;
     const end = last.index + last[0].length;
-    const candidate = text.slice(first.index, end).replace(/[.]+$/u, '');
+    const candidate = text.slice(first.index, end).replace(/(?<![.])[.]+$/u, '');
     const municipality = matchWhole(candidate, false);
     if (municipality === undefined) continue;
     const after = text.slice(end);
