@@ -4,7 +4,7 @@ import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/ind
 import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
 import type { Io } from './io.js';
 import { kdPackage } from './meta.js';
-import { BlockedError } from './scope.js';
+import { BlockedError } from './blocked.js';
 
 export type { Io } from './io.js';
 

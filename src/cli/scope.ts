@@ -1,5 +1,5 @@
-import type { Finding } from '../archive/finding.js';
 import { check } from '../check/index.js';
+import { BlockedError } from './blocked.js';
 import type { Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import { inPeriod, type Period } from '../query/period.js';
@@ -23,18 +23,6 @@ export function concerns(file: string, scope: Scope): boolean {
   if (scope.network !== undefined && folder !== undefined && folder !== scope.network) return false;
   if (!m || scope.period === undefined) return true;
   return inPeriod(m[2]!, scope.period);
-}
-
-/** The archive's errors that touch what is asked: the command stops on them, as `kd report` does. */
-export class BlockedError extends Error {
-  constructor(
-    readonly findings: Finding[],
-    readonly root: string,
-    readonly lang: Lang,
-  ) {
-    super('blocked');
-    this.name = 'BlockedError';
-  }
 }
 
 /** Throws BlockedError when an error in the archive touches the scope; read-only, nothing is written. */
