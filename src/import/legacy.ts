@@ -110,7 +110,6 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   const invited: NamedPerson[] = [];
   const agenda: Candidate[] = [];
   let block: List | undefined;
-  let blockLine = 0;
   let awaiting: { kind: LabelKind; line: number } | undefined;
   let inAgenda = false;
   let item: LegacyItem | undefined;
@@ -126,7 +125,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   let lastNonBlank: SourceLine | undefined;
   let officerLine: number | undefined;
   /** The last prose line that could be a signer's name, until a role line claims it. */
-  let nameLine: { text: string; line: number; at: 'intro' | 'text' | 'unknown' } | undefined;
+  let nameLine: { text: string; line: number } | undefined;
 
   const unknown = (l: SourceLine) => p.notUnderstood.push({ line: l.n, text: l.raw });
   const setDate = (date: string | undefined, rank: number) => {
@@ -145,7 +144,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     if (e.officer === 'chair') p.chair ??= { name: e.name, line: e.line };
     if (e.officer === 'secretary') p.secretary ??= { name: e.name, line: e.line };
     if (list === 'guests') {
-      p.guests.push({ name: e.name, ...(e.organisation ?? e.municipality ? { organisation: e.organisation ?? e.municipality! } : {}), ...(e.role ? { role: e.role } : {}), line: e.line });
+      p.guests.push(guestOf(e));
       return;
     }
     if (e.substituteFor) {
@@ -168,10 +167,6 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
     const prev = lastNonBlank;
     lastNonBlank = l;
-    const next = () => {
-      for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text !== '') return { line: lines[j]!, at: j };
-      return undefined;
-    };
     if (l.running) {
       // A running header is the document's heading: what it says of kind and date counts.
       p.header ??= text;
@@ -203,7 +198,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       if (a.kind === 'adjuster' && looksLikeName(firstName(text, k))) {
         keep(l);
         // A role under the name ("ordförande") makes the adjuster the chair as well.
-        nameLine = { text: firstName(text, k), line: l.n, at: 'intro' };
+        nameLine = { text: firstName(text, k), line: l.n };
         continue;
       }
       if (a.kind === 'theme') {
@@ -273,15 +268,14 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         }
         p.intro.push(l.raw);
       }
-      if (looksLikeName(text)) nameLine = { text, line: l.n, at: 'unknown' };
+      if (looksLikeName(text)) nameLine = { text, line: l.n };
       unknown(l);
       continue;
     }
 
     if (handleDecisionLine(l)) continue;
-    if (looksLikeName(text)) nameLine = { text, line: l.n, at: 'text' };
+    if (looksLikeName(text)) nameLine = { text, line: l.n };
     item.text.push(l.raw);
-    void prev;
   }
 
   // "Deltagare" lists those invited: whoever is also listed as absent or with regrets was not there.
@@ -370,9 +364,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         // Alternates under "Ersättare" who stand in for no one named are there, so present; "Tjänstgörande ersättare" likewise.
         const list: List = kind === 'serving' || kind === 'substitutes' ? 'present' : kind;
         block = list;
-        blockLine = l.n;
         if (value) {
-          if (list === 'guests') p.guests.push(...readGuests(value, l.n));
+          if (list === 'guests') p.guests.push(...readGuests(value, l.n, k));
           else addEntries(list, value, l.n);
         }
         return true;
@@ -542,7 +535,12 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       const who = lm.value.replace(/\.$/, '');
       // "Åtgärd: Anna Lindqvist" under a decision names its owner; a longer value is an assignment of its own.
       if (last && !last.owner && (looksLikeName(who) || k.person(who) || /^(sekretariatet|kansliet|förbundet|ordföranden)$/i.test(who))) last.owner = who;
-      else it.decisions.push({ text: lm.value, ...(ownerFrom(lm.value.split(/\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/)[0]!) && /\s(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/.test(lm.value) ? { owner: lm.value.split(/\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/)[0]! } : {}), line: l.n });
+      else {
+        // "Åtgärd: Maja Ek tar fram ett underlag": whoever stands before the verb owns it.
+        const doer = /^(.+?)\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/.exec(lm.value)?.[1];
+        const owner = doer !== undefined ? ownerFrom(doer) : undefined;
+        it.decisions.push({ text: lm.value, ...(owner ? { owner } : {}), line: l.n });
+      }
       mode = undefined;
       return true;
     }
@@ -624,7 +622,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       const rest = m[2]!;
       const afterItem = /(?:efter|under|vid)\s+(?:punkt|p\.?|§)\s*(\d+)/i.exec(rest);
       const partial = afterItem ? readPartial(`tom p ${afterItem[1]}`) : readPartial(`till ${rest.replace(/^(?:vid\s+|efter\s+)/i, '')}`);
-      markPartial(m[1]!, partial === 'remote' ? undefined : partial ?? undefined, line, 'until', m[2]!);
+      markPartial(m[1]!, partial === 'remote' ? undefined : partial ?? undefined, line);
       return true;
     }
     if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:anländer|anlände|ansluter|anslöt|kom|ankom|ankommer|kommer)\s+(?:till mötet\s+)?(.+?)\.?$/u.exec(text))) {
@@ -635,7 +633,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         return r === 'remote' ? undefined : r;
       })();
       if (partial) {
-        markPartial(m[1]!, partial, line, 'from', rest);
+        markPartial(m[1]!, partial, line);
         return true;
       }
     }
@@ -646,7 +644,7 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     return false;
   }
 
-  function markPartial(name: string, partial: PartialNote | undefined, line: number, _edge: 'from' | 'until', _rest: string) {
+  function markPartial(name: string, partial: PartialNote | undefined, line: number) {
     if (!partial) return;
     const person = [...p.present, ...invited].find((x) => normaliseName(x.name) === normaliseName(name));
     if (person) person.partial = { ...person.partial, ...partial };
@@ -724,7 +722,7 @@ function fromClauses(text: string): RegExpExecArray[] {
 }
 
 /** "Från Region Skåne deltar A (Utvecklingsdirektör) och B (Strateg)." or "A (Roll), Organisation". */
-export function readGuests(text: string, line: number): LegacyProtocol['guests'] {
+export function readGuests(text: string, line: number, k: Knowledge = knowledge()): LegacyProtocol['guests'] {
   const guests: LegacyProtocol['guests'] = [];
   const from = fromClauses(text);
   if (from.length > 0) {
@@ -738,12 +736,13 @@ export function readGuests(text: string, line: number): LegacyProtocol['guests']
     }
     return guests;
   }
-  const k = knowledge();
-  for (const e of readEntries(text, line, k)) {
-    const organisation = e.organisation ?? e.municipality;
-    guests.push({ name: e.name, ...(organisation ? { organisation } : {}), ...(e.role ? { role: e.role } : {}), line });
-  }
-  return guests;
+  return readEntries(text, line, k).map(guestOf);
+}
+
+/** A guest from an entry: the organisation (or municipality) and role as written. */
+function guestOf(e: Entry): LegacyProtocol['guests'][number] {
+  const organisation = e.organisation ?? e.municipality;
+  return { name: e.name, ...(organisation ? { organisation } : {}), ...(e.role ? { role: e.role } : {}), line: e.line };
 }
 
 /** Item numbers in partial notes, owners and due dates, once the items and the meeting's date are known. */

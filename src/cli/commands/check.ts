@@ -8,7 +8,7 @@ import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../../archiv
 import { checkHistory } from '../../check/history.js';
 import { inScope, check as runRules, type CheckResult } from '../../check/index.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
+import { loadArchive, type Archive } from '../../model/index.js';
 import { renderGithub, renderJson, renderJunit, renderText, summarise } from '../../render/findings.js';
 import type { CHECK_FORMATS } from '../formats.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
@@ -33,6 +33,10 @@ export interface CheckOutcome extends CheckResult {
   locale?: Lang;
   /** Set when the history rule could not run. */
   historySkipped?: 'no-git';
+  /** The archive as checked, so that a caller (the pre-commit hook) does not read it again. */
+  archive: Archive;
+  /** With `staged`: the staged tree that was checked. */
+  staged?: { repo: Repo; tree: string };
 }
 
 /** Loads the archive and returns every finding. Throws KdError only when kd cannot run. */
@@ -77,6 +81,8 @@ export async function check(options: CheckOptions): Promise<CheckOutcome> {
     root,
     ...(archive.config ? { locale: archive.config.locale } : {}),
     ...(history.skipped ? { historySkipped: history.skipped } : {}),
+    archive,
+    ...(staged ? { staged } : {}),
   };
 }
 

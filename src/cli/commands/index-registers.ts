@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { archivePath } from '../../archive/paths.js';
-import path from 'node:path';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { openArchive } from '../load.js';

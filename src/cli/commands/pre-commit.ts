@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { archivePath } from '../../archive/paths.js';
-import { cacheSettings } from '../../archive/cache.js';
 import { KdError } from '../../archive/errors.js';
 import { git, readBlobs, repoOf, resolveRev, treeAt } from '../../archive/git.js';
 import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { loadArchive } from '../../model/index.js';
 import { renderText, summarise } from '../../render/findings.js';
 import { defaultAsOf, indexFiles } from '../../render/index-files.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
@@ -47,9 +44,9 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   const outcome = await check({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, staged: true, ...(head ? { base: head } : {}) });
   if (summarise(outcome.findings).errors > 0) return { root, outcome, blocked: true, updated: [] };
 
-  const tree = (await git(repo.top, ['write-tree']))?.trim();
-  if (!tree) throw new KdError('staged-unreadable', {});
-  const staged = await loadArchive(root, { at: { repo, commit: tree }, cache: cacheSettings(opts.env ?? {}) });
+  // The registers come from the very tree and archive that were just checked: read once.
+  const staged = outcome.archive;
+  const tree = outcome.staged!.tree;
   // The archive's own language, never --lang: CI's `kd index --check` compares with that.
   const files = indexFiles(staged, staged.config?.locale ?? 'sv', defaultAsOf(staged));
   const committed = new Map((await treeAt(repo, tree)).map((e) => [e.path, e.object]));

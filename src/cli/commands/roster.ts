@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { archivePath } from '../../archive/paths.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { findRoot } from '../../archive/read.js';
-import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { KdError } from '../../archive/errors.js';
 import { TERM_ID_RE } from '../../schema/network.js';
