@@ -57,11 +57,11 @@ function yaml(data: unknown, comment: string): string {
 }
 
 /** Checks given answers the way the schema would, and names every one that is missing. */
-function complete(opts: InitOptions, lang: Lang): Answers {
-  const expect = catalogue(lang).expect;
+/** The answers the flags give, trimmed; an empty one counts as not given. */
+function given(opts: InitOptions): { [K in keyof Answers]: Answers[K] | undefined } {
   const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   const municipalities = [...new Set((opts.municipality ?? []).map((m) => m.trim()).filter(Boolean))];
-  const answers = {
+  return {
     organisation: text(opts.organisation),
     municipality: municipalities.length > 0 ? municipalities : undefined,
     networkName: text(opts.networkName),
@@ -71,6 +71,11 @@ function complete(opts: InitOptions, lang: Lang): Answers {
     secretary: text(opts.secretary),
     secretaryFrom: text(opts.secretaryFrom),
   };
+}
+
+function complete(opts: InitOptions, lang: Lang): Answers {
+  const expect = catalogue(lang).expect;
+  const answers = given(opts);
   const missing = (Object.keys(FLAGS) as (keyof Answers)[]).filter((k) => answers[k] === undefined);
   if (missing.length > 0) throw new KdError('init-missing', { options: missing.map((k) => FLAGS[k]).join(', ') });
   const a = answers as Answers;
@@ -178,17 +183,8 @@ function questions(opts: InitOptions, lang: Lang): { keys: (keyof Answers)[]; qu
     ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!)) }],
     ['secretaryFrom', { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date!)) }],
   ];
-  const given: Record<keyof Answers, boolean> = {
-    organisation: opts.organisation !== undefined,
-    municipality: (opts.municipality ?? []).length > 0,
-    networkName: opts.networkName !== undefined,
-    network: opts.network !== undefined,
-    decides: opts.decides !== undefined,
-    substitutes: opts.substitutes !== undefined,
-    secretary: opts.secretary !== undefined,
-    secretaryFrom: opts.secretaryFrom !== undefined,
-  };
-  const asked = all.filter(([k]) => !given[k]);
+  const known = given(opts);
+  const asked = all.filter(([k]) => known[k] === undefined);
   const keys = asked.map(([k]) => k);
   return {
     keys,
