@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import { KdError } from '../../archive/errors.js';
-import { exists, findRoot, PEOPLE_FILE } from '../../archive/read.js';
+import { exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
@@ -71,106 +71,27 @@ class LegacyUnreadable extends Error {}
 
 /** Reads a legacy file as text: UTF-8, a Windows-1252 file converted (with a notice), a Word document, or a PDF's text layer. */
 export async function readLegacy(file: string, c: Catalogue): Promise<LegacyText> {
-  // Minutes are small, and what kd import writes must pass kd check: text longer than a protocol
-  // may be (MAX_FILE_BYTES) is not minutes, and a Word file may unpack to no more than
-  // DOCX_MAX_EXPANDED (its pictures included), DOCX_MAX_XML of it XML (mammoth holds the XML in
-  // memory many times over: 16 MiB of it took 2 GB), in no more than DOCX_MAX_ENTRIES parts.
-  const { MAX_FILE_BYTES } = await import('../../archive/read.js');
+  // Minutes are small, and what kd import writes must pass kd check: text longer than a protocol may be is not minutes.
   const TEXT_MAX = MAX_FILE_BYTES;
-  const DOCX_MAX_EXPANDED = 32 * 1024 * 1024;
-  const DOCX_MAX_XML = 4 * 1024 * 1024;
-  const DOCX_MAX_ENTRIES = 10_000;
   const mib = (n: number) => `${n / (1024 * 1024)} MiB`;
   const bounded = (read: LegacyText): LegacyText => {
     if (read.text.length > TEXT_MAX) throw new LegacyUnreadable(c.import.textTooLong(TEXT_MAX));
     return read;
   };
 
-  /**
-   * A zip's parts as its central directory declares them, checked before
-   * mammoth (JSZip) unpacks any: the declared sizes add up to no more than
-   * DOCX_MAX_EXPANDED (DOCX_MAX_XML for the XML), and each deflated part inflates to exactly its
-   * declared size, never further (zlib stops at it). A zip whose directory
-   * cannot be read is refused here too: mammoth could not read it either.
-   */
-  const checkZip = async (zip: Uint8Array): Promise<void> => {
-    const { inflateRawSync } = await import('node:zlib');
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    const unreadable = () => new LegacyUnreadable(c.import.unreadable);
-    const tooLarge = () => new LegacyUnreadable(c.import.docxTooLarge({ max: mib(DOCX_MAX_EXPANDED), xml: mib(DOCX_MAX_XML) }));
-    const inside = (at: number, n: number) => {
-      if (!(at >= 0 && at + n <= zip.length)) throw unreadable();
-      return at;
-    };
-    const u16 = (at: number) => view.getUint16(inside(at, 2), true);
-    const u32 = (at: number) => view.getUint32(inside(at, 4), true);
-    const u64 = (at: number) => Number(view.getBigUint64(inside(at, 8), true));
-    // The end of central directory record: the last one, within a comment's reach of the end.
-    let end = -1;
-    for (let at = zip.length - 22; at >= 0 && at >= zip.length - 22 - 0xffff; at--) {
-      if (u32(at) === 0x06054b50) {
-        end = at;
-        break;
-      }
-    }
-    if (end < 0) throw unreadable();
-    let count = u16(end + 10);
-    let offset = u32(end + 16);
-    if (count === 0xffff || offset === 0xffffffff || u32(end + 12) === 0xffffffff) {
-      // ZIP64: the locator just before the record says where the real one is.
-      if (u32(end - 20) !== 0x07064b50) throw unreadable();
-      const record = u64(end - 12);
-      if (u32(record) !== 0x06064b50) throw unreadable();
-      count = u64(record + 32);
-      offset = u64(record + 48);
-    }
-    if (count > DOCX_MAX_ENTRIES) throw tooLarge();
-    let total = 0;
-    let xml = 0;
-    let at = offset;
-    for (let n = 0; n < count; n++) {
-      if (u32(at) !== 0x02014b50) throw unreadable();
-      const method = u16(at + 10);
-      let compressed = u32(at + 20);
-      let size = u32(at + 24);
-      const nameLength = u16(at + 28);
-      const extraLength = u16(at + 30);
-      const commentLength = u16(at + 32);
-      let local = u32(at + 42);
-      // ZIP64 sizes and offset, in this order, for each field that is all ones.
-      for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
-        if (u16(x) !== 0x0001) continue;
-        let y = x + 4;
-        if (size === 0xffffffff) (size = u64(y)), (y += 8);
-        if (compressed === 0xffffffff) (compressed = u64(y)), (y += 8);
-        if (local === 0xffffffff) local = u64(y);
-      }
-      total += size;
-      const name = new TextDecoder('latin1').decode(zip.subarray(inside(at + 46, nameLength), at + 46 + nameLength)).toLowerCase();
-      if (name.endsWith('.xml') || name.endsWith('.rels')) xml += size;
-      if (total > DOCX_MAX_EXPANDED || xml > DOCX_MAX_XML) throw tooLarge();
-      if (u32(local) !== 0x04034b50) throw unreadable();
-      const data = inside(local + 30 + u16(local + 26) + u16(local + 28), compressed);
-      if (method === 8) {
-        let inflated: Buffer;
-        try {
-          inflated = inflateRawSync(zip.subarray(data, data + compressed), { maxOutputLength: Math.max(1, size) });
-        } catch {
-          // More than it declares (or damaged): not unpacked any further.
-          throw unreadable();
-        }
-        if (inflated.length !== size) throw unreadable();
-      } else if (method !== 0 || compressed !== size) throw unreadable();
-      at += 46 + nameLength + extraLength + commentLength;
-    }
-  };
 
   if ((await stat(file)).size > MAX_LEGACY_BYTES) throw new LegacyUnreadable(c.import.tooLarge);
   const bytes = await readFile(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const lower = file.toLowerCase();
   if (lower.endsWith('.docx')) {
-    await checkZip(bytes);
+    const { checkZip, DocxError, DOCX_MAX_EXPANDED, DOCX_MAX_XML } = await import('../../import/docx.js');
+    try {
+      checkZip(bytes);
+    } catch (error) {
+      if (!(error instanceof DocxError)) throw error;
+      throw new LegacyUnreadable(error.kind === 'too-large' ? c.import.docxTooLarge({ max: mib(DOCX_MAX_EXPANDED), xml: mib(DOCX_MAX_XML) }) : c.import.unreadable);
+    }
     const mammoth = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: bytes });
     return bounded({ text: result.value, notices: [], noise: new Set(), sha256 });
