@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/cli/commands/check.js';
+import { checkArchive } from '../src/check/archive.js';
 import { processFile } from '../src/model/file.js';
 import { archiveWith, MINI, SAMPLE } from './helpers.js';
 
@@ -79,7 +79,7 @@ describe('fuzzing protocols', () => {
     const samples = fc.sample(fc.tuple(fc.nat(BASES.length - 1), fc.array(op, { minLength: 1, maxLength: 4 })), { numRuns: Math.max(20, Math.floor(RUNS / 15)), seed: 7 });
     for (const [base, ops] of samples) {
       const root = await archiveWith(MINI, { [P2]: mutate(BASES[base]!, ops) });
-      await expect(check({ cwd: root, env: { KD_CACHE: 'off' } })).resolves.toBeDefined();
+      await expect(checkArchive({ cwd: root, env: { KD_CACHE: 'off' } })).resolves.toBeDefined();
     }
   }, 120_000);
 });

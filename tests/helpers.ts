@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll } from 'vitest';
-import { check } from '../src/cli/commands/check.js';
+import { checkArchive } from '../src/check/archive.js';
 import { main, type Io } from '../src/cli/main.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
@@ -63,7 +63,7 @@ export interface Found {
 /** The findings of `kd check` on an archive, reduced to what a test asserts. */
 export async function findings(root: string): Promise<Found[]> {
   // The cache is tested on its own; elsewhere each check reads afresh and leaves nothing in ~/.cache.
-  const out = await check({ cwd: root, env: { KD_CACHE: 'off' } });
+  const out = await checkArchive({ cwd: root, env: { KD_CACHE: 'off' } });
   return out.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, severity: f.severity, ...(f.path ? { key: f.path } : {}) }));
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogue, formatMessage, isLang, type Lang } from '../i18n/index.js';
 import type { FileRecord } from '../model/file.js';
-import { FILE_KINDS, type FileKind } from '../schema/index.js';
+import { FILE_KINDS, type FileKind } from '../core/kinds.js';
 
 /**
  * A content-hash cache of per-file records, which can cost time but never

@@ -1,4 +1,4 @@
-import { message, type Finding } from './finding.js';
+import { message, type Finding } from '../core/finding.js';
 import { readOutline, REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES } from './outline.js';
 
 export interface FrontMatter {

@@ -4,7 +4,7 @@ import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promise
 import os from 'node:os';
 import path from 'node:path';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { KdError } from './errors.js';
+import { KdError } from '../core/errors.js';
 import { isLiveTemp, tempFor, tempOwner } from './write.js';
 
 /**

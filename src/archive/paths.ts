@@ -1,6 +1,6 @@
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { KdError } from './errors.js';
+import { KdError } from '../core/errors.js';
 
 /**
  * The one place where a path in the archive becomes a path on disk. Every

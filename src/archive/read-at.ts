@@ -1,6 +1,6 @@
-import type { FileKind } from '../schema/index.js';
+import type { FileKind } from '../core/kinds.js';
 import { readBlobs, treeAt, type Repo } from './git.js';
-import { message, type Finding } from './finding.js';
+import { message, type Finding } from '../core/finding.js';
 import { CONFIG_FILE, MAX_FILE_BYTES, PEOPLE_FILE, type ReadResult, type SourceFile } from './read.js';
 
 /** Which kind of archive file a path is, or undefined for files kd does not read. */

@@ -1,8 +1,8 @@
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileKind } from '../schema/index.js';
-import { KdError } from './errors.js';
-import { message, type Finding } from './finding.js';
+import type { FileKind } from '../core/kinds.js';
+import { KdError } from '../core/errors.js';
+import { message, type Finding } from '../core/finding.js';
 import { isInside, realRoot, resolveInside } from './paths.js';
 
 /** What a network's folder may be called: an id like every other (a-z, 0-9, hyphens), since it reaches annotations, UIDs and paths. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Mustache from 'mustache';
-import { KdError } from './errors.js';
+import { KdError } from '../core/errors.js';
 import { resolveInside } from './paths.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
-import { message, type Finding } from './finding.js';
+import { message, type Finding } from '../core/finding.js';
 
 /** Where a node of the front matter sits, and how its source reads. */
 export interface NodePosition {

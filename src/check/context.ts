@@ -1,4 +1,4 @@
-import { message, type Finding, type Message, type Severity } from '../archive/finding.js';
+import { message, type Finding, type Message, type Severity } from '../core/finding.js';
 import type { PlaceTable } from '../archive/yaml.js';
 import type { MessageData, MessageKey } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';

@@ -1,8 +1,8 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, type Pair } from 'yaml';
-import { KdError } from '../archive/errors.js';
-import { message, type Finding } from '../archive/finding.js';
+import { KdError } from '../core/errors.js';
+import { message, type Finding } from '../core/finding.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { changesSince, defaultBase, fileAt, modeAt, repoOf, resolveRev, type Change, type Repo } from '../archive/git.js';
 import { decodeText } from '../archive/text.js';

@@ -1,4 +1,4 @@
-import { compareFindings, type Finding } from '../archive/finding.js';
+import { compareFindings, type Finding } from '../core/finding.js';
 import type { Archive } from '../model/index.js';
 import { attendance } from './attendance.js';
 import type { Rule } from './context.js';
@@ -25,7 +25,7 @@ export const rules: readonly Rule[] = [
   terms,
 ];
 
-export interface CheckOptions {
+export interface RuleOptions {
   /** Archive-relative paths or folder prefixes to report on; all when empty. */
   only?: readonly string[];
 }
@@ -43,7 +43,7 @@ export function inScope(paths: readonly string[]): (file: string) => boolean {
 }
 
 /** Every finding of the archive: those of reading and schemas, then those of the rules, sorted by file and position. */
-export function check(archive: Archive, options: CheckOptions = {}): CheckResult {
+export function runRules(archive: Archive, options: RuleOptions = {}): CheckResult {
   const all = [...archive.findings, ...rules.flatMap((rule) => rule(archive))];
   const selected = inScope(options.only ?? []);
   const findings = all.filter((f) => selected(f.file)).sort(compareFindings);

@@ -1,4 +1,4 @@
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { ProtocolRecord } from '../model/index.js';
 import { findingAt, type Rule } from './context.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import { CONFIG_FILE, PEOPLE_FILE } from '../archive/read.js';
 import { findingAt, type Rule } from './context.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import { findingAt, type Rule } from './context.js';
 
 /** Roster terms end after they start, and one person's terms do not overlap. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import { allDecisions, type DecisionRecord } from '../model/index.js';
 import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
 import { findingAt, type Rule } from './context.js';

@@ -1,5 +1,5 @@
 import { cacheSettings } from '../archive/cache.js';
-import { KdError } from '../archive/errors.js';
+import { KdError } from '../core/errors.js';
 import { gitState, repoOf, resolveRev, type GitState } from '../archive/git.js';
 import { findRoot } from '../archive/read.js';
 import type { Lang } from '../i18n/index.js';

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option, type Help } from 'commander';
-import { KdError, type KdErrorKey } from '../archive/errors.js';
+import { KdError, type KdErrorKey } from '../core/errors.js';
 import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/index.js';
 import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
 import type { Io } from './io.js';
@@ -12,7 +12,7 @@ export type { Io } from './io.js';
 const IO_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'EDQUOT', 'EBUSY', 'ENOTDIR', 'EISDIR']);
 
 /** Raised from the commander hooks below so that usage errors speak the catalogue. */
-class UsageError extends KdError {}
+class UsageError<K extends KdErrorKey> extends KdError<K> {}
 
 /**
  * commander, but with its usage errors raised as catalogue messages rather
@@ -367,8 +367,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 1;
     }
     if (error instanceof KdError) {
-      const fn = c.cli.errors[error.key as KdErrorKey] as (d: unknown) => string;
-      io.stderr.write(`kd: ${fn(error.data)}\n`);
+      io.stderr.write(`kd: ${error.say(c.cli.errors)}\n`);
       return 2;
     }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -1,4 +1,4 @@
-import { KdError } from '../archive/errors.js';
+import { KdError } from '../core/errors.js';
 import type { Archive, NetworkRecord } from '../model/index.js';
 
 /** The network a command is about: --network, else the only one, else kd.yml's default_network. */

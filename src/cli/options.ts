@@ -1,4 +1,4 @@
-import { KdError } from '../archive/errors.js';
+import { KdError } from '../core/errors.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { isRealDate, timeRange } from '../schema/index.js';
 

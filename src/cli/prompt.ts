@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { KdError } from '../archive/errors.js';
+import { KdError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 /** True when a person can be asked: both input and output are a terminal. */

@@ -1,4 +1,4 @@
-import { check } from '../check/index.js';
+import { runRules } from '../check/index.js';
 import { BlockedError } from './blocked.js';
 import type { Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
@@ -27,6 +27,6 @@ export function concerns(file: string, scope: Scope): boolean {
 
 /** Throws BlockedError when an error in the archive touches the scope; read-only, nothing is written. */
 export function requireSound(archive: Archive, scope: Scope, lang: Lang): void {
-  const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, scope));
+  const blocking = runRules(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, scope));
   if (blocking.length > 0) throw new BlockedError(blocking, archive.root, lang);
 }

@@ -1,10 +1,10 @@
-import { message, type Finding } from '../archive/finding.js';
+import { message, type Finding } from '../core/finding.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
 import { compact, parseYaml, type PlaceTable } from '../archive/yaml.js';
-import type { FileKind } from '../schema/index.js';
-import { validate } from '../schema/validate.js';
+import type { FileKind } from '../core/kinds.js';
+import { validate } from './validate.js';
 
 /**
  * Everything kd learns from one file on its own. It is a pure function of

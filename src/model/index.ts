@@ -1,4 +1,4 @@
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import { openCache, type CacheSettings } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
 import { readArchiveAt } from '../archive/read-at.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../archive/finding.js';
+import type { Finding } from '../core/finding.js';
 import { catalogue, formatMessage, type Lang } from '../i18n/index.js';
 import { jsonVisible, visible } from '../schema/common.js';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileKind } from '../core/kinds.js';
 import { calendarSchema } from './calendar.js';
 import { configSchema } from './config.js';
 import { networkSchema } from './network.js';
@@ -10,7 +11,7 @@ export type { Config } from './config.js';
 export type { People, Person } from './people.js';
 export type { Membership, NetworkConfig, Term } from './network.js';
 export type { Calendar, PlannedMeeting } from './calendar.js';
-export type { Attendance, Decision, Guest, Item, Partial, ProtocolData } from './protocol.js';
+export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData } from './protocol.js';
 export { ROLES } from './network.js';
 
 /** The kinds of file in an archive, each with its one schema. */
@@ -20,10 +21,9 @@ export const schemas = {
   network: networkSchema,
   calendar: calendarSchema,
   protocol: protocolSchema,
-} as const;
+} as const satisfies Record<FileKind, z.ZodType>;
 
-export type FileKind = keyof typeof schemas;
-export const FILE_KINDS = Object.keys(schemas) as FileKind[];
+export { FILE_KINDS, type FileKind } from '../core/kinds.js';
 
 /** JSON Schema (draft 2020-12) of one kind of file, for editors. */
 export function jsonSchema(kind: FileKind): Record<string, unknown> {

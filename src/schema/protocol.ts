@@ -93,6 +93,6 @@ export const protocolSchema = z.strictObject({
 export type Decision = z.infer<typeof decisionSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type Attendance = z.infer<typeof attendanceSchema>;
-export type Partial = z.infer<typeof partialSchema>;
+export type PartialAttendance = z.infer<typeof partialSchema>;
 export type Guest = z.infer<typeof guestSchema>;
 export type ProtocolData = z.infer<typeof protocolSchema>;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { calendarEntries } from '../../query/calendar.js';
 import { findMunicipality, municipalityDigest } from '../../query/digest.js';

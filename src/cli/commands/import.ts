@@ -4,7 +4,7 @@ import { withArchiveLock } from '../../archive/lock.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument, type Document } from 'yaml';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';

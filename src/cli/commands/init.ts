@@ -2,7 +2,7 @@ import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { Document } from 'yaml';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { Transaction } from '../../archive/transaction.js';
@@ -209,7 +209,7 @@ export async function initCommand(dirArg: string | undefined, opts: InitOptions 
   } catch (error) {
     // Refusing to overwrite is a finding about the folder, not a failure to run: exit 1.
     if (error instanceof KdError && error.key === 'init-exists') {
-      io.stderr.write(`kd: ${c.cli.errors['init-exists'](error.data as { files: string })}\n`);
+      io.stderr.write(`kd: ${error.say(c.cli.errors)}\n`);
       return 1;
     }
     throw error;

@@ -3,7 +3,7 @@ import { archivePath } from '../../archive/paths.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { readTemplate } from '../../archive/templates.js';
 import { processFile } from '../../model/file.js';
 import { formatMessage } from '../../i18n/index.js';

@@ -1,5 +1,5 @@
 import { archivePath } from '../../archive/paths.js';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { git, readBlobs, repoOf, resolveRev, treeAt } from '../../archive/git.js';
 import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
@@ -7,7 +7,7 @@ import { catalogue, type Lang } from '../../i18n/index.js';
 import { renderText, summarise } from '../../render/findings.js';
 import { defaultAsOf, indexFiles } from '../../render/index-files.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
-import { check, type CheckOutcome } from './check.js';
+import { checkArchive, type CheckOutcome } from '../../check/archive.js';
 
 export interface PreCommitOptions {
   cwd: string;
@@ -41,7 +41,7 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   // The first commit has no HEAD: then every file is new and all of them are checked.
   const head = await resolveRev(repo, 'HEAD');
   // What is staged is what the commit will hold: that is what is checked, as CI will check the commit.
-  const outcome = await check({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, staged: true, ...(head ? { base: head } : {}) });
+  const outcome = await checkArchive({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, staged: true, ...(head ? { base: head } : {}) });
   if (summarise(outcome.findings).errors > 0) return { root, outcome, blocked: true, updated: [] };
 
   // The registers come from the very tree and archive that were just checked: read once.

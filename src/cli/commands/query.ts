@@ -1,4 +1,4 @@
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { Archive } from '../../model/index.js';
 import type { QueryFormat } from '../formats.js';

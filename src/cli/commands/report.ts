@@ -1,6 +1,6 @@
-import { KdError } from '../../archive/errors.js';
-import { check } from '../../check/index.js';
-import type { Finding } from '../../archive/finding.js';
+import { KdError } from '../../core/errors.js';
+import { runRules } from '../../check/index.js';
+import type { Finding } from '../../core/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { ReportFormat } from '../formats.js';
 import { openArchive } from '../load.js';
@@ -37,7 +37,7 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
 
-  const blocking = check(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network: opts.network, period }));
+  const blocking = runRules(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network: opts.network, period }));
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
   const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});

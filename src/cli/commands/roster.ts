@@ -3,7 +3,7 @@ import { archivePath } from '../../archive/paths.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { findRoot } from '../../archive/read.js';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import { TERM_ID_RE } from '../../schema/network.js';
 import { requireSound } from '../scope.js';
 import { Transaction } from '../../archive/transaction.js';

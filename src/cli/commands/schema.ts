@@ -1,11 +1,11 @@
 import { FILE_KINDS, jsonSchema, type FileKind } from '../../schema/index.js';
-import { KdError } from '../../archive/errors.js';
+import { KdError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 
 /** The JSON Schema of one kind of file, or of all kinds keyed by kind. */
 export function schema(kind?: string): unknown {
   if (kind === undefined) return Object.fromEntries(FILE_KINDS.map((k) => [k, jsonSchema(k)]));
-  if (!(FILE_KINDS as string[]).includes(kind))
+  if (!(FILE_KINDS as readonly string[]).includes(kind))
     throw new KdError('invalid-choice', { option: 'kind', found: kind, allowed: FILE_KINDS.join(', ') });
   return jsonSchema(kind as FileKind);
 }

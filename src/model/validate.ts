@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { formatPath, message, type Finding } from '../archive/finding.js';
+import { formatPath, message, type Finding } from '../core/finding.js';
 import type { PositionTable } from '../archive/yaml.js';
 import type { Expectation } from '../i18n/index.js';
-import type { ForbiddenKind } from './common.js';
-import { schemas, type FileKind } from './index.js';
+import type { ForbiddenKind } from '../schema/common.js';
+import type { FileKind } from '../core/kinds.js';
+import { schemas } from '../schema/index.js';
 
 type Issue = z.core.$ZodIssue;
 
