@@ -18,12 +18,125 @@ export function generate({ out, protocols, seed = 1 }) {
   };
   const pick = (list) => list[Math.floor(rand() * list.length)];
 
-  const MUNICIPALITIES = ['Ale', 'Alingsås', 'Bjuv', 'Bromölla', 'Båstad', 'Eslöv', 'Falkenberg', 'Halmstad', 'Helsingborg', 'Hässleholm', 'Höganäs', 'Hörby', 'Höör', 'Klippan', 'Kristianstad', 'Landskrona', 'Lerum', 'Lund', 'Malmö', 'Osby', 'Perstorp', 'Simrishamn', 'Svalöv', 'Tomelilla', 'Trelleborg', 'Ystad', 'Åstorp', 'Älmhult', 'Ängelholm', 'Örkelljunga'];
-  const FIRST = ['Anna', 'Erik', 'Karin', 'Lars', 'Maria', 'Johan', 'Eva', 'Per', 'Sara', 'Olof', 'Lena', 'Mats', 'Ingrid', 'Nils', 'Helena', 'Anders', 'Sofia', 'Gustav', 'Elin', 'Björn', 'Åsa', 'Örjan', 'Linnéa', 'Jörgen'];
-  const LAST = ['Andersson', 'Berg', 'Dahl', 'Ek', 'Forsberg', 'Holm', 'Lind', 'Lundqvist', 'Nyström', 'Sjöberg', 'Strand', 'Wallin', 'Åberg', 'Öberg', 'Hägg', 'Månsson', 'Bergström', 'Karlsson', 'Persson', 'Engström'];
-  const TOPICS = ['kompetensförsörjning', 'digitalisering', 'näringsliv', 'kollektivtrafik', 'miljö och klimat', 'socialtjänst', 'skola', 'äldreomsorg', 'samhällsbyggnad', 'kultur', 'folkhälsa', 'upphandling', 'ekonomi', 'personal', 'kommunikation', 'säkerhet', 'turism', 'bostäder', 'integration', 'vatten och avlopp'];
-  const ITEMS = ['Budget och ekonomi', 'Gemensam upphandling', 'Rapport från arbetsgruppen', 'Remiss från regionen', 'Verksamhetsplan', 'Omvärldsbevakning', 'Kommande konferens', 'Uppföljning av nyckeltal', 'Information från förbundet', 'Samverkansavtal', 'Övriga frågor'];
-  const WORDS = 'nätverket diskuterade läget i kommunerna och konstaterade att arbetet går enligt plan men att flera frågor återstår innan beslut kan fattas gemensamt sekretariatet redogjorde för underlaget och svarade på frågor från ledamöterna om tidplan kostnader och ansvarsfördelning mellan kommunerna regionen och förbundet'.split(' ');
+  const MUNICIPALITIES = [
+    'Ale',
+    'Alingsås',
+    'Bjuv',
+    'Bromölla',
+    'Båstad',
+    'Eslöv',
+    'Falkenberg',
+    'Halmstad',
+    'Helsingborg',
+    'Hässleholm',
+    'Höganäs',
+    'Hörby',
+    'Höör',
+    'Klippan',
+    'Kristianstad',
+    'Landskrona',
+    'Lerum',
+    'Lund',
+    'Malmö',
+    'Osby',
+    'Perstorp',
+    'Simrishamn',
+    'Svalöv',
+    'Tomelilla',
+    'Trelleborg',
+    'Ystad',
+    'Åstorp',
+    'Älmhult',
+    'Ängelholm',
+    'Örkelljunga',
+  ];
+  const FIRST = [
+    'Anna',
+    'Erik',
+    'Karin',
+    'Lars',
+    'Maria',
+    'Johan',
+    'Eva',
+    'Per',
+    'Sara',
+    'Olof',
+    'Lena',
+    'Mats',
+    'Ingrid',
+    'Nils',
+    'Helena',
+    'Anders',
+    'Sofia',
+    'Gustav',
+    'Elin',
+    'Björn',
+    'Åsa',
+    'Örjan',
+    'Linnéa',
+    'Jörgen',
+  ];
+  const LAST = [
+    'Andersson',
+    'Berg',
+    'Dahl',
+    'Ek',
+    'Forsberg',
+    'Holm',
+    'Lind',
+    'Lundqvist',
+    'Nyström',
+    'Sjöberg',
+    'Strand',
+    'Wallin',
+    'Åberg',
+    'Öberg',
+    'Hägg',
+    'Månsson',
+    'Bergström',
+    'Karlsson',
+    'Persson',
+    'Engström',
+  ];
+  const TOPICS = [
+    'kompetensförsörjning',
+    'digitalisering',
+    'näringsliv',
+    'kollektivtrafik',
+    'miljö och klimat',
+    'socialtjänst',
+    'skola',
+    'äldreomsorg',
+    'samhällsbyggnad',
+    'kultur',
+    'folkhälsa',
+    'upphandling',
+    'ekonomi',
+    'personal',
+    'kommunikation',
+    'säkerhet',
+    'turism',
+    'bostäder',
+    'integration',
+    'vatten och avlopp',
+  ];
+  const ITEMS = [
+    'Budget och ekonomi',
+    'Gemensam upphandling',
+    'Rapport från arbetsgruppen',
+    'Remiss från regionen',
+    'Verksamhetsplan',
+    'Omvärldsbevakning',
+    'Kommande konferens',
+    'Uppföljning av nyckeltal',
+    'Information från förbundet',
+    'Samverkansavtal',
+    'Övriga frågor',
+  ];
+  const WORDS =
+    'nätverket diskuterade läget i kommunerna och konstaterade att arbetet går enligt plan men att flera frågor återstår innan beslut kan fattas gemensamt sekretariatet redogjorde för underlaget och svarade på frågor från ledamöterna om tidplan kostnader och ansvarsfördelning mellan kommunerna regionen och förbundet'.split(
+      ' ',
+    );
   const sentence = () => {
     const n = 10 + Math.floor(rand() * 14);
     const words = Array.from({ length: n }, () => pick(WORDS));
@@ -90,7 +203,9 @@ export function generate({ out, protocols, seed = 1 }) {
       `decides: ${decides}`,
       'substitutes: any',
       'roster:',
-      ...roster.map((m) => `  - { person: ${m.person}, from: ${m.from}${m.to ? `, to: ${m.to}` : ''}${m.role ? `, role: ${m.role}` : ''} }`),
+      ...roster.map(
+        (m) => `  - { person: ${m.person}, from: ${m.from}${m.to ? `, to: ${m.to}` : ''}${m.role ? `, role: ${m.role}` : ''} }`,
+      ),
       '',
     ].join('\n');
     write(`networks/${id}/network.yml`, netYml);
@@ -113,7 +228,8 @@ export function generate({ out, protocols, seed = 1 }) {
           }
           const r = rand();
           if (r < 0.78) cats.present.push(m.person);
-          else if (r < 0.83) cats.partial.push(rand() < 0.5 ? `{ person: ${m.person}, until: "11:00" }` : `{ person: ${m.person}, items: "1-3" }`);
+          else if (r < 0.83)
+            cats.partial.push(rand() < 0.5 ? `{ person: ${m.person}, until: "11:00" }` : `{ person: ${m.person}, items: "1-3" }`);
           else if (r < 0.87) cats.remote.push(m.person);
           else if (r < 0.9) cats.substitutes.push(`{ for: ${m.person}, person: ${secretariat[(n + 1) % secretariat.length]} }`);
           else if (r < 0.96) cats.regrets.push(m.person);
@@ -123,18 +239,24 @@ export function generate({ out, protocols, seed = 1 }) {
         cats.substitutes = cats.substitutes.slice(0, 1);
         const substituted = new Set(cats.substitutes.map((s) => s.split(' ')[2].replace(',', '')));
         for (const m of members) {
-          const listed = [...cats.present, ...cats.remote, ...cats.regrets, ...cats.absent].includes(m.person) || cats.partial.some((p) => p.includes(`${m.person},`)) || substituted.has(m.person);
+          const listed =
+            [...cats.present, ...cats.remote, ...cats.regrets, ...cats.absent].includes(m.person) ||
+            cats.partial.some((p) => p.includes(`${m.person},`)) ||
+            substituted.has(m.person);
           if (!listed) cats.regrets.push(m.person);
         }
         const key = decides ? 'decisions' : 'agreements';
         const titles = ['Uppföljning av uppdrag', ...Array.from({ length: 5 }, (_, i) => ITEMS[(k + i + n) % ITEMS.length])];
-        const nextDate = `${y}-${pad(months[k] + 1 > 12 ? 12 : months[k] + 1)}-28`;
+        const nextDate = `${y}-${pad(Math.min(months[k] + 1, 12))}-28`;
         const owner = members.find((m) => m.person !== secretary && m.person !== chair)?.person ?? chair;
         const items = titles.map((title, i) => {
           const lines = [`  - no: ${i + 1}`, `    title: ${title}`];
           if (i === 0 && previousAssignment) lines.push(`    follows_up: ["${previousAssignment}"]`);
           lines.push(`    ${key}:`);
-          if (i === 1) lines.push(`      - { text: att ${people.get(owner).name} tar fram ett underlag till nästa möte., owner: ${owner}, due: ${nextDate} }`);
+          if (i === 1)
+            lines.push(
+              `      - { text: att ${people.get(owner).name} tar fram ett underlag till nästa möte., owner: ${owner}, due: ${nextDate} }`,
+            );
           lines.push(`      - att ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} noteras.`);
           return lines.join('\n');
         });
@@ -152,8 +274,12 @@ export function generate({ out, protocols, seed = 1 }) {
           `secretary: ${secretary}`,
           ...(k % 3 === 0 ? [`theme: ${TOPICS[(k + n) % TOPICS.length]}`] : []),
           'attendance:',
-          ...Object.entries(cats).filter(([, v]) => v.length > 0).map(([c, v]) => `  ${c}: [${v.join(', ')}]`),
-          ...(k % 4 === 0 ? ['guests:', `  - { name: ${pick(FIRST)} ${pick(LAST)}, organisation: Regionen, role: Strateg, items: [2] }`] : []),
+          ...Object.entries(cats)
+            .filter(([, v]) => v.length > 0)
+            .map(([c, v]) => `  ${c}: [${v.join(', ')}]`),
+          ...(k % 4 === 0
+            ? ['guests:', `  - { name: ${pick(FIRST)} ${pick(LAST)}, organisation: Regionen, role: Strateg, items: [2] }`]
+            : []),
           'items:',
           ...items,
           '---',
@@ -176,7 +302,15 @@ export function generate({ out, protocols, seed = 1 }) {
     write(`networks/${id}/calendar.yml`, `${calendar.join('\n')}\n`);
   }
   write('kd.yml', `organisation: Syntetiska förbundet\nlocale: sv\nmunicipalities: [${MUNICIPALITIES.join(', ')}]\n`);
-  write('people.yml', [...people].map(([id, p]) => `${id}: { name: ${p.name}, ${p.municipality ? `municipality: ${p.municipality}` : `organisation: ${p.organisation}`} }`).join('\n') + '\n');
+  write(
+    'people.yml',
+    `${[...people]
+      .map(
+        ([id, p]) =>
+          `${id}: { name: ${p.name}, ${p.municipality ? `municipality: ${p.municipality}` : `organisation: ${p.organisation}`} }`,
+      )
+      .join('\n')}\n`,
+  );
   return { protocols: written, networks: NETWORKS, people: people.size, firstYear, years };
 }
 
@@ -185,6 +319,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i >= 0 ? process.argv[i + 1] : fallback;
   };
-  const result = generate({ out: path.resolve(arg('out', 'bench/archive')), protocols: Number(arg('protocols', 1000)), seed: Number(arg('seed', 1)) });
+  const result = generate({
+    out: path.resolve(arg('out', 'bench/archive')),
+    protocols: Number(arg('protocols', 1000)),
+    seed: Number(arg('seed', 1)),
+  });
   console.log(JSON.stringify(result));
 }

@@ -87,12 +87,16 @@ writeFileSync(path.join(REPO, 'bench', 'results.json'), `${JSON.stringify(result
 const fmt = (m) => (m?.timedOut ? 'timed out' : `${(m.ms / 1000).toFixed(2)} s, ${m.mb.toFixed(0)} MB`);
 const ratio = (a, b) => (a && b && !a.timedOut && !b.timedOut ? `${(a.ms / b.ms).toFixed(1)}×` : '–');
 const lines = [`kd benchmark — Node ${process.version}, ${os.cpus().length} cores, median of ${runs} runs`, ''];
-lines.push(`kd --version: ${fmt(startup.kdVersion)} (${ratio(startup.kdVersion, startup.node)} node -e 0 at ${fmt(startup.node)}; target ≤ 2×)`);
+lines.push(
+  `kd --version: ${fmt(startup.kdVersion)} (${ratio(startup.kdVersion, startup.node)} node -e 0 at ${fmt(startup.node)}; target ≤ 2×)`,
+);
 for (const [size, r] of Object.entries(results.sizes)) {
   lines.push('', `${size} protocols`);
   lines.push(`  floor (read every file)   ${fmt(r.floor)}`);
   const row = (label, m, target) =>
-    lines.push(`  ${label.padEnd(26)}${fmt(m).padEnd(18)} ${ratio(m, r.floor).padStart(6)} floor${r.peer ? `, peer ${ratio(r.peer, m)} slower` : ''}${target ? `   (target ${target})` : ''}`);
+    lines.push(
+      `  ${label.padEnd(26)}${fmt(m).padEnd(18)} ${ratio(m, r.floor).padStart(6)} floor${r.peer ? `, peer ${ratio(r.peer, m)} slower` : ''}${target ? `   (target ${target})` : ''}`,
+    );
   row('kd check, cold', r.checkCold, '≤ 6× floor, peer ≥ 30× slower');
   row('kd check, warm', r.checkWarm, '≤ 2× floor');
   row('kd index', r.index);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveWith, findings, NO_GIT, replace, run, SAMPLE, type Change, type Found } from './helpers.js';
+import { archiveWith, type Change, type Found, findings, NO_GIT, replace, run, SAMPLE } from './helpers.js';
 
 const KD = (n: string) => `networks/kd-gruppen/protocols/2019/${n}.md`;
 const KOMP = (n: string) => `networks/kompetens/protocols/2019/${n}.md`;
@@ -69,7 +69,9 @@ const breakages: { name: string; changes: Record<string, Change>; expected: Foun
   },
   {
     name: 'a roster term left open: the member is missing from every later meeting',
-    changes: { 'networks/kd-gruppen/network.yml': replace('lars-wiklund, from: 2018-01-01, to: 2019-05-31', 'lars-wiklund, from: 2018-01-01') },
+    changes: {
+      'networks/kd-gruppen/network.yml': replace('lars-wiklund, from: 2018-01-01, to: 2019-05-31', 'lars-wiklund, from: 2018-01-01'),
+    },
     // 7/2019 has a theme, so its attendance key is one line further down.
     expected: [
       f('roster-unaccounted', KD('2019-06-14-5'), 11, 1, 'attendance'),
@@ -95,11 +97,11 @@ const breakages: { name: string; changes: Record<string, Change>; expected: Foun
   },
   {
     name: 'executable front matter, which hides nothing else',
-    changes: { [DIG('2019-05-23-3')]: '---js\n{ network: "digital" }\n---\n', [KD('2019-01-18-1')]: replace('until: "11:15"', 'until: "12:45"') },
-    expected: [
-      f('front-matter', DIG('2019-05-23-3'), 1, 1),
-      f('time-range', KD('2019-01-18-1'), 23, 39, 'attendance.partial[0].until'),
-    ],
+    changes: {
+      [DIG('2019-05-23-3')]: '---js\n{ network: "digital" }\n---\n',
+      [KD('2019-01-18-1')]: replace('until: "11:15"', 'until: "12:45"'),
+    },
+    expected: [f('front-matter', DIG('2019-05-23-3'), 1, 1), f('time-range', KD('2019-01-18-1'), 23, 39, 'attendance.partial[0].until')],
   },
 ];
 

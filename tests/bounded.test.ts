@@ -51,11 +51,17 @@ describe('a protocol at the size cap is read in linear time', () => {
     // 9 s for 300 KB before: the line scan looked through the whole body at every list line.
     ['list lines', () => protocol('- punkt\n')],
     ['list lines, one of them with an indented heading', () => protocol('- punkt\n', '', `${SECTIONS}- a\n  ## 3. Inte en punkt\n`)],
-    ['nested lists as deep as the scan follows', () => protocol('  - b\n', '', `${SECTIONS}${Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('')}`)],
+    [
+      'nested lists as deep as the scan follows',
+      () => protocol('  - b\n', '', `${SECTIONS}${Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('')}`),
+    ],
     ['lazy lines in a block quote', () => protocol('b\n', '', `${SECTIONS}> a\n`)],
     ['a list, then = lines', () => protocol('=\n', '', `${SECTIONS}- a\n`)],
     ['block quotes and lists on every line', () => protocol('- > - > a\n')],
-    ['an HTML block and a comment, then = lines', () => protocol('a\n=\n', '', `${SECTIONS}<!-- Skriv här -->\n<div>\n## 3. I html\n</div>\n\n`)],
+    [
+      'an HTML block and a comment, then = lines',
+      () => protocol('a\n=\n', '', `${SECTIONS}<!-- Skriv här -->\n<div>\n## 3. I html\n</div>\n\n`),
+    ],
     ['unbalanced brackets', () => protocol('[a](')],
     ['one line of (', () => protocol('(')],
     ['one line of `', () => protocol('`', '', `${SECTIONS}x`)],
@@ -66,42 +72,58 @@ describe('a protocol at the size cap is read in linear time', () => {
     ['indented code', () => protocol('    ## 3. Kod\n')],
     ['blank lines', () => protocol('\n')],
   ];
-  it.each(accepted)('%s: its two sections, nothing else', (_, make) => {
-    const text = make();
-    expect(bytes(text)).toBeLessThanOrEqual(MAX_FILE_BYTES);
-    expect(bytes(text)).toBeGreaterThan(MAX_FILE_BYTES - 100);
-    const record = processFile(P2, 'protocol', Buffer.from(text));
-    expect(record.findings).toEqual([]);
-    expect(record.sections).toEqual(TWO);
-  }, GUARD);
+  it.each(accepted)(
+    '%s: its two sections, nothing else',
+    (_, make) => {
+      const text = make();
+      expect(bytes(text)).toBeLessThanOrEqual(MAX_FILE_BYTES);
+      expect(bytes(text)).toBeGreaterThan(MAX_FILE_BYTES - 100);
+      const record = processFile(P2, 'protocol', Buffer.from(text));
+      expect(record.findings).toEqual([]);
+      expect(record.sections).toEqual(TWO);
+    },
+    GUARD,
+  );
 
-  it('as many sections as fit are all read', () => {
-    const text = protocol('## 3. Extra\n');
-    const record = processFile(P2, 'protocol', Buffer.from(text));
-    expect(record.findings).toEqual([]);
-    expect(record.sections.length).toBe(2 + Math.floor((MAX_FILE_BYTES - bytes(FRONT + SECTIONS)) / 12));
-    expect(record.sections.at(-1)).toMatchObject({ no: 3, title: 'Extra' });
-  }, GUARD);
+  it(
+    'as many sections as fit are all read',
+    () => {
+      const text = protocol('## 3. Extra\n');
+      const record = processFile(P2, 'protocol', Buffer.from(text));
+      expect(record.findings).toEqual([]);
+      expect(record.sections.length).toBe(2 + Math.floor((MAX_FILE_BYTES - bytes(FRONT + SECTIONS)) / 12));
+      expect(record.sections.at(-1)).toMatchObject({ no: 3, title: 'Extra' });
+    },
+    GUARD,
+  );
 
   /** Bodies whose sections the line scan cannot be sure of, too large for remark: a finding where reading stopped, never a silent skip. */
   const refused: [string, () => string, string][] = [
     ['block quotes nested deeper than kd follows', () => protocol('a\n', '', `${SECTIONS}${'>'.repeat(40)} a\n`), '>'.repeat(40)],
-    ['lists nested deeper than kd follows', () => protocol('b\n', '', `${SECTIONS}${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('')}`), `${'  '.repeat(32)}- a`],
+    [
+      'lists nested deeper than kd follows',
+      () => protocol('b\n', '', `${SECTIONS}${Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('')}`),
+      `${'  '.repeat(32)}- a`,
+    ],
     ['a section heading with inline markup on a line to the cap', () => protocol('*', '\n', `${SECTIONS}## 3. `), '## 3. *'],
     ['more section headings with inline markup than remark is given', () => protocol('## 3. *Extra*\n'), '## 3. *Extra*'],
   ];
-  it.each(refused)('%s: a finding at the line, with file, column and message', (_, make, start) => {
-    const text = make();
-    const record = processFile(P2, 'protocol', Buffer.from(text));
-    expect(record.sections).toEqual([]);
-    expect(record.findings).toHaveLength(1);
-    const [finding] = record.findings;
-    expect(finding).toMatchObject({ rule: 'body', severity: 'error', file: P2, message: { key: 'body.unreadable' } });
-    const line = text.split('\n')[finding!.line - 1]!;
-    expect(line.startsWith(start)).toBe(true);
-    expect(finding!.column).toBe(line.length - line.trimStart().length + 1);
-    expect(finding!.line).toBeGreaterThan(lineOf(text, text.indexOf('\n---\n') + 1));
-  }, GUARD);
+  it.each(refused)(
+    '%s: a finding at the line, with file, column and message',
+    (_, make, start) => {
+      const text = make();
+      const record = processFile(P2, 'protocol', Buffer.from(text));
+      expect(record.sections).toEqual([]);
+      expect(record.findings).toHaveLength(1);
+      const [finding] = record.findings;
+      expect(finding).toMatchObject({ rule: 'body', severity: 'error', file: P2, message: { key: 'body.unreadable' } });
+      const line = text.split('\n')[finding!.line - 1]!;
+      expect(line.startsWith(start)).toBe(true);
+      expect(finding!.column).toBe(line.length - line.trimStart().length + 1);
+      expect(finding!.line).toBeGreaterThan(lineOf(text, text.indexOf('\n---\n') + 1));
+    },
+    GUARD,
+  );
 
   it('a small body the scan leaves open still goes to remark, as before', () => {
     // A link definition before a setext heading: the scan leaves the pair to remark.
@@ -120,11 +142,81 @@ describe('a protocol at the size cap is read in linear time', () => {
 describe('the line scan reads sections as remark does', () => {
   // Lines built from container markers, indentation and the block starts that decide
   // where a section is: wherever the scan decides, it must decide as remark does.
-  const PREFIX = ['', '', '', ' ', '   ', '    ', '\t', ' \t', '> ', '>', '>\t', '- ', '-', '* ', '1. ', '2. ', '1) ', '-\t', '  - ', '-     ', '1234567890. '];
+  const PREFIX = [
+    '',
+    '',
+    '',
+    ' ',
+    '   ',
+    '    ',
+    '\t',
+    ' \t',
+    '> ',
+    '>',
+    '>\t',
+    '- ',
+    '-',
+    '* ',
+    '1. ',
+    '2. ',
+    '1) ',
+    '-\t',
+    '  - ',
+    '-     ',
+    '1234567890. ',
+  ];
   const BLOCK = [
-    '## 1. A', '## 2. B ##', '##\t3. C', '## 4.', '##', '# h', '### 4. x', '1. x', '2\\. Foo', '*1.* x', '## 1. *a* b', '## *1.* a', '## &#49;. a', '## 1. [x]',
-    '---', '--', '-', '===', '***', '* * *', '```', '```js', '``` `', '~~~', '<div>', '</div>', '<div/>', '<!-- c -->', '<!--', '-->', '<span>', '<span> x',
-    '</pre>', '<pre>x</pre>', '<?x', '?>', '<!X', '<![CDATA[', ']]>', 'text', '[a]: /u', '[x]: /u', '', '', 'code', 'a  ', '`2.', 'x`', '2.Foo', '\u00a02. nb', '2. Foo  ',
+    '## 1. A',
+    '## 2. B ##',
+    '##\t3. C',
+    '## 4.',
+    '##',
+    '# h',
+    '### 4. x',
+    '1. x',
+    '2\\. Foo',
+    '*1.* x',
+    '## 1. *a* b',
+    '## *1.* a',
+    '## &#49;. a',
+    '## 1. [x]',
+    '---',
+    '--',
+    '-',
+    '===',
+    '***',
+    '* * *',
+    '```',
+    '```js',
+    '``` `',
+    '~~~',
+    '<div>',
+    '</div>',
+    '<div/>',
+    '<!-- c -->',
+    '<!--',
+    '-->',
+    '<span>',
+    '<span> x',
+    '</pre>',
+    '<pre>x</pre>',
+    '<?x',
+    '?>',
+    '<!X',
+    '<![CDATA[',
+    ']]>',
+    'text',
+    '[a]: /u',
+    '[x]: /u',
+    '',
+    '',
+    'code',
+    'a  ',
+    '`2.',
+    'x`',
+    '2.Foo',
+    '\u00a02. nb',
+    '2. Foo  ',
   ];
   const line = fc.tuple(fc.array(fc.constantFrom(...PREFIX), { maxLength: 2 }), fc.constantFrom(...BLOCK)).map(([p, b]) => p.join('') + b);
   it('on bodies built from block starts and containers', () => {
@@ -140,89 +232,166 @@ describe('the line scan reads sections as remark does', () => {
 });
 
 describe('front matter at the size cap is read in linear time', () => {
-  it('a mapping of a hundred thousand keys: each unknown key reported once', () => {
-    const keys: string[] = [];
-    for (let k = 0, size = bytes(FRONT) + 10; size < MAX_FILE_BYTES; k++) size += bytes((keys[k] = `u${k.toString(36)}: 1\n`));
-    const record = processFile(P2, 'protocol', Buffer.from(`${FRONT.slice(0, -4)}${keys.join('')}---\n`));
-    expect(record.findings.length).toBeGreaterThan(100_000);
-    expect(new Set(record.findings.map((f) => f.message.key))).toEqual(new Set(['schema.unknown-key']));
-  }, GUARD);
+  it(
+    'a mapping of a hundred thousand keys: each unknown key reported once',
+    () => {
+      const keys: string[] = [];
+      for (let k = 0, size = bytes(FRONT) + 10; size < MAX_FILE_BYTES; k++) size += bytes((keys[k] = `u${k.toString(36)}: 1\n`));
+      const record = processFile(P2, 'protocol', Buffer.from(`${FRONT.slice(0, -4)}${keys.join('')}---\n`));
+      expect(record.findings.length).toBeGreaterThan(100_000);
+      expect(new Set(record.findings.map((f) => f.message.key))).toEqual(new Set(['schema.unknown-key']));
+    },
+    GUARD,
+  );
 
-  it('a key repeated to the cap: 200 findings, then one that says how many more', () => {
-    const text = atCap(FRONT.slice(0, -4), 'a: 1\n', '---\n');
-    const record = processFile(P2, 'protocol', Buffer.from(text));
-    const repeats = Math.floor((MAX_FILE_BYTES - bytes(FRONT)) / 5) - 1;
-    // The first key stands where the closing --- stood; the second is the first repeat.
-    const first = BODY_LINE;
-    expect(record.findings).toHaveLength(201);
-    expect(record.findings[0]).toMatchObject({ rule: 'yaml-syntax', line: first, column: 1, message: { key: 'yaml.error', data: { code: 'DUPLICATE_KEY', found: 'a: 1' } } });
-    expect(record.findings[199]).toMatchObject({ line: first + 199, message: { key: 'yaml.error' } });
-    expect(record.findings[200]).toMatchObject({ rule: 'yaml-syntax', line: first + 200, column: 1, message: { key: 'yaml.more', data: { count: repeats - 200 } } });
-  }, GUARD);
+  it(
+    'a key repeated to the cap: 200 findings, then one that says how many more',
+    () => {
+      const text = atCap(FRONT.slice(0, -4), 'a: 1\n', '---\n');
+      const record = processFile(P2, 'protocol', Buffer.from(text));
+      const repeats = Math.floor((MAX_FILE_BYTES - bytes(FRONT)) / 5) - 1;
+      // The first key stands where the closing --- stood; the second is the first repeat.
+      const first = BODY_LINE;
+      expect(record.findings).toHaveLength(201);
+      expect(record.findings[0]).toMatchObject({
+        rule: 'yaml-syntax',
+        line: first,
+        column: 1,
+        message: { key: 'yaml.error', data: { code: 'DUPLICATE_KEY', found: 'a: 1' } },
+      });
+      expect(record.findings[199]).toMatchObject({ line: first + 199, message: { key: 'yaml.error' } });
+      expect(record.findings[200]).toMatchObject({
+        rule: 'yaml-syntax',
+        line: first + 200,
+        column: 1,
+        message: { key: 'yaml.more', data: { count: repeats - 200 } },
+      });
+    },
+    GUARD,
+  );
 
-  it('flow collections nested to the cap: the parser stops them, kd does not crash', () => {
-    const half = Math.floor((MAX_FILE_BYTES - 20) / 2);
-    const record = processFile(P2, 'protocol', Buffer.from(`---\nx: ${'['.repeat(half)}${']'.repeat(half)}\n---\n`));
-    expect(record.findings).toHaveLength(1);
-    expect(record.findings[0]).toMatchObject({ rule: 'yaml-syntax', line: 2, message: { key: 'yaml.error' } });
-  }, GUARD);
+  it(
+    'flow collections nested to the cap: the parser stops them, kd does not crash',
+    () => {
+      const half = Math.floor((MAX_FILE_BYTES - 20) / 2);
+      const record = processFile(P2, 'protocol', Buffer.from(`---\nx: ${'['.repeat(half)}${']'.repeat(half)}\n---\n`));
+      expect(record.findings).toHaveLength(1);
+      expect(record.findings[0]).toMatchObject({ rule: 'yaml-syntax', line: 2, message: { key: 'yaml.error' } });
+    },
+    GUARD,
+  );
 
-  it('a flow sequence of one line to the cap', () => {
-    const [head, tail] = FRONT.split('present: [anna-ahl, siv-sekr]') as [string, string];
-    const text = atCap(`${head}present: [anna-ahl, siv-sekr`, ', siv-sekr', `]${tail}${SECTIONS}`);
-    const record = processFile(P2, 'protocol', Buffer.from(text));
-    expect(record.findings).toEqual([]);
-    expect((record.data as { attendance: { present: string[] } }).attendance.present.length).toBeGreaterThan(90_000);
-  }, GUARD);
+  it(
+    'a flow sequence of one line to the cap',
+    () => {
+      const [head, tail] = FRONT.split('present: [anna-ahl, siv-sekr]') as [string, string];
+      const text = atCap(`${head}present: [anna-ahl, siv-sekr`, ', siv-sekr', `]${tail}${SECTIONS}`);
+      const record = processFile(P2, 'protocol', Buffer.from(text));
+      expect(record.findings).toEqual([]);
+      expect((record.data as { attendance: { present: string[] } }).attendance.present.length).toBeGreaterThan(90_000);
+    },
+    GUARD,
+  );
 });
 
 describe('kd check on a file at the size cap', () => {
-  it('a heading followed by spaces, setext lines and list lines: the file passes', async () => {
-    const body = `## 1. Budget${' '.repeat(300_000)}#\n\n## 2. Regionens strategi\n\n`;
-    const root = await archiveWith(MINI, { [P2]: atCap(FRONT + body, 'a\n=\n- b\n') });
-    expect((await findings(root)).filter((f) => f.file === P2)).toEqual([]);
-  }, GUARD);
+  it(
+    'a heading followed by spaces, setext lines and list lines: the file passes',
+    async () => {
+      const body = `## 1. Budget${' '.repeat(300_000)}#\n\n## 2. Regionens strategi\n\n`;
+      const root = await archiveWith(MINI, { [P2]: atCap(FRONT + body, 'a\n=\n- b\n') });
+      expect((await findings(root)).filter((f) => f.file === P2)).toEqual([]);
+    },
+    GUARD,
+  );
 
-  it('a body nested too deep: one finding, in the check output', async () => {
-    const text = protocol('a\n', '', `${SECTIONS}${'>'.repeat(40)} a\n`);
-    const root = await archiveWith(MINI, { [P2]: text });
-    const out = await run(['check', '--format', 'json'], { cwd: root });
-    expect(out.code).toBe(1);
-    const found = (JSON.parse(out.stdout).findings as { file: string; rule: string; line: number; column: number; message: string }[]).filter((f) => f.file === P2);
-    expect(found).toEqual([{ ...found[0], rule: 'body', line: BODY_LINE + 8, column: 1 }]);
-    expect(found[0]!.message).toContain('som kd bara läser i en mindre brödtext');
-  }, GUARD);
+  it(
+    'a body nested too deep: one finding, in the check output',
+    async () => {
+      const text = protocol('a\n', '', `${SECTIONS}${'>'.repeat(40)} a\n`);
+      const root = await archiveWith(MINI, { [P2]: text });
+      const out = await run(['check', '--format', 'json'], { cwd: root });
+      expect(out.code).toBe(1);
+      const found = (
+        JSON.parse(out.stdout).findings as { file: string; rule: string; line: number; column: number; message: string }[]
+      ).filter((f) => f.file === P2);
+      expect(found).toEqual([{ ...found[0], rule: 'body', line: BODY_LINE + 8, column: 1 }]);
+      expect(found[0]!.message).toContain('som kd bara läser i en mindre brödtext');
+    },
+    GUARD,
+  );
 });
 
 describe('legacy minutes at the size cap are read in linear time', () => {
   const CAP = MAX_FILE_BYTES;
-  const fill = (unit: string, head = '', tail = '') => head + unit.repeat(Math.floor((CAP - head.length - tail.length) / unit.length)) + tail;
+  const fill = (unit: string, head = '', tail = '') =>
+    head + unit.repeat(Math.floor((CAP - head.length - tail.length) / unit.length)) + tail;
   const lines = (line: string) => `${line}\n`.repeat(Math.floor(CAP / (line.length + 1)));
   const cases: [string, () => string, (p: ReturnType<typeof parseLegacy>) => void][] = [
     ['one line of (', () => fill('('), (p) => expect([p.items.length, p.present.length, p.notUnderstood.length]).toEqual([0, 0, 1])],
-    ['a guest followed by a run of (', () => fill('(', 'Övriga deltagande: Från Regionen deltar Maja Ek '), (p) => expect(p.guests.map((g) => g.organisation)).toEqual(['Regionen'])],
+    [
+      'a guest followed by a run of (',
+      () => fill('(', 'Övriga deltagande: Från Regionen deltar Maja Ek '),
+      (p) => expect(p.guests.map((g) => g.organisation)).toEqual(['Regionen']),
+    ],
     ['spaces before "kommun"', () => fill(' ', 'Maja Ek, Hylte', 'kommun'), (p) => expect(p.notUnderstood).toHaveLength(1)],
-    ['spaces before "kommun" in a list', () => fill(' ', 'Närvarande: Maja Ek, Hylte', 'kommun'), (p) => expect(p.present.map((x) => [x.name, x.municipality])).toEqual([['Maja Ek', 'Hylte']])],
-    ['spaces before a task', () => fill(' ', '1. Budget\nMaja Ek', 'får i uppdrag att'), (p) => expect(p.items.map((i) => i.title)).toEqual(['Budget'])],
+    [
+      'spaces before "kommun" in a list',
+      () => fill(' ', 'Närvarande: Maja Ek, Hylte', 'kommun'),
+      (p) => expect(p.present.map((x) => [x.name, x.municipality])).toEqual([['Maja Ek', 'Hylte']]),
+    ],
+    [
+      'spaces before a task',
+      () => fill(' ', '1. Budget\nMaja Ek', 'får i uppdrag att'),
+      (p) => expect(p.items.map((i) => i.title)).toEqual(['Budget']),
+    ],
     ['a line of one word repeated', () => fill('ord '), (p) => expect(p.notUnderstood).toHaveLength(1)],
     ['lines of 100,000 characters', () => lines('a'.repeat(100_000)), (p) => expect(p.intro).toHaveLength(1)],
-    ['label words on one line', () => fill('Datum: Tid: Plats: '), (p) => expect([p.date, p.time, p.place]).toEqual([undefined, undefined, undefined])],
+    [
+      'label words on one line',
+      () => fill('Datum: Tid: Plats: '),
+      (p) => expect([p.date, p.time, p.place]).toEqual([undefined, undefined, undefined]),
+    ],
     ['label lines', () => lines('Närvarande:'), (p) => expect(p.present).toEqual([])],
     ['item ranges run together', () => fill('§ 4-', 'Närvarande: Maja Ek ', '5'), (p) => expect(p.present).toHaveLength(1)],
     ['dots after a name', () => fill('.', 'Närvarande: Maja Ek ', 'x.'), (p) => expect(p.present).toHaveLength(1)],
-    ['ten thousand items', () => { let s = ''; for (let k = 1; s.length < CAP - 20; k++) s += `§ ${k} Punkt\n`; return s; }, (p) => expect([p.items.length, p.items.at(-1)?.source]).toEqual([9999, '§ 9999'])],
-    ['a decision going on for the whole file', () => fill('och följa upp den\n', '1. Budget\nBeslut: att anta budgeten\n'), (p) => expect(p.items[0]!.decisions).toHaveLength(1)],
+    [
+      'ten thousand items',
+      () => {
+        let s = '';
+        for (let k = 1; s.length < CAP - 20; k++) s += `§ ${k} Punkt\n`;
+        return s;
+      },
+      (p) => expect([p.items.length, p.items.at(-1)?.source]).toEqual([9999, '§ 9999']),
+    ],
+    [
+      'a decision going on for the whole file',
+      () => fill('och följa upp den\n', '1. Budget\nBeslut: att anta budgeten\n'),
+      (p) => expect(p.items[0]!.decisions).toHaveLength(1),
+    ],
     ['a date repeated on one line', () => fill('2019-01-01 '), (p) => expect(p.date).toBe('2019-01-01')],
-    ['"Från" repeated before "deltar"', () => fill('Från Regionen ', 'Övriga deltagande: ', 'deltar'), (p) => expect(p.guests).toHaveLength(1)],
+    [
+      '"Från" repeated before "deltar"',
+      () => fill('Från Regionen ', 'Övriga deltagande: ', 'deltar'),
+      (p) => expect(p.guests).toHaveLength(1),
+    ],
     ['a hundred thousand names', () => fill('Maja Ek, ', 'Närvarande: '), (p) => expect(p.present.length).toBeGreaterThan(100_000)],
-    ['a list of people one a line', () => `Närvarande:\n${lines('Maja Ek, Hylte kommun')}`, (p) => expect(p.present.length).toBeGreaterThan(40_000)],
+    [
+      'a list of people one a line',
+      () => `Närvarande:\n${lines('Maja Ek, Hylte kommun')}`,
+      (p) => expect(p.present.length).toBeGreaterThan(40_000),
+    ],
   ];
-  it.each(cases)('%s', (_, make, expectation) => {
-    const text = make();
-    expect(text.length).toBeLessThanOrEqual(CAP);
-    expect(text.length).toBeGreaterThan(CAP * 0.9);
-    expectation(parseLegacy(text));
-  }, GUARD);
+  it.each(cases)(
+    '%s',
+    (_, make, expectation) => {
+      const text = make();
+      expect(text.length).toBeLessThanOrEqual(CAP);
+      expect(text.length).toBeGreaterThan(CAP * 0.9);
+      expectation(parseLegacy(text));
+    },
+    GUARD,
+  );
 });
 
 describe('kd import caps what it reads', () => {
@@ -230,7 +399,8 @@ describe('kd import caps what it reads', () => {
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
   const RELS =
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
-  const document = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  const document = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
   async function docx(parts: Record<string, string | Uint8Array>): Promise<Uint8Array> {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', CONTENT_TYPES);
@@ -244,60 +414,103 @@ describe('kd import caps what it reads', () => {
     return run(['import', `in/${name}`, '--network', 'grupp'], { cwd: root });
   };
 
-  it('a part that says it unpacks to more than the cap: refused before mammoth runs, exit 1', async () => {
-    const zip = await docx({ 'word/document.xml': document('<w:p><w:r><w:t>Datum: 14 mars 2019</w:t></w:r></w:p>') });
-    // The central directory's uncompressed size of word/document.xml, made 2 GB.
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    let at = zip.length - 22;
-    while (view.getUint32(at, true) !== 0x06054b50) at--;
-    for (let p = view.getUint32(at + 16, true); view.getUint32(p, true) === 0x02014b50; p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)) {
-      if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml') view.setUint32(p + 24, 0x7fffffff, true);
-    }
-    const out = await importing('stor.docx', zip);
-    expect(out.code).toBe(1);
-    expect(out.stdout).toBe(`in/stor.docx: inget skrevs\n${TOO_LARGE}\n`);
-  }, GUARD);
+  it(
+    'a part that says it unpacks to more than the cap: refused before mammoth runs, exit 1',
+    async () => {
+      const zip = await docx({ 'word/document.xml': document('<w:p><w:r><w:t>Datum: 14 mars 2019</w:t></w:r></w:p>') });
+      // The central directory's uncompressed size of word/document.xml, made 2 GB.
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      let at = zip.length - 22;
+      while (view.getUint32(at, true) !== 0x06054b50) at--;
+      for (
+        let p = view.getUint32(at + 16, true);
+        view.getUint32(p, true) === 0x02014b50;
+        p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
+      ) {
+        if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml')
+          view.setUint32(p + 24, 0x7fffffff, true);
+      }
+      const out = await importing('stor.docx', zip);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe(`in/stor.docx: inget skrevs\n${TOO_LARGE}\n`);
+    },
+    GUARD,
+  );
 
-  it('a deflate bomb: 40 MiB of one character in a few kilobytes', async () => {
-    const zip = await docx({ 'word/media/image1.png': new Uint8Array(40 * 1024 * 1024), 'word/document.xml': document('') });
-    expect(zip.length).toBeLessThan(200 * 1024);
-    const out = await importing('bomb.docx', zip);
-    expect(out.code).toBe(1);
-    expect(out.stdout).toBe(`in/bomb.docx: inget skrevs\n${TOO_LARGE}\n`);
-  }, GUARD);
+  it(
+    'a deflate bomb: 40 MiB of one character in a few kilobytes',
+    async () => {
+      const zip = await docx({ 'word/media/image1.png': new Uint8Array(40 * 1024 * 1024), 'word/document.xml': document('') });
+      expect(zip.length).toBeLessThan(200 * 1024);
+      const out = await importing('bomb.docx', zip);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe(`in/bomb.docx: inget skrevs\n${TOO_LARGE}\n`);
+    },
+    GUARD,
+  );
 
-  it('more XML than mammoth is given: refused the same way', async () => {
-    const zip = await docx({ 'word/document.xml': document('<w:p><w:r><w:t>Text.</w:t></w:r></w:p>'.repeat(120_000)) });
-    const out = await importing('xml.docx', zip);
-    expect(out.code).toBe(1);
-    expect(out.stdout).toBe(`in/xml.docx: inget skrevs\n${TOO_LARGE}\n`);
-  }, GUARD);
+  it(
+    'more XML than mammoth is given: refused the same way',
+    async () => {
+      const zip = await docx({ 'word/document.xml': document('<w:p><w:r><w:t>Text.</w:t></w:r></w:p>'.repeat(120_000)) });
+      const out = await importing('xml.docx', zip);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe(`in/xml.docx: inget skrevs\n${TOO_LARGE}\n`);
+    },
+    GUARD,
+  );
 
-  it('a part that unpacks to more than it declares: not unpacked further, the file is unreadable', async () => {
-    const zip = await docx({ 'word/document.xml': document(`<w:p><w:r><w:t>${'a'.repeat(100_000)}</w:t></w:r></w:p>`) });
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    let at = zip.length - 22;
-    while (view.getUint32(at, true) !== 0x06054b50) at--;
-    for (let p = view.getUint32(at + 16, true); view.getUint32(p, true) === 0x02014b50; p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)) {
-      if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml') view.setUint32(p + 24, 1000, true);
-    }
-    const out = await importing('lies.docx', zip);
-    expect(out.code).toBe(1);
-    expect(out.stdout).toBe('in/lies.docx: inget skrevs\n  Filen kunde inte läsas.\n\n');
-  }, GUARD);
+  it(
+    'a part that unpacks to more than it declares: not unpacked further, the file is unreadable',
+    async () => {
+      const zip = await docx({ 'word/document.xml': document(`<w:p><w:r><w:t>${'a'.repeat(100_000)}</w:t></w:r></w:p>`) });
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      let at = zip.length - 22;
+      while (view.getUint32(at, true) !== 0x06054b50) at--;
+      for (
+        let p = view.getUint32(at + 16, true);
+        view.getUint32(p, true) === 0x02014b50;
+        p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
+      ) {
+        if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml')
+          view.setUint32(p + 24, 1000, true);
+      }
+      const out = await importing('lies.docx', zip);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe('in/lies.docx: inget skrevs\n  Filen kunde inte läsas.\n\n');
+    },
+    GUARD,
+  );
 
-  it('an ordinary Word file still reads', async () => {
-    const text = await readFile(path.join(MINI, '..', 'legacy', 'nordvast-3-2019.txt'), 'utf8');
-    const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const zip = await docx({ 'word/document.xml': document(text.split('\n').map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join('')) });
-    const out = await importing('nordvast.docx', zip);
-    expect(out.code).toBe(0);
-    expect(out.stdout).toContain('in/nordvast.docx → networks/grupp/protocols/2019/2019-03-15-3.md');
-  }, GUARD);
+  it(
+    'an ordinary Word file still reads',
+    async () => {
+      const text = await readFile(path.join(MINI, '..', 'legacy', 'nordvast-3-2019.txt'), 'utf8');
+      const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const zip = await docx({
+        'word/document.xml': document(
+          text
+            .split('\n')
+            .map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`)
+            .join(''),
+        ),
+      });
+      const out = await importing('nordvast.docx', zip);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain('in/nordvast.docx → networks/grupp/protocols/2019/2019-03-15-3.md');
+    },
+    GUARD,
+  );
 
-  it('text longer than a protocol may be: refused, exit 1', async () => {
-    const out = await importing('lang.txt', `Datum: 14 mars 2019\n${'a'.repeat(MAX_FILE_BYTES)}\n`);
-    expect(out.code).toBe(1);
-    expect(out.stdout).toBe(`in/lang.txt: inget skrevs\n  Texten i filen är längre än ${MAX_FILE_BYTES} tecken, mer än ett protokoll får vara; inget lästes.\n\n`);
-  }, GUARD);
+  it(
+    'text longer than a protocol may be: refused, exit 1',
+    async () => {
+      const out = await importing('lang.txt', `Datum: 14 mars 2019\n${'a'.repeat(MAX_FILE_BYTES)}\n`);
+      expect(out.code).toBe(1);
+      expect(out.stdout).toBe(
+        `in/lang.txt: inget skrevs\n  Texten i filen är längre än ${MAX_FILE_BYTES} tecken, mer än ett protokoll får vara; inget lästes.\n\n`,
+      );
+    },
+    GUARD,
+  );
 });

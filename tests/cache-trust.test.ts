@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { entryLine, inputHash, lastCacheStats, MAX_CACHE_BYTES, recordOf, type CacheStats } from '../src/archive/cache.js';
+import { type CacheStats, entryLine, inputHash, lastCacheStats, MAX_CACHE_BYTES, recordOf } from '../src/archive/cache.js';
 import { readArchive } from '../src/archive/read.js';
 import { processFile } from '../src/model/file.js';
 import { archiveWith, MINI, NO_GIT, replace, run, SAMPLE } from './helpers.js';
@@ -46,7 +46,14 @@ interface Checked {
 /** kd check --format json with the cache in `dir`. */
 async function check(root: string, dir: string): Promise<Checked> {
   const out = await run(['check', '--format', 'json'], { cwd: root, env: { KD_CACHE: 'on', KD_CACHE_DIR: dir } });
-  const found = out.stdout ? (JSON.parse(out.stdout) as { findings: Checked['found'] }).findings.map(({ rule, file, line, column }) => ({ rule, file, line, column })) : [];
+  const found = out.stdout
+    ? (JSON.parse(out.stdout) as { findings: Checked['found'] }).findings.map(({ rule, file, line, column }) => ({
+        rule,
+        file,
+        line,
+        column,
+      }))
+    : [];
   return { code: out.code, found, stderr: out.stderr, stats: lastCacheStats() };
 }
 
@@ -80,7 +87,9 @@ describe('an unusable cache', () => {
     const fifo = path.join(await cacheDir(), 'fifo');
     execFileSync('mkfifo', [fifo]);
     for (let i = 0; i < 3; i++) await run(['check'], { cwd: root, env: { KD_CACHE: 'on', KD_CACHE_DIR: fifo, KD_LANG: 'en' } });
-    expect(said.filter((s) => s.startsWith('kd: '))).toEqual([`kd: The cache ${fifo} is not used (not a regular folder); kd reads every file afresh, which only takes longer. Give a folder of your own with KD_CACHE_DIR or turn the cache off with KD_CACHE=off.\n`]);
+    expect(said.filter((s) => s.startsWith('kd: '))).toEqual([
+      `kd: The cache ${fifo} is not used (not a regular folder); kd reads every file afresh, which only takes longer. Give a folder of your own with KD_CACHE_DIR or turn the cache off with KD_CACHE=off.\n`,
+    ]);
   });
 });
 
@@ -118,7 +127,7 @@ describe('a cache entry cannot vouch for other content', () => {
     }
   });
 
-  it('(b) an entry copied under another file\'s key is ignored, with or without its checksum redone', async () => {
+  it("(b) an entry copied under another file's key is ignored, with or without its checksum redone", async () => {
     const dir = await cacheDir();
     const root = await archiveWith(MINI);
     const first = await check(root, dir);
@@ -190,49 +199,57 @@ describe('(d) a cache directory or file that is not a regular one is not used an
     await checkedWithout(path.join('/dev/zero', 'kd'), 'not-dir');
   });
 
-  it.runIf(process.platform !== 'win32')('the cache file is a FIFO, a link to /dev/zero, a folder, or too large', { timeout: HANG_GUARD }, async () => {
-    const dir = await cacheDir();
-    const root = await archiveWith(MINI, BROKEN);
-    const file = (await check(root, dir)).stats!.file!;
-    await rm(file);
-    execFileSync('mkfifo', [file]);
-    await checkedWithout(dir, 'not-file', root);
-    await rm(file);
-    await symlink('/dev/zero', file);
-    await checkedWithout(dir, 'not-file', root);
-    await rm(file);
-    await symlink(path.join(dir, 'nowhere'), file);
-    await checkedWithout(dir, 'not-file', root);
-    await rm(file);
-    await writeFile(file, '');
-    await truncate(file, MAX_CACHE_BYTES + 1);
-    await checkedWithout(dir, 'too-large', root);
-    // Nothing was written over what kd would not read.
-    expect((await stat(file)).size).toBe(MAX_CACHE_BYTES + 1);
-    await rm(file);
-    await mkdir(file);
-    await checkedWithout(dir, 'not-file', root);
-  });
+  it.runIf(process.platform !== 'win32')(
+    'the cache file is a FIFO, a link to /dev/zero, a folder, or too large',
+    { timeout: HANG_GUARD },
+    async () => {
+      const dir = await cacheDir();
+      const root = await archiveWith(MINI, BROKEN);
+      const file = (await check(root, dir)).stats!.file!;
+      await rm(file);
+      execFileSync('mkfifo', [file]);
+      await checkedWithout(dir, 'not-file', root);
+      await rm(file);
+      await symlink('/dev/zero', file);
+      await checkedWithout(dir, 'not-file', root);
+      await rm(file);
+      await symlink(path.join(dir, 'nowhere'), file);
+      await checkedWithout(dir, 'not-file', root);
+      await rm(file);
+      await writeFile(file, '');
+      await truncate(file, MAX_CACHE_BYTES + 1);
+      await checkedWithout(dir, 'too-large', root);
+      // Nothing was written over what kd would not read.
+      expect((await stat(file)).size).toBe(MAX_CACHE_BYTES + 1);
+      await rm(file);
+      await mkdir(file);
+      await checkedWithout(dir, 'not-file', root);
+    },
+  );
 
-  it.runIf(process.platform !== 'win32')('a folder anyone may write to (without the sticky bit) or another user owns', { timeout: HANG_GUARD }, async () => {
-    const dir = await cacheDir();
-    await chmod(dir, 0o777);
-    await checkedWithout(dir, 'writable');
-    await chmod(dir, 0o1777);
-    const root = await archiveWith(MINI, BROKEN);
-    const sticky = await check(root, dir);
-    expect(sticky.stats?.refusal).toBeUndefined();
-    expect(sticky.stats?.written).toBe(true);
-    await chmod(dir, 0o700);
-    if (process.getuid?.() === 0) {
-      await chown(dir, 65534, 65534);
-      await checkedWithout(dir, 'owner');
-      await chown(dir, 0, 0);
-      const file = sticky.stats!.file!;
-      await chown(file, 65534, 65534);
-      await checkedWithout(dir, 'owner', root);
-    }
-  });
+  it.runIf(process.platform !== 'win32')(
+    'a folder anyone may write to (without the sticky bit) or another user owns',
+    { timeout: HANG_GUARD },
+    async () => {
+      const dir = await cacheDir();
+      await chmod(dir, 0o777);
+      await checkedWithout(dir, 'writable');
+      await chmod(dir, 0o1777);
+      const root = await archiveWith(MINI, BROKEN);
+      const sticky = await check(root, dir);
+      expect(sticky.stats?.refusal).toBeUndefined();
+      expect(sticky.stats?.written).toBe(true);
+      await chmod(dir, 0o700);
+      if (process.getuid?.() === 0) {
+        await chown(dir, 65534, 65534);
+        await checkedWithout(dir, 'owner');
+        await chown(dir, 0, 0);
+        const file = sticky.stats!.file!;
+        await chown(file, 65534, 65534);
+        await checkedWithout(dir, 'owner', root);
+      }
+    },
+  );
 });
 
 describe('(e) the cache still works', () => {
@@ -260,7 +277,12 @@ describe('(e) the cache still works', () => {
 
   it('accepts every record kd itself makes, and refuses any other shape without throwing', async () => {
     const records = [];
-    for (const root of [SAMPLE, MINI, await archiveWith(MINI, BROKEN), await archiveWith(MINI, { [P2]: replace('chair: anna-ahl\n', ''), 'people.yml': '\u0001' })]) {
+    for (const root of [
+      SAMPLE,
+      MINI,
+      await archiveWith(MINI, BROKEN),
+      await archiveWith(MINI, { [P2]: replace('chair: anna-ahl\n', ''), 'people.yml': '\u0001' }),
+    ]) {
       for (const f of (await readArchive(root)).files) records.push(processFile(f.path, f.kind, f.bytes));
     }
     expect(records.length).toBeGreaterThan(20);

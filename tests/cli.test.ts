@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { archiveWith, MINI, NO_GIT, replace, REPO, run } from './helpers.js';
+import { archiveWith, MINI, NO_GIT, REPO, replace, run } from './helpers.js';
 
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
 const brokenChair = { [P2]: replace('chair: anna-ahl', 'chair: cilla-cox') };
@@ -133,7 +133,9 @@ describe('kd schema', () => {
     const schema = JSON.parse(out.stdout);
     expect(out.code).toBe(0);
     expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(expect.arrayContaining(['network', 'number', 'date', 'time', 'place', 'secretary', 'attendance', 'items']));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['network', 'number', 'date', 'time', 'place', 'secretary', 'attendance', 'items']),
+    );
     expect(schema.properties.status.enum).toEqual(['utkast', 'justerat']);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -147,7 +149,12 @@ describe('colour', () => {
   const tty = async (env: Record<string, string>, args: string[] = []) => {
     const root = await archiveWith(MINI, brokenChair);
     let stdout = '';
-    await main(['check', ...args], { cwd: root, env, stdout: { write: (s: string) => (stdout += s), isTTY: true }, stderr: { write: () => true } });
+    await main(['check', ...args], {
+      cwd: root,
+      env,
+      stdout: { write: (s: string) => (stdout += s), isTTY: true },
+      stderr: { write: () => true },
+    });
     return stdout;
   };
   it('is on for a terminal', async () => expect(await tty({})).toContain('\u001b['));
@@ -157,7 +164,9 @@ describe('colour', () => {
 
 describe('the installed bin', () => {
   it('runs kd check on the sample archive through bin/kd.js', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin', 'kd.js'), 'check', '--archive', 'archive'], { cwd: REPO });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO, 'bin', 'kd.js'), 'check', '--archive', 'archive'], {
+      cwd: REPO,
+    });
     expect(stdout).toBe('Inga anmärkningar i 28 filer.\n');
   });
 

@@ -212,7 +212,9 @@ describe('the archive lock', () => {
     await utimes(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     const again = await kd(other, NEW, { KD_LOCK_WAIT_MS: '0' });
     expect(again.code).toBe(0);
-    expect(again.stderr).toBe(`kd: Tog över låset .kd.lock efter process ? på ? (startad ?); den körningen har avslutats eller är för gammal för att pågå.\n`);
+    expect(again.stderr).toBe(
+      `kd: Tog över låset .kd.lock efter process ? på ? (startad ?); den körningen har avslutats eller är för gammal för att pågå.\n`,
+    );
     expect(await leftovers(other)).toEqual([]);
   });
 
@@ -223,7 +225,13 @@ describe('the archive lock', () => {
     expect(checked.stdout).toMatch(/^Inga anmärkningar i \d+ filer\.\n$/);
     expect((await kd(root, ['index', '--check'], { KD_LOCK_WAIT_MS: '0' })).code).toBe(1);
     expect((await kd(root, ['attendance'], { KD_LOCK_WAIT_MS: '0' })).code).toBe(0);
-    expect((await kd(root, ['new-protocol', '--date', '2020-01-09', '--time', '09:00-12:00', '--place', 'Bjuv', '--dry-run'], { KD_LOCK_WAIT_MS: '0' })).code).toBe(0);
+    expect(
+      (
+        await kd(root, ['new-protocol', '--date', '2020-01-09', '--time', '09:00-12:00', '--place', 'Bjuv', '--dry-run'], {
+          KD_LOCK_WAIT_MS: '0',
+        })
+      ).code,
+    ).toBe(0);
     expect((await kd(root, ['index'], { KD_LOCK_WAIT_MS: '0' })).code).toBe(2);
   }, 60_000);
 });
@@ -265,7 +273,11 @@ describe('kd passes over the lock and temporary files', () => {
 describe('a run that dies midway', () => {
   it('kd index killed (SIGKILL) after its first rename: --check names exactly the stale registers, the next kd index repairs and leaves nothing behind', async () => {
     const root = await archiveWith(REG);
-    const stale = (r: Ran) => r.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+    const stale = (r: Ran) =>
+      r.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.trim());
     const all = stale(await kd(root, ['index', '--check']));
     expect(all.length).toBeGreaterThan(2);
 
@@ -344,7 +356,9 @@ describe('a run that dies midway', () => {
     expect([r.status, r.stdout, r.stderr]).toEqual([0, 'KdError interrupted SIGINT\n', '']);
     expect(existsSync(path.join(root, 'networks/grupp/protocols/2021'))).toBe(false);
     expect(await leftovers(root)).toEqual([]);
-    expect(sv.cli.errors.interrupted({ signal: 'SIGINT' })).toBe('Avbruten (SIGINT); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.');
+    expect(sv.cli.errors.interrupted({ signal: 'SIGINT' })).toBe(
+      'Avbruten (SIGINT); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.',
+    );
   });
 });
 

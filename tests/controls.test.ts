@@ -32,7 +32,9 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-
 function wellFormedXml(xml: string): boolean {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u.test(xml)) return false;
   const stack: string[] = [];
-  for (const m of xml.matchAll(/<(\/?)([A-Za-z][\w-]*)((?:\s+[\w-]+="[^"<]*")*)\s*(\/?)>|<\?[^?]*\?>|<|&(?!amp;|lt;|gt;|quot;|apos;|#\d+;|#x[0-9a-fA-F]+;)/g)) {
+  for (const m of xml.matchAll(
+    /<(\/?)([A-Za-z][\w-]*)((?:\s+[\w-]+="[^"<]*")*)\s*(\/?)>|<\?[^?]*\?>|<|&(?!amp;|lt;|gt;|quot;|apos;|#\d+;|#x[0-9a-fA-F]+;)/g,
+  )) {
     if (m[0].startsWith('<?')) continue;
     if (m[2] === undefined) return false; // a stray < or &
     if (m[1]) {
@@ -70,16 +72,38 @@ describe('values with control characters are refused, at the value', () => {
     });
     const en = await run(['check', '--lang', 'en', '--format', 'json'], { cwd: root });
     expect(JSON.parse(en.stdout).findings.map((f: { key: string; message: string; data: unknown }) => [f.key, f.message, f.data])).toEqual([
-      ['place', 'Unexpected control character U+001B, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).', { code: 'U+001B', kind: 'control' }],
-      ['items[0].title', 'Unexpected control character U+0000, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).', { code: 'U+0000', kind: 'control' }],
-      ['items[0].decisions[0].text', 'Unexpected noncharacter U+FFFE, expected plain text; remove the character (in quoted YAML it is often written as \\u or \\U followed by its code).', { code: 'U+FFFE', kind: 'noncharacter' }],
-      ['items[0].decisions[0].owner', 'Unexpected lone carriage return U+000D, expected plain text; remove the character, or write a line break as \\n.', { code: 'U+000D', kind: 'cr' }],
-      ['items[0].decisions[1]', 'Unexpected bidirectional control U+202E (it shows the text in another order than it reads), expected plain text; remove the character.', { code: 'U+202E', kind: 'bidi' }],
+      [
+        'place',
+        'Unexpected control character U+001B, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).',
+        { code: 'U+001B', kind: 'control' },
+      ],
+      [
+        'items[0].title',
+        'Unexpected control character U+0000, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).',
+        { code: 'U+0000', kind: 'control' },
+      ],
+      [
+        'items[0].decisions[0].text',
+        'Unexpected noncharacter U+FFFE, expected plain text; remove the character (in quoted YAML it is often written as \\u or \\U followed by its code).',
+        { code: 'U+FFFE', kind: 'noncharacter' },
+      ],
+      [
+        'items[0].decisions[0].owner',
+        'Unexpected lone carriage return U+000D, expected plain text; remove the character, or write a line break as \\n.',
+        { code: 'U+000D', kind: 'cr' },
+      ],
+      [
+        'items[0].decisions[1]',
+        'Unexpected bidirectional control U+202E (it shows the text in another order than it reads), expected plain text; remove the character.',
+        { code: 'U+202E', kind: 'bidi' },
+      ],
     ]);
   });
 
   it('refuses the same characters written raw above ASCII (C1, a bidirectional isolate), at the first one, body included', async () => {
-    const root = await archiveWith(MINI, { [P1]: edits(['place: Stadshuset, Bjuv', 'place: Stads\u0085huset'], ['title: Budget', 'title: Bud\u2067get']) });
+    const root = await archiveWith(MINI, {
+      [P1]: edits(['place: Stadshuset, Bjuv', 'place: Stads\u0085huset'], ['title: Budget', 'title: Bud\u2067get']),
+    });
     expect(await findings(root)).toEqual([{ rule: 'encoding', file: P1, line: 6, column: 13, severity: 'error' }]);
     const body = await archiveWith(MINI, { [P1]: (t) => `${t}\nText med \u202Eomvänd\u202C ordning.\n` });
     const found = await findings(body);
@@ -116,7 +140,8 @@ describe('nothing from the archive reaches a terminal, a CI log or the XML raw',
     const root = await archiveWith(MINI, quoted);
     const out = await run(['check'], { cwd: root });
     expect(out.stdout).toBe(
-      `${P1}:7:1  fel  [schema] x\\u001b[2J\\u001b[H\\u202e\\ufffe\\n✔ 0 fel: Okänd nyckel ”x\\u001b[2J\\u001b[H\\u202e\\ufffe\\n✔ 0 fel”.\n` + '\n1 fel, 0 varningar i 1 fil.\n',
+      `${P1}:7:1  fel  [schema] x\\u001b[2J\\u001b[H\\u202e\\ufffe\\n✔ 0 fel: Okänd nyckel ”x\\u001b[2J\\u001b[H\\u202e\\ufffe\\n✔ 0 fel”.\n` +
+        '\n1 fel, 0 varningar i 1 fil.\n',
     );
     expect(out.stdout).not.toMatch(/\u001b/);
     expect(out.stdout).not.toMatch(RAW_CONTROL);
@@ -162,7 +187,16 @@ describe('nothing from the archive reaches a terminal, a CI log or the XML raw',
   });
 
   it('a terminal table shows control characters as escapes, columns still aligned', () => {
-    const out = renderTextTable({ columns: [{ title: 'Plats' }, { title: 'N', align: 'right' }], rows: [['Sal\u001b[2J', '1'], ['A\tB\u202e', '12']] }, new Chalk({ level: 0 }));
+    const out = renderTextTable(
+      {
+        columns: [{ title: 'Plats' }, { title: 'N', align: 'right' }],
+        rows: [
+          ['Sal\u001b[2J', '1'],
+          ['A\tB\u202e', '12'],
+        ],
+      },
+      new Chalk({ level: 0 }),
+    );
     expect(out).toBe('Plats          N\n────────────  ──\nSal\\u001b[2J   1\nA\\tB\\u202e    12\n');
   });
 });
@@ -171,7 +205,21 @@ describe('CSV formula guard', () => {
   it('prefixes every cell that starts like a formula unless the whole cell is a number', () => {
     const csv = renderCsv({
       columns: [{ title: 'Värde' }],
-      rows: [["-1+1+cmd|' /C calc'!A0"], ['=1+1'], ['+SUM(A1)'], ['@x'], ['-2,5'], ['-2.5'], ['-12'], ['42'], ['-'], ['-2,5 %'], ['- punkt'], ['\tflik'], ['=A1;B1']],
+      rows: [
+        ["-1+1+cmd|' /C calc'!A0"],
+        ['=1+1'],
+        ['+SUM(A1)'],
+        ['@x'],
+        ['-2,5'],
+        ['-2.5'],
+        ['-12'],
+        ['42'],
+        ['-'],
+        ['-2,5 %'],
+        ['- punkt'],
+        ['\tflik'],
+        ['=A1;B1'],
+      ],
     });
     expect(csv).toBe(
       '\uFEFFVärde\r\n' +
@@ -193,7 +241,12 @@ describe('CSV formula guard', () => {
 });
 
 describe('iCalendar', () => {
-  const opts = { organisation: 'Test\u001bsamverkan', version: '0.0.0', lang: 'sv', words: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' } };
+  const opts = {
+    organisation: 'Test\u001bsamverkan',
+    version: '0.0.0',
+    lang: 'sv',
+    words: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' },
+  };
 
   it('turns every line break (CRLF, LF or a lone CR) into \\n, a tab into a space, and drops other control characters', () => {
     const ics = renderIcs(

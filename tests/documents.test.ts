@@ -1,5 +1,5 @@
-import ICAL from 'ical.js';
 import path from 'node:path';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { archiveWith, REPO, replace, run } from './helpers.js';
 
@@ -13,7 +13,12 @@ function table(md: string, heading: string): string[][] {
     .split('\n')
     .filter((l) => l.startsWith('|'))
     .slice(2)
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 }
 
 describe('kd intro', () => {
@@ -31,16 +36,29 @@ describe('kd intro', () => {
     expect(members).not.toContain('Ola Kjellberg');
     expect(table(md, 'Medlemmar').find((r) => r[0] === 'Karin Östberg')![3]).toBe('vice ordförande');
     expect(table(md, 'Kommande möten').map((r) => r[0])).toEqual(['24 jan. 2020']);
-    expect(table(md, 'Beslut vid de senaste fyra mötena').map((r) => r[0]!.split(' ')[1])).toEqual(['5/2019', '5/2019', '5/2019', '6/2019', '6/2019', '7/2019', '7/2019', '8/2019', '8/2019']);
+    expect(table(md, 'Beslut vid de senaste fyra mötena').map((r) => r[0]!.split(' ')[1])).toEqual([
+      '5/2019',
+      '5/2019',
+      '5/2019',
+      '6/2019',
+      '6/2019',
+      '7/2019',
+      '7/2019',
+      '8/2019',
+      '8/2019',
+    ]);
     expect(table(md, 'Öppna uppdrag').map((r) => [r[0], r[5]])).toEqual([
       ['kd-gruppen 6/2019 §3:1', 'försenat'],
       ['kd-gruppen 7/2019 §2:1', 'öppet'],
     ]);
-    expect(table(md, 'Kontakt')).toEqual([['Lena Sjöholm', 'Sekretariatschef, Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60']]);
+    expect(table(md, 'Kontakt')).toEqual([
+      ['Lena Sjöholm', 'Sekretariatschef, Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60'],
+    ]);
   });
 
   it('for one person: their networks, personal substitute and assignments', async () => {
-    const md = (await run(['intro', '--network', 'kd-gruppen', '--person', 'goran-nilsson', '--as-of', '2019-12-20', ...SAMPLE_ARGS])).stdout;
+    const md = (await run(['intro', '--network', 'kd-gruppen', '--person', 'goran-nilsson', '--as-of', '2019-12-20', ...SAMPLE_ARGS]))
+      .stdout;
     expect(md).toContain('Introduktion för Göran Nilsson.');
     expect(md).toContain('Du sitter i: Kommundirektörsgruppen (ledamot).');
     expect(md).toContain('Din personliga ersättare är Sofie Ahlgren.');
@@ -74,11 +92,18 @@ describe('kd digest', () => {
 
   it('flags a decision naming the municipality, matched with Swedish letters and "kommun"', async () => {
     const root = await archiveWith(REG, {
-      'networks/grupp/protocols/2019/2019-03-12-3.md': replace('      - att notera informationen.\n', '      - att notera informationen.\n      - att Åstorps kommun upplåter lokalen.\n'),
+      'networks/grupp/protocols/2019/2019-03-12-3.md': replace(
+        '      - att notera informationen.\n',
+        '      - att notera informationen.\n      - att Åstorps kommun upplåter lokalen.\n',
+      ),
     });
     const md = (await run(['digest', '--municipality', 'ÅSTORPS KOMMUN', '--half', '2019H1'], { cwd: root })).stdout;
     expect(md.split('\n')[0]).toBe('# Åstorp: att ta med hem från nätverken 2019H1');
-    expect(table(md, 'Beslut att förankra och verkställa').filter((r) => r[0] !== '').map((r) => r[1])).toEqual(['grupp 3/2019 §1:2']);
+    expect(
+      table(md, 'Beslut att förankra och verkställa')
+        .filter((r) => r[0] !== '')
+        .map((r) => r[1]),
+    ).toEqual(['grupp 3/2019 §1:2']);
     expect(table(md, 'Här är kommunen representerad')).toEqual([['Gruppen', 'Åke Åberg', '5/5', '100\u00a0%', '0', '0', '0']]);
     const other = (await run(['digest', '--municipality', 'örkelljunga', '--half', '2019H1'], { cwd: root })).stdout;
     expect(table(other, 'Beslut att förankra och verkställa').filter((r) => r[0] !== '')).toEqual([]);
@@ -113,9 +138,13 @@ describe('kd calendar', () => {
 
   it('as Markdown with links to the protocols, and as JSON', async () => {
     const md = (await run(['calendar', '--network', 'digital', '--format', 'md', ...SAMPLE_ARGS])).stdout;
-    expect(md).toContain('| 31 jan. 2019 | 13:00-15:30 | Nätverket för digitalisering | Stadshuset, Rum Näsby, Kristianstad |      | [1/2019](archive/networks/digital/protocols/2019/2019-01-31-1.md) |');
+    expect(md).toContain(
+      '| 31 jan. 2019 | 13:00-15:30 | Nätverket för digitalisering | Stadshuset, Rum Näsby, Kristianstad |      | [1/2019](archive/networks/digital/protocols/2019/2019-01-31-1.md) |',
+    );
     const json = JSON.parse((await run(['calendar', '--network', 'kompetens', '--format', 'json', ...SAMPLE_ARGS])).stdout);
-    expect(json.map((e: { date: string; protocolId?: string; cancelled?: boolean }) => [e.date, e.protocolId ?? null, e.cancelled ?? false])).toEqual([
+    expect(
+      json.map((e: { date: string; protocolId?: string; cancelled?: boolean }) => [e.date, e.protocolId ?? null, e.cancelled ?? false]),
+    ).toEqual([
       ['2019-02-07', '1/2019', false],
       ['2019-04-04', '2/2019', false],
       ['2019-06-05', '3/2019', false],
@@ -132,8 +161,14 @@ describe('unknown names give exit 2 with the known ones suggested', () => {
   it.each([
     [['intro', '--network', 'kd'], 'kd: Okänt nätverk ”kd”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
     [['intro', '--network', 'kd-gruppen', '--person', 'goran-nilson'], 'kd: Okänd person ”goran-nilson”; menade du goran-nilsson?\n'],
-    [['digest', '--municipality', 'Malmö', '--half', '2019H1'], 'kd: Okänd kommun ”Malmö”, förväntade en av: Bromölla, Hässleholm, Hörby, Höör, Kristianstad, Osby, Perstorp, Åstorp, Älmhult, Östra Göinge.\n'],
-    [['digest', '--municipality', 'Osby'], 'kd: Uppgifter saknas: --half. Ange dem som flaggor, lägg mötet i calendar.yml, eller kör kd i en terminal för att bli tillfrågad.\n'],
+    [
+      ['digest', '--municipality', 'Malmö', '--half', '2019H1'],
+      'kd: Okänd kommun ”Malmö”, förväntade en av: Bromölla, Hässleholm, Hörby, Höör, Kristianstad, Osby, Perstorp, Åstorp, Älmhult, Östra Göinge.\n',
+    ],
+    [
+      ['digest', '--municipality', 'Osby'],
+      'kd: Uppgifter saknas: --half. Ange dem som flaggor, lägg mötet i calendar.yml, eller kör kd i en terminal för att bli tillfrågad.\n',
+    ],
     [['calendar', '--network', 'kompetns'], 'kd: Okänt nätverk ”kompetns”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
   ])('kd %j', async (args, stderr) => {
     expect(await run([...args, ...SAMPLE_ARGS])).toEqual({ code: 2, stdout: '', stderr });

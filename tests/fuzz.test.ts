@@ -1,6 +1,6 @@
-import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../src/check/archive.js';
 import { processFile } from '../src/model/file.js';
@@ -25,9 +25,41 @@ function protocols(dir: string): string[] {
   return out;
 }
 const BASES = [...protocols(SAMPLE), ...protocols(MINI)];
-const CHARS = [':', '-', '[', ']', '{', '}', '"', "'", '#', '\t', ' ', '\n', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', 'å', '\u0000', '\u00a0', '\\'];
+const CHARS = [
+  ':',
+  '-',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '\t',
+  ' ',
+  '\n',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  ',',
+  '?',
+  'å',
+  '\u0000',
+  '\u00a0',
+  '\\',
+];
 
-type Op = { kind: 'deleteLine' | 'duplicateLine' | 'swapLines' | 'deleteChar' | 'duplicateChar' | 'replaceChar'; a: number; b: number; ch: string };
+type Op = {
+  kind: 'deleteLine' | 'duplicateLine' | 'swapLines' | 'deleteChar' | 'duplicateChar' | 'replaceChar';
+  a: number;
+  b: number;
+  ch: string;
+};
 const op = fc.record({
   kind: fc.constantFrom<Op['kind']>('deleteLine', 'duplicateLine', 'swapLines', 'deleteChar', 'duplicateChar', 'replaceChar'),
   a: fc.nat(),
@@ -76,7 +108,10 @@ describe('fuzzing protocols', () => {
   });
 
   it('the cross-file rules take any mutated protocol without throwing', async () => {
-    const samples = fc.sample(fc.tuple(fc.nat(BASES.length - 1), fc.array(op, { minLength: 1, maxLength: 4 })), { numRuns: Math.max(20, Math.floor(RUNS / 15)), seed: 7 });
+    const samples = fc.sample(fc.tuple(fc.nat(BASES.length - 1), fc.array(op, { minLength: 1, maxLength: 4 })), {
+      numRuns: Math.max(20, Math.floor(RUNS / 15)),
+      seed: 7,
+    });
     for (const [base, ops] of samples) {
       const root = await archiveWith(MINI, { [P2]: mutate(BASES[base]!, ops) });
       await expect(checkArchive({ cwd: root, env: { KD_CACHE: 'off' } })).resolves.toBeDefined();

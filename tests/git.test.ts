@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderGithub } from '../src/render/findings.js';
-import { archiveWith, git, gitdir as gitdirOf, MINI, NO_GIT, run, type Found } from './helpers.js';
+import { archiveWith, type Found, git, gitdir as gitdirOf, MINI, run } from './helpers.js';
 
 /** A git repository holding a copy of the mini fixture archive, all committed on main. */
 const gitdir = (extra: Record<string, string> = {}) => gitdirOf(MINI, extra);
@@ -19,7 +19,12 @@ async function edit(dir: string, rel: string, from: string, to: string) {
 
 async function found(dir: string, args: string[] = []): Promise<Found[]> {
   const out = await run(['check', '--format', 'json', ...args], { cwd: dir });
-  return JSON.parse(out.stdout).findings.map((f: Found & { key?: string }) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column }));
+  return JSON.parse(out.stdout).findings.map((f: Found & { key?: string }) => ({
+    rule: f.rule,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+  }));
 }
 
 describe('frozen approved protocols', () => {
@@ -30,7 +35,9 @@ describe('frozen approved protocols', () => {
     const out = await run(['check', '--format', 'github'], { cwd: dir });
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(
-      new RegExp(`^::error file=${P1.replace(/[/.]/g, '\\$&')},line=12,col=1,title=kd frozen-protocol::Protokollet var justerat i [0-9a-f]{12} och får inte ändras`),
+      new RegExp(
+        `^::error file=${P1.replace(/[/.]/g, '\\$&')},line=12,col=1,title=kd frozen-protocol::Protokollet var justerat i [0-9a-f]{12} och får inte ändras`,
+      ),
     );
   });
 
@@ -42,7 +49,12 @@ describe('frozen approved protocols', () => {
 
   it('a correction appended to corrections: is accepted', async () => {
     const dir = await gitdir();
-    await edit(dir, P1, '---\n\n## 1. Budget', 'corrections:\n  - { date: 2019-02-20, by: siv-sekr, what: Rättat beloppet i punkt 1. }\n---\n\n## 1. Budget');
+    await edit(
+      dir,
+      P1,
+      '---\n\n## 1. Budget',
+      'corrections:\n  - { date: 2019-02-20, by: siv-sekr, what: Rättat beloppet i punkt 1. }\n---\n\n## 1. Budget',
+    );
     expect(await found(dir)).toEqual([]);
     git(dir, 'commit', '-q', '-am', 'rättelse');
     // A second correction after the first: accepted too; changing the first is not.
@@ -94,7 +106,8 @@ describe('frozen approved protocols', () => {
 
 describe('kd check --changed', () => {
   const other = {
-    'networks/annat/network.yml': 'name: Annat nätverk\nmission: Prov.\ndecides: true\nsubstitutes: none\nroster:\n  - { person: siv-sekr, from: 2018-01-01, role: secretary }\n',
+    'networks/annat/network.yml':
+      'name: Annat nätverk\nmission: Prov.\ndecides: true\nsubstitutes: none\nroster:\n  - { person: siv-sekr, from: 2018-01-01, role: secretary }\n',
     'networks/annat/protocols/2019/2019-01-20-1.md':
       '---\nnetwork: annat\nnumber: 1\ndate: 2019-01-20\ntime: "09:00-10:00"\nplace: Bjuv\nkind: protokoll\nstatus: utkast\nsecretary: siv-sekr\nattendance:\n  present: [siv-sekr]\nitems:\n  - no: 1\n    title: Start\n---\n\n## 1. Start\n',
   };
@@ -159,7 +172,16 @@ describe('--at', () => {
 describe('annotation and JUnit output', () => {
   it('escapes what GitHub would otherwise split on', () => {
     const text = renderGithub({
-      findings: [{ rule: 'schema', severity: 'warning', file: 'a,b:c.md', line: 2, column: 3, message: { key: 'schema.unknown-key', data: { key: '50%\nx' } } }],
+      findings: [
+        {
+          rule: 'schema',
+          severity: 'warning',
+          file: 'a,b:c.md',
+          line: 2,
+          column: 3,
+          message: { key: 'schema.unknown-key', data: { key: '50%\nx' } },
+        },
+      ],
       files: 1,
       display: (f) => f,
       lang: 'en',
@@ -172,9 +194,10 @@ describe('annotation and JUnit output', () => {
     const out = await run(['check', '--format', 'junit'], { cwd: dir });
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><testsuites name="kd check" tests="1" failures="1">/);
-    expect(out.stdout).toContain(`<testcase classname="kd check" name="${P2}" file="${P2}"><failure type="officer-absent" message="Ordföranden ”cilla-cox” finns inte bland de närvarande`);
+    expect(out.stdout).toContain(
+      `<testcase classname="kd check" name="${P2}" file="${P2}"><failure type="officer-absent" message="Ordföranden ”cilla-cox” finns inte bland de närvarande`,
+    );
     const clean = await run(['check', '--format', 'junit'], { cwd: await archiveWith(MINI) });
     expect(clean.stdout).toContain('<testcase classname="kd check" name="kd check"></testcase>');
   });
 });
-

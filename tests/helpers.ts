@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll } from 'vitest';
 import { checkArchive } from '../src/check/archive.js';
-import { main, type Io } from '../src/cli/main.js';
+import { type Io, main } from '../src/cli/main.js';
 
 export const REPO = path.resolve(import.meta.dirname, '..');
 export const SAMPLE = path.join(REPO, 'archive');
@@ -64,7 +64,14 @@ export interface Found {
 export async function findings(root: string): Promise<Found[]> {
   // The cache is tested on its own; elsewhere each check reads afresh and leaves nothing in ~/.cache.
   const out = await checkArchive({ cwd: root, env: { KD_CACHE: 'off' } });
-  return out.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, severity: f.severity, ...(f.path ? { key: f.path } : {}) }));
+  return out.findings.map((f) => ({
+    rule: f.rule,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    severity: f.severity,
+    ...(f.path ? { key: f.path } : {}),
+  }));
 }
 
 /** Runs the CLI in-process, as a user would, and captures what it prints. */
@@ -93,7 +100,11 @@ export const GIT_ENV = {
 
 /** Runs git in `dir` and returns what it printed; throws when git fails. */
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV } });
+  return execFileSync('git', ['-C', dir, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...GIT_ENV },
+  });
 }
 
 /** A git repository holding a copy of a fixture archive, all committed on main. */

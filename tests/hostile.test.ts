@@ -49,13 +49,28 @@ async function judged(root: string) {
   expect(elapsed).toBeLessThan(10_000);
   expect(await treeHash(root)).toBe(before);
   const findings = JSON.parse(out.stdout).findings as (Expected & { file: string })[];
-  return { code: out.code, findings: findings.map((f) => ({ file: f.file === P2 ? '<bad>' : f.file, rule: f.rule, line: f.line, column: f.column, severity: f.severity })) };
+  return {
+    code: out.code,
+    findings: findings.map((f) => ({
+      file: f.file === P2 ? '<bad>' : f.file,
+      rule: f.rule,
+      line: f.line,
+      column: f.column,
+      severity: f.severity,
+    })),
+  };
 }
 
 const corpus = readdirSync(BAD)
   .filter((f) => f.endsWith('.md'))
   .sort()
-  .map((f) => [f.replace(/\.md$/, ''), JSON.parse(readFileSync(path.join(BAD, f.replace(/\.md$/, '.expected.json')), 'utf8')) as Expected[]] as const);
+  .map(
+    (f) =>
+      [
+        f.replace(/\.md$/, ''),
+        JSON.parse(readFileSync(path.join(BAD, f.replace(/\.md$/, '.expected.json')), 'utf8')) as Expected[],
+      ] as const,
+  );
 
 describe('the corpus of bad protocols', () => {
   it('has more than 40 cases, and one valid control (BOM with CRLF)', () => {
@@ -99,7 +114,10 @@ describe('hostile cases built by the test', () => {
     for (const f of ['kd.yml', 'people.yml']) await writeFile(path.join(inner, f), await readFile(path.join(MINI, f)));
     await mkdir(path.join(inner, 'networks/grupp/protocols/2019'), { recursive: true });
     await writeFile(path.join(inner, 'networks/grupp/network.yml'), await readFile(path.join(MINI, 'networks/grupp/network.yml')));
-    await writeFile(path.join(inner, 'networks/grupp/protocols/2019/2019-01-10-1.md'), await readFile(path.join(MINI, 'networks/grupp/protocols/2019/2019-01-10-1.md')));
+    await writeFile(
+      path.join(inner, 'networks/grupp/protocols/2019/2019-01-10-1.md'),
+      await readFile(path.join(MINI, 'networks/grupp/protocols/2019/2019-01-10-1.md')),
+    );
     await symlink(path.join(root, 'outside/secret.md'), path.join(inner, P2));
     const result = await judged(inner);
     expect(result.findings).toEqual([{ file: '<bad>', rule: 'file', line: 1, column: 1, severity: 'error' }]);
@@ -108,10 +126,12 @@ describe('hostile cases built by the test', () => {
   it('two files that differ only in case', async () => {
     const root = await archiveWith(MINI, { [P2.replace('.md', '.MD')]: await readFile(path.join(MINI, P2)) });
     const found = (await judged(root)).findings;
-    expect(found).toEqual([
-      { file: P2.replace('.md', '.MD'), rule: 'file', line: 1, column: 1, severity: 'warning' },
-      { file: P2, rule: 'file', line: 1, column: 1, severity: 'error' },
-    ].map((f) => (f.file === P2 ? { ...f, file: '<bad>' } : f)));
+    expect(found).toEqual(
+      [
+        { file: P2.replace('.md', '.MD'), rule: 'file', line: 1, column: 1, severity: 'warning' },
+        { file: P2, rule: 'file', line: 1, column: 1, severity: 'error' },
+      ].map((f) => (f.file === P2 ? { ...f, file: '<bad>' } : f)),
+    );
   });
 
   it('one name in NFC and in NFD as two files', async () => {
@@ -125,8 +145,13 @@ describe('hostile cases built by the test', () => {
 
   it('a decision in a network that only makes agreements', async () => {
     const root = await archiveWith(MINI, {
-      'networks/grupp/network.yml': (await readFile(path.join(MINI, 'networks/grupp/network.yml'), 'utf8')).replace('decides: true', 'decides: false'),
+      'networks/grupp/network.yml': (await readFile(path.join(MINI, 'networks/grupp/network.yml'), 'utf8')).replace(
+        'decides: true',
+        'decides: false',
+      ),
     });
-    expect((await judged(root)).findings.filter((f) => f.file === '<bad>')).toEqual([{ file: '<bad>', rule: 'decision-kind', line: 22, column: 5, severity: 'error' }]);
+    expect((await judged(root)).findings.filter((f) => f.file === '<bad>')).toEqual([
+      { file: '<bad>', rule: 'decision-kind', line: 22, column: 5, severity: 'error' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knowledge } from '../src/import/entries.js';
-import { itemsOf, parseLegacy, type LegacyItem, type LegacyProtocol, type NamedPerson } from '../src/import/legacy.js';
+import { itemsOf, type LegacyItem, type LegacyProtocol, type NamedPerson, parseLegacy } from '../src/import/legacy.js';
 import { REPO } from './helpers.js';
 
 /**
@@ -16,14 +16,83 @@ const DIR = path.join(REPO, 'tests', 'fixtures', 'legacy-families');
 
 /** The municipalities the fixtures name, as an archive would list them (Danish and Norwegian ones included). */
 const MUNICIPALITIES = [
-  'Ale', 'Alingsås', 'Avesta', 'Boden', 'Bollebygd', 'Borlänge', 'Borås', 'Falköping', 'Falun', 'Gällivare', 'Göteborg', 'Götene',
-  'Halmstad', 'Haparanda', 'Helsingborg', 'Herrljunga', 'Hylte', 'Hällefors', 'Härnösand', 'Härryda', 'Jokkmokk', 'Kalix', 'Kiruna',
-  'Kramfors', 'Kungsbacka', 'Kungälv', 'Landskrona', 'Leksand', 'Lerum', 'Lidköping', 'Lilla Edet', 'Ljusnarsberg', 'Ludvika', 'Luleå',
-  'Lund', 'Malmö', 'Mariestad', 'Mark', 'Mora', 'Munkedal', 'Mölndal', 'Partille', 'Piteå', 'Rättvik', 'Skara', 'Skövde', 'Sollefteå',
-  'Stenungsund', 'Strömstad', 'Svenljunga', 'Säter', 'Tanum', 'Tibro', 'Timrå', 'Tjörn', 'Tranemo', 'Trollhättan', 'Uddevalla',
-  'Ulricehamn', 'Upplands Väsby', 'Vårgårda', 'Vänersborg', 'Åmål', 'Ånge', 'Älvsbyn', 'Öckerö', 'Örnsköldsvik', 'Östra Göinge',
-  'København', 'Helsingør', 'Frederiksberg', 'Gentofte', 'Hillerød',
-  'Halden', 'Fredrikstad', 'Sarpsborg', 'Aremark',
+  'Ale',
+  'Alingsås',
+  'Avesta',
+  'Boden',
+  'Bollebygd',
+  'Borlänge',
+  'Borås',
+  'Falköping',
+  'Falun',
+  'Gällivare',
+  'Göteborg',
+  'Götene',
+  'Halmstad',
+  'Haparanda',
+  'Helsingborg',
+  'Herrljunga',
+  'Hylte',
+  'Hällefors',
+  'Härnösand',
+  'Härryda',
+  'Jokkmokk',
+  'Kalix',
+  'Kiruna',
+  'Kramfors',
+  'Kungsbacka',
+  'Kungälv',
+  'Landskrona',
+  'Leksand',
+  'Lerum',
+  'Lidköping',
+  'Lilla Edet',
+  'Ljusnarsberg',
+  'Ludvika',
+  'Luleå',
+  'Lund',
+  'Malmö',
+  'Mariestad',
+  'Mark',
+  'Mora',
+  'Munkedal',
+  'Mölndal',
+  'Partille',
+  'Piteå',
+  'Rättvik',
+  'Skara',
+  'Skövde',
+  'Sollefteå',
+  'Stenungsund',
+  'Strömstad',
+  'Svenljunga',
+  'Säter',
+  'Tanum',
+  'Tibro',
+  'Timrå',
+  'Tjörn',
+  'Tranemo',
+  'Trollhättan',
+  'Uddevalla',
+  'Ulricehamn',
+  'Upplands Väsby',
+  'Vårgårda',
+  'Vänersborg',
+  'Åmål',
+  'Ånge',
+  'Älvsbyn',
+  'Öckerö',
+  'Örnsköldsvik',
+  'Östra Göinge',
+  'København',
+  'Helsingør',
+  'Frederiksberg',
+  'Gentofte',
+  'Hillerød',
+  'Halden',
+  'Fredrikstad',
+  'Sarpsborg',
+  'Aremark',
 ];
 const K = knowledge(MUNICIPALITIES, () => false);
 
@@ -128,7 +197,8 @@ const SJUHARAD_DECISIONS: Case['decisions'] = [
 const CASES: Case[] = [
   {
     file: '01-header-labels.txt',
-    about: 'labels with the value on the next line, "måndagen den 14 mars 2011", "kl. 9.00–12.15", a later document date, Vid protokollet/Justeras',
+    about:
+      'labels with the value on the next line, "måndagen den 14 mars 2011", "kl. 9.00–12.15", a later document date, Vid protokollet/Justeras',
     head: SJUHARAD_HEAD,
     present: SJUHARAD_PRESENT,
     items: SJUHARAD_ITEMS,
@@ -136,7 +206,8 @@ const CASES: Case[] = [
   },
   {
     file: '02-attendance-headings.txt',
-    about: 'Ledamöter as a flattened table with X/- before the name, Tjänstgörande ersättare, Ersättare, Övriga deltagande, Anmält förhinder, Ordförande/Protokollförare/Justerare, Ärende 31',
+    about:
+      'Ledamöter as a flattened table with X/- before the name, Tjänstgörande ersättare, Ersättare, Övriga deltagande, Anmält förhinder, Ordförande/Protokollförare/Justerare, Ärende 31',
     head: {
       header: 'Protokoll från Kommunchefsberedningen, Skaraborgs Kommunalförbund',
       kind: 'protokoll',
@@ -180,7 +251,8 @@ const CASES: Case[] = [
   },
   {
     file: '03-entry-shapes.txt',
-    about: 'entry shapes: "Name, X kommun", "Name, role, X", "Name (S), X", "…, ordförande", "Name, sekreterare", "Name, Region Halland", "Name tf role X", "X Name", "X: Ek/Lind", two-word municipalities, a name-like organisation, bare lists',
+    about:
+      'entry shapes: "Name, X kommun", "Name, role, X", "Name (S), X", "…, ordförande", "Name, sekreterare", "Name, Region Halland", "Name tf role X", "X Name", "X: Ek/Lind", two-word municipalities, a name-like organisation, bare lists',
     head: {
       header: 'Minnesanteckningar – nätverket för kommundirektörer i mindre kommuner',
       kind: 'anteckningar',
@@ -231,11 +303,14 @@ const CASES: Case[] = [
       [2, '2', 'Kompetensförsörjning i mindre kommuner'],
       [3, '3', 'Nästa möte'],
     ],
-    decisions: [[2, 'Anneli Rydberg får i uppdrag att sammanställa kommunernas erfarenheter till nästa möte.', 'Anneli Rydberg', null, true]],
+    decisions: [
+      [2, 'Anneli Rydberg får i uppdrag att sammanställa kommunernas erfarenheter till nästa möte.', 'Anneli Rydberg', null, true],
+    ],
   },
   {
     file: '04-partial-attendance.txt',
-    about: 'Deltagare with the absent listed too and Ej närvarande winning; (fram till 11.25), (från kl 13.45), (tom p 4), (p 5), 4-9, (pkt 3, 5-8); prose "lämnade mötet kl 15.00", "anländer under punkt 3"; Dag/Antecknat av',
+    about:
+      'Deltagare with the absent listed too and Ej närvarande winning; (fram till 11.25), (från kl 13.45), (tom p 4), (p 5), 4-9, (pkt 3, 5-8); prose "lämnade mötet kl 15.00", "anländer under punkt 3"; Dag/Antecknat av',
     head: {
       header: 'Anteckningar från kommunchefsnätverket',
       kind: 'anteckningar',
@@ -283,7 +358,8 @@ const CASES: Case[] = [
   },
   {
     file: '05-prose-attendance.txt',
-    about: 'prose: regrets, "närvarade inte", "Mötet öppnades av ordförande", "ersätter"; entries "X för Y", "X (ers. för Y)"; Dessutom närvarande; "kl 13" alone; items "1 Title" with sub-items "2 a." and "2 b)"',
+    about:
+      'prose: regrets, "närvarade inte", "Mötet öppnades av ordförande", "ersätter"; entries "X för Y", "X (ers. för Y)"; Dessutom närvarande; "kl 13" alone; items "1 Title" with sub-items "2 a." and "2 b)"',
     head: {
       header: 'Minnesanteckningar från kommunchefsträff i Västernorrland',
       kind: 'anteckningar',
@@ -323,7 +399,8 @@ const CASES: Case[] = [
   },
   {
     file: '06-item-numbering.txt',
-    about: 'an agenda (Dagordning) and the same items in the body, numbering from § 56, ( 62-), Deltog ej, label values after spaces, "Sida 1 av 2"',
+    about:
+      'an agenda (Dagordning) and the same items in the body, numbering from § 56, ( 62-), Deltog ej, label values after spaces, "Sida 1 av 2"',
     head: {
       header: 'Protokoll – Kommunchefsgruppen i Norrbotten',
       kind: 'protokoll',
@@ -361,7 +438,13 @@ const CASES: Case[] = [
       [1, 'att utse Maria Hedman att jämte ordföranden justera protokollet.', null, null, false],
       [2, 'Protokollet läggs till handlingarna.', null, null, false],
       [3, 'att ställa sig bakom yttrandet över länstransportplanen med de ändringar som framkom vid mötet.', null, null, false],
-      [4, 'att uppdra åt sekretariatet att ta fram ett underlag om gemensam upphandling senast 15 september.', 'sekretariatet', '2012-09-15', false],
+      [
+        4,
+        'att uppdra åt sekretariatet att ta fram ett underlag om gemensam upphandling senast 15 september.',
+        'sekretariatet',
+        '2012-09-15',
+        false,
+      ],
       [5, 'Informationen läggs till handlingarna.', null, null, false],
     ],
     noise: [
@@ -371,7 +454,8 @@ const CASES: Case[] = [
   },
   {
     file: '07-decisions.txt',
-    about: 'Beslut: sentence, Förslag till beslut … Beslut: Enligt förslag, Beslutades att, Ansvarig:, Uppdras åt X att, inför mötet 230414, Nätverket beslutar att, X ansvarar för att … senast 15 mars, Gruppen enas om att, X återkommer med, Överenskoms att, Åtgärd:; Plats och tid with the place first; Adjungerade, Förhinder; "1 / 2"',
+    about:
+      'Beslut: sentence, Förslag till beslut … Beslut: Enligt förslag, Beslutades att, Ansvarig:, Uppdras åt X att, inför mötet 230414, Nätverket beslutar att, X ansvarar för att … senast 15 mars, Gruppen enas om att, X återkommer med, Överenskoms att, Åtgärd:; Plats och tid with the place first; Adjungerade, Förhinder; "1 / 2"',
     head: {
       header: 'Anteckningar från kommundirektörsnätverket i Dalarna',
       kind: 'anteckningar',
@@ -426,7 +510,8 @@ const CASES: Case[] = [
   },
   {
     file: '08-noise.txt',
-    about: 'page markers 1(3), a running header on every page, Justerandes signatur, signature lines; "9.00 12.15" without its dash; a table with X/- after the name; (§ 84-89), (ej § 88-89), (deltog t.o.m. § 85); §84 without a space; Styrelsen beslutar att; a due date in the next year',
+    about:
+      'page markers 1(3), a running header on every page, Justerandes signatur, signature lines; "9.00 12.15" without its dash; a table with X/- after the name; (§ 84-89), (ej § 88-89), (deltog t.o.m. § 85); §84 without a space; Styrelsen beslutar att; a due date in the next year',
     head: {
       header: 'Kommundirektörsföreningen i Västra Götaland – Styrelsens protokoll 2004-11-19',
       kind: 'protokoll',
@@ -529,7 +614,8 @@ const CASES: Case[] = [
   },
   {
     file: '10-norwegian.txt',
-    about: 'Norwegian: Møtereferat, Dato 24.10.2012, Deltakere with the absent included, Forfall and Ikke til stede winning, leder, referent, Sak nr. 62/12, Vedtak:, Ansvarlig:',
+    about:
+      'Norwegian: Møtereferat, Dato 24.10.2012, Deltakere with the absent included, Forfall and Ikke til stede winning, leder, referent, Sak nr. 62/12, Vedtak:, Ansvarlig:',
     head: {
       header: 'Møtereferat – rådmannsgruppen i grenseregionen Østfold–Bohuslän',
       kind: 'anteckningar',
@@ -570,25 +656,63 @@ describe('legacy notation families (tests/fixtures/legacy-families)', () => {
       const p = parseLegacy(readFileSync(path.join(DIR, c.file), 'utf8'), K);
       const pair = (list: NamedPerson[]) => list.map((x) => [x.name, where(x)]);
       expect.soft(head(p), 'head').toEqual(c.head);
-      expect.soft(p.present.map((x) => [x.name, where(x), part(x, p.items)]), 'present').toEqual(c.present);
+      expect
+        .soft(
+          p.present.map((x) => [x.name, where(x), part(x, p.items)]),
+          'present',
+        )
+        .toEqual(c.present);
       expect.soft(pair(p.regrets), 'regrets').toEqual(c.regrets ?? []);
       expect.soft(pair(p.absent), 'absent').toEqual(c.absent ?? []);
       expect.soft(pair(p.remote), 'remote').toEqual(c.remote ?? []);
-      expect.soft(p.substitutes.map((s) => [s.name, s.for]), 'substitutes').toEqual(c.substitutes ?? []);
-      expect.soft(p.guests.map((g) => [g.name, g.organisation ?? null, g.role ?? null]), 'guests').toEqual(c.guests ?? []);
-      expect.soft(p.items.map((it) => [it.no, sourceNo(it), it.title]), 'items').toEqual(c.items);
+      expect
+        .soft(
+          p.substitutes.map((s) => [s.name, s.for]),
+          'substitutes',
+        )
+        .toEqual(c.substitutes ?? []);
+      expect
+        .soft(
+          p.guests.map((g) => [g.name, g.organisation ?? null, g.role ?? null]),
+          'guests',
+        )
+        .toEqual(c.guests ?? []);
+      expect
+        .soft(
+          p.items.map((it) => [it.no, sourceNo(it), it.title]),
+          'items',
+        )
+        .toEqual(c.items);
       expect
         .soft(
           p.items.flatMap((it) => it.decisions.map((d) => [it.no, d.text, d.owner ?? null, d.due ?? null, d.dueNextMeeting ?? false])),
           'decisions',
         )
         .toEqual(c.decisions);
-      expect.soft(p.noise.map((n) => [n.line, n.text]), 'noise').toEqual(c.noise ?? []);
-      expect.soft(p.notUnderstood.map((n) => [n.line, n.text]), 'notUnderstood').toEqual(c.notUnderstood ?? []);
+      expect
+        .soft(
+          p.noise.map((n) => [n.line, n.text]),
+          'noise',
+        )
+        .toEqual(c.noise ?? []);
+      expect
+        .soft(
+          p.notUnderstood.map((n) => [n.line, n.text]),
+          'notUnderstood',
+        )
+        .toEqual(c.notUnderstood ?? []);
       if (c.details) {
         expect
           .soft(
-            p.present.map((x) => [x.name, x.municipality ?? null, x.organisation ?? null, x.role ?? null, x.party ?? null, x.acting ?? false, x.surnameOnly ?? false]),
+            p.present.map((x) => [
+              x.name,
+              x.municipality ?? null,
+              x.organisation ?? null,
+              x.role ?? null,
+              x.party ?? null,
+              x.acting ?? false,
+              x.surnameOnly ?? false,
+            ]),
             'details',
           )
           .toEqual(c.details);
@@ -635,7 +759,10 @@ describe('header variants (family 1 in small)', () => {
   }
 
   it('Sak 62/12: the source number keeps its year', () => {
-    const p = parseLegacy('Protokoll\n\nSak 62/12 Budget 2013\nKort information om läget.\n\nSak 63/12 Nästa möte\nNästa möte hålls i maj.\n', K);
+    const p = parseLegacy(
+      'Protokoll\n\nSak 62/12 Budget 2013\nKort information om läget.\n\nSak 63/12 Nästa möte\nNästa möte hålls i maj.\n',
+      K,
+    );
     expect(p.items.map((it) => [it.no, sourceNo(it), it.title])).toEqual([
       [1, '62/12', 'Budget 2013'],
       [2, '63/12', 'Nästa möte'],

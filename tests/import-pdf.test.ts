@@ -98,14 +98,29 @@ function facts(draft: string): Record<string, unknown> {
 
 describe('a PDF of the same meeting gives the same draft as its text', () => {
   it('header table, running header and footer, a list across the page break', async () => {
-    const root = await archiveWith(MINI, { ...ARCHIVE, 'in/m.txt': await readFile(TEXT, 'utf8'), 'in/m.pdf': Buffer.from(await pdf(meeting)) });
+    const root = await archiveWith(MINI, {
+      ...ARCHIVE,
+      'in/m.txt': await readFile(TEXT, 'utf8'),
+      'in/m.pdf': Buffer.from(await pdf(meeting)),
+    });
     const out = await run(['import', 'in', '--network', 'grupp', '--add-people', '--dry-run', '--format', 'json'], { cwd: root });
     expect(out.stderr).toBe('');
-    const [fromPdf, fromText] = JSON.parse(out.stdout) as { source: string; file: string; text: string; summary: { noise: { line: number; text: string }[]; present: number } }[];
+    const [fromPdf, fromText] = JSON.parse(out.stdout) as {
+      source: string;
+      file: string;
+      text: string;
+      summary: { noise: { line: number; text: string }[]; present: number };
+    }[];
     expect([fromPdf!.source, fromText!.source]).toEqual(['in/m.pdf', 'in/m.txt']);
     expect(fromPdf!.file).toBe('networks/grupp/protocols/2011/2011-03-14-1.md');
     expect(facts(fromPdf!.text)).toEqual(facts(fromText!.text));
-    expect(facts(fromPdf!.text)).toMatchObject({ date: '2011-03-14', time: '09:00-12:15', place: 'Kommunhuset, Sammanträdesrum Viskan, Mark', chair: 'ingrid-salomonsson', secretary: 'lisbeth-haraldsson' });
+    expect(facts(fromPdf!.text)).toMatchObject({
+      date: '2011-03-14',
+      time: '09:00-12:15',
+      place: 'Kommunhuset, Sammanträdesrum Viskan, Mark',
+      chair: 'ingrid-salomonsson',
+      secretary: 'lisbeth-haraldsson',
+    });
     expect(fromPdf!.summary.present).toBe(8);
     // The page's furniture is reported, each at its line in the PDF's text.
     expect(fromPdf!.summary.noise.map((n) => n.text)).toEqual([RUNNING, 'Sida 1 av 2', RUNNING, 'Sida 2 av 2']);
@@ -116,6 +131,8 @@ describe('a PDF of the same meeting gives the same draft as its text', () => {
     const root = await archiveWith(MINI, { 'in/skannad.pdf': scanned });
     const out = await run(['import', 'in/skannad.pdf', '--network', 'grupp'], { cwd: root });
     expect(out.code).toBe(1);
-    expect(out.stdout).toBe('in/skannad.pdf: inget skrevs\n  PDF-filen har inget textlager (den är skannad); den måste OCR-behandlas innan den kan importeras.\n\n');
+    expect(out.stdout).toBe(
+      'in/skannad.pdf: inget skrevs\n  PDF-filen har inget textlager (den är skannad); den måste OCR-behandlas innan den kan importeras.\n\n',
+    );
   });
 });

@@ -1,17 +1,17 @@
-import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- the generator is plain JavaScript, outside the typed sources
 import { generate } from '../bench/generate.js';
-import { knowledge, type Knowledge } from '../src/import/entries.js';
-import { itemsOf, parseLegacy, type LegacyProtocol } from '../src/import/legacy.js';
+import { type Knowledge, knowledge } from '../src/import/entries.js';
+import { itemsOf, type LegacyProtocol, parseLegacy } from '../src/import/legacy.js';
 import { normaliseName } from '../src/import/names.js';
 import { loadArchive } from '../src/model/index.js';
 import type { Decision } from '../src/schema/index.js';
-import { CHOICES, PLAIN, styleArb, withChoice, write, type Attendee, type Meeting, type Style, type Written } from './roundtrip/write.js';
+import { type Attendee, CHOICES, type Meeting, PLAIN, type Style, styleArb, type Written, withChoice, write } from './roundtrip/write.js';
 
 /**
  * The legacy reader, proved general by a round trip: meetings of a generated
@@ -43,19 +43,34 @@ beforeAll(async () => {
   const ref = (id: string) => {
     const p = people[id];
     if (!p) throw new Error(`unknown person ${id}`);
-    return { name: p.name, ...(p.municipality ? { municipality: p.municipality } : {}), ...(p.organisation ? { organisation: p.organisation } : {}) };
+    return {
+      name: p.name,
+      ...(p.municipality ? { municipality: p.municipality } : {}),
+      ...(p.organisation ? { organisation: p.organisation } : {}),
+    };
   };
   const knownNames = new Set(Object.values(people).map((p) => normaliseName(p.name)));
   k = knowledge(archive.config?.municipalities ?? [], (name) => knownNames.has(normaliseName(name)));
   for (const record of archive.protocols) {
     const d = record.data;
     const att = d.attendance;
-    const officer = (id: string): Partial<Attendee> => ({ ...(id === d.chair ? { chair: true } : {}), ...(id === d.secretary ? { secretary: true } : {}) });
+    const officer = (id: string): Partial<Attendee> => ({
+      ...(id === d.chair ? { chair: true } : {}),
+      ...(id === d.secretary ? { secretary: true } : {}),
+    });
     const attendees: Attendee[] = [
       ...att.present.map((id) => ({ ...ref(id), category: 'present' as const, ...officer(id) })),
       ...att.partial.map((x) => {
-        const [from, to] = String(x.items ?? '').split('-').map(Number);
-        return { ...ref(x.person), category: 'partial' as const, ...(x.until ? { until: x.until } : {}), ...(x.items ? { items: { from: from!, to: to ?? from! } } : {}), ...officer(x.person) };
+        const [from, to] = String(x.items ?? '')
+          .split('-')
+          .map(Number);
+        return {
+          ...ref(x.person),
+          category: 'partial' as const,
+          ...(x.until ? { until: x.until } : {}),
+          ...(x.items ? { items: { from: from!, to: to ?? from! } } : {}),
+          ...officer(x.person),
+        };
       }),
       ...att.remote.map((id) => ({ ...ref(id), category: 'remote' as const })),
       ...att.substitutes.map((x) => ({ ...ref(x.person), category: 'substitute' as const, substituteFor: ref(x.for) })),
@@ -64,14 +79,20 @@ beforeAll(async () => {
     ];
     const guests = d.guests.map((g) => ({ name: g.name, organisation: g.organisation, ...(g.role ? { role: g.role } : {}) }));
     // Two people of one name at one meeting cannot be told apart in text: such meetings are left out.
-    const names = [...attendees.flatMap((a) => [a.name, ...(a.substituteFor ? [a.substituteFor.name] : [])]), ...guests.map((g) => g.name)].map(normaliseName);
+    const names = [
+      ...attendees.flatMap((a) => [a.name, ...(a.substituteFor ? [a.substituteFor.name] : [])]),
+      ...guests.map((g) => g.name),
+    ].map(normaliseName);
     if (new Set(names).size !== names.length) {
       excluded++;
       continue;
     }
     const body = (await readFile(path.join(root, record.file), 'utf8')).split(/^---$/m).slice(2).join('---');
     const sections = body.split(/^## \d+\. .*$/m).slice(1);
-    const decision = (x: Decision) => (typeof x === 'string' ? { text: x } : { text: x.text, ...(x.owner ? { owner: ref(x.owner).name } : {}), ...(x.due ? { due: x.due } : {}) });
+    const decision = (x: Decision) =>
+      typeof x === 'string'
+        ? { text: x }
+        : { text: x.text, ...(x.owner ? { owner: ref(x.owner).name } : {}), ...(x.due ? { due: x.due } : {}) };
     meetings.push({
       file: record.file,
       network: archive.networks.get(record.folder)?.config?.name ?? record.folder,
@@ -87,7 +108,10 @@ beforeAll(async () => {
         no: it.no,
         title: it.title,
         // The generator's prose is random words: a paragraph that happens to open as a decision ("Beslut att …") or a clause is left out.
-        prose: (sections[i] ?? '').split(/\n{2,}/).map((x) => x.trim()).filter((x) => x !== '' && !x.startsWith('#') && !/^(?:beslut|att|och|samt)\b/i.test(x)),
+        prose: (sections[i] ?? '')
+          .split(/\n{2,}/)
+          .map((x) => x.trim())
+          .filter((x) => x !== '' && !x.startsWith('#') && !/^(?:beslut|att|och|samt)\b/i.test(x)),
         decisions: (it.decisions ?? it.agreements ?? []).map(decision),
       })),
     });
@@ -103,7 +127,21 @@ afterAll(async () => {
 // Comparison
 
 /** Fields the property asserts; the others are measured and printed only. */
-const HARD = ['date', 'time', 'place', 'present-like', 'regrets', 'absent', 'guests', 'no extra names', 'item count', 'item title', 'decisions per item', 'owner', 'due'] as const;
+const HARD = [
+  'date',
+  'time',
+  'place',
+  'present-like',
+  'regrets',
+  'absent',
+  'guests',
+  'no extra names',
+  'item count',
+  'item title',
+  'decisions per item',
+  'owner',
+  'due',
+] as const;
 const SOFT = ['partial note', 'substitute for', 'chair', 'secretary', 'noise removed', 'decision text', 'no duplicates'] as const;
 type Field = (typeof HARD)[number] | (typeof SOFT)[number];
 
@@ -132,20 +170,32 @@ function compare(m: Meeting, w: Written, p: LegacyProtocol, s: Style): Check[] {
     absent: p.absent.map((x) => x.name),
     guests: p.guests.map((x) => x.name),
   };
-  const sets = Object.fromEntries(Object.entries(read).map(([g, names]) => [g, new Set(names.map(norm))])) as Record<keyof typeof read, Set<string>>;
+  const sets = Object.fromEntries(Object.entries(read).map(([g, names]) => [g, new Set(names.map(norm))])) as Record<
+    keyof typeof read,
+    Set<string>
+  >;
   const where = (name: string) => (Object.keys(sets) as (keyof typeof read)[]).filter((g) => sets[g].has(norm(name)));
   const expected = new Map<string, keyof typeof read>();
   const written = new Map<string, string>();
-  for (const [name, group] of [...m.attendees.map((a) => [a.name, groupOf(a)] as const), ...m.guests.map((g) => [g.name, 'guests'] as const)]) {
+  for (const [name, group] of [
+    ...m.attendees.map((a) => [a.name, groupOf(a)] as const),
+    ...m.guests.map((g) => [g.name, 'guests'] as const),
+  ]) {
     expected.set(norm(name), group);
     written.set(norm(name), name);
   }
   for (const [key, group] of expected) {
     const name = written.get(key)!;
     const found = where(name);
-    check(group, found.length === 1 && found[0] === group, `${name}: expected in ${group}, read in ${found.length > 0 ? found.join(' and ') : 'no list'}`);
+    check(
+      group,
+      found.length === 1 && found[0] === group,
+      `${name}: expected in ${group}, read in ${found.length > 0 ? found.join(' and ') : 'no list'}`,
+    );
   }
-  const extras = (Object.keys(read) as (keyof typeof read)[]).flatMap((g) => read[g].filter((n) => expected.get(norm(n)) !== g).map((n) => `${show(n)} in ${g}`));
+  const extras = (Object.keys(read) as (keyof typeof read)[]).flatMap((g) =>
+    read[g].filter((n) => expected.get(norm(n)) !== g).map((n) => `${show(n)} in ${g}`),
+  );
   check('no extra names', extras.length === 0, `names read that the data does not have there: ${extras.join(', ')}`);
   for (const [g, names] of Object.entries(read)) {
     const dup = names.filter((n, i) => names.findIndex((x) => norm(x) === norm(n)) !== i);
@@ -156,18 +206,38 @@ function compare(m: Meeting, w: Written, p: LegacyProtocol, s: Style): Check[] {
   const entryOf = (name: string) => [...p.present, ...p.remote].find((x) => norm(x.name) === norm(name));
   for (const a of m.attendees.filter((x) => x.category === 'partial')) {
     const e = entryOf(a.name);
-    const ok = a.until ? e?.partial?.until === a.until : e?.partial !== undefined && itemsOf(e.partial, p.items) === `${a.items!.from}-${a.items!.to}`;
-    check('partial note', ok, `${a.name}: expected ${a.until ? `until ${a.until}` : `items ${a.items!.from}-${a.items!.to}`}, read ${show(e?.partial)}`);
+    const ok = a.until
+      ? e?.partial?.until === a.until
+      : e?.partial !== undefined && itemsOf(e.partial, p.items) === `${a.items!.from}-${a.items!.to}`;
+    check(
+      'partial note',
+      ok,
+      `${a.name}: expected ${a.until ? `until ${a.until}` : `items ${a.items!.from}-${a.items!.to}`}, read ${show(e?.partial)}`,
+    );
   }
   for (const a of m.attendees.filter((x) => x.category === 'substitute')) {
     const sub = p.substitutes.find((x) => norm(x.name) === norm(a.name));
-    check('substitute for', sub !== undefined && norm(sub.for) === norm(a.substituteFor!.name), `${a.name}: expected for ${a.substituteFor!.name}, read ${show(sub?.for)}`);
+    check(
+      'substitute for',
+      sub !== undefined && norm(sub.for) === norm(a.substituteFor!.name),
+      `${a.name}: expected for ${a.substituteFor!.name}, read ${show(sub?.for)}`,
+    );
   }
   if (s.officers !== 'none') {
     const chair = m.attendees.find((a) => a.chair);
     const secretary = m.attendees.find((a) => a.secretary);
-    if (chair) check('chair', p.chair !== undefined && norm(p.chair.name) === norm(chair.name), `chair: expected ${chair.name}, read ${show(p.chair?.name)}`);
-    if (secretary) check('secretary', p.secretary !== undefined && norm(p.secretary.name) === norm(secretary.name), `secretary: expected ${secretary.name}, read ${show(p.secretary?.name)}`);
+    if (chair)
+      check(
+        'chair',
+        p.chair !== undefined && norm(p.chair.name) === norm(chair.name),
+        `chair: expected ${chair.name}, read ${show(p.chair?.name)}`,
+      );
+    if (secretary)
+      check(
+        'secretary',
+        p.secretary !== undefined && norm(p.secretary.name) === norm(secretary.name),
+        `secretary: expected ${secretary.name}, read ${show(p.secretary?.name)}`,
+      );
   }
   const noise = p.noise.map((x) => x.text);
   for (const line of w.noise) {
@@ -177,19 +247,35 @@ function compare(m: Meeting, w: Written, p: LegacyProtocol, s: Style): Check[] {
   }
 
   // Items, decisions, assignments.
-  check('item count', p.items.length === m.items.length, `items: expected ${m.items.length}, read ${p.items.length}: ${show(p.items.map((x) => x.title))}`);
+  check(
+    'item count',
+    p.items.length === m.items.length,
+    `items: expected ${m.items.length}, read ${p.items.length}: ${show(p.items.map((x) => x.title))}`,
+  );
   m.items.forEach((it, i) => {
     const got = p.items[i];
     check('item title', got?.title === it.title, `item ${i + 1}: expected title ${show(it.title)}, read ${show(got?.title)}`);
-    check('decisions per item', got?.decisions.length === it.decisions.length, `item ${i + 1}: expected ${it.decisions.length} decisions, read ${got?.decisions.length ?? 0}: ${show(got?.decisions.map((d) => d.text))}`);
+    check(
+      'decisions per item',
+      got?.decisions.length === it.decisions.length,
+      `item ${i + 1}: expected ${it.decisions.length} decisions, read ${got?.decisions.length ?? 0}: ${show(got?.decisions.map((d) => d.text))}`,
+    );
     for (const d of it.decisions) {
       if (d.owner) {
         const found = got?.decisions.find((x) => x.owner !== undefined && norm(x.owner) === norm(d.owner!));
-        check('owner', found !== undefined, `item ${i + 1}: expected an assignment to ${d.owner}, read owners ${show(got?.decisions.map((x) => x.owner))}`);
+        check(
+          'owner',
+          found !== undefined,
+          `item ${i + 1}: expected an assignment to ${d.owner}, read owners ${show(got?.decisions.map((x) => x.owner))}`,
+        );
         if (d.due) check('due', found?.due === d.due, `item ${i + 1}: expected due ${d.due} for ${d.owner}, read ${show(found?.due)}`);
       } else {
         const found = got?.decisions.some((x) => x.text.replace(/\s+/g, ' ') === d.text);
-        check('decision text', found === true, `item ${i + 1}: expected decision ${show(d.text)}, read ${show(got?.decisions.map((x) => x.text))}`);
+        check(
+          'decision text',
+          found === true,
+          `item ${i + 1}: expected decision ${show(d.text)}, read ${show(got?.decisions.map((x) => x.text))}`,
+        );
       }
     }
   });
@@ -246,7 +332,10 @@ describe('legacy minutes round trip', () => {
       if (dump) {
         const diff = checks.filter((c) => !c.ok).map((c) => `${isHard(c) ? '' : '~'}[${c.field}] ${c.detail}`);
         writeFileSync(path.join(dump, `${String(run).padStart(4, '0')}.txt`), written.text);
-        writeFileSync(path.join(dump, `${String(run).padStart(4, '0')}.diff`), `${meeting.file}\n${JSON.stringify(style)}\n${diff.join('\n')}\n`);
+        writeFileSync(
+          path.join(dump, `${String(run).padStart(4, '0')}.diff`),
+          `${meeting.file}\n${JSON.stringify(style)}\n${diff.join('\n')}\n`,
+        );
       }
       for (const c of checks) {
         const f = byField.get(c.field) ?? { ok: 0, all: 0 };
@@ -279,13 +368,18 @@ describe('legacy minutes round trip', () => {
       }),
       ...(samples.length < 300
         ? ['(notations most often in a failed run: printed from FUZZ_RUNS=300 on, fewer runs are too few to tell them apart)']
-        : [`notations most often in a failed run (of ${samples.length - cleanRuns}; notations come together, so read this with the sweep below):`]),
+        : [
+            `notations most often in a failed run (of ${samples.length - cleanRuns}; notations come together, so read this with the sweep below):`,
+          ]),
       ...[...byStyle]
         .filter(() => samples.length >= 300)
         .filter(([, st]) => st.failed > 0 && st.runs >= 5 && st.failed / st.runs > (1.5 * (samples.length - cleanRuns)) / samples.length)
         .sort((a, b) => b[1].failed / b[1].runs - a[1].failed / a[1].runs)
         .slice(0, 12)
-        .map(([id, st]) => `  ${id.padEnd(44)} ${pct(st.failed, st.runs)} of ${String(st.runs).padStart(3)}  ${[...st.fields].map(([f, n]) => `${f}×${n}`).join(', ')}`),
+        .map(
+          ([id, st]) =>
+            `  ${id.padEnd(44)} ${pct(st.failed, st.runs)} of ${String(st.runs).padStart(3)}  ${[...st.fields].map(([f, n]) => `${f}×${n}`).join(', ')}`,
+        ),
     ];
     // Each notation on its own, everything else plain, over a few meetings: what fails without help from the others.
     const alone: string[] = [];
@@ -299,10 +393,16 @@ describe('legacy minutes round trip', () => {
           if (bad.length > 0) failed++;
           for (const f of new Set(bad.map((c) => c.field))) fields.set(f, (fields.get(f) ?? 0) + 1);
         }
-        if (failed > 0) alone.push(`  ${`${key}=${String(value)}`.padEnd(44)} ${failed}/${ALONE}  ${[...fields].map(([f, n]) => `${f}×${n}`).join(', ')}`);
+        if (failed > 0)
+          alone.push(
+            `  ${`${key}=${String(value)}`.padEnd(44)} ${failed}/${ALONE}  ${[...fields].map(([f, n]) => `${f}×${n}`).join(', ')}`,
+          );
       }
     }
-    lines.push(`each notation alone, the rest plain (${ALONE} meetings each; plain itself fails ${plainFails}):`, ...(alone.length > 0 ? alone : ['  none fails']));
+    lines.push(
+      `each notation alone, the rest plain (${ALONE} meetings each; plain itself fails ${plainFails}):`,
+      ...(alone.length > 0 ? alone : ['  none fails']),
+    );
     console.log(lines.join('\n'));
     expect(samples.length).toBe(RUNS);
   });

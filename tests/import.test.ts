@@ -21,7 +21,13 @@ describe('reading legacy notations', () => {
   it('a Familjen-style protocol: header, Tid/Plats, one-line lists with tf and partial, guests in prose, att-clauses, signatures', async () => {
     const p = parseLegacy(await text('nordvast-3-2019.txt'));
     expect([p.header, p.kind, p.number, p.year, p.date, p.time, p.place]).toEqual([
-      'Styrgruppens protokoll 3/2019', 'protokoll', 3, 2019, '2019-03-15', '09:00-12:00', 'Stadshuset, Rum Kullen, Bjuv',
+      'Styrgruppens protokoll 3/2019',
+      'protokoll',
+      3,
+      2019,
+      '2019-03-15',
+      '09:00-12:00',
+      'Stadshuset, Rum Kullen, Bjuv',
     ]);
     expect(p.present.map((x) => [x.name, x.place, x.acting ?? false, x.partial ?? null])).toEqual([
       ['Anna Ahl', 'Bjuv', false, null],
@@ -36,14 +42,26 @@ describe('reading legacy notations', () => {
       ['Per Väg', 'Trafikverket', null],
     ]);
     expect(p.items.map((i) => [i.no, i.title, i.decisions.map((d) => [d.text, d.owner ?? null, d.due ?? null])])).toEqual([
-      [1, 'Gemensam kollektivtrafikplan', [
-        ['att ställa sig bakom planens inriktning', null, null],
-        ['att sekretariatet får i uppdrag att sammanställa kommunernas synpunkter inför styrgruppens möte 190412.', 'sekretariatet', '2019-04-12'],
-      ]],
-      [2, 'Budget 2020', [
-        ['att Anna Ahl ska ta fram ett förslag senast den 1 maj.', 'Anna Ahl', '2019-05-01'],
-        ['att frågan tas upp igen i maj.', null, null],
-      ]],
+      [
+        1,
+        'Gemensam kollektivtrafikplan',
+        [
+          ['att ställa sig bakom planens inriktning', null, null],
+          [
+            'att sekretariatet får i uppdrag att sammanställa kommunernas synpunkter inför styrgruppens möte 190412.',
+            'sekretariatet',
+            '2019-04-12',
+          ],
+        ],
+      ],
+      [
+        2,
+        'Budget 2020',
+        [
+          ['att Anna Ahl ska ta fram ett förslag senast den 1 maj.', 'Anna Ahl', '2019-05-01'],
+          ['att frågan tas upp igen i maj.', null, null],
+        ],
+      ],
       [3, 'Övrigt', []],
     ]);
     expect([p.chair?.name, p.secretary?.name]).toEqual(['Anna Ahl', 'Siv Sekr']);
@@ -52,7 +70,13 @@ describe('reading legacy notations', () => {
 
   it('a GR-style note: date in words, colon times, theme, NÄRVARANDE blocks with item ranges and times, Antecknat av', async () => {
     const p = parseLegacy(await text('natverket-2019-05-20.txt'));
-    expect([p.kind, p.date, p.time, p.place, p.theme]).toEqual(['anteckningar', '2019-05-20', '13:00-15:30', 'Kommunhuset, Åstorp', 'Digital kompetens']);
+    expect([p.kind, p.date, p.time, p.place, p.theme]).toEqual([
+      'anteckningar',
+      '2019-05-20',
+      '13:00-15:30',
+      'Kommunhuset, Åstorp',
+      'Digital kompetens',
+    ]);
     expect(p.present.map((x) => [x.name, x.partial ?? null])).toEqual([
       ['Anna Ahl', null],
       ['Bo Berg', { items: [{ from: 1, to: 2 }] }],
@@ -93,16 +117,26 @@ describe('kd import into an archive', () => {
         '',
       ].join('\n'),
     );
-    expect(await findings(root)).toEqual([{ rule: 'not-on-roster', file: NORDVAST, line: 20, column: 7, severity: 'warning', key: 'attendance.regrets[0]' }]);
+    expect(await findings(root)).toEqual([
+      { rule: 'not-on-roster', file: NORDVAST, line: 20, column: 7, severity: 'warning', key: 'attendance.regrets[0]' },
+    ]);
     const draft = await readFile(path.join(root, NORDVAST), 'utf8');
     expect(draft).toContain('status: utkast\nchair: anna-ahl\nsecretary: siv-sekr\n');
     expect(draft).toContain('  partial:\n    - person: cilla-cox\n      until: "11:25"\n');
-    expect(draft).toContain('      - text: att Anna Ahl ska ta fram ett förslag senast den 1 maj.\n        owner: anna-ahl\n        due: 2019-05-01\n');
-    expect(draft).toContain('# Styrgruppens protokoll 3/2019\n\nOrdföranden öppnade mötet.\n\n## 1. Gemensam kollektivtrafikplan\n\nRegionen redovisade arbetet med planen.\n');
+    expect(draft).toContain(
+      '      - text: att Anna Ahl ska ta fram ett förslag senast den 1 maj.\n        owner: anna-ahl\n        due: 2019-05-01\n',
+    );
+    expect(draft).toContain(
+      '# Styrgruppens protokoll 3/2019\n\nOrdföranden öppnade mötet.\n\n## 1. Gemensam kollektivtrafikplan\n\nRegionen redovisade arbetet med planen.\n',
+    );
   });
 
   it('agreements in a network that does not decide; unknown names added with --add-people, keeping comments', async () => {
-    const root = await archiveWith(MINI, { ...NATVERK, 'people.yml': (s) => `# Personerna\n${s}`, 'in/n.txt': await text('natverket-2019-05-20.txt') });
+    const root = await archiveWith(MINI, {
+      ...NATVERK,
+      'people.yml': (s) => `# Personerna\n${s}`,
+      'in/n.txt': await text('natverket-2019-05-20.txt'),
+    });
     const out = await run(['import', 'in/n.txt', '--network', 'natverk', '--add-people'], { cwd: root });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('  1 nya personer lades till i people.yml:\n    18: Frans Fri (frans-fri)\n');
@@ -121,7 +155,9 @@ describe('kd import into an archive', () => {
     const root = await archiveWith(MINI, { ...NATVERK, 'in/n.txt': await text('natverket-2019-05-20.txt') });
     const before = await readFile(path.join(root, 'people.yml'), 'utf8');
     const out = await run(['import', 'in/n.txt', '--network', 'natverk'], { cwd: root });
-    expect(out.stdout).toContain('  1 namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):\n    18: Frans Fri\n');
+    expect(out.stdout).toContain(
+      '  1 namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):\n    18: Frans Fri\n',
+    );
     expect(await readFile(path.join(root, 'people.yml'), 'utf8')).toBe(before);
   });
 
@@ -151,10 +187,14 @@ describe('kd import into an archive', () => {
   });
 
   it('without time and place the draft says TODO, kd check reports it there, and the other rules still run', async () => {
-    const root = await archiveWith(MINI, { 'in/x.txt': 'Protokoll\n\nDatum: 14 mars 2019\n\nNärvarande: Anna Ahl, Bjuv, Siv Sekr\n\n1. Punkt\n\nText.\n' });
+    const root = await archiveWith(MINI, {
+      'in/x.txt': 'Protokoll\n\nDatum: 14 mars 2019\n\nNärvarande: Anna Ahl, Bjuv, Siv Sekr\n\n1. Punkt\n\nText.\n',
+    });
     const out = await run(['import', 'in/x.txt', '--network', 'grupp'], { cwd: root });
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('  Kvar för sekretariatet:\n    - fyll i tiden (time: TODO)\n    - fyll i platsen (place: TODO)\n    - fyll i ordförande (chair)\n');
+    expect(out.stdout).toContain(
+      '  Kvar för sekretariatet:\n    - fyll i tiden (time: TODO)\n    - fyll i platsen (place: TODO)\n    - fyll i ordförande (chair)\n',
+    );
     const file = 'networks/grupp/protocols/2019/2019-03-14-3.md';
     const draft = await readFile(path.join(root, file), 'utf8');
     expect(draft).toContain('\ntime: TODO\nplace: TODO\n');
@@ -181,7 +221,9 @@ describe('kd import into an archive', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('  1 nya personer lades till i people.yml:\n    7: Øjvind Bæk (ojvind-baek)\n');
     // A known name followed by an unknown one with nothing between: both people, and the pair listed.
-    expect(out.stdout).toContain('  1 uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):\n    7: Siv Sekr / Øjvind Bæk\n');
+    expect(out.stdout).toContain(
+      '  1 uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):\n    7: Siv Sekr / Øjvind Bæk\n',
+    );
     expect(out.stdout).toContain('Lästes inte (inte .txt, .md, .docx eller .pdf): in/bild.png\n');
     expect(out.stdout.split('\n\n').at(-1)).toBe(
       [
@@ -207,9 +249,18 @@ describe('kd import into an archive', () => {
     const paragraphs = (await text('nordvast-3-2019.txt')).split('\n');
     const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`);
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    );
+    zip.file(
+      '_rels/.rels',
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    );
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xml(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
+    );
     const root = await archiveWith(MINI, { 'in/nordvast.docx': await zip.generateAsync({ type: 'uint8array' }) });
     const out = await run(['import', 'in/nordvast.docx', '--network', 'grupp', '--format', 'json'], { cwd: root });
     expect(out.code).toBe(0);
@@ -238,9 +289,12 @@ describe.skipIf(!existsSync(SEEDS))('conformance with the seed protocols', () =>
 
   it('Familjen Helsingborg 1/2019: attendance, guests, seven items with their decisions, owners and due dates', async () => {
     const root = await archiveWith(MINI, {
-      'kd.yml': 'organisation: Familjen Helsingborg\nmunicipalities: [Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, Ängelholm, Örkelljunga]\n',
-      'people.yml': 'palle-lundberg: { name: Palle Lundberg, municipality: Helsingborg }\nherman-crespin: { name: Herman Crespin, municipality: Höganäs }\n',
-      'networks/grupp/network.yml': 'name: Kommundirektörsgruppen\nmission: Prov.\ndecides: true\nsubstitutes: personal\nroster:\n  - { person: palle-lundberg, from: 2018-01-01, role: chair }\n',
+      'kd.yml':
+        'organisation: Familjen Helsingborg\nmunicipalities: [Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, Ängelholm, Örkelljunga]\n',
+      'people.yml':
+        'palle-lundberg: { name: Palle Lundberg, municipality: Helsingborg }\nherman-crespin: { name: Herman Crespin, municipality: Höganäs }\n',
+      'networks/grupp/network.yml':
+        'name: Kommundirektörsgruppen\nmission: Prov.\ndecides: true\nsubstitutes: personal\nroster:\n  - { person: palle-lundberg, from: 2018-01-01, role: chair }\n',
       'networks/grupp/protocols/2019/2019-01-10-1.md': null,
       'networks/grupp/protocols/2019/2019-02-14-2.md': null,
     });
@@ -261,15 +315,41 @@ describe.skipIf(!existsSync(SEEDS))('conformance with the seed protocols', () =>
 
   it('GR kommunchefsnätverket: blocks, item ranges, absent, and the one agreement ("Gruppen enas om att …")', async () => {
     const root = await archiveWith(MINI, {
-      'kd.yml': 'organisation: Göteborgsregionen\nmunicipalities: [Ale, Alingsås, Göteborg, Härryda, Kungsbacka, Kungälv, Lerum, Lilla Edet, Mölndal, Partille, Stenungsund, Tjörn, Öckerö]\n',
+      'kd.yml':
+        'organisation: Göteborgsregionen\nmunicipalities: [Ale, Alingsås, Göteborg, Härryda, Kungsbacka, Kungälv, Lerum, Lilla Edet, Mölndal, Partille, Stenungsund, Tjörn, Öckerö]\n',
       'people.yml': 'therese-tanner: { name: Therese Tanner, organisation: GR }\n',
-      'networks/grupp/network.yml': 'name: Kommunchefsnätverket\nmission: Prov.\ndecides: false\nsubstitutes: none\nroster:\n  - { person: therese-tanner, from: 2020-01-01, role: secretary }\n',
+      'networks/grupp/network.yml':
+        'name: Kommunchefsnätverket\nmission: Prov.\ndecides: false\nsubstitutes: none\nroster:\n  - { person: therese-tanner, from: 2020-01-01, role: secretary }\n',
       'networks/grupp/protocols/2019/2019-01-10-1.md': null,
       'networks/grupp/protocols/2019/2019-02-14-2.md': null,
     });
-    const out = await run(['import', seed('002'), '--network', 'grupp', '--add-people', '--date', '2025-06-12', '--time', '13:00-16:00', '--place', 'GR', '--format', 'json'], { cwd: root });
+    const out = await run(
+      [
+        'import',
+        seed('002'),
+        '--network',
+        'grupp',
+        '--add-people',
+        '--date',
+        '2025-06-12',
+        '--time',
+        '13:00-16:00',
+        '--place',
+        'GR',
+        '--format',
+        'json',
+      ],
+      { cwd: root },
+    );
     const [r] = JSON.parse(out.stdout);
-    expect(r.summary).toMatchObject({ present: 13, partial: 4, absent: 2, items: 5, decisions: 1, notOnRoster: ['haleh-lindqvist', 'bengt-randen'] });
+    expect(r.summary).toMatchObject({
+      present: 13,
+      partial: 4,
+      absent: 2,
+      items: 5,
+      decisions: 1,
+      notOnRoster: ['haleh-lindqvist', 'bengt-randen'],
+    });
     const all = await findings(root);
     expect(all.filter((f) => f.severity === 'error')).toEqual([]);
     expect(all.map((f) => f.rule)).toEqual(['not-on-roster', 'not-on-roster']);
@@ -283,15 +363,21 @@ describe.skipIf(!existsSync(SEEDS))('conformance with the seed protocols', () =>
       'kd.yml':
         'organisation: Storsthlm\nmunicipalities: [Botkyrka, Danderyd, Ekerö, Haninge, Huddinge, Järfälla, Lidingö, Nacka, Norrtälje, Nykvarn, Nynäshamn, Salem, Sigtuna, Sollentuna, Solna, Stockholm, Sundbyberg, Södertälje, Tyresö, Täby, Upplands-Bro, Upplands Väsby, Vallentuna, Vaxholm, Värmdö, Österåker]\n',
       'people.yml': 'kansliet: { name: Kansliet Storsthlm, organisation: Storsthlm }\n',
-      'networks/grupp/network.yml': 'name: KD-gruppen\nmission: Prov.\ndecides: true\nsubstitutes: none\nroster:\n  - { person: kansliet, from: 2019-01-01, role: secretary }\n',
+      'networks/grupp/network.yml':
+        'name: KD-gruppen\nmission: Prov.\ndecides: true\nsubstitutes: none\nroster:\n  - { person: kansliet, from: 2019-01-01, role: secretary }\n',
       'networks/grupp/protocols/2019/2019-01-10-1.md': null,
       'networks/grupp/protocols/2019/2019-02-14-2.md': null,
     });
-    const out = await run(['import', '--roster', seed('000'), '--network', 'grupp', '--date', '2019-01-01', '--format', 'json'], { cwd: root });
+    const out = await run(['import', '--roster', seed('000'), '--network', 'grupp', '--date', '2019-01-01', '--format', 'json'], {
+      cwd: root,
+    });
     expect(out.code).toBe(0);
     const r = JSON.parse(out.stdout);
     expect(r.members).toHaveLength(26);
-    expect(r.members.filter((m: { acting?: boolean }) => m.acting).map((m: { person: string }) => m.person)).toEqual(['johan-lindberg', 'charlotta-tillbom']);
+    expect(r.members.filter((m: { acting?: boolean }) => m.acting).map((m: { person: string }) => m.person)).toEqual([
+      'johan-lindberg',
+      'charlotta-tillbom',
+    ]);
     expect(r.unknownMunicipalities).toEqual([]);
     expect(await findings(root)).toEqual([]);
   });

@@ -7,15 +7,23 @@ import { kdPackage } from '../src/cli/meta.js';
 import { archiveWith, git, gitdir, MINI, NO_GIT, run, typed } from './helpers.js';
 
 const FLAGS = [
-  '--organisation', 'Skåne Nordost',
-  '--municipality', 'Osby',
-  '--municipality', 'Älmhult',
-  '--network-name', 'Kommunchefsgruppen',
-  '--network', 'kc-gruppen',
+  '--organisation',
+  'Skåne Nordost',
+  '--municipality',
+  'Osby',
+  '--municipality',
+  'Älmhult',
+  '--network-name',
+  'Kommunchefsgruppen',
+  '--network',
+  'kc-gruppen',
   '--no-decides',
-  '--substitutes', 'none',
-  '--secretary', 'Lena Sjöholm',
-  '--secretary-from', '2015-01-01',
+  '--substitutes',
+  'none',
+  '--secretary',
+  'Lena Sjöholm',
+  '--secretary-from',
+  '2015-01-01',
 ];
 
 const FILES = [
@@ -58,8 +66,14 @@ describe('kd init with flags', () => {
     });
     expect(await run(['check'], { cwd: dir })).toEqual({ code: 0, stdout: 'Inga anmärkningar i 4 filer.\n', stderr: NO_GIT });
 
-    expect(parseYaml(await readFile(path.join(dir, 'kd.yml'), 'utf8'))).toEqual({ organisation: 'Skåne Nordost', locale: 'sv', municipalities: ['Osby', 'Älmhult'] });
-    expect(parseYaml(await readFile(path.join(dir, 'people.yml'), 'utf8'))).toEqual({ 'lena-sjoholm': { name: 'Lena Sjöholm', organisation: 'Skåne Nordost' } });
+    expect(parseYaml(await readFile(path.join(dir, 'kd.yml'), 'utf8'))).toEqual({
+      organisation: 'Skåne Nordost',
+      locale: 'sv',
+      municipalities: ['Osby', 'Älmhult'],
+    });
+    expect(parseYaml(await readFile(path.join(dir, 'people.yml'), 'utf8'))).toEqual({
+      'lena-sjoholm': { name: 'Lena Sjöholm', organisation: 'Skåne Nordost' },
+    });
     expect(parseYaml(await readFile(path.join(dir, 'networks/kc-gruppen/network.yml'), 'utf8'))).toEqual({
       name: 'Kommunchefsgruppen',
       mission: 'Beskriv nätverkets uppdrag här.',
@@ -83,7 +97,9 @@ describe('kd init with flags', () => {
   it('writes CI files that install kd with npm ci and run the local kd, never a remote name', async () => {
     const dir = await newDir();
     expect((await run(['init', dir, ...FLAGS])).code).toBe(0);
-    const texts = await Promise.all(['.github/workflows/kd.yml', '.gitlab-ci.yml', '.githooks/pre-commit'].map((f) => readFile(path.join(dir, f), 'utf8')));
+    const texts = await Promise.all(
+      ['.github/workflows/kd.yml', '.gitlab-ci.yml', '.githooks/pre-commit'].map((f) => readFile(path.join(dir, f), 'utf8')),
+    );
     for (const text of texts) {
       expect(text).not.toMatch(/npx|__KD__|__ARCHIVE__|<%|%>|kd@/);
     }
@@ -113,14 +129,18 @@ describe('kd init with flags', () => {
 
     expect(texts[2]).toMatch(/^#!\/bin\/sh\n/);
     expect(texts[2]).toContain('\nexec "$kd" pre-commit --archive .\n');
-    expect(texts[2]).toContain('echo "kd: kd är inte installerat i arkivet (node_modules/.bin/kd saknas). Kör npm install här och gör commit igen." >&2');
+    expect(texts[2]).toContain(
+      'echo "kd: kd är inte installerat i arkivet (node_modules/.bin/kd saknas). Kör npm install här och gör commit igen." >&2',
+    );
   });
 
   it('writes the CI files’ comments and the hook’s message in the archive’s language', async () => {
     const dir = await newDir();
     expect((await run(['--lang', 'en', 'init', dir, ...FLAGS])).code).toBe(0);
     expect(await readFile(path.join(dir, '.github/workflows/kd.yml'), 'utf8')).toMatch(/^# Made by kd init\. Checks the protocols/);
-    expect(await readFile(path.join(dir, '.githooks/pre-commit'), 'utf8')).toContain('"kd: kd is not installed in the archive (node_modules/.bin/kd is missing). Run npm install here and commit again."');
+    expect(await readFile(path.join(dir, '.githooks/pre-commit'), 'utf8')).toContain(
+      '"kd: kd is not installed in the archive (node_modules/.bin/kd is missing). Run npm install here and commit again."',
+    );
     expect(parseYaml(await readFile(path.join(dir, 'kd.yml'), 'utf8')).locale).toBe('en');
   });
 
@@ -132,7 +152,21 @@ describe('kd init with flags', () => {
       stderr:
         'kd: Uppgifter saknas för det nya arkivet: --organisation, --municipality, --network-name, --network, --decides / --no-decides, --substitutes, --secretary, --secretary-from. Ange dem som flaggor, eller kör kd init i en terminal för att bli tillfrågad.\n',
     });
-    const some = ['init', 'arkiv', '--organisation', 'X', '--municipality', ' ', '--network', 'n', '--decides', '--substitutes', 'any', '--secretary', 'Lena'];
+    const some = [
+      'init',
+      'arkiv',
+      '--organisation',
+      'X',
+      '--municipality',
+      ' ',
+      '--network',
+      'n',
+      '--decides',
+      '--substitutes',
+      'any',
+      '--secretary',
+      'Lena',
+    ];
     expect((await run(some, { cwd: parent })).stderr).toBe(
       'kd: Uppgifter saknas för det nya arkivet: --municipality, --network-name, --secretary-from. Ange dem som flaggor, eller kör kd init i en terminal för att bli tillfrågad.\n',
     );
@@ -148,10 +182,15 @@ describe('kd init with flags', () => {
     expect(await with_('--network', 'KC gruppen')).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'kd: Oväntat ”KC gruppen” för --network, förväntade ett id med små bokstäver a–z, siffror och bindestreck (t.ex. anna-berg).\n',
+      stderr:
+        'kd: Oväntat ”KC gruppen” för --network, förväntade ett id med små bokstäver a–z, siffror och bindestreck (t.ex. anna-berg).\n',
     });
-    expect((await with_('--secretary-from', '2015-02-30')).stderr).toBe('kd: Oväntat ”2015-02-30” för --secretary-from, förväntade ett datum ÅÅÅÅ-MM-DD.\n');
-    expect((await with_('--substitutes', 'some')).stderr).toBe('kd: Oväntat värde ”some” för --substitutes, förväntade none, personal, any.\n');
+    expect((await with_('--secretary-from', '2015-02-30')).stderr).toBe(
+      'kd: Oväntat ”2015-02-30” för --secretary-from, förväntade ett datum ÅÅÅÅ-MM-DD.\n',
+    );
+    expect((await with_('--substitutes', 'some')).stderr).toBe(
+      'kd: Oväntat värde ”some” för --substitutes, förväntade none, personal, any.\n',
+    );
   });
 
   it('inside a repository whose hook is on, leaves out git init and the hook step', async () => {
@@ -159,13 +198,12 @@ describe('kd init with flags', () => {
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'config', 'core.hooksPath', '.githooks');
     const out = await run(['init', '.', ...FLAGS], { cwd: repo });
-    expect(out.stdout.split('Kvar att göra:\n')[1]!.split('\n').map((l) => l.split(' ').slice(0, 5).join(' '))).toEqual([
-      '  1. npm install',
-      '  2. lägg in',
-      '  3. git add',
-      '  4. före varje',
-      '',
-    ]);
+    expect(
+      out.stdout
+        .split('Kvar att göra:\n')[1]!
+        .split('\n')
+        .map((l) => l.split(' ').slice(0, 5).join(' ')),
+    ).toEqual(['  1. npm install', '  2. lägg in', '  3. git add', '  4. före varje', '']);
   });
 
   it('in a subfolder of another repository, says to make the archive a repository of its own', async () => {
@@ -192,7 +230,19 @@ describe('kd init with flags', () => {
 describe('kd init on a terminal', () => {
   it('asks for what the flags did not give, re-asks a bad answer, and offers the name’s slug as the id', async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), 'kd-init-'));
-    const answers = ['Skåne Nordost', 'Osby, Älmhult;Östra Göinge', '', '', 'kanske', 'n', 'alla', 'any', 'Lena Sjöholm', 'i fjol', '2016-08-15'];
+    const answers = [
+      'Skåne Nordost',
+      'Osby, Älmhult;Östra Göinge',
+      '',
+      '',
+      'kanske',
+      'n',
+      'alla',
+      'any',
+      'Lena Sjöholm',
+      'i fjol',
+      '2016-08-15',
+    ];
     const out = await typed(parent, ['--no-color', 'init', 'arkiv'], `${answers.join('\n')}\n`);
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
@@ -251,11 +301,26 @@ describe('kd pre-commit: the hook’s check and registers', () => {
     const out = await run(['pre-commit'], { cwd: dir });
     expect(out.code).toBe(0);
     expect(out.stderr).toBe('');
-    const registers = ['attendance.md', 'attendance.json', 'attendance.csv', 'municipalities.csv', 'decisions.md', 'decisions.json', 'decisions.csv', 'assignments.md', 'assignments.json', 'assignments.csv'].map(
-      (f) => `index/grupp/${f}`,
+    const registers = [
+      'attendance.md',
+      'attendance.json',
+      'attendance.csv',
+      'municipalities.csv',
+      'decisions.md',
+      'decisions.json',
+      'decisions.csv',
+      'assignments.md',
+      'assignments.json',
+      'assignments.csv',
+    ].map((f) => `index/grupp/${f}`);
+    expect(out.stdout).toBe(
+      `Registren i index/ gäller nu det som checkas in; 10 filer skrevs och lades till i commiten:\n${registers.map((f) => `  ${f}\n`).join('')}`,
     );
-    expect(out.stdout).toBe(`Registren i index/ gäller nu det som checkas in; 10 filer skrevs och lades till i commiten:\n${registers.map((f) => `  ${f}\n`).join('')}`);
-    expect(staged(dir).filter((f) => f.startsWith('index/')).sort()).toEqual([...registers].sort());
+    expect(
+      staged(dir)
+        .filter((f) => f.startsWith('index/'))
+        .sort(),
+    ).toEqual([...registers].sort());
     expect(await run(['index', '--check'], { cwd: dir })).toMatchObject({ code: 0 });
   });
 
@@ -319,7 +384,8 @@ describe('kd pre-commit: the hook’s check and registers', () => {
     expect(await run(['pre-commit'], { cwd: dir })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'kd: Arkivet ligger inte i ett git-förråd; kd pre-commit körs av git före varje commit (git config core.hooksPath .githooks).\n',
+      stderr:
+        'kd: Arkivet ligger inte i ett git-förråd; kd pre-commit körs av git före varje commit (git config core.hooksPath .githooks).\n',
     });
   });
 });

@@ -58,10 +58,17 @@ async function githubSteps(dir: string, event: Record<string, string>): Promise<
   for (const step of workflow.jobs.kd.steps as { name?: string; run?: string; env?: Record<string, string> }[]) {
     if (step.run === undefined) continue;
     const stepEnv = Object.fromEntries(
-      Object.entries(step.env ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expr: string) => event[expr] ?? '')]),
+      Object.entries(step.env ?? {}).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, expr: string) => event[expr] ?? ''),
+      ]),
     );
     // GitHub's default shell on Linux runners: bash -e.
-    const ran = sh(dir, 'bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], { CI: 'true', GITHUB_ACTIONS: 'true', ...stepEnv });
+    const ran = sh(dir, 'bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], {
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      ...stepEnv,
+    });
     results.push({ name: step.name ?? step.run, ran });
     if (ran.code !== 0) break;
   }
@@ -82,7 +89,10 @@ async function gitlabScript(dir: string, variables: Record<string, string>): Pro
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'kd-install-'));
   // Nothing of the npm run that started the tests leaks in (its prefix, its cache).
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD')) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'INIT_CWD')) as Record<
+    string,
+    string
+  >;
   env = {
     ...clean,
     ...GIT_ENV,
@@ -107,7 +117,9 @@ describe('a packed kd, installed as the README says', () => {
   const tarball = () => path.join(work, 'pack', `kd-arkiv-${version}.tgz`);
 
   it('packs dist, bin and templates and no tests, sources or sample archive', () => {
-    const listing = ok(work, 'tar', ['-tzf', tarball()]).split('\n').filter((f) => f && !f.startsWith('package/node_modules/'));
+    const listing = ok(work, 'tar', ['-tzf', tarball()])
+      .split('\n')
+      .filter((f) => f && !f.startsWith('package/node_modules/'));
     expect(listing).toContain('package/dist/cli/main.js');
     expect(listing).toContain('package/bin/kd.js');
     expect(listing).toContain('package/templates/ci/pre-commit');
@@ -124,7 +136,25 @@ describe('a packed kd, installed as the README says', () => {
     ok(work, 'npm', ['install', '--global', '--prefix', path.join(work, 'prefix'), tarball()]);
     const kd = path.join(work, 'prefix', 'bin', 'kd');
     expect(ok(work, kd, ['--version']).trim()).toBe(version);
-    const flags = ['--organisation', 'Skåne Nordost', '--municipality', 'Osby', '--municipality', 'Älmhult', '--network-name', 'Kommunchefsgruppen', '--network', 'kc-gruppen', '--decides', '--substitutes', 'personal', '--secretary', 'Lena Sjöholm', '--secretary-from', '2015-01-01'];
+    const flags = [
+      '--organisation',
+      'Skåne Nordost',
+      '--municipality',
+      'Osby',
+      '--municipality',
+      'Älmhult',
+      '--network-name',
+      'Kommunchefsgruppen',
+      '--network',
+      'kc-gruppen',
+      '--decides',
+      '--substitutes',
+      'personal',
+      '--secretary',
+      'Lena Sjöholm',
+      '--secretary-from',
+      '2015-01-01',
+    ];
     expect(ok(work, kd, ['init', 'arkiv', ...flags])).toContain('Kvar att göra:\n  1. cd arkiv\n  2. npm install');
   }, 120_000);
 
@@ -146,18 +176,34 @@ describe('a packed kd, installed as the README says', () => {
     expect(git(arkiv, 'status', '--porcelain')).toBe('');
 
     // The secretary adds a member, scaffolds the next protocol and fills it in.
-    await writeFile(path.join(arkiv, 'people.yml'), `${await readFile(path.join(arkiv, 'people.yml'), 'utf8')}anna-ahl:\n  name: Anna Ahl\n  municipality: Osby\n`);
+    await writeFile(
+      path.join(arkiv, 'people.yml'),
+      `${await readFile(path.join(arkiv, 'people.yml'), 'utf8')}anna-ahl:\n  name: Anna Ahl\n  municipality: Osby\n`,
+    );
     await writeFile(
       path.join(arkiv, 'networks/kc-gruppen/network.yml'),
       `${await readFile(path.join(arkiv, 'networks/kc-gruppen/network.yml'), 'utf8')}  - person: anna-ahl\n    from: 2015-01-01\n    role: chair\n`,
     );
-    ok(arkiv, 'node_modules/.bin/kd', ['new-protocol', '--network', 'kc-gruppen', '--date', '2019-03-14', '--time', '09:00-12:00', '--place', 'Stadshuset, Osby']);
+    ok(arkiv, 'node_modules/.bin/kd', [
+      'new-protocol',
+      '--network',
+      'kc-gruppen',
+      '--date',
+      '2019-03-14',
+      '--time',
+      '09:00-12:00',
+      '--place',
+      'Stadshuset, Osby',
+    ]);
     const scaffold = await readFile(path.join(arkiv, PROTOCOL), 'utf8');
     expect(scaffold).toContain('\nchair: anna-ahl\n');
     await writeFile(
       path.join(arkiv, PROTOCOL),
       scaffold
-        .replace('    title: Uppföljning av uppdrag\n', '    title: Uppföljning av uppdrag\n  - no: 2\n    title: Gemensam e-arkivlösning\n    decisions:\n      - text: att sekretariatet tar fram ett förslag.\n        owner: lena-sjoholm\n        due: 2019-05-01\n')
+        .replace(
+          '    title: Uppföljning av uppdrag\n',
+          '    title: Uppföljning av uppdrag\n  - no: 2\n    title: Gemensam e-arkivlösning\n    decisions:\n      - text: att sekretariatet tar fram ett förslag.\n        owner: lena-sjoholm\n        due: 2019-05-01\n',
+        )
         .concat('\n## 2. Gemensam e-arkivlösning\n\nSekretariatet redogjorde för läget.\n'),
     );
     expect(sh(arkiv, 'node_modules/.bin/kd', ['check']).stdout).toBe('Inga anmärkningar i 5 filer.\n');
@@ -169,7 +215,11 @@ describe('a packed kd, installed as the README says', () => {
 
     // A push as GitHub would run it, and a pull request against main.
     const github = await checkout('github');
-    const push = await githubSteps(github, { 'github.event_name': 'push', 'github.event.before': git(arkiv, 'rev-parse', 'HEAD~1'), 'github.base_ref': '' });
+    const push = await githubSteps(github, {
+      'github.event_name': 'push',
+      'github.event.before': git(arkiv, 'rev-parse', 'HEAD~1'),
+      'github.base_ref': '',
+    });
     expect(push.map((s) => [s.name, s.ran.code])).toEqual([
       ['Installera kd (npm ci)', 0],
       ['kd check', 0],
@@ -179,29 +229,49 @@ describe('a packed kd, installed as the README says', () => {
     const pr = await githubSteps(github, { 'github.event_name': 'pull_request', 'github.event.before': '', 'github.base_ref': 'main' });
     expect(pr.map((s) => s.ran.code)).toEqual([0, 0, 0]);
     // A new branch's first push: GitHub sends a before of zeros.
-    expect((await githubSteps(github, { 'github.event_name': 'push', 'github.event.before': ZERO, 'github.base_ref': '' })).map((s) => s.ran.code)).toEqual([0, 0, 0]);
+    expect(
+      (await githubSteps(github, { 'github.event_name': 'push', 'github.event.before': ZERO, 'github.base_ref': '' })).map(
+        (s) => s.ran.code,
+      ),
+    ).toEqual([0, 0, 0]);
 
     // The same push on GitLab.
     const gitlab = await checkout('gitlab');
-    const job = await gitlabScript(gitlab, { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: git(arkiv, 'rev-parse', 'HEAD~1') });
+    const job = await gitlabScript(gitlab, {
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'main',
+      CI_COMMIT_BEFORE_SHA: git(arkiv, 'rev-parse', 'HEAD~1'),
+    });
     expect(job.code, job.stdout + job.stderr).toBe(0);
     expect(await readFile(path.join(gitlab, 'kd-junit.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
 
     // Approved, then un-approved: the hook refuses the commit.
-    await writeFile(path.join(arkiv, PROTOCOL), (await readFile(path.join(arkiv, PROTOCOL), 'utf8')).replace('status: utkast', 'status: justerat'));
+    await writeFile(
+      path.join(arkiv, PROTOCOL),
+      (await readFile(path.join(arkiv, PROTOCOL), 'utf8')).replace('status: utkast', 'status: justerat'),
+    );
     expect(sh(arkiv, 'git', ['commit', '-q', '-am', 'Justerat']).code).toBe(0);
     const approved = git(arkiv, 'rev-parse', 'HEAD');
     expect(approved).not.toBe(drafted);
-    await writeFile(path.join(arkiv, PROTOCOL), (await readFile(path.join(arkiv, PROTOCOL), 'utf8')).replace('status: justerat', 'status: utkast'));
+    await writeFile(
+      path.join(arkiv, PROTOCOL),
+      (await readFile(path.join(arkiv, PROTOCOL), 'utf8')).replace('status: justerat', 'status: utkast'),
+    );
     const refused = sh(arkiv, 'git', ['commit', '-q', '-am', 'Ångra justeringen']);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain(`${PROTOCOL}:8:1  fel  [frozen-protocol] Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras`);
+    expect(refused.stderr).toContain(
+      `${PROTOCOL}:8:1  fel  [frozen-protocol] Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras`,
+    );
     expect(refused.stderr).toMatch(/\nkd: Commiten stoppades: rätta felen ovan och gör commit igen\. Samma kontroll körs i CI\.\n$/);
     expect(git(arkiv, 'rev-parse', 'HEAD')).toBe(approved);
 
     // Committed past the hook, CI catches it: the check step fails with the annotation on the line.
     git(arkiv, 'commit', '-q', '--no-verify', '-am', 'Ångra justeringen');
-    const caught = await githubSteps(await checkout('github-caught'), { 'github.event_name': 'push', 'github.event.before': approved, 'github.base_ref': '' });
+    const caught = await githubSteps(await checkout('github-caught'), {
+      'github.event_name': 'push',
+      'github.event.before': approved,
+      'github.base_ref': '',
+    });
     expect(caught.map((s) => [s.name, s.ran.code])).toEqual([
       ['Installera kd (npm ci)', 0],
       ['kd check', 1],
@@ -210,7 +280,11 @@ describe('a packed kd, installed as the README says', () => {
       `::error file=${PROTOCOL},line=8,col=1,title=kd frozen-protocol::Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).\n`,
     );
     const gitlabCaught = await checkout('gitlab-caught');
-    const failed = await gitlabScript(gitlabCaught, { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: approved });
+    const failed = await gitlabScript(gitlabCaught, {
+      CI_PIPELINE_SOURCE: 'push',
+      CI_COMMIT_BRANCH: 'main',
+      CI_COMMIT_BEFORE_SHA: approved,
+    });
     expect(failed.code).toBe(1);
     expect(await readFile(path.join(gitlabCaught, 'kd-junit.xml'), 'utf8')).toContain('frozen-protocol');
   }, 240_000);

@@ -54,14 +54,20 @@ describe('the loader refuses unsafe or broken files, each with a position', () =
   });
 
   it('an alias, at the alias', async () => {
-    const changes = { [P2]: (s: string) => replace('secretary: siv-sekr', 'secretary: *c')(replace('chair: anna-ahl', 'chair: &c anna-ahl')(s)) };
-    expect(await refused(changes)).toEqual([
-      { rule: 'yaml-alias', file: P2, line: 10, column: 12, severity: 'error', key: 'secretary' },
-    ]);
+    const changes = {
+      [P2]: (s: string) => replace('secretary: siv-sekr', 'secretary: *c')(replace('chair: anna-ahl', 'chair: &c anna-ahl')(s)),
+    };
+    expect(await refused(changes)).toEqual([{ rule: 'yaml-alias', file: P2, line: 10, column: 12, severity: 'error', key: 'secretary' }]);
   });
 
   it('a billion-laughs document is refused without expanding it', async () => {
-    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`), '---', ''].join('\n');
+    const bomb = [
+      '---',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [*${'abcdefgh'[i]}, *${'abcdefgh'[i]}, *${'abcdefgh'[i]}]`),
+      '---',
+      '',
+    ].join('\n');
     const found = await refused({ [P2]: bomb });
     expect(found.every((f) => f.rule === 'yaml-alias')).toBe(true);
     expect(found[0]).toMatchObject({ line: 3, column: 8 });
@@ -120,11 +126,11 @@ describe('the loader refuses unsafe or broken files, each with a position', () =
   it('one broken file does not hide the findings of another', async () => {
     const P1 = 'networks/grupp/protocols/2019/2019-01-10-1.md';
     const found = await findings(
-      await archiveWith(MINI, { [P2]: replace('number: 2\n', 'number: 2\nnumber: 3\n'), [P1]: replace('chair: anna-ahl', 'chair: dan-dahl') }),
+      await archiveWith(MINI, {
+        [P2]: replace('number: 2\n', 'number: 2\nnumber: 3\n'),
+        [P1]: replace('chair: anna-ahl', 'chair: dan-dahl'),
+      }),
     );
-    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([
-      `${P1}:9:8 officer-absent`,
-      `${P2}:4:1 yaml-syntax`,
-    ]);
+    expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`)).toEqual([`${P1}:9:8 officer-absent`, `${P2}:4:1 yaml-syntax`]);
   });
 });

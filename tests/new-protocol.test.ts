@@ -42,7 +42,10 @@ describe('kd new-protocol on the sample archive', () => {
 
 describe('numbering and the file', () => {
   it('takes the next number after a gap, never the missing one', async () => {
-    const root = await archiveWith(MINI, { [P2]: null, [at('2019-02-14', 3)]: (await readFile(path.join(MINI, P2), 'utf8')).replace('number: 2', 'number: 3') });
+    const root = await archiveWith(MINI, {
+      [P2]: null,
+      [at('2019-02-14', 3)]: (await readFile(path.join(MINI, P2), 'utf8')).replace('number: 2', 'number: 3'),
+    });
     expect(await dryRun(root, ['--date', '2019-03-14', ...meeting])).toContain('\nnumber: 4\n');
   });
 
@@ -69,7 +72,9 @@ describe('numbering and the file', () => {
   it('refuses a date before an existing protocol of the same year (numbers follow dates)', async () => {
     const out = await run(['new-protocol', '--date', '2019-02-01', ...meeting], { cwd: await archiveWith(MINI) });
     expect(out.code).toBe(2);
-    expect(out.stderr).toBe(`kd: Mötet 2019-02-01 ligger före ${P2} samma år; numren måste följa datum, så protokollet kan inte läggas in här.\n`);
+    expect(out.stderr).toBe(
+      `kd: Mötet 2019-02-01 ligger före ${P2} samma år; numren måste följa datum, så protokollet kan inte läggas in här.\n`,
+    );
   });
 });
 
@@ -85,7 +90,12 @@ describe('members on the meeting’s date', () => {
   });
 
   it('marks an acting director', async () => {
-    const root = await archiveWith(MINI, { [NET]: replace('{ person: cilla-cox, from: 2018-01-01, substitute: dan-dahl }', '{ person: cilla-cox, from: 2018-01-01, acting: true }') });
+    const root = await archiveWith(MINI, {
+      [NET]: replace(
+        '{ person: cilla-cox, from: 2018-01-01, substitute: dan-dahl }',
+        '{ person: cilla-cox, from: 2018-01-01, acting: true }',
+      ),
+    });
     expect(await dryRun(root, ['--date', '2019-03-14', ...meeting])).toContain('    - cilla-cox # Cilla Cox, tf\n');
   });
 
@@ -98,7 +108,10 @@ describe('members on the meeting’s date', () => {
 describe('open assignments', () => {
   it('carries open ones and not those already followed up', async () => {
     const root = await archiveWith(MINI, {
-      [P2]: replace('      - att anta budgeten.\n', '      - att anta budgeten.\n      - { text: att Bo tar fram en lokalplan., owner: bo-berg, due: 2019-03-01 }\n      - { text: att Anna rapporterar., owner: anna-ahl, due: 2019-06-01 }\n'),
+      [P2]: replace(
+        '      - att anta budgeten.\n',
+        '      - att anta budgeten.\n      - { text: att Bo tar fram en lokalplan., owner: bo-berg, due: 2019-03-01 }\n      - { text: att Anna rapporterar., owner: anna-ahl, due: 2019-06-01 }\n',
+      ),
     });
     const text = await dryRun(root, ['--date', '2019-03-14', ...meeting]);
     expect(text).toContain('    # follows_up: ["grupp 2/2019 §1:2", "grupp 2/2019 §1:3"]\n');
@@ -167,7 +180,9 @@ describe('agenda and templates', () => {
   });
 
   it('uses the archive’s own template when it has one', async () => {
-    const root = await archiveWith(MINI, { 'templates/protocol.sv.md': '---\n{{frontMatter}}\n---\n\n{{#items}}\n## {{no}}. {{title}}\n\nEget stycke.\n\n{{/items}}' });
+    const root = await archiveWith(MINI, {
+      'templates/protocol.sv.md': '---\n{{frontMatter}}\n---\n\n{{#items}}\n## {{no}}. {{title}}\n\nEget stycke.\n\n{{/items}}',
+    });
     const text = await dryRun(root, ['--date', '2019-03-14', ...meeting]);
     expect(text).toMatch(/---\n\n## 1\. Uppföljning av uppdrag\n\nEget stycke\.\n$/);
   });
@@ -178,7 +193,10 @@ describe('--edit', () => {
     const root = await archiveWith(MINI, { 'editor.sh': '#!/bin/sh\necho "$1" > "$(dirname "$0")/opened.txt"\n' });
     const { chmod } = await import('node:fs/promises');
     await chmod(path.join(root, 'editor.sh'), 0o755);
-    const out = await run(['new-protocol', '--edit', '--date', '2019-03-14', ...meeting], { cwd: root, env: { EDITOR: path.join(root, 'editor.sh') } });
+    const out = await run(['new-protocol', '--edit', '--date', '2019-03-14', ...meeting], {
+      cwd: root,
+      env: { EDITOR: path.join(root, 'editor.sh') },
+    });
     expect(out.code).toBe(0);
     expect((await readFile(path.join(root, 'opened.txt'), 'utf8')).trim()).toBe(path.join(root, at('2019-03-14', 3)));
   });
@@ -196,7 +214,11 @@ describe('safety', () => {
     const root = await archiveWith(MINI);
     await run(['new-protocol', '--date', '2019-03-14', ...meeting], { cwd: root });
     const { readdir } = await import('node:fs/promises');
-    expect(await readdir(path.join(root, 'networks/grupp/protocols/2019'))).toEqual(['2019-01-10-1.md', '2019-02-14-2.md', '2019-03-14-3.md']);
+    expect(await readdir(path.join(root, 'networks/grupp/protocols/2019'))).toEqual([
+      '2019-01-10-1.md',
+      '2019-02-14-2.md',
+      '2019-03-14-3.md',
+    ]);
   });
 
   it('does not touch the archive on a dry run', async () => {

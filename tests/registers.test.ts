@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { archiveWith, REPO, replace, run, SAMPLE } from './helpers.js';
 
@@ -24,7 +24,18 @@ async function json(args: string[], cwd = REG) {
 describe('the attendance register', () => {
   it('counts each person over the meetings held while on the roster', async () => {
     const [reg] = await json(['attendance']);
-    const people = reg.people.map((p: Record<string, unknown>) => [p.person, p.meetings, p.attended, p.partial, p.remote, p.represented, p.regrets, p.absent, p.rate, p.inactive]);
+    const people = reg.people.map((p: Record<string, unknown>) => [
+      p.person,
+      p.meetings,
+      p.attended,
+      p.partial,
+      p.remote,
+      p.represented,
+      p.regrets,
+      p.absent,
+      p.rate,
+      p.inactive,
+    ]);
     expect(people).toEqual([
       // person          meetings attended partial remote represented regrets absent rate   inactive
       ['bo-bjuvsson', 5, 2, 0, 0, 0, 2, 1, 0.4, true],
@@ -40,7 +51,13 @@ describe('the attendance register', () => {
     const [reg] = await json(['attendance']);
     const row = (id: string) => reg.people.find((p: { person: string }) => p.person === id).cells;
     expect(row('ake-aberg')[1]).toEqual({ presence: 'partial', detail: '–10:30' });
-    expect(row('arla-arlig')).toEqual([null, null, { presence: 'present' }, { presence: 'partial', detail: 'p. 1' }, { presence: 'present' }]);
+    expect(row('arla-arlig')).toEqual([
+      null,
+      null,
+      { presence: 'present' },
+      { presence: 'partial', detail: 'p. 1' },
+      { presence: 'present' },
+    ]);
     expect(row('zara-ohman')[0]).toEqual({ presence: 'represented', substitute: 'sune-sub' });
     expect(row('zara-ohman')[4]).toBeNull();
   });
@@ -60,9 +77,15 @@ describe('the attendance register', () => {
 
   it('sorts people by family name and municipalities with Swedish collation: Å, Ä, Ö after Z', async () => {
     const out = await run(['attendance'], { cwd: REG });
-    const names = out.stdout.split('\n').slice(3, 9).map((l) => l.split(/\s{2,}/)[0]);
+    const names = out.stdout
+      .split('\n')
+      .slice(3, 9)
+      .map((l) => l.split(/\s{2,}/)[0]);
     expect(names).toEqual(['Bo Bjuvsson', 'Siri Sekr', 'Adam Zetterberg', 'Åke Åberg', 'Ärla Ärlig', 'Zara Öhman']);
-    const municipalities = out.stdout.split('\n').slice(13, 18).map((l) => l.split(/\s{2,}/)[0]);
+    const municipalities = out.stdout
+      .split('\n')
+      .slice(13, 18)
+      .map((l) => l.split(/\s{2,}/)[0]);
     expect(municipalities).toEqual(['Bjuv', 'Ystad', 'Åstorp', 'Ängelholm', 'Örkelljunga']);
   });
 
@@ -73,7 +96,11 @@ describe('the attendance register', () => {
     expect(byMunicipality.municipalities.map((m: { municipality: string }) => m.municipality)).toEqual(['Bjuv']);
     const [march] = await json(['attendance', '--from', '2019-03-01', '--to', '2019-04-30']);
     expect(march.meetings.map((m: { id: string }) => m.id)).toEqual(['3/2019', '4/2019']);
-    expect(march.people.find((p: { person: string }) => p.person === 'bo-bjuvsson')).toMatchObject({ meetings: 2, attended: 0, inactive: false });
+    expect(march.people.find((p: { person: string }) => p.person === 'bo-bjuvsson')).toMatchObject({
+      meetings: 2,
+      attended: 0,
+      inactive: false,
+    });
   });
 });
 
@@ -88,7 +115,10 @@ describe('decisions and assignments', () => {
       ['grupp 4/2019 §1:1', '2019-04-09', 'Budget', 'sekretariatet', '2019-12-31'],
       ['grupp 5/2019 §1:1', '2019-05-14', 'Lokaler', null, null],
     ]);
-    expect((await json(['decisions', '--grep', 'KVARNEN'])).map((d: { id: string }) => d.id)).toEqual(['grupp 2/2019 §1:1', 'grupp 5/2019 §1:1']);
+    expect((await json(['decisions', '--grep', 'KVARNEN'])).map((d: { id: string }) => d.id)).toEqual([
+      'grupp 2/2019 §1:1',
+      'grupp 5/2019 §1:1',
+    ]);
     expect((await json(['decisions', '--owner', 'sekretariatet'])).map((d: { id: string }) => d.id)).toEqual(['grupp 4/2019 §1:1']);
   });
 
@@ -110,7 +140,8 @@ describe('decisions and assignments', () => {
   });
 
   it('filters by status: --open includes the overdue, --overdue only those, --done the closed', async () => {
-    const ids = async (flag: string) => (await json(['assignments', flag, '--as-of', '2019-04-15'])).assignments.map((a: { id: string }) => a.id);
+    const ids = async (flag: string) =>
+      (await json(['assignments', flag, '--as-of', '2019-04-15'])).assignments.map((a: { id: string }) => a.id);
     expect(await ids('--open')).toEqual(['grupp 2/2019 §1:1', 'grupp 4/2019 §1:1']);
     expect(await ids('--overdue')).toEqual(['grupp 2/2019 §1:1']);
     expect(await ids('--done')).toEqual(['grupp 1/2019 §2:1']);
@@ -123,14 +154,36 @@ describe('CSV for Swedish Excel', () => {
     expect(out.stdout.startsWith('\uFEFFId;Datum;Typ;Punkt;Text;Ansvarig;Senast\r\n')).toBe(true);
     const rows: string[][] = parse(out.stdout, { delimiter: ';', bom: true, relax_column_count: false });
     expect(rows[0]).toEqual(['Id', 'Datum', 'Typ', 'Punkt', 'Text', 'Ansvarig', 'Senast']);
-    expect(rows[3]).toEqual(['grupp 2/2019 §1:1', '2019-02-12', 'beslut', 'Underlag', 'att Bo utreder lokalerna; särskilt "Kvarnen"\noch skolan.', 'Bo Bjuvsson', '2019-03-31']);
+    expect(rows[3]).toEqual([
+      'grupp 2/2019 §1:1',
+      '2019-02-12',
+      'beslut',
+      'Underlag',
+      'att Bo utreder lokalerna; särskilt "Kvarnen"\noch skolan.',
+      'Bo Bjuvsson',
+      '2019-03-31',
+    ]);
     expect(rows[5]![4]).toBe("'=SUMMA(A1:A3) är ingen formel här.");
   });
 
   it('writes rates with a decimal comma', async () => {
     const out = await run(['attendance', '--format', 'csv'], { cwd: REG });
     const rows: string[][] = parse(out.stdout, { delimiter: ';', bom: true });
-    expect(rows.find((r) => r[1] === 'zara-ohman')).toEqual(['grupp', 'zara-ohman', 'Zara Öhman', 'Örkelljunga', '4', '1', '0', '0', '1', '1', '1', '0,2500', 'ja']);
+    expect(rows.find((r) => r[1] === 'zara-ohman')).toEqual([
+      'grupp',
+      'zara-ohman',
+      'Zara Öhman',
+      'Örkelljunga',
+      '4',
+      '1',
+      '0',
+      '0',
+      '1',
+      '1',
+      '1',
+      '0,2500',
+      'ja',
+    ]);
   });
 });
 
@@ -138,7 +191,11 @@ describe('kd index', () => {
   it('writes the registers, and --check then passes', async () => {
     const root = await archiveWith(REG);
     expect(await run(['index'], { cwd: root })).toEqual({ code: 0, stdout: 'Skrev 10 register i index.\n', stderr: '' });
-    expect(await run(['index', '--check'], { cwd: root })).toEqual({ code: 0, stdout: 'Alla 10 register stämmer med protokollen.\n', stderr: '' });
+    expect(await run(['index', '--check'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: 'Alla 10 register stämmer med protokollen.\n',
+      stderr: '',
+    });
     expect(await run(['index'], { cwd: root })).toEqual({ code: 0, stdout: 'Registren i index var redan aktuella.\n', stderr: '' });
     const md = await readFile(path.join(root, 'index/grupp/assignments.md'), 'utf8');
     expect(md).toContain('Status per 14 maj 2019.');
@@ -151,8 +208,10 @@ describe('kd index', () => {
     const out = await run(['index', '--check'], { cwd: changed });
     expect(out).toEqual({
       code: 1,
-      stdout: 'Inaktuella register:\n  index/grupp/attendance.md\n  index/grupp/attendance.json\n  index/grupp/attendance.csv\n  index/grupp/municipalities.csv\n',
-      stderr: 'kd: 4 register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.\n',
+      stdout:
+        'Inaktuella register:\n  index/grupp/attendance.md\n  index/grupp/attendance.json\n  index/grupp/attendance.csv\n  index/grupp/municipalities.csv\n',
+      stderr:
+        'kd: 4 register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.\n',
     });
   });
 
@@ -161,11 +220,14 @@ describe('kd index', () => {
     await run(['index'], { cwd: root });
     const before = JSON.parse(await readFile(path.join(root, 'index/grupp/decisions.json'), 'utf8'));
     const changed = await archiveWith(root, {
-      [M('2019-03-12', 3)]: (s) => replace('      - att notera informationen.\n', '      - att notera informationen.\n      - att bjuda in regionen.\n')(s),
+      [M('2019-03-12', 3)]: (s) =>
+        replace('      - att notera informationen.\n', '      - att notera informationen.\n      - att bjuda in regionen.\n')(s),
     });
     await run(['index'], { cwd: changed });
     const after = JSON.parse(await readFile(path.join(changed, 'index/grupp/decisions.json'), 'utf8'));
-    expect(after.filter((d: { id: string }) => !d.id.startsWith('grupp 3/'))).toEqual(before.filter((d: { id: string }) => !d.id.startsWith('grupp 3/')));
+    expect(after.filter((d: { id: string }) => !d.id.startsWith('grupp 3/'))).toEqual(
+      before.filter((d: { id: string }) => !d.id.startsWith('grupp 3/')),
+    );
     expect(after.map((d: { id: string }) => d.id)).toContain('grupp 3/2019 §1:2');
   });
 });
@@ -194,11 +256,20 @@ describe('on the sample archive', () => {
 
   it('--half 2019H1 keeps the first half-year', async () => {
     const regs = await json(['attendance', '--half', '2019H1', '--network', 'kd-gruppen'], REPO.concat('/archive'));
-    expect(regs[0].meetings.map((m: { date: string }) => m.date)).toEqual(['2019-01-18', '2019-02-15', '2019-03-22', '2019-05-10', '2019-06-14']);
+    expect(regs[0].meetings.map((m: { date: string }) => m.date)).toEqual([
+      '2019-01-18',
+      '2019-02-15',
+      '2019-03-22',
+      '2019-05-10',
+      '2019-06-14',
+    ]);
   });
 
   it.each([
-    [['attendance', '--half', '2019H3'], 'kd: Oväntat ”2019H3” för --half, förväntade ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1.\n'],
+    [
+      ['attendance', '--half', '2019H3'],
+      'kd: Oväntat ”2019H3” för --half, förväntade ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1.\n',
+    ],
     [['attendance', '--half', '2019H1', '--from', '2019-01-01'], 'kd: Flaggorna --half, --from/--to kan inte användas tillsammans.\n'],
     [['assignments', '--open', '--done'], 'kd: Flaggorna --open, --done kan inte användas tillsammans.\n'],
     [['assignments', '--as-of', '2019-13-01'], 'kd: Oväntat ”2019-13-01” för --as-of, förväntade ett datum ÅÅÅÅ-MM-DD.\n'],

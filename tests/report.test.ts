@@ -65,9 +65,13 @@ describe('kd report on a fixture worked by hand', () => {
         const [meetings = 0, attended = 0] = byMunicipality.get(m.municipality) ?? [];
         byMunicipality.set(m.municipality, [meetings + m.meetings, attended + m.attended]);
       }
-    expect(report.municipalities.map((m: { municipality: string; meetings: number; attended: number }) => [m.municipality, m.meetings, m.attended])).toEqual(
-      [...byMunicipality].map(([k, v]) => [k, ...v]).sort((a, b) => new Intl.Collator('sv').compare(String(a[0]), String(b[0]))),
-    );
+    expect(
+      report.municipalities.map((m: { municipality: string; meetings: number; attended: number }) => [
+        m.municipality,
+        m.meetings,
+        m.attended,
+      ]),
+    ).toEqual([...byMunicipality].map(([k, v]) => [k, ...v]).sort((a, b) => new Intl.Collator('sv').compare(String(a[0]), String(b[0]))));
     expect(report.overview.meetingsHeld).toBe(attendance.reduce((s: number, r: { meetings: unknown[] }) => s + r.meetings.length, 0));
     expect(report.overview.decisions + report.overview.agreements).toBe(decisions.length);
   });
@@ -94,7 +98,9 @@ describe('kd report on a fixture worked by hand', () => {
   });
 
   it('--network limits the report to one network', async () => {
-    const report = JSON.parse((await run(['report', '--half', '2019H1', '--network', 'digital', '--format', 'json', '--archive', 'archive'])).stdout);
+    const report = JSON.parse(
+      (await run(['report', '--half', '2019H1', '--network', 'digital', '--format', 'json', '--archive', 'archive'])).stdout,
+    );
     expect(report.networks.map((n: { network: string }) => n.network)).toEqual(['digital']);
     expect(report.overview.meetingsHeld).toBe(3);
   });
@@ -138,7 +144,11 @@ describe('bad input', () => {
 describe('--out', () => {
   it('writes the file, and refuses to overwrite it without --force', async () => {
     const root = await archiveWith(REG);
-    expect(await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md'], { cwd: root })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md'], { cwd: root })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: '',
+    });
     const first = await readFile(path.join(root, 'reports/2019H1.md'), 'utf8');
     expect(first).toMatch(/^# Halvårssammanställning 2019H1/);
     await writeFile(path.join(root, 'reports/2019H1.md'), 'egna ändringar\n');

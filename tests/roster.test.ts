@@ -41,7 +41,16 @@ describe('kd roster', () => {
   it('over a term: attendance, and how often the substitute came for the member', async () => {
     const r = await json(['roster', '--term', '2018-2019']);
     expect([r.meetingsHeld, r.meetingsPlanned, r.meetingsInCalendar]).toEqual([3, 3, 0]);
-    expect(r.seats.map((s: Record<string, unknown>) => [s.person, s.termsServed, s.attended, s.meetings, s.substituteAttended, s.substitute ?? null])).toEqual([
+    expect(
+      r.seats.map((s: Record<string, unknown>) => [
+        s.person,
+        s.termsServed,
+        s.attended,
+        s.meetings,
+        s.substituteAttended,
+        s.substitute ?? null,
+      ]),
+    ).toEqual([
       ['a-ahl', 3, 2, 3, 1, 's-sub'],
       ['b-berg', 3, 1, 3, 0, null],
       ['d-dahl', 2, 3, 3, 0, null],
@@ -76,8 +85,14 @@ describe('kd roster rotate', () => {
 
   it('with equal tenure and attendance the name decides', async () => {
     const root = await archiveWith(TERMS, {
-      'networks/grupp44/protocols/2019/2019-03-01-1.md': replace('  substitutes: [{ for: a-ahl, person: s-sub }]\n  regrets: [b-berg]', '  regrets: [a-ahl, b-berg]'),
-      'networks/grupp44/protocols/2018/2018-09-01-2.md': replace('  present: [a-ahl, d-dahl, f-fors, g-gran, siv]\n  regrets: [b-berg]', '  present: [b-berg, d-dahl, f-fors, g-gran, siv]\n  regrets: [a-ahl]'),
+      'networks/grupp44/protocols/2019/2019-03-01-1.md': replace(
+        '  substitutes: [{ for: a-ahl, person: s-sub }]\n  regrets: [b-berg]',
+        '  regrets: [a-ahl, b-berg]',
+      ),
+      'networks/grupp44/protocols/2018/2018-09-01-2.md': replace(
+        '  present: [a-ahl, d-dahl, f-fors, g-gran, siv]\n  regrets: [b-berg]',
+        '  present: [b-berg, d-dahl, f-fors, g-gran, siv]\n  regrets: [a-ahl]',
+      ),
     });
     const p = await json(['roster', 'rotate', '--term', '2020-2021', '--share', '1/5'], root);
     expect(p.leaving.map((l: { person: string }) => l.person)).toEqual(['a-ahl']);
@@ -106,7 +121,11 @@ describe('kd roster rotate', () => {
 describe('terms in kd check', () => {
   it('an overlapping term and a roster date outside every term, with positions', async () => {
     const root = await archiveWith(TERMS, {
-      [NET]: (s) => replace('{ id: 2016-2017, from: 2016-02-01', '{ id: 2016-2017, from: 2015-12-01')(replace('{ person: g-gran, from: 2018-01-01 }', '{ person: g-gran, from: 2013-05-01 }')(s)),
+      [NET]: (s) =>
+        replace(
+          '{ id: 2016-2017, from: 2016-02-01',
+          '{ id: 2016-2017, from: 2015-12-01',
+        )(replace('{ person: g-gran, from: 2018-01-01 }', '{ person: g-gran, from: 2013-05-01 }')(s)),
     });
     expect((await findings(root)).map((f) => [f.rule, f.file, f.line, f.column, f.key])).toEqual([
       ['term-overlap', NET, 8, 28, 'terms[1].from'],
@@ -121,7 +140,9 @@ describe('kd roster turn', () => {
       { year: 2019, regular: 'Svalöv', reserve: 'Bjuv' },
       { year: 2020, regular: 'Bjuv', reserve: 'Klippan' },
     ]);
-    expect((await run(['roster', 'turn', '--year', '2021'], { cwd: TERMS })).stdout).toBe('2021: ordinarie Klippan, reserv Svalöv.\n2022: ordinarie Svalöv, reserv Bjuv.\n');
+    expect((await run(['roster', 'turn', '--year', '2021'], { cwd: TERMS })).stdout).toBe(
+      '2021: ordinarie Klippan, reserv Svalöv.\n2022: ordinarie Svalöv, reserv Bjuv.\n',
+    );
   });
 });
 

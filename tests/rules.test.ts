@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveWith, findings, MINI, replace, type Change, type Found } from './helpers.js';
+import { archiveWith, type Change, type Found, findings, MINI, replace } from './helpers.js';
 
 /**
  * Every rule of `kd check`, each with its not-ok example on the small
@@ -118,10 +118,7 @@ const cases: Case[] = [
   {
     name: 'decision-kind: decisions in a network that only makes agreements',
     changes: { [NET]: replace('decides: true', 'decides: false') },
-    expected: [
-      f('decision-kind', P1, 16, 5, { key: 'items[0].decisions' }),
-      f('decision-kind', P2, 22, 5, { key: 'items[0].decisions' }),
-    ],
+    expected: [f('decision-kind', P1, 16, 5, { key: 'items[0].decisions' }), f('decision-kind', P2, 22, 5, { key: 'items[0].decisions' })],
   },
   {
     name: 'time-range: partial attendance until after the meeting ended',

@@ -26,9 +26,31 @@ describe('the municipality list', () => {
 
   it('names municipalities all over the country, with their exact spelling', () => {
     for (const m of [
-      'Knivsta', 'Nykvarn', 'Lekeberg', 'Gotland', 'Malung-Sälen', 'Dals-Ed', 'Upplands-Bro', 'Upplands Väsby',
-      'Östra Göinge', 'Lilla Edet', 'Sollefteå', 'Övertorneå', 'Älvdalen', 'Åre', 'Haparanda', 'Pajala',
-      'Stockholm', 'Göteborg', 'Malmö', 'Kiruna', 'Habo', 'Håbo', 'Hylte', 'Vännäs', 'Härjedalen',
+      'Knivsta',
+      'Nykvarn',
+      'Lekeberg',
+      'Gotland',
+      'Malung-Sälen',
+      'Dals-Ed',
+      'Upplands-Bro',
+      'Upplands Väsby',
+      'Östra Göinge',
+      'Lilla Edet',
+      'Sollefteå',
+      'Övertorneå',
+      'Älvdalen',
+      'Åre',
+      'Haparanda',
+      'Pajala',
+      'Stockholm',
+      'Göteborg',
+      'Malmö',
+      'Kiruna',
+      'Habo',
+      'Håbo',
+      'Hylte',
+      'Vännäs',
+      'Härjedalen',
     ]) {
       expect(MUNICIPALITIES, m).toContain(m);
     }
@@ -128,12 +150,21 @@ describe('isOrganisation', () => {
     expect(isOrganisation(text)).toBe(true);
   });
 
-  it.each([['Maja Ek'], ['Hylte'], ['Hylte kommun'], ['Göteborgs Stad'], ['Konrad Berg'], ['Alan Lindqvist'], ['Åsa Öberg'], ['Ås Lind'], ['Nora Ek'], ['Ek'], ['']])(
-    '%s is not an organisation',
-    (text) => {
-      expect(isOrganisation(text)).toBe(false);
-    },
-  );
+  it.each([
+    ['Maja Ek'],
+    ['Hylte'],
+    ['Hylte kommun'],
+    ['Göteborgs Stad'],
+    ['Konrad Berg'],
+    ['Alan Lindqvist'],
+    ['Åsa Öberg'],
+    ['Ås Lind'],
+    ['Nora Ek'],
+    ['Ek'],
+    [''],
+  ])('%s is not an organisation', (text) => {
+    expect(isOrganisation(text)).toBe(false);
+  });
 });
 
 describe('leadingMunicipality', () => {

@@ -29,7 +29,9 @@ describe('every path kd reads or writes stays inside the archive', () => {
     await rm(path.join(root, 'networks/grupp/protocols'), { recursive: true });
     await symlink(elsewhere, path.join(root, 'networks/grupp/protocols'));
     const found = await findings(root);
-    expect(found.filter((f) => f.rule === 'file')).toEqual([{ rule: 'file', file: 'networks/grupp/protocols', line: 1, column: 1, severity: 'error' }]);
+    expect(found.filter((f) => f.rule === 'file')).toEqual([
+      { rule: 'file', file: 'networks/grupp/protocols', line: 1, column: 1, severity: 'error' },
+    ]);
     expect(found.some((f) => f.file.includes('2019-01-10'))).toBe(false);
   });
 
@@ -89,8 +91,14 @@ describe('every path kd reads or writes stays inside the archive', () => {
     const out = await run(['check', '--format', 'json'], { cwd: root });
     const report = JSON.parse(out.stdout) as { findings: { file: string; rule: string; message: string }[] };
     expect(report.findings.filter((f) => f.rule === 'file').map((f) => [f.file, f.message])).toEqual([
-      ['networks/Grupp', 'Oväntat mappnamn ”Grupp” för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.'],
-      ['networks/ny grupp,title=x', 'Oväntat mappnamn ”ny grupp,title=x” för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.'],
+      [
+        'networks/Grupp',
+        'Oväntat mappnamn ”Grupp” för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.',
+      ],
+      [
+        'networks/ny grupp,title=x',
+        'Oväntat mappnamn ”ny grupp,title=x” för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.',
+      ],
     ]);
   });
 });
@@ -103,7 +111,9 @@ describe('approval cannot be bypassed', () => {
     const copy = await outside({ 'copy.md': await readFile(path.join(root, P1), 'utf8') });
     await rm(path.join(root, P1));
     await symlink(path.join(copy, 'copy.md'), path.join(root, P1));
-    expect((await findings(root)).filter((f) => f.rule === 'frozen-protocol')).toEqual([{ rule: 'frozen-protocol', file: P1, line: 1, column: 1, severity: 'error' }]);
+    expect((await findings(root)).filter((f) => f.rule === 'frozen-protocol')).toEqual([
+      { rule: 'frozen-protocol', file: P1, line: 1, column: 1, severity: 'error' },
+    ]);
   });
 
   it('a protocol approved but already broken at the base stays protected', async () => {
@@ -163,10 +173,18 @@ describe('nothing is left out in silence', () => {
   });
 
   it('kd import --add-people will not write into a people.yml that does not validate', async () => {
-    const root = await archiveWith(MINI, { 'people.yml': (t) => `${t}ny-person: { name: Ny Person, titel: x }\n`, 'in/a.txt': 'Datum: 2019-03-14\nTid: 9-12\nNärvarande: Olle Okänd, Bjuv\n\n1. Punkt\n' });
+    const root = await archiveWith(MINI, {
+      'people.yml': (t) => `${t}ny-person: { name: Ny Person, titel: x }\n`,
+      'in/a.txt': 'Datum: 2019-03-14\nTid: 9-12\nNärvarande: Olle Okänd, Bjuv\n\n1. Punkt\n',
+    });
     const before = await readFile(path.join(root, 'people.yml'), 'utf8');
     const out = await run(['import', 'in/a.txt', '--network', 'grupp', '--add-people'], { cwd: root });
-    expect(out).toEqual({ code: 2, stdout: '', stderr: 'kd: people.yml har fel (kör kd check) och skrivs inte till, eftersom personer kunde gå förlorade; rätta filen och kör igen.\n' });
+    expect(out).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'kd: people.yml har fel (kör kd check) och skrivs inte till, eftersom personer kunde gå förlorade; rätta filen och kör igen.\n',
+    });
     expect(await readFile(path.join(root, 'people.yml'), 'utf8')).toBe(before);
   });
 });
@@ -180,7 +198,11 @@ describe('the rest of the list', () => {
 
   it('roster rotate refuses a term id that network.yml would not accept', async () => {
     const out = await run(['roster', 'rotate', '--network', 'kd-gruppen', '--term', '../2023', '--archive', SAMPLE]);
-    expect(out).toEqual({ code: 2, stdout: '', stderr: 'kd: Oväntat ”../2023” för --term, förväntade ett id för mandatperioden, t.ex. 2019-2022.\n' });
+    expect(out).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'kd: Oväntat ”../2023” för --term, förväntade ett id för mandatperioden, t.ex. 2019-2022.\n',
+    });
   });
 
   it.each([
@@ -201,7 +223,9 @@ describe('the rest of the list', () => {
     const root = await archiveWith(MINI, { 'templates/protocol.sv.md': '# {{networkName}}\n\n{{frontMatter}}\n' });
     const out = await run(['new-protocol', '--date', '2019-03-14', '--time', '09:00-12:00', '--place', 'Bjuv'], { cwd: root });
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/^kd: Det nya protokollet skulle inte klara kd check \(networks\/grupp\/protocols\/2019\/2019-03-14-3\.md:1:1: /);
+    expect(out.stderr).toMatch(
+      /^kd: Det nya protokollet skulle inte klara kd check \(networks\/grupp\/protocols\/2019\/2019-03-14-3\.md:1:1: /,
+    );
     expect(await readdir(path.join(root, 'networks/grupp/protocols/2019'))).toEqual(['2019-01-10-1.md', '2019-02-14-2.md']);
   });
 });

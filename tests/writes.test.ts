@@ -64,39 +64,54 @@ describe('a write that fails midway leaves the archive as it was', () => {
 
   it('kd report --out', async () => {
     const root = await archiveWith(REG);
-    await failsCleanly(root, ['report', '--half', '2019H1', '--out', 'rapport.md'], () => vi.mocked(fsp.link).mockRejectedValueOnce(full()));
+    await failsCleanly(root, ['report', '--half', '2019H1', '--out', 'rapport.md'], () =>
+      vi.mocked(fsp.link).mockRejectedValueOnce(full()),
+    );
   });
 
   it('kd index, failing on the third register: the first two are put back', async () => {
     const root = await archiveWith(REG);
     const real = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).rename;
     await failsCleanly(root, ['index'], () =>
-      vi.mocked(fsp.rename)
-        .mockImplementationOnce(real)
-        .mockImplementationOnce(real)
-        .mockRejectedValueOnce(full()),
+      vi.mocked(fsp.rename).mockImplementationOnce(real).mockImplementationOnce(real).mockRejectedValueOnce(full()),
     );
   });
 
   it('kd import --add-people: people.yml is restored when the protocol cannot be written', async () => {
     const text = await fsp.readFile(path.join(REPO, 'tests/fixtures/legacy/natverket-2019-05-20.txt'), 'utf8');
     const root = await archiveWith(MINI, {
-      'networks/natverk/network.yml': 'name: N\nmission: M.\ndecides: false\nsubstitutes: none\nroster:\n  - { person: siv-sekr, from: 2018-01-01, role: secretary }\n',
+      'networks/natverk/network.yml':
+        'name: N\nmission: M.\ndecides: false\nsubstitutes: none\nroster:\n  - { person: siv-sekr, from: 2018-01-01, role: secretary }\n',
       'in/n.txt': text,
     });
-    await failsCleanly(root, ['import', 'in/n.txt', '--network', 'natverk', '--add-people'], () => vi.mocked(fsp.link).mockRejectedValueOnce(full()));
+    await failsCleanly(root, ['import', 'in/n.txt', '--network', 'natverk', '--add-people'], () =>
+      vi.mocked(fsp.link).mockRejectedValueOnce(full()),
+    );
     expect(vi.mocked(fsp.rename)).toHaveBeenCalled();
   });
 
   it('kd init, failing on the third file: nothing is left', async () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'kd-init-fail-'));
     const real = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).link;
-    const flags = ['--organisation', 'Skåne Nordost', '--municipality', 'Osby', '--network-name', 'KD-gruppen', '--network', 'kd-gruppen', '--decides', '--substitutes', 'personal', '--secretary', 'Lena Sjöholm', '--secretary-from', '2019-01-01'];
+    const flags = [
+      '--organisation',
+      'Skåne Nordost',
+      '--municipality',
+      'Osby',
+      '--network-name',
+      'KD-gruppen',
+      '--network',
+      'kd-gruppen',
+      '--decides',
+      '--substitutes',
+      'personal',
+      '--secretary',
+      'Lena Sjöholm',
+      '--secretary-from',
+      '2019-01-01',
+    ];
     await failsCleanly(dir, ['init', '.', ...flags], () =>
-      vi.mocked(fsp.link)
-        .mockImplementationOnce(real)
-        .mockImplementationOnce(real)
-        .mockRejectedValueOnce(full()),
+      vi.mocked(fsp.link).mockImplementationOnce(real).mockImplementationOnce(real).mockRejectedValueOnce(full()),
     );
     expect(await fsp.readdir(dir)).toEqual([]);
   });

@@ -4,9 +4,9 @@ import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, statfs } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FILE_KINDS, type FileKind } from '../core/kinds.js';
 import { catalogue, formatMessage, isLang, type Lang } from '../i18n/index.js';
 import type { FileRecord } from '../model/file.js';
-import { FILE_KINDS, type FileKind } from '../core/kinds.js';
 
 /**
  * A content-hash cache of per-file records, which can cost time but never
@@ -70,7 +70,10 @@ function fingerprint(): Promise<string> {
     for (const dir of ['archive', 'schema', 'model']) {
       for (const name of (await readdir(path.join(src, dir))).sort()) {
         if (!/\.(js|ts)$/.test(name)) continue;
-        hash.update(`${dir}/${name}\0`).update(await readFile(path.join(src, dir, name))).update('\0');
+        hash
+          .update(`${dir}/${name}\0`)
+          .update(await readFile(path.join(src, dir, name)))
+          .update('\0');
       }
     }
     const version = async (file: string) => {
@@ -96,7 +99,15 @@ function fingerprint(): Promise<string> {
 
 /** The hash of exactly the inputs a record is computed from. */
 export function inputHash(code: string, kind: string, file: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(code).update('\0').update(kind).update('\0').update(file).update('\0').update(bytes).digest('base64url');
+  return createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(kind)
+    .update('\0')
+    .update(file)
+    .update('\0')
+    .update(bytes)
+    .digest('base64url');
 }
 
 /** Binds a record's text to the hash it is filed under. */
@@ -138,7 +149,8 @@ export function recordOf(value: unknown, kind: FileKind, file: string): FileReco
   if (!Array.isArray(sections) || (kind !== 'protocol' && sections.length > 0)) return undefined;
   for (const s of sections as unknown[]) {
     if (!isObject(s) || !onlyKeys(s, SECTION_KEYS)) return undefined;
-    if (!isCount(s.no) || !isCount(s.line) || !isCount(s.column) || typeof s.title !== 'string' || typeof s.heading !== 'string') return undefined;
+    if (!isCount(s.no) || !isCount(s.line) || !isCount(s.column) || typeof s.title !== 'string' || typeof s.heading !== 'string')
+      return undefined;
   }
   if (!Array.isArray(findings)) return undefined;
   const messages = catalogue('sv').messages;
@@ -147,9 +159,11 @@ export function recordOf(value: unknown, kind: FileKind, file: string): FileReco
     if (typeof f.rule !== 'string' || (f.severity !== 'error' && f.severity !== 'warning') || f.file !== file) return undefined;
     if (!isCount(f.line) || !isCount(f.column) || (f.path !== undefined && typeof f.path !== 'string')) return undefined;
     const m = f.message;
-    if (!isObject(m) || !onlyKeys(m, MESSAGE_KEYS) || typeof m.key !== 'string' || !Object.hasOwn(messages, m.key) || !isObject(m.data)) return undefined;
+    if (!isObject(m) || !onlyKeys(m, MESSAGE_KEYS) || typeof m.key !== 'string' || !Object.hasOwn(messages, m.key) || !isObject(m.data))
+      return undefined;
     try {
-      for (const lang of ['sv', 'en'] as const) if (typeof formatMessage(lang, m as Parameters<typeof formatMessage>[1]) !== 'string') return undefined;
+      for (const lang of ['sv', 'en'] as const)
+        if (typeof formatMessage(lang, m as Parameters<typeof formatMessage>[1]) !== 'string') return undefined;
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
-import { message, type Finding } from '../core/finding.js';
-import { readOutline, REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES } from './outline.js';
+import { type Finding, message } from '../core/finding.js';
+import { REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES, readOutline } from './outline.js';
 
 export interface FrontMatter {
   /** The YAML between the fences. */

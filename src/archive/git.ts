@@ -19,8 +19,11 @@ const MAX_BUFFER = 256 * 1024 * 1024;
 
 export function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['-C', cwd, ...args], { timeout: 60_000, windowsHide: true, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
+    execFile(
+      'git',
+      ['-C', cwd, ...args],
+      { timeout: 60_000, windowsHide: true, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
+      (error, stdout) => resolve(error ? undefined : stdout),
     );
   });
 }
@@ -44,7 +47,10 @@ export interface Repo {
 export async function repoOf(root: string): Promise<Repo | undefined> {
   const top = (await git(root, ['rev-parse', '--show-toplevel']))?.trim();
   if (!top) return undefined;
-  const prefix = path.relative(await realpathOf(top), await realpathOf(root)).split(path.sep).join('/');
+  const prefix = path
+    .relative(await realpathOf(top), await realpathOf(root))
+    .split(path.sep)
+    .join('/');
   return { top, prefix };
 }
 

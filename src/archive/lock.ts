@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, link, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { catalogue, type Lang } from '../i18n/index.js';
 import { KdError } from '../core/errors.js';
+import { catalogue, type Lang } from '../i18n/index.js';
 import { isLiveTemp, tempFor, tempOwner } from './write.js';
 
 /**
@@ -236,7 +236,9 @@ export async function lockArchive(opts: LockOptions): Promise<ArchiveLock> {
       if (await takeOver(file, seen)) {
         const h = seen.holder;
         const say = opts.io?.stderr ?? process.stderr;
-        say.write(`kd: ${catalogue(lang).ui.lock.staleTaken({ file: shown, pid: h?.pid ?? '?', host: h?.host ?? '?', started: h?.started ?? '?' })}\n`);
+        say.write(
+          `kd: ${catalogue(lang).ui.lock.staleTaken({ file: shown, pid: h?.pid ?? '?', host: h?.host ?? '?', started: h?.started ?? '?' })}\n`,
+        );
       }
       continue;
     }
@@ -273,7 +275,7 @@ export async function withArchiveLock<T>(opts: LockOptions, work: () => Promise<
 
 /** Makes the lock file if there is none (O_CREAT | O_EXCL); false when one exists. */
 async function create(file: string, text: string): Promise<boolean> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'wx');
   } catch (error) {
@@ -319,7 +321,18 @@ export async function sweepLeftovers(root: string): Promise<string[]> {
       const pid = tempOwner(entry.name);
       if (pid === undefined || !entry.isFile()) continue;
       const mine = pid === process.pid;
-      if (mine ? isLiveTemp(p) : processAlive(pid) && now - (await stat(p).then((s) => s.mtimeMs, () => now)) < STALE_AFTER_MS) continue;
+      if (
+        mine
+          ? isLiveTemp(p)
+          : processAlive(pid) &&
+            now -
+              (await stat(p).then(
+                (s) => s.mtimeMs,
+                () => now,
+              )) <
+              STALE_AFTER_MS
+      )
+        continue;
       await rm(p, { force: true });
       removed.push(p);
     }

@@ -16,9 +16,7 @@ export interface Section {
  * What kd learns of a body's sections: the sections, or the place where it
  * could not decide them within its limits (the file then gets a finding).
  */
-export type Outline =
-  | { ok: true; sections: Section[] }
-  | { ok: false; line: number; column: number; found: string };
+export type Outline = { ok: true; sections: Section[] } | { ok: false; line: number; column: number; found: string };
 
 const processor = unified().use(remarkParse);
 
@@ -83,7 +81,9 @@ function refuseOrParse(body: string, bodyLine: number, at: Unsure): Outline {
 function withinRemarkBudget(body: string): boolean {
   if (body.length > REMARK_MAX_CHARS) return false;
   const lines = body.split(/\r\n|\r|\n/);
-  return lines.length <= REMARK_MAX_LINES && lines.every((line) => line.length <= REMARK_MAX_LINE_CHARS && markersAt(line) <= REMARK_MAX_DEPTH);
+  return (
+    lines.length <= REMARK_MAX_LINES && lines.every((line) => line.length <= REMARK_MAX_LINE_CHARS && markersAt(line) <= REMARK_MAX_DEPTH)
+  );
 }
 
 /** How many block quote and list markers a line begins with: the containers it can open at once. */
@@ -214,7 +214,9 @@ const NONE: Leaf = { kind: 'none' };
 /** Characters that start inline markup (or are replaced in text), so a heading's text may differ from its source. */
 const INLINE = /[\\&*_`[\]!<\0]/;
 const HTML_BLOCK_NAMES = new Set(
-  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '),
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(
+    ' ',
+  ),
 );
 const HTML_RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
 
@@ -431,7 +433,8 @@ function scan(body: string, bodyLine: number, html: boolean): Scanned | Unsure {
    * micromark's states (its continuation starts afresh on each line).
    */
   const htmlEnds = (type: number, j: number, first: boolean): boolean => {
-    let state: 'cont' | 'comment' | 'decl' | 'cdata' | 'rawOpen' | 'rawEnd' = first && (type === 2 || type === 3 || type === 4) ? 'decl' : 'cont';
+    let state: 'cont' | 'comment' | 'decl' | 'cdata' | 'rawOpen' | 'rawEnd' =
+      first && (type === 2 || type === 3 || type === 4) ? 'decl' : 'cont';
     let buffer = '';
     for (let k = j; k < line.length; k++) {
       const ch = line[k]!;
@@ -486,7 +489,6 @@ function scan(body: string, bodyLine: number, html: boolean): Scanned | Unsure {
           break;
         }
         state = 'cont';
-        continue;
       }
     }
     return false;
@@ -725,7 +727,10 @@ function scan(body: string, bodyLine: number, html: boolean): Scanned | Unsure {
   }
 
   /** The section a setext level-2 heading ending on line `underline` makes. */
-  function setextSection(p: Extract<Leaf, { kind: 'paragraph' }>, underline: number): { section: Section } | { job: Job } | undefined | false {
+  function setextSection(
+    p: Extract<Leaf, { kind: 'paragraph' }>,
+    underline: number,
+  ): { section: Section } | { job: Job } | undefined | false {
     if (p.first === 'plain') return undefined;
     if (underline - p.start === 1) {
       const text = lines[p.start]!;

@@ -1,8 +1,9 @@
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileKind } from '../core/kinds.js';
 import { KdError } from '../core/errors.js';
-import { message, type Finding } from '../core/finding.js';
+import { type Finding, message } from '../core/finding.js';
+import type { FileKind } from '../core/kinds.js';
 import { isInside, realRoot, resolveInside } from './paths.js';
 
 /** What a network's folder may be called: an id like every other (a-z, 0-9, hyphens), since it reaches annotations, UIDs and paths. */
@@ -82,7 +83,7 @@ export async function readArchive(root: string): Promise<ReadResult> {
       fileFinding(rel, message('file.symlink-outside', { target }));
       return;
     }
-    let info;
+    let info: Stats;
     try {
       info = await stat(abs);
     } catch (error) {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import { KdError } from '../core/errors.js';
 import { resolveInside } from './paths.js';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** kd's own templates, shipped with the package. */
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -32,7 +32,8 @@ export function boundedTemplate(text: string, file: string): void {
       const [type, value] = token;
       if (type === '>' || type === '=') throw new KdError('template-invalid', { file, found: `{{${type} ${value}}}` });
       if (type === '#' || type === '^') {
-        if (open.length + 1 > MAX_DEPTH || open.includes(value)) throw new KdError('template-invalid', { file, found: `{{${type}${value}}}` });
+        if (open.length + 1 > MAX_DEPTH || open.includes(value))
+          throw new KdError('template-invalid', { file, found: `{{${type}${value}}}` });
         walk(token[4] ?? [], [...open, value]);
       }
     }

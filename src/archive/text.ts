@@ -5,9 +5,7 @@
  * an encoding silently corrupts names like "Åstorp".
  */
 
-export type Decoded =
-  | { ok: true; text: string }
-  | { ok: false; line: number; column: number; byte: number; asWindows1252: string };
+export type Decoded = { ok: true; text: string } | { ok: false; line: number; column: number; byte: number; asWindows1252: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { guardSignals, lockArchive, throwIfInterrupted, type LockOptions } from './lock.js';
+import { guardSignals, type LockOptions, lockArchive, throwIfInterrupted } from './lock.js';
 import { dropTemp, placeTemp, replaceFile, tempFor, writeNewFile, writeTemp } from './write.js';
 
 export type { LockOptions } from './lock.js';

@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
-import { message, type Finding } from '../core/finding.js';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
+import { type Finding, message } from '../core/finding.js';
 
 /** Where a node of the front matter sits, and how its source reads. */
 export interface NodePosition {
@@ -174,7 +174,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
   // re-joined for every node: this walk touches every node of every file.
   // It keeps its own stack (a tree nested deeper than the call stack allows
   // must not crash kd), in the order a recursive walk would take.
-  type Task = { node: Node | null | undefined; path: string; key?: Node | null } | { pair: unknown; path: string; range: [number, number, number] };
+  type Task =
+    | { node: Node | null | undefined; path: string; key?: Node | null }
+    | { pair: unknown; path: string; range: [number, number, number] };
   const tasks: Task[] = [{ node: doc.contents as Node | null, path: '' }];
   const visit = (node: Node | null | undefined, path: string, key?: Node | null) => {
     if (node == null) return;
@@ -240,7 +242,14 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     const next = findings[MAX_FINDINGS]!;
     const more = findings.length - MAX_FINDINGS + unreported;
     findings.length = MAX_FINDINGS;
-    findings.push({ rule: 'yaml-syntax', severity: 'error', file, line: next.line, column: next.column, message: message('yaml.more', { count: more }) });
+    findings.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      file,
+      line: next.line,
+      column: next.column,
+      message: message('yaml.more', { count: more }),
+    });
   }
 
   if (doc.errors.length > 0 || doc.warnings.length > 0 || aliases > 0 || findings.length > 0) {

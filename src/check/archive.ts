@@ -1,14 +1,14 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheSettings } from '../archive/cache.js';
+import { type Change, type Repo, repoOf, stagedTree } from '../archive/git.js';
+import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../archive/read.js';
 import { KdError } from '../core/errors.js';
 import { compareFindings } from '../core/finding.js';
-import { repoOf, stagedTree, type Change, type Repo } from '../archive/git.js';
-import { CONFIG_FILE, findRoot, PEOPLE_FILE, relativeInside } from '../archive/read.js';
-import { checkHistory } from './history.js';
-import { inScope, runRules, type CheckResult } from './index.js';
 import type { Lang } from '../i18n/index.js';
-import { loadArchive, type Archive } from '../model/index.js';
+import { type Archive, loadArchive } from '../model/index.js';
+import { checkHistory } from './history.js';
+import { type CheckResult, inScope, runRules } from './index.js';
 
 export interface CheckArchiveOptions {
   cwd: string;

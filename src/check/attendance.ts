@@ -36,13 +36,25 @@ export const attendance: Rule = (archive) => {
     for (const m of members) {
       if (!seen.has(m.person)) {
         const name = archive.people?.[m.person]?.name ?? m.person;
-        out.push(findingAt('roster-unaccounted', p.file, p.positions, 'attendance', 'roster-unaccounted', { id: m.person, name }, { on: 'key' }));
+        out.push(
+          findingAt('roster-unaccounted', p.file, p.positions, 'attendance', 'roster-unaccounted', { id: m.person, name }, { on: 'key' }),
+        );
       }
     }
     for (const list of ['regrets', 'absent'] as const) {
       a[list].forEach((id, i) => {
         if (!memberIds.has(id))
-          out.push(findingAt('not-on-roster', p.file, p.positions, `attendance.${list}[${i}]`, 'not-on-roster', { id, list: `attendance.${list}` }, { severity: 'warning' }));
+          out.push(
+            findingAt(
+              'not-on-roster',
+              p.file,
+              p.positions,
+              `attendance.${list}[${i}]`,
+              'not-on-roster',
+              { id, list: `attendance.${list}` },
+              { severity: 'warning' },
+            ),
+          );
       });
     }
     a.substitutes.forEach((s, i) => {
@@ -60,7 +72,13 @@ export const attendance: Rule = (archive) => {
         if (term.substitute === undefined)
           out.push(findingAt('substitute', p.file, p.positions, `${base}.person`, 'substitute.no-personal', { principal: s.for }));
         else if (term.substitute !== s.person)
-          out.push(findingAt('substitute', p.file, p.positions, `${base}.person`, 'substitute.personal', { person: s.person, principal: s.for, expected: term.substitute }));
+          out.push(
+            findingAt('substitute', p.file, p.positions, `${base}.person`, 'substitute.personal', {
+              person: s.person,
+              principal: s.for,
+              expected: term.substitute,
+            }),
+          );
       }
     });
   }

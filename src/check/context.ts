@@ -1,5 +1,5 @@
-import { message, type Finding, type Message, type Severity } from '../core/finding.js';
 import type { PlaceTable } from '../archive/yaml.js';
+import { type Finding, type Message, message, type Severity } from '../core/finding.js';
 import type { MessageData, MessageKey } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 

@@ -1,11 +1,11 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, parseDocument, type Pair } from 'yaml';
-import { KdError } from '../core/errors.js';
-import { message, type Finding } from '../core/finding.js';
+import { isMap, isPair, isScalar, type Pair, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../archive/frontmatter.js';
-import { changesSince, defaultBase, fileAt, modeAt, repoOf, resolveRev, type Change, type Repo } from '../archive/git.js';
+import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repoOf, resolveRev } from '../archive/git.js';
 import { decodeText } from '../archive/text.js';
+import { KdError } from '../core/errors.js';
+import { type Finding, message } from '../core/finding.js';
 import { processFile } from '../model/file.js';
 
 export const PROTOCOL_PATH_RE = /^networks\/[^/]+\/protocols\/.+\.md$/;
@@ -47,12 +47,16 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
       findings.push(frozen(change.path, 1, message('frozen.renamed', { from: before, base: short })));
     } else {
       // An approved protocol stays a regular file at its path: a link to an identical copy elsewhere could be edited freely.
-      const link = to ? (await modeAt(repo, to.tree, change.path)) === '120000' : (await lstat(path.join(root, ...change.path.split('/'))).catch(() => undefined))?.isSymbolicLink();
+      const link = to
+        ? (await modeAt(repo, to.tree, change.path)) === '120000'
+        : (await lstat(path.join(root, ...change.path.split('/'))).catch(() => undefined))?.isSymbolicLink();
       if (link) {
         findings.push(frozen(change.path, 1, message('frozen.not-regular', { base: short })));
         continue;
       }
-      const now = to ? await fileAt(repo, to.tree, change.path) : await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
+      const now = to
+        ? await fileAt(repo, to.tree, change.path)
+        : await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
       if (!now) continue;
       const line = illegalChange(old, now);
       if (line !== undefined) findings.push(frozen(change.path, line, message('frozen.changed', { base: short })));

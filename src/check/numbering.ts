@@ -23,14 +23,18 @@ export const numbering: Rule = (archive) => {
       const used = new Map<number, ProtocolRecord>();
       for (const p of byNumber) {
         const other = used.get(p.data.number);
-        if (other) out.push(findingAt('number-duplicate', p.file, p.positions, 'number', 'number-duplicate', { number: p.data.number, other: other.file }));
+        if (other)
+          out.push(
+            findingAt('number-duplicate', p.file, p.positions, 'number', 'number-duplicate', { number: p.data.number, other: other.file }),
+          );
         else used.set(p.data.number, p);
       }
       // A year with an unreadable protocol may hold the missing number: do not guess.
       if (!net.brokenYears.has(String(year))) {
         let expected = 1;
         for (const n of [...used.keys()].sort((a, b) => a - b)) {
-          if (n !== expected) out.push(findingAt('number-gap', used.get(n)!.file, used.get(n)!.positions, 'number', 'number-gap', { expected, found: n }));
+          if (n !== expected)
+            out.push(findingAt('number-gap', used.get(n)!.file, used.get(n)!.positions, 'number', 'number-gap', { expected, found: n }));
           expected = n + 1;
         }
       }
@@ -40,7 +44,12 @@ export const numbering: Rule = (archive) => {
       const reported = new Set<ProtocolRecord>();
       for (const p of list) {
         if (previous && !reported.has(previous) && p.data.date > previous.data.date && p.data.number < previous.data.number) {
-          out.push(findingAt('number-order', previous.file, previous.positions, 'number', 'number-order', { number: previous.data.number, other: p.file }));
+          out.push(
+            findingAt('number-order', previous.file, previous.positions, 'number', 'number-order', {
+              number: previous.data.number,
+              other: p.file,
+            }),
+          );
           reported.add(previous);
         }
         if (!previous || p.data.number > previous.data.number) previous = p;
@@ -62,13 +71,21 @@ export const items: Rule = (archive) => {
   const out: Finding[] = [];
   for (const p of archive.protocols) {
     p.data.items.forEach((item, i) => {
-      if (item.no !== i + 1) out.push(findingAt('item-numbering', p.file, p.positions, `items[${i}].no`, 'item-numbering', { expected: i + 1, found: item.no }));
+      if (item.no !== i + 1)
+        out.push(findingAt('item-numbering', p.file, p.positions, `items[${i}].no`, 'item-numbering', { expected: i + 1, found: item.no }));
     });
     const itemNos = new Set(p.data.items.map((item) => item.no));
     const sectionNos = new Set<number>();
     for (const s of p.sections) {
       if (!itemNos.has(s.no) || sectionNos.has(s.no)) {
-        out.push({ rule: 'section-extra', severity: 'error', file: p.file, line: s.line, column: s.column, message: { key: 'section-extra', data: { found: s.heading } } });
+        out.push({
+          rule: 'section-extra',
+          severity: 'error',
+          file: p.file,
+          line: s.line,
+          column: s.column,
+          message: { key: 'section-extra', data: { found: s.heading } },
+        });
       }
       sectionNos.add(s.no);
     }

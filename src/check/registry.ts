@@ -13,7 +13,8 @@ export const rosterTerms: Rule = (archive) => {
         const o = roster[j]!;
         if (o.person !== m.person) continue;
         const overlap = m.from <= (o.to ?? '9999-12-31') && o.from <= (m.to ?? '9999-12-31');
-        if (overlap) out.push(findingAt('roster-overlap', net.file, net.positions, `roster[${i}].from`, 'roster-overlap', { id: m.person }));
+        if (overlap)
+          out.push(findingAt('roster-overlap', net.file, net.positions, `roster[${i}].from`, 'roster-overlap', { id: m.person }));
       }
     });
   }
@@ -27,7 +28,11 @@ export const calendarDates: Rule = (archive) => {
     const seen = new Set<string>();
     net.calendar?.meetings.forEach((m, i) => {
       if (seen.has(m.date))
-        out.push(findingAt('calendar-duplicate', net.calendarFile!, net.calendarPositions ?? {}, `meetings[${i}].date`, 'calendar-duplicate', { date: m.date }));
+        out.push(
+          findingAt('calendar-duplicate', net.calendarFile!, net.calendarPositions ?? {}, `meetings[${i}].date`, 'calendar-duplicate', {
+            date: m.date,
+          }),
+        );
       seen.add(m.date);
     });
   }
@@ -44,10 +49,12 @@ export const terms: Rule = (archive) => {
     list.forEach((t, i) => {
       if (seen.has(t.id)) out.push(findingAt('term-duplicate', net.file, net.positions, `terms[${i}].id`, 'term-duplicate', { id: t.id }));
       seen.set(t.id, i);
-      if (t.to < t.from) out.push(findingAt('term-order', net.file, net.positions, `terms[${i}].to`, 'term-order', { from: t.from, to: t.to }));
+      if (t.to < t.from)
+        out.push(findingAt('term-order', net.file, net.positions, `terms[${i}].to`, 'term-order', { from: t.from, to: t.to }));
       for (let j = 0; j < i; j++) {
         const o = list[j]!;
-        if (t.from <= o.to && o.from <= t.to) out.push(findingAt('term-overlap', net.file, net.positions, `terms[${i}].from`, 'term-overlap', { id: t.id, other: o.id }));
+        if (t.from <= o.to && o.from <= t.to)
+          out.push(findingAt('term-overlap', net.file, net.positions, `terms[${i}].from`, 'term-overlap', { id: t.id, other: o.id }));
       }
     });
     const inSome = (d: string) => list.some((t) => t.from <= d && d <= t.to);

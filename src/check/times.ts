@@ -23,7 +23,8 @@ export const partialAttendance: Rule = (archive) => {
     });
     p.data.guests.forEach((g, i) => {
       g.items?.forEach((n, j) => {
-        if (n > count) out.push(findingAt('item-range', p.file, p.positions, `guests[${i}].items[${j}]`, 'item-range', { found: String(n), count }));
+        if (n > count)
+          out.push(findingAt('item-range', p.file, p.positions, `guests[${i}].items[${j}]`, 'item-range', { found: String(n), count }));
       });
     });
   }
@@ -32,10 +33,14 @@ export const partialAttendance: Rule = (archive) => {
 
 function inRange(numbers: number[], count: number, raw: number | string): boolean {
   if (numbers.length === 0) return false; // "4-1"
-  if (typeof raw === 'string' && raw.split(',').some((part) => {
-    const [a, b] = part.trim().split('-').map(Number);
-    return b !== undefined && b < a!;
-  })) return false;
+  if (
+    typeof raw === 'string' &&
+    raw.split(',').some((part) => {
+      const [a, b] = part.trim().split('-').map(Number);
+      return b !== undefined && b < a!;
+    })
+  )
+    return false;
   return numbers.every((n) => n >= 1 && n <= count);
 }
 
@@ -63,7 +68,12 @@ export const followUps: Rule = (archive) => {
   for (const d of decisions) if (!byId.has(d.id)) byId.set(d.id, d);
   for (const d of decisions) {
     if (d.due !== undefined && d.due <= d.protocol.data.date)
-      out.push(findingAt('due-date', d.protocol.file, d.protocol.positions, `${d.path}.due`, 'due-date', { due: d.due, date: d.protocol.data.date }));
+      out.push(
+        findingAt('due-date', d.protocol.file, d.protocol.positions, `${d.path}.due`, 'due-date', {
+          due: d.due,
+          date: d.protocol.data.date,
+        }),
+      );
   }
   for (const p of archive.protocols) {
     p.data.items.forEach((item, i) => {
@@ -75,8 +85,7 @@ export const followUps: Rule = (archive) => {
           const m = DECISION_REF_RE.exec(ref);
           if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!)))
             out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.unknown', { ref }));
-        }
-        else if (target.protocol.data.date >= p.data.date)
+        } else if (target.protocol.data.date >= p.data.date)
           out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.later', { ref, date: target.protocol.data.date }));
         else if (target.owner === undefined)
           out.push(findingAt('follows-up', p.file, p.positions, path, 'follows-up.not-assignment', { ref }));

@@ -1,5 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
+import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Output {
   write(chunk: string): unknown;

@@ -1,9 +1,9 @@
 import { cacheSettings } from '../archive/cache.js';
-import { KdError } from '../core/errors.js';
-import { gitState, repoOf, resolveRev, type GitState } from '../archive/git.js';
+import { type GitState, gitState, repoOf, resolveRev } from '../archive/git.js';
 import { findRoot } from '../archive/read.js';
+import { KdError } from '../core/errors.js';
 import type { Lang } from '../i18n/index.js';
-import { loadArchive, type Archive } from '../model/index.js';
+import { type Archive, loadArchive } from '../model/index.js';
 
 export interface OpenOptions {
   cwd: string;

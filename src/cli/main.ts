@@ -1,13 +1,12 @@
-import { Command, CommanderError, Option, type Help } from 'commander';
+import { Command, CommanderError, type Help, Option } from 'commander';
 import { KdError, type KdErrorKey } from '../core/errors.js';
-import { catalogue, isLang, LANGS, type Catalogue, type Lang } from '../i18n/index.js';
+import { type Catalogue, catalogue, isLang, LANGS, type Lang } from '../i18n/index.js';
+import { BlockedError } from './blocked.js';
 import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
 import type { Io } from './io.js';
 import { kdPackage } from './meta.js';
-import { BlockedError } from './blocked.js';
 
 export type { Io } from './io.js';
-
 
 const IO_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EIO', 'EMFILE', 'ENFILE', 'EDQUOT', 'EBUSY', 'ENOTDIR', 'EISDIR']);
 
@@ -109,12 +108,19 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--strict', c.cli.options.strict)
     .option('--changed', c.cli.options.changed)
     .option('--base <ref>', c.cli.options.base)
-    .action(async (paths: string[], opts: { format?: (typeof CHECK_FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
-      const { checkCommand } = await import('./commands/check.js');
-      // Defaults are applied here, not by commander, whose help would print them in English.
-      const own = { format: opts.format ?? 'text', strict: opts.strict === true, ...(opts.changed ? { changed: true } : {}), ...(opts.base ? { base: opts.base } : {}) };
-      setExit(await checkCommand(paths, withGlobals(own), io));
-    });
+    .action(
+      async (paths: string[], opts: { format?: (typeof CHECK_FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
+        const { checkCommand } = await import('./commands/check.js');
+        // Defaults are applied here, not by commander, whose help would print them in English.
+        const own = {
+          format: opts.format ?? 'text',
+          strict: opts.strict === true,
+          ...(opts.changed ? { changed: true } : {}),
+          ...(opts.base ? { base: opts.base } : {}),
+        };
+        setExit(await checkCommand(paths, withGlobals(own), io));
+      },
+    );
 
   program
     .command('new-protocol')
@@ -130,7 +136,6 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
       const { newProtocolCommand } = await import('./commands/new-protocol.js');
       setExit(await newProtocolCommand(withGlobals(opts), io));
     });
-
 
   const roster = program
     .command('roster')
@@ -235,7 +240,11 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .option('--network-name <name>', c.cli.options.networkName)
     .option('--decides', c.cli.options.decides)
     .option('--no-decides', c.cli.options.noDecides)
-    .addOption(new Option('--substitutes <rule>', c.cli.options.substitutesOption).argParser(choice('--substitutes', ['none', 'personal', 'any'] as const)))
+    .addOption(
+      new Option('--substitutes <rule>', c.cli.options.substitutesOption).argParser(
+        choice('--substitutes', ['none', 'personal', 'any'] as const),
+      ),
+    )
     .option('--secretary <name>', c.cli.options.secretary)
     .option('--secretary-from <date>', c.cli.options.secretaryFrom)
     .option('--municipality <name>', c.cli.options.municipalityList, (v: string, prev: string[] = []) => [...prev, v])
@@ -361,7 +370,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       // Errors that would change the answer: shown, and no answer given (exit 1, as kd report does).
       const { renderText } = await import('../render/findings.js');
       const { chalkFor, displayPath } = await import('./io.js');
-      const report = { findings: error.findings, files: new Set(error.findings.map((f) => f.file)).size, display: displayPath(error.root, io.cwd), lang: error.lang };
+      const report = {
+        findings: error.findings,
+        files: new Set(error.findings.map((f) => f.file)).size,
+        display: displayPath(error.root, io.cwd),
+        lang: error.lang,
+      };
       io.stderr.write(renderText(report, chalkFor(io.stderr, io.env, !argv.includes('--no-color'))));
       io.stderr.write(`kd: ${catalogue(error.lang).cli.errors.blocked({ count: error.findings.length })}\n`);
       return 1;

@@ -10,6 +10,7 @@ export function checkDateOption(option: string, value: string, lang: Lang): stri
 
 /** A meeting time option (--time) checked like the schema checks it. */
 export function checkTimeOption(option: string, value: string, lang: Lang): string {
-  if (!timeRange.safeParse(value).success) throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect['time-range']! });
+  if (!timeRange.safeParse(value).success)
+    throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect['time-range']! });
   return value;
 }

@@ -1,8 +1,8 @@
 import { runRules } from '../check/index.js';
-import { BlockedError } from './blocked.js';
 import type { Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import { inPeriod, type Period } from '../query/period.js';
+import { BlockedError } from './blocked.js';
 
 /** What a command answers about: one network or all, a period or all time. */
 export interface Scope {

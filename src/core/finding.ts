@@ -1,4 +1,4 @@
-import type { MessageKey, MessageData } from '../i18n/index.js';
+import type { MessageData, MessageKey } from '../i18n/index.js';
 
 export type Severity = 'error' | 'warning';
 

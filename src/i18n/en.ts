@@ -1,4 +1,4 @@
-import { wordExpectation, type Expectation } from './expectation.js';
+import { type Expectation, wordExpectation } from './expectation.js';
 import type { Catalogue } from './index.js';
 
 /** The English catalogue. Typed against the Swedish one: nothing can be missing. */
@@ -7,22 +7,25 @@ const q = (s: string) => `"${s}"`;
 
 export const en: Catalogue = {
   messages: {
-    'file.encoding': (d) =>
-      `The file is not UTF-8: unexpected byte ${d.byte} (${q(d.char)} in Windows-1252). Save the file as UTF-8.`,
+    'file.encoding': (d) => `The file is not UTF-8: unexpected byte ${d.byte} (${q(d.char)} in Windows-1252). Save the file as UTF-8.`,
     'file.too-large': (d) =>
       `The file is ${d.size} bytes, larger than the limit of ${d.max} bytes. Split it or check that it is the right file.`,
-    'file.control': (d) => `Unexpected control character ${d.code} (the file is binary or damaged), expected text; remove it or save the file again.`,
+    'file.control': (d) =>
+      `Unexpected control character ${d.code} (the file is binary or damaged), expected text; remove it or save the file again.`,
     'file.ignored': (d) => `The file ${q(d.name)} is not read: protocols end in .md (lower case).`,
-    'file.case-collision': (d) => `The file name differs only in case from ${q(d.other)}; on Windows and macOS they are the same file. Rename one.`,
-    'file.symlink-outside': (d) =>
-      `Symbolic link points out of the archive (${d.target}); kd reads only files inside the archive.`,
+    'file.case-collision': (d) =>
+      `The file name differs only in case from ${q(d.other)}; on Windows and macOS they are the same file. Rename one.`,
+    'file.symlink-outside': (d) => `Symbolic link points out of the archive (${d.target}); kd reads only files inside the archive.`,
     'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
     'file.unreadable': (d) => `The file could not be read (${d.reason}).`,
     'frozen.not-regular': (d) =>
       `The protocol was approved in ${d.base} and has been replaced by a symbolic link, expected the regular file at its path; an approved protocol changes only through corrections.`,
-    'todo.missing': (d) => `Unexpected TODO for ${d.key}, expected the value: the source this draft was imported from did not give it. Fill it in.`,
-    'file.not-regular': () => `Unexpected folder, link to a folder or special file, expected a regular file; kd does not read it, and the rules that need it would otherwise be switched off in silence.`,
-    'file.network-id': (d) => `Unexpected folder name ${q(d.name)} for a network, expected an id of lower-case a–z, digits and hyphens; rename the folder.`,
+    'todo.missing': (d) =>
+      `Unexpected TODO for ${d.key}, expected the value: the source this draft was imported from did not give it. Fill it in.`,
+    'file.not-regular': () =>
+      `Unexpected folder, link to a folder or special file, expected a regular file; kd does not read it, and the rules that need it would otherwise be switched off in silence.`,
+    'file.network-id': (d) =>
+      `Unexpected folder name ${q(d.name)} for a network, expected an id of lower-case a–z, digits and hyphens; rename the folder.`,
     'file.name-encoding': () => `The file name is not UTF-8 and cannot be read by its name; rename the file.`,
     'file.missing': (d) => `The file ${d.file} is missing from the archive.`,
     'frontmatter.open': (d) => `Unexpected ${q(d.found)} on line 1, expected ${q('---')} to open the front matter.`,
@@ -37,8 +40,7 @@ export const en: Catalogue = {
     'yaml.more': (d) => `${d.count} more errors in the same front matter are not shown; correct the ones above and run kd check again.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
-    'schema.invalid': (d) =>
-      `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
+    'schema.invalid': (d) => `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
     'schema.control': (d) =>
       ({
         control: `Unexpected control character ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).`,
@@ -50,8 +52,7 @@ export const en: Catalogue = {
     'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
     'unknown-municipality': (d) => `Unknown municipality ${q(d.name)}, expected one of the municipalities in kd.yml.`,
-    'network-mismatch': (d) =>
-      `Unexpected network ${q(d.found)}, expected ${q(d.expected)} because the file is in its folder.`,
+    'network-mismatch': (d) => `Unexpected network ${q(d.found)}, expected ${q(d.expected)} because the file is in its folder.`,
     'officer-absent': (d) =>
       `The ${d.role === 'chair' ? 'chair' : 'secretary'} ${q(d.id)} is not among those attending, expected attendance (present, partial or remote).`,
     'chair-missing': () => `The protocol has no chair, expected the key ${q('chair')} when kind is protokoll.`,
@@ -62,19 +63,14 @@ export const en: Catalogue = {
     'substitute.none': () => `The network has no substitutes (substitutes: none), expected an empty list.`,
     'substitute.personal': (d) =>
       `Unexpected substitute ${q(d.person)} for ${q(d.principal)}, expected the personal substitute ${q(d.expected)}.`,
-    'substitute.no-personal': (d) =>
-      `${q(d.principal)} has no personal substitute in network.yml, expected no substitute.`,
-    'substitute.principal': (d) =>
-      `${q(d.principal)} is substituted but is not a member on the meeting's date, expected a member.`,
+    'substitute.no-personal': (d) => `${q(d.principal)} has no personal substitute in network.yml, expected no substitute.`,
+    'substitute.principal': (d) => `${q(d.principal)} is substituted but is not a member on the meeting's date, expected a member.`,
     'number-duplicate': (d) => `The number ${d.number} is already used by ${d.other}, expected a unique number within the year.`,
     'number-gap': (d) => `Unexpected number ${d.found}, expected ${d.expected}: numbers run without gaps within the year.`,
-    'number-order': (d) =>
-      `Number ${d.number} is dated before ${d.other} but has a higher number, expected numbers in date order.`,
-    'file-name': (d) =>
-      `Unexpected file name ${q(d.found)}, expected ${q(d.expected)} from network, date and number.`,
+    'number-order': (d) => `Number ${d.number} is dated before ${d.other} but has a higher number, expected numbers in date order.`,
+    'file-name': (d) => `Unexpected file name ${q(d.found)}, expected ${q(d.expected)} from network, date and number.`,
     'item-numbering': (d) => `Unexpected item number ${d.found}, expected ${d.expected}: items are numbered 1..n.`,
-    'section-missing': (d) =>
-      `Item ${d.no} (${d.title}) has no section in the text, expected a heading ${q(`## ${d.no}. ${d.title}`)}.`,
+    'section-missing': (d) => `Item ${d.no} (${d.title}) has no section in the text, expected a heading ${q(`## ${d.no}. ${d.title}`)}.`,
     'section-extra': (d) =>
       `Unexpected section ${q(d.found)} without an item in the front matter, expected an item under items with the same number.`,
     'section-title': (d) => `The heading of item ${d.no} is ${q(d.found)}, expected ${q(d.expected)} as in items.`,
@@ -217,7 +213,12 @@ export const en: Catalogue = {
         'the text under each heading',
         'then: npx kd check, and git add and git commit; the pre-commit hook brings the registers in index/ up to date (without the hook: npx kd index before committing)',
       ],
-      openCount: (n) => (n === 0 ? 'No open assignments.' : n === 1 ? '1 open assignment is listed under item 1.' : `${n} open assignments are listed under item 1.`),
+      openCount: (n) =>
+        n === 0
+          ? 'No open assignments.'
+          : n === 1
+            ? '1 open assignment is listed under item 1.'
+            : `${n} open assignments are listed under item 1.`,
       askDate: 'Meeting date (YYYY-MM-DD)',
       askTime: 'Time (HH:MM-HH:MM)',
       askPlace: 'Place',
@@ -309,7 +310,8 @@ export const en: Catalogue = {
       overdue: 'of which overdue',
     },
     points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} pp`,
-    termLine: (d) => `${d.network}, term ${d.term}: ${d.held}${d.planned !== undefined ? ` of ${d.planned} planned` : ''} meetings held so far.`,
+    termLine: (d) =>
+      `${d.network}, term ${d.term}: ${d.held}${d.planned !== undefined ? ` of ${d.planned} planned` : ''} meetings held so far.`,
     noComparison: (d) => `No comparison with ${d.previous}: no meetings were held then.`,
     municipalities: 'Attendance by municipality',
     municipalitiesIntro:
@@ -324,7 +326,17 @@ export const en: Catalogue = {
     agreements: 'Agreements',
     assignments: 'Assignments',
     assignmentsIntro: 'Assignments given in the period or open when it began, with their status at its end.',
-    columns: { number: 'No', date: 'Date', place: 'Place', theme: 'Theme', present: 'Present', name: 'Name', organisation: 'Organisation', role: 'Role', meeting: 'Meeting' },
+    columns: {
+      number: 'No',
+      date: 'Date',
+      place: 'Place',
+      theme: 'Theme',
+      present: 'Present',
+      name: 'Name',
+      organisation: 'Organisation',
+      role: 'Role',
+      meeting: 'Meeting',
+    },
     draft: 'draft',
     mission: 'Mission',
     noMeetings: 'No meetings were held in the period.',
@@ -394,7 +406,8 @@ export const en: Catalogue = {
     unknownOrganisation: 'unknown organisation',
     notUnderstoodHeading: 'Lines not understood',
     importedFrom: (file) => `Imported from ${file}`,
-    needs: (options) => `Nothing written: ${options} could not be read from the file; give ${options.includes(',') ? 'them' : 'it'} as an option.`,
+    needs: (options) =>
+      `Nothing written: ${options} could not be read from the file; give ${options.includes(',') ? 'them' : 'it'} as an option.`,
     wrote: (d) => `${d.source} → ${d.file}`,
     wouldWrite: (d) => `${d.source} → ${d.file} (dry run, nothing written)`,
     notWritten: (d) => `${d.source}: nothing written`,
@@ -406,11 +419,13 @@ export const en: Catalogue = {
     unmentioned: (ids) => `Members the protocol does not mention (put them under regrets or absent): ${ids}`,
     missing: { chair: 'No chair was found: fill in chair.', secretary: 'No secretary was found: fill in secretary.' },
     notUnderstood: (n) => `${n} lines were not understood; they remain in the protocol's text:`,
-    roster: (d) => `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
+    roster: (d) =>
+      `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
     skippedBefore: (n) => `${n} lines before the heading of the member list were not read.`,
     tooLarge: 'The file is larger than 20 MB and is not minutes; nothing was read.',
-    docxTooLarge: (d) => `The Word file unpacks to more than ${d.max}, or to more than ${d.xml} of XML, and is not minutes; nothing was read.`,
+    docxTooLarge: (d) =>
+      `The Word file unpacks to more than ${d.max}, or to more than ${d.xml} of XML, and is not minutes; nothing was read.`,
     textTooLong: (max) => `The text of the file is longer than ${max} characters, more than a protocol may be; nothing was read.`,
     pdfNoText: 'The PDF has no text layer (it is scanned); it must be OCR’d before it can be imported.',
     pdfUnreadable: 'The PDF could not be read (damaged or password-protected).',
@@ -456,7 +471,11 @@ export const en: Catalogue = {
     rules: 'Rules',
     decidesYes: 'The network takes decisions; they are recorded under each item of the protocol.',
     decidesNo: 'The network takes no decisions; it makes agreements, which each municipality then decides on.',
-    substitutes: { none: 'Members have no substitutes; an acting director counts as a member.', personal: 'Each member may have a personal substitute who attends when the member cannot.', any: 'When a member cannot attend, the municipality may send someone else.' },
+    substitutes: {
+      none: 'Members have no substitutes; an acting director counts as a member.',
+      personal: 'Each member may have a personal substitute who attends when the member cannot.',
+      any: 'When a member cannot attend, the municipality may send someone else.',
+    },
     perTerm: (n) => `The network meets ${n} times a term.`,
     roster: 'Members',
     roles: { chair: 'chair', 'vice-chair': 'vice-chair', secretary: 'secretary', member: 'member' },
@@ -479,7 +498,21 @@ export const en: Catalogue = {
     actionMark: 'To act on',
     ourAssignments: 'Assignments of the municipality’s representatives',
     comingMeetings: 'Coming meetings',
-    columns: { time: 'Time', place: 'Place', theme: 'Theme', agenda: 'Agenda', network: 'Network', protocol: 'Protocol', email: 'E-mail', phone: 'Phone', title: 'Title', role: 'Role', from: 'Since', substitute: 'Substitute', action: 'Act' },
+    columns: {
+      time: 'Time',
+      place: 'Place',
+      theme: 'Theme',
+      agenda: 'Agenda',
+      network: 'Network',
+      protocol: 'Protocol',
+      email: 'E-mail',
+      phone: 'Phone',
+      title: 'Title',
+      role: 'Role',
+      from: 'Since',
+      substitute: 'Substitute',
+      action: 'Act',
+    },
     calendarTitle: 'Meeting plan',
     cancelled: 'cancelled',
     ics: { theme: 'Theme', agenda: 'Agenda', protocol: 'Protocol' },
@@ -490,9 +523,21 @@ export const en: Catalogue = {
     onDate: (d) => `As of ${d.date}${d.term ? `, term ${d.term}` : ''}.`,
     overTerm: (d) => `Term ${d.term}, ${d.from} – ${d.to}.`,
     meetings: (d) => `Meetings: ${d.held} held${d.planned ? ` of ${d.planned} planned` : ''}; ${d.calendar} in the calendar.`,
-    columns: { name: 'Name', municipality: 'Municipality', role: 'Role', acting: 'acting', substitute: 'Substitute', joined: 'Since', terms: 'Terms', attended: 'Attended', rate: 'Rate', substituteAttended: 'Substitute came' },
+    columns: {
+      name: 'Name',
+      municipality: 'Municipality',
+      role: 'Role',
+      acting: 'acting',
+      substitute: 'Substitute',
+      joined: 'Since',
+      terms: 'Terms',
+      attended: 'Attended',
+      rate: 'Rate',
+      substituteAttended: 'Substitute came',
+    },
     rotateTitle: (d) => `Proposal for term ${d.next} (${d.from} – ${d.to}) of ${d.network}`,
-    rotateSummary: (d) => `${d.replace} of ${d.seats} seats change after term ${d.current}: longest-serving first, on equal time the lowest attendance, then name.`,
+    rotateSummary: (d) =>
+      `${d.replace} of ${d.seats} seats change after term ${d.current}: longest-serving first, on equal time the lowest attendance, then name.`,
     leaving: 'Leaving',
     staying: 'Staying',
     incoming: 'Proposed to join (waited longest)',
@@ -568,7 +613,7 @@ export const en: Catalogue = {
       digestMunicipality: 'the municipality, with or without "kommun"/"stad"',
       on: 'as of date YYYY-MM-DD',
       term: 'the term id',
-      nextTerm: 'the next term\'s id',
+      nextTerm: "the next term's id",
       share: 'share of seats to change (default 1/3)',
       write: 'write the new term to network.yml',
       year: 'the year',
@@ -603,8 +648,7 @@ export const en: Catalogue = {
       help: 'show help for a command',
     },
     errors: {
-      'no-archive': (d) =>
-        `No archive found: no kd.yml in ${d.cwd} or any folder above it. Give --archive DIR or KD_ARCHIVE.`,
+      'no-archive': (d) => `No archive found: no kd.yml in ${d.cwd} or any folder above it. Give --archive DIR or KD_ARCHIVE.`,
       'archive-not-found': (d) => `The archive folder ${d.dir} has no kd.yml.`,
       'path-outside': (d) => `The path ${d.path} is outside the archive.`,
       'path-missing': (d) => `The path ${d.path} does not exist.`,
@@ -614,7 +658,8 @@ export const en: Catalogue = {
       'option-missing-argument': (d) => `The option ${d.option} needs a value.`,
       'excess-arguments': (d) => `Too many arguments: expected ${d.expected}, got ${d.found}.`,
       'invalid-choice': (d) => `Unexpected value ${q(d.found)} for ${d.option}, expected ${d.allowed}.`,
-      io: (d) => `Could not read or write${d.file ? ` ${d.file}` : ''} (${d.code}); nothing in the archive was changed. Check space and permissions and try again.`,
+      io: (d) =>
+        `Could not read or write${d.file ? ` ${d.file}` : ''} (${d.code}); nothing in the archive was changed. Check space and permissions and try again.`,
       internal: 'kd ran into an unexpected error. Please report it with the output below:',
       'network-required': (d) => `The archive has several networks; give --network with one of: ${d.networks}.`,
       'unknown-network-option': (d) => `Unknown network ${q(d.id)}, expected one of: ${d.networks}.`,
@@ -627,7 +672,8 @@ export const en: Catalogue = {
       'no-secretary': (d) =>
         `The network ${d.network} has no secretary (role: secretary) on its roster on ${d.date}; add one in network.yml.`,
       'agenda-unreadable': (d) => `The agenda ${d.file} could not be read as UTF-8 text.`,
-      'file-exists': (d) => `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
+      'file-exists': (d) =>
+        `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
       'no-editor': () => `Neither $VISUAL nor $EDITOR is set; open the file yourself.`,
       'no-input': () => `The input ended before everything was filled in.`,
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,
@@ -638,14 +684,15 @@ export const en: Catalogue = {
       'init-exists': (d) => `Overwriting nothing: ${d.files} already exists. Choose another folder.`,
       'history-unavailable': () =>
         `The history rule (frozen-protocol) could not run: the archive is not in a git repository that git can read (git is missing, or git refuses the repository, e.g. "dubious ownership"). It was asked for (--base, --changed or CI), so the check stops instead of passing without it.`,
-      'people-invalid': (d) => `${d.file} has errors (run kd check) and is not written to, since people could be lost; correct the file and run again.`,
+      'people-invalid': (d) =>
+        `${d.file} has errors (run kd check) and is not written to, since people could be lost; correct the file and run again.`,
       blocked: (d) =>
         `No answer: ${d.count} ${d.count === 1 ? 'error' : 'errors'} in the archive (above) concern what was asked, and a broken protocol would count as if the meeting never took place. Correct them and run again.`,
       'template-invalid': (d) =>
         `The template ${d.file} cannot be used: unexpected ${d.found}, expected a plain Mustache template (at most 64 kB, no partials or delimiter changes, no section inside a section of the same name).`,
-      'scaffold-invalid': (d) => `The new protocol would not pass kd check (${d.file}:${d.line}:${d.column}: ${d.message}); nothing was written. Correct the template in templates/.`,
-      'init-missing': (d) =>
-        `Missing for the new archive: ${d.options}. Give them as options, or run kd init in a terminal to be asked.`,
+      'scaffold-invalid': (d) =>
+        `The new protocol would not pass kd check (${d.file}:${d.line}:${d.column}: ${d.message}); nothing was written. Correct the template in templates/.`,
+      'init-missing': (d) => `Missing for the new archive: ${d.options}. Give them as options, or run kd init in a terminal to be asked.`,
       'unknown-municipality-option': (d) => `Unknown municipality ${q(d.found)}, expected one of: ${d.known}.`,
       'unknown-person-suggest': (d) => `Unknown person ${q(d.id)}${d.known ? `; did you mean ${d.known}?` : '.'}`,
       'unknown-term': (d) => `Unknown term ${q(d.id)}, expected one of: ${d.known}.`,
@@ -655,7 +702,8 @@ export const en: Catalogue = {
       'unknown-person-option': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
       'stale-index': (d) =>
         `${d.count} ${d.count === 1 ? 'register does' : 'registers do'} not match the protocols. Run kd index and commit the result; with the pre-commit hook on (git config core.hooksPath .githooks) this happens by itself.`,
-      'hook-not-in-git': () => `The archive is not in a git repository; kd pre-commit is run by git before each commit (git config core.hooksPath .githooks).`,
+      'hook-not-in-git': () =>
+        `The archive is not in a git repository; kd pre-commit is run by git before each commit (git config core.hooksPath .githooks).`,
       'staged-unreadable': () =>
         `git could not read or update what is to be committed (git write-tree, git add). Resolve any conflicts and try again.`,
       'archive-locked': (d) =>

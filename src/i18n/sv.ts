@@ -5,7 +5,7 @@
  * by the renderer, never written into the sentence.
  */
 
-import { wordExpectation, type Expectation } from './expectation.js';
+import { type Expectation, wordExpectation } from './expectation.js';
 
 const q = (s: string) => `”${s}”`;
 
@@ -26,30 +26,29 @@ export const sv = {
     'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
     'file.unreadable': (d: { reason: string }) => `Filen kunde inte läsas (${d.reason}).`,
     'file.missing': (d: { file: string }) => `Filen ${d.file} saknas i arkivet.`,
-    'file.not-regular': () => `Oväntad mapp, länk till en mapp eller specialfil, förväntade en vanlig fil; kd läser inte den, och reglerna som behöver den skulle annars tyst stängas av.`,
+    'file.not-regular': () =>
+      `Oväntad mapp, länk till en mapp eller specialfil, förväntade en vanlig fil; kd läser inte den, och reglerna som behöver den skulle annars tyst stängas av.`,
     'file.network-id': (d: { name: string }) =>
       `Oväntat mappnamn ${q(d.name)} för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.`,
     'file.name-encoding': () => `Filnamnet är inte UTF-8 och kan inte läsas under sitt namn; byt namn på filen.`,
     'frozen.not-regular': (d: { base: string }) =>
       `Protokollet var justerat i ${d.base} och har ersatts av en symbolisk länk, förväntade den vanliga filen på sin plats; ett justerat protokoll ändras bara genom rättelser.`,
-    'todo.missing': (d: { key: string }) => `Oväntat TODO för ${d.key}, förväntade uppgiften: källan som utkastet importerades från sade inget om den. Fyll i den.`,
-    'frontmatter.open': (d: { found: string }) =>
-      `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
+    'todo.missing': (d: { key: string }) =>
+      `Oväntat TODO för ${d.key}, förväntade uppgiften: källan som utkastet importerades från sade inget om den. Fyll i den.`,
+    'frontmatter.open': (d: { found: string }) => `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
     'frontmatter.executable': (d: { found: string }) =>
       `Front matter av typen ${q(d.found)} körs som kod och tillåts inte; förväntade ${q('---')} följt av YAML.`,
     'frontmatter.unclosed': () => `Front matter avslutas aldrig: förväntade en rad med bara ${q('---')}.`,
     'body.unreadable': (d: { found: string; chars: number; lines: number; width: number; depth: number }) =>
       `Oväntad Markdown ${q(d.found)} som kd bara läser i en mindre brödtext (högst ${d.chars} tecken och ${d.lines} rader, rader på högst ${d.width} tecken och högst ${d.depth} nivåer listor och citat), förväntade vanliga stycken, rubriker, listor och kodblock; punkternas rubriker lästes inte och filen kontrollerades inte vidare. Förenkla raden eller korta texten.`,
-    'yaml.error': (d: { code: string; found: string }) =>
-      `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
-    'yaml.alias': (d: { found: string }) =>
-      `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
+    'yaml.error': (d: { code: string; found: string }) => `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
+    'yaml.alias': (d: { found: string }) => `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
     'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
-    'yaml.more': (d: { count: number }) => `Ytterligare ${d.count} fel i samma front matter visas inte; rätta felen ovan och kör kd check igen.`,
+    'yaml.more': (d: { count: number }) =>
+      `Ytterligare ${d.count} fel i samma front matter visas inte; rätta felen ovan och kör kd check igen.`,
     // Schema
     'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
-    'schema.missing': (d: { key: string; expected: Expectation }) =>
-      `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
+    'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
     'schema.control': (d: { code: string; kind: 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate' }) =>
@@ -62,10 +61,8 @@ export const sv = {
       })[d.kind],
     // References
     'unknown-person': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
-    'unknown-network': (d: { id: string }) =>
-      `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
-    'unknown-municipality': (d: { name: string }) =>
-      `Okänd kommun ${q(d.name)}, förväntade en av kommunerna i kd.yml.`,
+    'unknown-network': (d: { id: string }) => `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
+    'unknown-municipality': (d: { name: string }) => `Okänd kommun ${q(d.name)}, förväntade en av kommunerna i kd.yml.`,
     'network-mismatch': (d: { expected: string; found: string }) =>
       `Oväntat nätverk ${q(d.found)}, förväntade ${q(d.expected)} eftersom filen ligger i dess mapp.`,
     'officer-absent': (d: { role: 'chair' | 'secretary'; id: string }) =>
@@ -75,8 +72,7 @@ export const sv = {
       `${d.name} (${d.id}) är medlem på mötesdagen men saknas i närvaron, förväntade personen under present, partial, remote, substitutes, regrets eller absent.`,
     'attendance-duplicate': (d: { id: string; first: string; second: string }) =>
       `${q(d.id)} står både under ${d.first} och ${d.second}, förväntade personen på ett ställe.`,
-    'not-on-roster': (d: { id: string; list: string }) =>
-      `${q(d.id)} står under ${d.list} men är inte medlem på mötesdagen.`,
+    'not-on-roster': (d: { id: string; list: string }) => `${q(d.id)} står under ${d.list} men är inte medlem på mötesdagen.`,
     'substitute.none': () => `Nätverket har inga ersättare (substitutes: none), förväntade en tom lista.`,
     'substitute.personal': (d: { person: string; principal: string; expected: string }) =>
       `Oväntad ersättare ${q(d.person)} för ${q(d.principal)}, förväntade den personliga ersättaren ${q(d.expected)}.`,
@@ -110,29 +106,27 @@ export const sv = {
       `Tiden ${q(d.found)} ligger utanför mötet ${d.meeting}, förväntade en tid inom mötet.`,
     'time-order': (d: { from: string; until: string }) =>
       `Från ${d.from} är inte före till ${d.until}, förväntade en tid som börjar före den slutar.`,
-    'item-range': (d: { found: string; count: number }) =>
-      `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
-    'due-date': (d: { due: string; date: string }) =>
-      `Oväntat sista datum ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
-    'follows-up.unknown': (d: { ref: string }) =>
-      `Okänt beslut ${q(d.ref)}, förväntade id för ett beslut som finns i arkivet.`,
+    'item-range': (d: { found: string; count: number }) => `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
+    'due-date': (d: { due: string; date: string }) => `Oväntat sista datum ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
+    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade id för ett beslut som finns i arkivet.`,
     'follows-up.later': (d: { ref: string; date: string }) =>
       `Beslutet ${q(d.ref)} fattades ${d.date}, förväntade ett beslut från ett tidigare möte.`,
-    'follows-up.not-assignment': (d: { ref: string }) =>
-      `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,
+    'follows-up.not-assignment': (d: { ref: string }) => `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,
     'roster-term': (d: { from: string; to: string }) =>
       `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
-    'roster-overlap': (d: { id: string }) =>
-      `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
+    'roster-overlap': (d: { id: string }) => `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
     'frozen.changed': (d: { base: string }) =>
       `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).`,
-    'frozen.deleted': (d: { base: string }) => `Ett justerat protokoll (i ${d.base}) har tagits bort, förväntade att det finns kvar oförändrat.`,
+    'frozen.deleted': (d: { base: string }) =>
+      `Ett justerat protokoll (i ${d.base}) har tagits bort, förväntade att det finns kvar oförändrat.`,
     'frozen.renamed': (d: { from: string; base: string }) =>
       `Ett justerat protokoll har bytt namn från ${d.from} (i ${d.base}), förväntade att det ligger kvar under sitt namn.`,
-    'term-overlap': (d: { id: string; other: string }) => `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
+    'term-overlap': (d: { id: string; other: string }) =>
+      `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
     'term-order': (d: { from: string; to: string }) => `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
     'term-duplicate': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan, förväntade unika id.`,
-    'roster-outside-terms': (d: { date: string }) => `Datumet ${d.date} ligger inte i någon mandatperiod under terms, förväntade ett datum inom en period.`,
+    'roster-outside-terms': (d: { date: string }) =>
+      `Datumet ${d.date} ligger inte i någon mandatperiod under terms, förväntade ett datum inom en period.`,
     'calendar-duplicate': (d: { date: string }) => `Datumet ${d.date} finns redan i kalendern.`,
   },
 
@@ -251,7 +245,8 @@ export const sv = {
         'texten under varje rubrik',
         'sedan: npx kd check, och git add och git commit; pre-commit-kroken uppdaterar registren i index/ (utan kroken: npx kd index före commit)',
       ],
-      openCount: (n: number) => (n === 0 ? 'Inga öppna uppdrag.' : n === 1 ? '1 öppet uppdrag står under punkt 1.' : `${n} öppna uppdrag står under punkt 1.`),
+      openCount: (n: number) =>
+        n === 0 ? 'Inga öppna uppdrag.' : n === 1 ? '1 öppet uppdrag står under punkt 1.' : `${n} öppna uppdrag står under punkt 1.`,
       askDate: 'Mötesdatum (ÅÅÅÅ-MM-DD)',
       askTime: 'Tid (TT:MM-TT:MM)',
       askPlace: 'Plats',
@@ -359,7 +354,17 @@ export const sv = {
     agreements: 'Överenskommelser',
     assignments: 'Uppdrag',
     assignmentsIntro: 'Uppdrag som gavs under perioden eller var öppna när den började, med status vid periodens slut.',
-    columns: { number: 'Nr', date: 'Datum', place: 'Plats', theme: 'Tema', present: 'Närvarande', name: 'Namn', organisation: 'Organisation', role: 'Roll', meeting: 'Möte' },
+    columns: {
+      number: 'Nr',
+      date: 'Datum',
+      place: 'Plats',
+      theme: 'Tema',
+      present: 'Närvarande',
+      name: 'Namn',
+      organisation: 'Organisation',
+      role: 'Roll',
+      meeting: 'Möte',
+    },
     draft: 'utkast',
     mission: 'Uppdrag',
     noMeetings: 'Inga möten hölls under perioden.',
@@ -429,14 +434,26 @@ export const sv = {
     unknownOrganisation: 'okänd organisation',
     notUnderstoodHeading: 'Ej tolkade rader',
     importedFrom: (file: string) => `Importerat från ${file}`,
-    needs: (options: string) => `Inget skrevs: ${options} kunde inte läsas ur filen; ange ${options.includes(',') ? 'dem' : 'den'} som flagga.`,
+    needs: (options: string) =>
+      `Inget skrevs: ${options} kunde inte läsas ur filen; ange ${options.includes(',') ? 'dem' : 'den'} som flagga.`,
     wrote: (d: { source: string; file: string }) => `${d.source} → ${d.file}`,
     wouldWrite: (d: { source: string; file: string }) => `${d.source} → ${d.file} (provkörning, inget skrevs)`,
     notWritten: (d: { source: string }) => `${d.source}: inget skrevs`,
-    counts: (s: { present: number; partial: number; remote: number; regrets: number; absent: number; guests: number; items: number; decisions: number; assignments: number }) =>
+    counts: (s: {
+      present: number;
+      partial: number;
+      remote: number;
+      regrets: number;
+      absent: number;
+      guests: number;
+      items: number;
+      decisions: number;
+      assignments: number;
+    }) =>
       `${s.present} närvarande, ${s.partial} delvis, ${s.remote} på distans, ${s.regrets} förhinder, ${s.absent} frånvarande, ${s.guests} gäster, ${s.items} punkter, ${s.decisions} beslut, varav ${s.assignments} uppdrag`,
     added: (n: number) => `${n} nya personer lades till i people.yml:`,
-    unknown: (n: number) => `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
+    unknown: (n: number) =>
+      `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
     notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista mötesdagen (kd check varnar): ${ids}`,
     unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
@@ -446,7 +463,8 @@ export const sv = {
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
     skippedBefore: (n: number) => `${n} rader före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
-    docxTooLarge: (d: { max: string; xml: string }) => `Word-filen packas upp till mer än ${d.max}, eller mer än ${d.xml} XML, och är inte ett protokoll; inget lästes.`,
+    docxTooLarge: (d: { max: string; xml: string }) =>
+      `Word-filen packas upp till mer än ${d.max}, eller mer än ${d.xml} XML, och är inte ett protokoll; inget lästes.`,
     textTooLong: (max: number) => `Texten i filen är längre än ${max} tecken, mer än ett protokoll får vara; inget lästes.`,
     pdfNoText: 'PDF-filen har inget textlager (den är skannad); den måste OCR-behandlas innan den kan importeras.',
     pdfUnreadable: 'PDF-filen kunde inte läsas (skadad eller lösenordsskyddad).',
@@ -492,7 +510,11 @@ export const sv = {
     rules: 'Spelregler',
     decidesYes: 'Nätverket fattar beslut; besluten står i protokollet under varje punkt.',
     decidesNo: 'Nätverket fattar inga beslut utan gör överenskommelser, som sedan beslutas i respektive kommun.',
-    substitutes: { none: 'Medlemmarna har inga ersättare; en tillförordnad chef räknas som medlem.', personal: 'Varje medlem kan ha en personlig ersättare som deltar vid förhinder.', any: 'Vid förhinder får kommunen skicka en annan företrädare.' } as Record<string, string>,
+    substitutes: {
+      none: 'Medlemmarna har inga ersättare; en tillförordnad chef räknas som medlem.',
+      personal: 'Varje medlem kan ha en personlig ersättare som deltar vid förhinder.',
+      any: 'Vid förhinder får kommunen skicka en annan företrädare.',
+    } as Record<string, string>,
     perTerm: (n: number) => `Nätverket träffas ${n} gånger per mandatperiod.`,
     roster: 'Medlemmar',
     roles: { chair: 'ordförande', 'vice-chair': 'vice ordförande', secretary: 'sekreterare', member: 'ledamot' } as Record<string, string>,
@@ -515,7 +537,21 @@ export const sv = {
     actionMark: 'Att agera på',
     ourAssignments: 'Uppdrag till kommunens företrädare',
     comingMeetings: 'Kommande möten',
-    columns: { time: 'Tid', place: 'Plats', theme: 'Tema', agenda: 'Dagordning', network: 'Nätverk', protocol: 'Protokoll', email: 'E-post', phone: 'Telefon', title: 'Titel', role: 'Roll', from: 'Sedan', substitute: 'Ersättare', action: 'Agera' },
+    columns: {
+      time: 'Tid',
+      place: 'Plats',
+      theme: 'Tema',
+      agenda: 'Dagordning',
+      network: 'Nätverk',
+      protocol: 'Protokoll',
+      email: 'E-post',
+      phone: 'Telefon',
+      title: 'Titel',
+      role: 'Roll',
+      from: 'Sedan',
+      substitute: 'Ersättare',
+      action: 'Agera',
+    },
     calendarTitle: 'Mötesplan',
     cancelled: 'inställt',
     ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' },
@@ -525,10 +561,24 @@ export const sv = {
     title: (d: { network: string }) => `Medlemslista: ${d.network}`,
     onDate: (d: { date: string; term: string }) => `Per ${d.date}${d.term ? `, mandatperiod ${d.term}` : ''}.`,
     overTerm: (d: { term: string; from: string; to: string }) => `Mandatperiod ${d.term}, ${d.from} – ${d.to}.`,
-    meetings: (d: { held: number; planned: string; calendar: number }) => `Möten: ${d.held} hållna${d.planned ? ` av ${d.planned} planerade` : ''}; ${d.calendar} i kalendern.`,
-    columns: { name: 'Namn', municipality: 'Kommun', role: 'Roll', acting: 'tf', substitute: 'Ersättare', joined: 'Sedan', terms: 'Perioder', attended: 'Närvaro', rate: 'Andel', substituteAttended: 'Ersättaren kom' },
-    rotateTitle: (d: { network: string; next: string; from: string; to: string }) => `Förslag till mandatperiod ${d.next} (${d.from} – ${d.to}) för ${d.network}`,
-    rotateSummary: (d: { replace: number; seats: number; current: string }) => `${d.replace} av ${d.seats} platser byts efter period ${d.current}: de som suttit längst först, vid lika tid den med lägst närvaro, sedan namn.`,
+    meetings: (d: { held: number; planned: string; calendar: number }) =>
+      `Möten: ${d.held} hållna${d.planned ? ` av ${d.planned} planerade` : ''}; ${d.calendar} i kalendern.`,
+    columns: {
+      name: 'Namn',
+      municipality: 'Kommun',
+      role: 'Roll',
+      acting: 'tf',
+      substitute: 'Ersättare',
+      joined: 'Sedan',
+      terms: 'Perioder',
+      attended: 'Närvaro',
+      rate: 'Andel',
+      substituteAttended: 'Ersättaren kom',
+    },
+    rotateTitle: (d: { network: string; next: string; from: string; to: string }) =>
+      `Förslag till mandatperiod ${d.next} (${d.from} – ${d.to}) för ${d.network}`,
+    rotateSummary: (d: { replace: number; seats: number; current: string }) =>
+      `${d.replace} av ${d.seats} platser byts efter period ${d.current}: de som suttit längst först, vid lika tid den med lägst närvaro, sedan namn.`,
     leaving: 'Lämnar',
     staying: 'Sitter kvar',
     incoming: 'Föreslås in (har väntat längst)',
@@ -648,8 +698,7 @@ export const sv = {
       'unknown-command': (d: { command: string }) => `Okänt kommando ${d.command}. Se kd --help.`,
       'missing-argument': (d: { name: string }) => `Argumentet ${d.name} saknas.`,
       'option-missing-argument': (d: { option: string }) => `Flaggan ${d.option} behöver ett värde.`,
-      'excess-arguments': (d: { expected: number; found: number }) =>
-        `För många argument: förväntade ${d.expected}, fick ${d.found}.`,
+      'excess-arguments': (d: { expected: number; found: number }) => `För många argument: förväntade ${d.expected}, fick ${d.found}.`,
       'invalid-choice': (d: { option: string; found: string; allowed: string }) =>
         `Oväntat värde ${q(d.found)} för ${d.option}, förväntade ${d.allowed}.`,
       io: (d: { code: string; file: string }) =>
@@ -674,7 +723,8 @@ export const sv = {
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
       'report-blocked': (d: { count: number }) =>
         `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,
-      'unknown-revision': (d: { rev: string }) => `Okänd revision ${q(d.rev)}, förväntade en commit, gren eller tagg i arkivets git-förråd.`,
+      'unknown-revision': (d: { rev: string }) =>
+        `Okänd revision ${q(d.rev)}, förväntade en commit, gren eller tagg i arkivets git-förråd.`,
       'not-in-git': () => `Arkivet ligger inte i ett git-förråd, så --at och --changed kan inte användas.`,
       'init-exists': (d: { files: string }) => `Skriver inte över något: ${d.files} finns redan. Välj en annan mapp.`,
       'history-unavailable': () =>
@@ -698,7 +748,8 @@ export const sv = {
       'unknown-person-option': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
       'stale-index': (d: { count: number }) =>
         `${d.count} register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.`,
-      'hook-not-in-git': () => `Arkivet ligger inte i ett git-förråd; kd pre-commit körs av git före varje commit (git config core.hooksPath .githooks).`,
+      'hook-not-in-git': () =>
+        `Arkivet ligger inte i ett git-förråd; kd pre-commit körs av git före varje commit (git config core.hooksPath .githooks).`,
       'staged-unreadable': () =>
         `git kunde inte läsa eller uppdatera det som ska checkas in (git write-tree, git add). Lös eventuella konflikter och försök igen.`,
       'archive-locked': (d: { file: string; pid: string | number; host: string; started: string }) =>

@@ -2,11 +2,41 @@ import { isRealDate } from '../schema/index.js';
 
 /** Month names and their abbreviations, Swedish first, then Danish and Norwegian where they differ. */
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, januar: 1, februari: 2, feb: 2, februar: 2, mars: 3, mar: 3, marts: 3, april: 4, apr: 4, maj: 5, mai: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, augusti: 8, aug: 8, august: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  november: 11, nov: 11, december: 12, dec: 12, desember: 12, des: 12,
+  januari: 1,
+  jan: 1,
+  januar: 1,
+  februari: 2,
+  feb: 2,
+  februar: 2,
+  mars: 3,
+  mar: 3,
+  marts: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  mai: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augusti: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+  desember: 12,
+  des: 12,
 };
-const MONTH_RE = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -44,7 +74,8 @@ export function datesIn(text: string, year?: number): FoundDate[] {
   };
   const next = () => {
     const merged: FoundDate[] = [];
-    for (let i = 0, j = 0; i < earlier.length || j < found.length; ) merged.push(j >= found.length || (i < earlier.length && earlier[i]!.index < found[j]!.index) ? earlier[i++]! : found[j++]!);
+    for (let i = 0, j = 0; i < earlier.length || j < found.length; )
+      merged.push(j >= found.length || (i < earlier.length && earlier[i]!.index < found[j]!.index) ? earlier[i++]! : found[j++]!);
     earlier = merged;
     found = [];
     at = 0;
@@ -57,14 +88,17 @@ export function datesIn(text: string, year?: number): FoundDate[] {
     add(iso(fullYear(m[3]!), Number(m[2]), Number(m[1])), m);
   }
   next();
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?::e|:a)?\\.?\\s+(${MONTH_RE})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu'))) {
+  for (const m of text.matchAll(
+    new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?::e|:a)?\\.?\\s+(${MONTH_RE})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}])`, 'giu'),
+  )) {
     const y = m[3] ? Number(m[3]) : year;
     if (y !== undefined) add(iso(y, MONTHS[m[2]!.toLowerCase()]!, Number(m[1])), m);
   }
   next();
   for (const m of text.matchAll(/(?<![\d.:/-])(20\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(Number(m[1]), Number(m[2]), Number(m[3])), m);
   next();
-  for (const m of text.matchAll(/(?<![\d.:/-])(\d{2})(\d{2})(\d{2})(?![\d-])/g)) add(iso(2000 + Number(m[1]), Number(m[2]), Number(m[3])), m);
+  for (const m of text.matchAll(/(?<![\d.:/-])(\d{2})(\d{2})(\d{2})(?![\d-])/g))
+    add(iso(2000 + Number(m[1]), Number(m[2]), Number(m[3])), m);
   next();
   return earlier;
 }
@@ -78,7 +112,8 @@ export interface FoundTime {
   end: number;
 }
 
-const clock = (h: string, m: string | undefined) => (Number(h) <= 23 && Number(m ?? 0) <= 59 ? `${pad(Number(h))}:${m ?? '00'}` : undefined);
+const clock = (h: string, m: string | undefined) =>
+  Number(h) <= 23 && Number(m ?? 0) <= 59 ? `${pad(Number(h))}:${m ?? '00'}` : undefined;
 
 /**
  * A meeting time: "kl. 9.00–12.15", "09:00-12:15", "kl 13-16", "klockan
@@ -87,7 +122,10 @@ const clock = (h: string, m: string | undefined) => (Number(h) <= 23 && Number(m
  */
 export function timeIn(text: string): FoundTime | undefined {
   const hm = '(\\d{1,2})(?:[.:](\\d{2}))?';
-  const range = new RegExp(`(?:\\b(?:kl|klockan|kl\\.)\\s*)?(?<![\\d.:/-])${hm}\\s*(?:[-–—]|till|to|til)\\s*(?:ca\\.?\\s*|kl\\.?\\s*)?${hm}(?![\\d.:]\\d)`, 'i');
+  const range = new RegExp(
+    `(?:\\b(?:kl|klockan|kl\\.)\\s*)?(?<![\\d.:/-])${hm}\\s*(?:[-–—]|till|to|til)\\s*(?:ca\\.?\\s*|kl\\.?\\s*)?${hm}(?![\\d.:]\\d)`,
+    'i',
+  );
   const m = range.exec(text);
   if (m) {
     const withKl = /^(kl|klockan)/i.test(m[0]);

@@ -75,8 +75,14 @@ export function checkZip(zip: Uint8Array): void {
     for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; x += 4 + u16(x + 2)) {
       if (u16(x) !== 0x0001) continue;
       let y = x + 4;
-      if (size === 0xffffffff) (size = u64(y)), (y += 8);
-      if (compressed === 0xffffffff) (compressed = u64(y)), (y += 8);
+      if (size === 0xffffffff) {
+        size = u64(y);
+        y += 8;
+      }
+      if (compressed === 0xffffffff) {
+        compressed = u64(y);
+        y += 8;
+      }
       if (local === 0xffffffff) local = u64(y);
     }
     total += size;

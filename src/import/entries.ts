@@ -69,16 +69,26 @@ export interface Entry {
 
 const ROLE_SUFFIX =
   /(chef|direktör|direktor|direktør|strateg|ansvarig|samordnare|sekreterare|ledare|handläggare|utredare|controller|koordinator|ordförande|ordf|sekr|rådgivare|specialist|ombudsman|konsult|assistent|ekonom|jurist|kommunalråd|råd|ledamot|suppleant|ersättare|referent|formand|leder|rådmann|borgmester|ordfører|sjef)\.?$/i;
-const ROLE_WORDS = /^(t\.?\s?f\.?|tf|tillförordnad|ställföreträdande|biträdande|bitr\.?|vice|adjungerad|ordinarie|ny|avgående|nyvald|konstituerad|konst\.?|fungerende|kst\.?)$/i;
+const ROLE_WORDS =
+  /^(t\.?\s?f\.?|tf|tillförordnad|ställföreträdande|biträdande|bitr\.?|vice|adjungerad|ordinarie|ny|avgående|nyvald|konstituerad|konst\.?|fungerende|kst\.?)$/i;
 const CHAIR = /^(ordförande|ordf\.?|mötesordförande|ordförande för mötet|formand|mødeleder|møteleder|leder|ordstyrer)$/i;
 const SECRETARY = /^(sekreterare|sekr\.?|mötessekreterare|protokollförare|referent|ref\.?|sekretær|antecknare|nätverkssekreterare)$/i;
 const PARTY = /^(S|M|C|L|V|KD|MP|SD|FP|Fi|SPI|ÖP|Skån|BoP|OP|SV|RV|A|H|FrP|Sp|Krf|Ap|R|SF|DF|EL|Ø|LA|K|ALT)$/;
 
 /** A role or title such as "kommunchef", "tf kommundirektör", "Ekonomichef", "vice ordförande". */
 export function isRole(text: string): boolean {
-  const words = text.trim().replace(/(?<![.,])[.,]+$/, '').split(/\s+/).filter(Boolean);
+  const words = text
+    .trim()
+    .replace(/(?<![.,])[.,]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0 || words.length > 5) return false;
-  return words.some((w) => ROLE_SUFFIX.test(w)) && words.every((w) => ROLE_SUFFIX.test(w) || ROLE_WORDS.test(w) || /^(för|i|och|med|på|av|inom|til|for|og)$/i.test(w) || /^\p{Ll}/u.test(w));
+  return (
+    words.some((w) => ROLE_SUFFIX.test(w)) &&
+    words.every(
+      (w) => ROLE_SUFFIX.test(w) || ROLE_WORDS.test(w) || /^(för|i|och|med|på|av|inom|til|for|og)$/i.test(w) || /^\p{Ll}/u.test(w),
+    )
+  );
 }
 
 function officerOf(role: string): 'chair' | 'secretary' | undefined {
@@ -117,10 +127,17 @@ export function splitList(text: string): string[] {
 
 /** Reads a partial-attendance note: "fram till 11.25", "från kl 13.45", "tom p 4", "p 5", "pkt 3, 5-10", "ej § 91-97", "§ 84-89", " 62-", "deltog t.o.m. § 85". */
 export function readPartial(note: string): PartialNote | 'remote' | undefined {
-  const n = note.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^deltog\s+|^närvarande\s+/, '');
+  const n = note
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^deltog\s+|^närvarande\s+/, '');
   if (/^(digitalt|på distans|via länk|distans|via teams|deltog digitalt|på länk|digital|via video|videolänk)$/.test(n)) return 'remote';
   let r: RegExpExecArray | null;
-  if ((r = /^(?:fram\s+)?till\s+(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)$/.exec(n)) || (r = /^(?:lämnade|gick)\s+(?:mötet\s+)?(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)$/.exec(n))) {
+  if (
+    (r = /^(?:fram\s+)?till\s+(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)$/.exec(n)) ||
+    (r = /^(?:lämnade|gick)\s+(?:mötet\s+)?(?:kl\.?\s*)?(\d{1,2}(?:[.:]\d{2})?)$/.exec(n))
+  ) {
     const t = clockIn(r[1]!.includes('.') || r[1]!.includes(':') ? r[1]! : `kl ${r[1]}`);
     return t ? { until: t } : undefined;
   }
@@ -129,8 +146,10 @@ export function readPartial(note: string): PartialNote | 'remote' | undefined {
     return t ? { from: t } : undefined;
   }
   const ITEM = '(?:p\\.?|pkt\\.?|punkt(?:erna)?|§§?|ärende|sak)';
-  if ((r = new RegExp(`^(?:tom|t\\.\\s?o\\.\\s?m\\.?|till och med|till)\\s+${ITEM}?\\s*(\\d+)$`).exec(n))) return { items: [{ from: 1, to: Number(r[1]) }] };
-  if ((r = new RegExp(`^(?:from|fr\\.\\s?o\\.\\s?m\\.?|från och med|från)\\s+${ITEM}?\\s*(\\d+)$`).exec(n))) return { items: [{ from: Number(r[1]) }] };
+  if ((r = new RegExp(`^(?:tom|t\\.\\s?o\\.\\s?m\\.?|till och med|till)\\s+${ITEM}?\\s*(\\d+)$`).exec(n)))
+    return { items: [{ from: 1, to: Number(r[1]) }] };
+  if ((r = new RegExp(`^(?:from|fr\\.\\s?o\\.\\s?m\\.?|från och med|från)\\s+${ITEM}?\\s*(\\d+)$`).exec(n)))
+    return { items: [{ from: Number(r[1]) }] };
   const except = /^(?:ej|inte|ikke|utom)\s+/.test(n);
   const body = n.replace(/^(?:ej|inte|ikke|utom)\s+/, '');
   if ((r = new RegExp(`^${ITEM}?\\s*(\\d+(?:\\s*[-–]\\s*\\d*)?(?:\\s*(?:,|och)\\s*\\d+(?:\\s*[-–]\\s*\\d*)?)*)$`).exec(body))) {
@@ -148,7 +167,14 @@ export function readPartial(note: string): PartialNote | 'remote' | undefined {
 interface Token {
   kind: 'name' | 'municipality' | 'organisation' | 'role' | 'acting' | 'other';
   text: string;
-  notes: { partial?: PartialNote; remote?: boolean; party?: string; officer?: 'chair' | 'secretary'; substituteFor?: string; acting?: boolean };
+  notes: {
+    partial?: PartialNote;
+    remote?: boolean;
+    party?: string;
+    officer?: 'chair' | 'secretary';
+    substituteFor?: string;
+    acting?: boolean;
+  };
   municipality?: string;
   /** Parts of a token without commas: "Maja Ek tf kommundirektör Hylte". */
   extra?: Token[];
@@ -169,7 +195,8 @@ function takeNotes(token: string): { text: string; notes: Token['notes'] } {
     else if (partial) notes.partial = partial;
     else if (PARTY.test(note)) notes.party = note;
     else if (officerOf(note)) notes.officer = officerOf(note);
-    else if ((r = /^(?:ers\.?|ersättare|ersätter|i stället|istället|vikarie|stedfortræder|vara)\s*(?:för|for)\s+(.+)$/i.exec(note))) notes.substituteFor = r[1]!.trim();
+    else if ((r = /^(?:ers\.?|ersättare|ersätter|i stället|istället|vikarie|stedfortræder|vara)\s*(?:för|for)\s+(.+)$/i.exec(note)))
+      notes.substituteFor = r[1]!.trim();
     else if (/^t\.?\s?f\.?$/i.test(note)) notes.acting = true;
     else {
       // A note kd does not read is put back, so nothing is lost.
@@ -182,9 +209,11 @@ function takeNotes(token: string): { text: string; notes: Token['notes'] } {
 
 const MARK = /^(x|✓|✔|ja|-|–|—|nej|ej)$/i;
 /** Words that begin an organisation's name that otherwise looks like a person's: "Familjen Helsingborg", "Business Halland". */
-const ORGANISATION_HEAD = /^(familjen|nätverket|samverkan|projektet|business|visit|destination|invest|kommunerna i|kommunchefsgruppen|kommundirektörsgruppen|styrgruppen|ledningsgruppen|sekretariatet)\b/i;
+const ORGANISATION_HEAD =
+  /^(familjen|nätverket|samverkan|projektet|business|visit|destination|invest|kommunerna i|kommunchefsgruppen|kommundirektörsgruppen|styrgruppen|ledningsgruppen|sekretariatet)\b/i;
 /** "för Annika Strand" after an entry's other parts: whom the entry stood in for. */
-const FOR = /^(?:ers\.?\s+|ersättare\s+|tjänstgör\s+)?(?:för|for|i stället för|istället för|ersätter)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})$/u;
+const FOR =
+  /^(?:ers\.?\s+|ersättare\s+|tjänstgör\s+)?(?:för|for|i stället för|istället för|ersätter)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})$/u;
 const SUBSTITUTE = /^(.+?)\s+(?:ersätter|ers\.?\s+för|i stället för|istället för|för|for|vikarierar för)\s+(.+)$/i;
 
 function classify(text: string, k: Knowledge): Token['kind'] {
@@ -335,7 +364,8 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
   for (const t of tokens) {
     if (t.kind === 'name') {
       // A second name right after a name with nothing of its own: a bare list, or an organisation that looks like a name.
-      const doubtful = current !== undefined && !current.municipality && !current.organisation && !current.role && hasAttributes && !k.person(t.text);
+      const doubtful =
+        current !== undefined && !current.municipality && !current.organisation && !current.role && hasAttributes && !k.person(t.text);
       current = { name: t.text, line, ...entryNotes(t.notes), ...(t.mark ? { mark: t.mark } : {}) };
       if (pendingMunicipality) {
         current.municipality = pendingMunicipality;
@@ -354,7 +384,10 @@ export function readEntries(text: string, line: number, k: Knowledge): Entry[] {
     if (t.kind === 'acting') current.acting = true;
     else if (t.kind === 'municipality' && !current.municipality) current.municipality = k.municipality(t.text)!;
     else if (t.kind === 'role') {
-      const role = t.text.replace(/^t\.?\s?f\.?\s+/i, () => ((current!.acting = true), ''));
+      const role = t.text.replace(/^t\.?\s?f\.?\s+/i, () => {
+        current!.acting = true;
+        return '';
+      });
       const officer = officerOf(role);
       if (officer) current.officer = officer;
       current.role = current.role ? `${current.role}, ${role}` : role;
@@ -426,7 +459,10 @@ export function looksLikeEntries(text: string, k: Knowledge): boolean {
     if (roleThenName && isRole(roleThenName[1]!) && looksLikeName(roleThenName[2]!)) return true;
     if (classify(token, k) !== 'other' || splitCompound(token, k) !== undefined) return true;
     // An unknown token passes only when every word is capitalised (a name kd does not know) or a particle.
-    return words.length <= 5 && words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|af|de|der|den|la|le|di|da|del|el|al|bin|ter|zu|och)$/.test(w));
+    return (
+      words.length <= 5 &&
+      words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(von|van|af|de|der|den|la|le|di|da|del|el|al|bin|ter|zu|och)$/.test(w))
+    );
   });
 }
 

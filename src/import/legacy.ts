@@ -1,6 +1,16 @@
 import { datesIn, timeIn } from './dates.js';
-import { isRole, knowledge, looksLikeEntries, readEntries, readPartial, splitList, type Entry, type Knowledge, type PartialNote } from './entries.js';
-import { labelAt, type LabelKind, type LabelMatch } from './labels.js';
+import {
+  type Entry,
+  isRole,
+  type Knowledge,
+  knowledge,
+  looksLikeEntries,
+  type PartialNote,
+  readEntries,
+  readPartial,
+  splitList,
+} from './entries.js';
+import { type LabelKind, type LabelMatch, labelAt } from './labels.js';
 import { looksLikeName, normaliseName } from './names.js';
 import { prepare, type SourceLine } from './prepare.js';
 
@@ -79,17 +89,23 @@ interface Candidate {
   label: string;
 }
 
-const KIND_TITLE = /^(?:(?:sammanträdes|möte?s|styrelse)?protokoll|minnesanteckningar|anteckningar|mötesanteckningar|minnes­anteckningar|referat|mødereferat|møtereferat|protokoll fra møte|beslutsprotokoll|kallelse|dokumentation)\b/i;
+const KIND_TITLE =
+  /^(?:(?:sammanträdes|möte?s|styrelse)?protokoll|minnesanteckningar|anteckningar|mötesanteckningar|minnes­anteckningar|referat|mødereferat|møtereferat|protokoll fra møte|beslutsprotokoll|kallelse|dokumentation)\b/i;
 
 /** An item heading: "1.", "1 Budget", "§ 12", "§12", "Punkt 12", "Ärende 12", "Sak 62/12", "12 a." (a sub-item). */
 function itemCandidate(text: string): Candidate | undefined {
   let m: RegExpExecArray | null;
-  if ((m = /^§\s*(\d{1,4})\s*[.:)–-]?\s*(.*)$/.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: true, label: `§ ${m[1]}` };
-  if ((m = /^(punkt|pkt\.?|ärende|ärendenr\.?|sak(?:\s*nr\.?)?|saksnr\.?|item)\s*(\d{1,4})(\s*\/\s*\d{2,4})?\s*[.:)–-]?\s*(.*)$/i.exec(text)))
+  if ((m = /^§\s*(\d{1,4})\s*[.:)–-]?\s*(.*)$/.exec(text)))
+    return { num: Number(m[1]), title: m[2]!.trim(), strong: true, label: `§ ${m[1]}` };
+  if (
+    (m = /^(punkt|pkt\.?|ärende|ärendenr\.?|sak(?:\s*nr\.?)?|saksnr\.?|item)\s*(\d{1,4})(\s*\/\s*\d{2,4})?\s*[.:)–-]?\s*(.*)$/i.exec(text))
+  )
     return { num: Number(m[2]), title: m[4]!.trim(), strong: true, label: `${m[1]} ${m[2]}${m[3] ? m[3].replace(/\s+/g, '') : ''}` };
-  if ((m = /^(\d{1,3})\s*([a-h])\s*[.)]\s+(\S.*)$/.exec(text))) return { num: Number(m[1]), sub: m[2]!, title: m[3]!.trim(), strong: false, label: `${m[1]} ${m[2]}` };
+  if ((m = /^(\d{1,3})\s*([a-h])\s*[.)]\s+(\S.*)$/.exec(text)))
+    return { num: Number(m[1]), sub: m[2]!, title: m[3]!.trim(), strong: false, label: `${m[1]} ${m[2]}` };
   if ((m = /^(\d{1,3})\s*[.)]\s*(\p{L}.*)$/u.exec(text))) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
-  if ((m = /^(\d{1,3})\s+(\p{Lu}[\p{L}\s,&/-]*.*)$/u.exec(text)) && !datesIn(text).some((d) => d.index === 0)) return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
+  if ((m = /^(\d{1,3})\s+(\p{Lu}[\p{L}\s,&/-]*.*)$/u.exec(text)) && !datesIn(text).some((d) => d.index === 0))
+    return { num: Number(m[1]), title: m[2]!.trim(), strong: false, label: m[1]! };
   if ((m = /^(\d{1,3})\s*[.)]?$/.exec(text))) return { num: Number(m[1]), title: '', strong: false, label: m[1]! };
   return undefined;
 }
@@ -99,13 +115,24 @@ const DECISION_SENTENCE =
 /** "Informationen noteras.", "Protokollet från den 15 oktober läggs till handlingarna.", "Rapporten godkänns.": a decision to note or approve. */
 const NOTED =
   /^(?:\p{Lu}[\p{L}-]*(?:\s+[\p{L}\d-]+){0,7}\s+)?(?:noteras|noterades|antecknas|tas\s+emot|togs\s+emot|läggs\s+till\s+handlingarna|lades\s+till\s+handlingarna|tas\s+till\s+protokollet|togs\s+till\s+protokollet|godkänns|godkändes|fastställs|fastställdes|tas\s+til\s+efterretning|tages\s+til\s+efterretning|tas\s+til\s+orientering|blev\s+godkendt|ble\s+godkjent|godkendes|godkjennes)(?:\s+(?:med\s+tack|utan\s+ändringar|utan\s+erinran))?\.?$/iu;
-const AS_PROPOSED = /^(?:enligt|i enlighet med|som)\s+(?:förslag(?:et)?|forslag(?:et)?|indstilling(?:en)?|innstilling(?:en)?)\.?$|^förslaget\s+(?:godkänns|antas|bifalls)\.?$/i;
+const AS_PROPOSED =
+  /^(?:enligt|i enlighet med|som)\s+(?:förslag(?:et)?|forslag(?:et)?|indstilling(?:en)?|innstilling(?:en)?)\.?$|^förslaget\s+(?:godkänns|antas|bifalls)\.?$/i;
 const CLAUSE = /^(?:[-–•*]\s*)?(?:samt\s+|och\s+)?(?:att|at)\s+\S/i;
 
 export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLines: ReadonlySet<number> = new Set()): LegacyProtocol {
   const { lines, noise } = prepare(input, noiseLines);
   const p: LegacyProtocol = {
-    present: [], regrets: [], absent: [], remote: [], substitutes: [], guests: [], items: [], intro: [], noise, review: [], notUnderstood: [],
+    present: [],
+    regrets: [],
+    absent: [],
+    remote: [],
+    substitutes: [],
+    guests: [],
+    items: [],
+    intro: [],
+    noise,
+    review: [],
+    notUnderstood: [],
   };
   const invited: NamedPerson[] = [];
   const agenda: Candidate[] = [];
@@ -217,12 +244,21 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     }
 
     // Title lines before anything else.
-    if (!item && p.present.length === 0 && (!lm || !lm.marked)) {
+    if (!item && p.present.length === 0 && !lm?.marked) {
       const kindTitle = KIND_TITLE.exec(text);
-      const numbered = /^(.*?)\b(protokoll|anteckningar|minnesanteckningar|referat)\s+(?:nr\.?\s*)?(\d{1,3})\s*(?:\/|år|:)\s*(\d{4})\b/i.exec(text);
-      if (numbered || kindTitle || (!p.header && /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.test(text) && text.length < 120)) {
+      const numbered =
+        /^(.*?)\b(protokoll|anteckningar|minnesanteckningar|referat)\s+(?:nr\.?\s*)?(\d{1,3})\s*(?:\/|år|:)\s*(\d{4})\b/i.exec(text);
+      if (
+        numbered ||
+        kindTitle ||
+        (!p.header && /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.test(text) && text.length < 120)
+      ) {
         p.header ??= text;
-        const word = (numbered?.[2] ?? kindTitle?.[0] ?? /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.exec(text)![0]).toLowerCase();
+        const word = (
+          numbered?.[2] ??
+          kindTitle?.[0] ??
+          /\b(protokoll|minnesanteckningar|anteckningar|referat)\b/i.exec(text)![0]
+        ).toLowerCase();
         p.kind ??= /protokoll/.test(word) ? 'protokoll' : 'anteckningar';
         if (numbered) {
           p.number = Number(numbered[3]);
@@ -294,7 +330,10 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
   const substitutes = new Set(p.substitutes.map(key));
   for (const list of ['present', 'remote'] as const) p[list] = p[list].filter((x) => !away.has(key(x)) && !substitutes.has(key(x)));
   // An agenda with no items after it: the agenda is all there is.
-  if (p.items.length === 0 && agenda.length > 0) agenda.forEach((a, idx) => p.items.push({ no: idx + 1, ...(a.strong ? { source: a.label } : {}), title: a.title, line: 0, text: [], decisions: [] }));
+  if (p.items.length === 0 && agenda.length > 0)
+    agenda.forEach((a, idx) =>
+      p.items.push({ no: idx + 1, ...(a.strong ? { source: a.label } : {}), title: a.title, line: 0, text: [], decisions: [] }),
+    );
   return finish(p);
 
   function keep(l: SourceLine) {
@@ -313,11 +352,17 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       if (kind === 'timeplace') {
         // The place is what is left once the date and the time are taken out, before or after them.
         let rest = value;
-        for (const span of [t, d].filter((x): x is NonNullable<typeof x> => x !== undefined).sort((a, b) => b.index - a.index)) rest = `${rest.slice(0, span.index)} | ${rest.slice(span.end)}`;
+        for (const span of [t, d].filter((x): x is NonNullable<typeof x> => x !== undefined).sort((a, b) => b.index - a.index))
+          rest = `${rest.slice(0, span.index)} | ${rest.slice(span.end)}`;
         const place = rest
           .replace(/\b(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|mandag|tirsdag|onsdag|torsdag|fredag)\b(?:\s+den)?/gi, '')
           .split('|')
-          .map((x) => x.replace(/^[\s,.;:–-]+|(?<![\s,.;:–-])[\s,.;:–-]+$/g, '').replace(/^(?:i|på|kl\.?)\s+/i, '').trim())
+          .map((x) =>
+            x
+              .replace(/^[\s,.;:–-]+|(?<![\s,.;:–-])[\s,.;:–-]+$/g, '')
+              .replace(/^(?:i|på|kl\.?)\s+/i, '')
+              .trim(),
+          )
           .filter((x) => x !== '' && !/^(?:kl\.?|klockan|den)$/i.test(x))
           .join(', ');
         if (place) p.place = place;
@@ -387,8 +432,14 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
         const nextIsName = after !== undefined && looksLikeName(after.text);
         const lineAfterNextAt = afterAt === undefined ? undefined : nextNonBlank(afterAt + 1);
         const lineAfterNext = lineAfterNextAt === undefined ? undefined : lines[lineAfterNextAt];
-        const pairBelow = lineAfterNext !== undefined && (labelAt(lineAfterNext.text)?.kind === 'chair' || labelAt(lineAfterNext.text)?.kind === 'secretary');
-        if (nameLine && nameLine.line === lastNonBlankBefore(at) && (!nextIsName || pairBelow || /^\p{Ll}/u.test(lm.label) || afterIsRole)) {
+        const pairBelow =
+          lineAfterNext !== undefined &&
+          (labelAt(lineAfterNext.text)?.kind === 'chair' || labelAt(lineAfterNext.text)?.kind === 'secretary');
+        if (
+          nameLine &&
+          nameLine.line === lastNonBlankBefore(at) &&
+          (!nextIsName || pairBelow || /^\p{Ll}/u.test(lm.label) || afterIsRole)
+        ) {
           p[kind] ??= { name: nameLine.text, line: nameLine.line };
           unclaim(nameLine);
           nameLine = undefined;
@@ -462,16 +513,25 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
     const first = prevNum === undefined;
     const follows = prevNum !== undefined && (c.num === prevNum + 1 || (c.strong && c.num > prevNum && c.num <= prevNum + 3));
     // The same numbers again after a run with nothing between its items: that run was the agenda.
-    const restart = !first && p.items.length > 0 && c.num === firstSource() && p.items.every((x) => x.text.length === 0 && x.decisions.length === 0);
+    const restart =
+      !first && p.items.length > 0 && c.num === firstSource() && p.items.every((x) => x.text.length === 0 && x.decisions.length === 0);
     if (restart) {
-      for (const x of p.items) agenda.push({ num: Number(x.source?.replace(/\D+/g, '') || x.no), title: x.title, strong: x.source !== undefined, label: x.source ?? String(x.no) });
+      for (const x of p.items)
+        agenda.push({
+          num: Number(x.source?.replace(/\D+/g, '') || x.no),
+          title: x.title,
+          strong: x.source !== undefined,
+          label: x.source ?? String(x.no),
+        });
       p.items = [];
     } else if (!first && !follows) return false;
     if (first && !c.strong && c.num > 1 && !/^\d{1,3}\s*[.)]/.test(l.text)) return false;
     if (first && block && !c.strong && looksLikeEntries(title, k) && !/^\d{1,3}\s*[.)]/.test(l.text)) return false;
     item = {
       no: p.items.length + 1,
-      ...(c.strong || (p.items.length === 0 && c.num !== 1) || (p.items.length > 0 && p.items[0]!.source !== undefined) ? { source: c.label } : {}),
+      ...(c.strong || (p.items.length === 0 && c.num !== 1) || (p.items.length > 0 && p.items[0]!.source !== undefined)
+        ? { source: c.label }
+        : {}),
       title: title.replace(/\s+/g, ' ').trim(),
       line: l.n,
       text: [],
@@ -534,7 +594,8 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       const last = it.decisions.at(-1);
       const who = lm.value.replace(/\.$/, '');
       // "Åtgärd: Anna Lindqvist" under a decision names its owner; a longer value is an assignment of its own.
-      if (last && !last.owner && (looksLikeName(who) || k.person(who) || /^(sekretariatet|kansliet|förbundet|ordföranden)$/i.test(who))) last.owner = who;
+      if (last && !last.owner && (looksLikeName(who) || k.person(who) || /^(sekretariatet|kansliet|förbundet|ordföranden)$/i.test(who)))
+        last.owner = who;
       else {
         // "Åtgärd: Maja Ek tar fram ett underlag": whoever stands before the verb owns it.
         const doer = /^(.+?)\s+(?:tar|ska|skall|får|ansvarar|återkommer|bjuder|kallar|skickar)\s/.exec(lm.value)?.[1];
@@ -574,7 +635,11 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       return true;
     }
     // Assignments in prose: "X får i uppdrag att …", "Uppdras åt X att …", "X återkommer med …".
-    if ((m = /^(.+?)\s+(?:får|fick|ges|gavs)\s+i\s+uppdrag\s+att\s/i.exec(text)) || (m = /^(.+?)\s+(?:återkommer|återkom)\s+(?:med|till|i)\s/i.exec(text)) || (m = /^(.+?)\s+ansvarar\s+för\s+att\s/i.exec(text))) {
+    if (
+      (m = /^(.+?)\s+(?:får|fick|ges|gavs)\s+i\s+uppdrag\s+att\s/i.exec(text)) ||
+      (m = /^(.+?)\s+(?:återkommer|återkom)\s+(?:med|till|i)\s/i.exec(text)) ||
+      (m = /^(.+?)\s+ansvarar\s+för\s+att\s/i.exec(text))
+    ) {
       const owner = ownerFrom(m[1]!);
       if (owner) {
         it.decisions.push({ text, owner, line: l.n });
@@ -597,11 +662,17 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       return list.length > 0 && names(s).length === list.length ? list : undefined;
     };
     let who: string[] | undefined;
-    if ((m = /^(.+?)\s+(?:hade|har|hadde)\s+(?:anmält|meldt|meldt)\s+(?:förhinder|frånvaro|forfall|afbud)\.?$/i.exec(text)) && (who = all(m[1]!))) {
+    if (
+      (m = /^(.+?)\s+(?:hade|har|hadde)\s+(?:anmält|meldt|meldt)\s+(?:förhinder|frånvaro|forfall|afbud)\.?$/i.exec(text)) &&
+      (who = all(m[1]!))
+    ) {
       who.forEach((name) => addEntry('regrets', { name, line }));
       return true;
     }
-    if ((m = /^(?:anmält förhinder|förhinder|afbud fra|forfall fra|frånvarande med anmälan)\s+(?:hade|har)?\s*(.+?)\.?$/i.exec(text)) && (who = all(m[1]!))) {
+    if (
+      (m = /^(?:anmält förhinder|förhinder|afbud fra|forfall fra|frånvarande med anmälan)\s+(?:hade|har)?\s*(.+?)\.?$/i.exec(text)) &&
+      (who = all(m[1]!))
+    ) {
       who.forEach((name) => addEntry('regrets', { name, line }));
       return true;
     }
@@ -609,35 +680,60 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
       who.forEach((name) => addEntry('absent', { name, line }));
       return true;
     }
-    if ((m = /^(?:mötet|sammanträdet|mødet|møtet)\s+(?:öppnades|öppnas|åbnedes|ble åpnet)\s+av\s+(?:ordförande(?:n)?\s+|formand(?:en)?\s+|leder(?:en)?\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})/iu.exec(text))) {
+    if (
+      (m =
+        /^(?:mötet|sammanträdet|mødet|møtet)\s+(?:öppnades|öppnas|åbnedes|ble åpnet)\s+av\s+(?:ordförande(?:n)?\s+|formand(?:en)?\s+|leder(?:en)?\s+)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})/iu.exec(
+          text,
+        ))
+    ) {
       p.chair ??= { name: m[1]!, line };
       if (!p.present.some((x) => normaliseName(x.name) === normaliseName(m![1]!))) invited.push({ name: m[1]!, line });
       return true;
     }
-    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:ersätter|ersatte|vikarierar för|vikarierade för|deltog som ersättare för|deltar som ersättare för|erstatter|møtte for|deltog for)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\.?$/u.exec(text))) {
+    if (
+      (m =
+        /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:ersätter|ersatte|vikarierar för|vikarierade för|deltog som ersättare för|deltar som ersättare för|erstatter|møtte for|deltog for)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\.?$/u.exec(
+          text,
+        ))
+    ) {
       p.substitutes.push({ name: m[1]!, for: m[2]!, line });
       return true;
     }
-    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:lämnade|lämnar|gick från|forlod|forlot)\s+(?:mötet|sammanträdet|mødet|møtet)\s+(.+?)\.?$/u.exec(text))) {
+    if (
+      (m =
+        /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:lämnade|lämnar|gick från|forlod|forlot)\s+(?:mötet|sammanträdet|mødet|møtet)\s+(.+?)\.?$/u.exec(
+          text,
+        ))
+    ) {
       const rest = m[2]!;
       const afterItem = /(?:efter|under|vid)\s+(?:punkt|p\.?|§)\s*(\d+)/i.exec(rest);
       const partial = afterItem ? readPartial(`tom p ${afterItem[1]}`) : readPartial(`till ${rest.replace(/^(?:vid\s+|efter\s+)/i, '')}`);
-      markPartial(m[1]!, partial === 'remote' ? undefined : partial ?? undefined, line);
+      markPartial(m[1]!, partial === 'remote' ? undefined : (partial ?? undefined), line);
       return true;
     }
-    if ((m = /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:anländer|anlände|ansluter|anslöt|kom|ankom|ankommer|kommer)\s+(?:till mötet\s+)?(.+?)\.?$/u.exec(text))) {
+    if (
+      (m =
+        /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})\s+(?:anländer|anlände|ansluter|anslöt|kom|ankom|ankommer|kommer)\s+(?:till mötet\s+)?(.+?)\.?$/u.exec(
+          text,
+        ))
+    ) {
       const rest = m[2]!;
       const item = /(?:under|vid|till|från)\s+(?:punkt|p\.?|§)\s*(\d+)/i.exec(rest);
-      const partial = item ? ({ items: [{ from: Number(item[1]) }] } as PartialNote) : (() => {
-        const r = readPartial(rest.replace(/^kl/i, 'från kl'));
-        return r === 'remote' ? undefined : r;
-      })();
+      const partial = item
+        ? ({ items: [{ from: Number(item[1]) }] } as PartialNote)
+        : (() => {
+            const r = readPartial(rest.replace(/^kl/i, 'från kl'));
+            return r === 'remote' ? undefined : r;
+          })();
       if (partial) {
         markPartial(m[1]!, partial, line);
         return true;
       }
     }
-    if ((m = /^(.+?)\s+(?:deltog|deltar|deltok)\s+(?:digitalt|på distans|via (?:teams|länk|video))\.?$/i.exec(text)) && (who = all(m[1]!))) {
+    if (
+      (m = /^(.+?)\s+(?:deltog|deltar|deltok)\s+(?:digitalt|på distans|via (?:teams|länk|video))\.?$/i.exec(text)) &&
+      (who = all(m[1]!))
+    ) {
       who.forEach((name) => addEntry('remote', { name, line }));
       return true;
     }
@@ -653,7 +749,11 @@ export function parseLegacy(input: string, k: Knowledge = knowledge(), noiseLine
 }
 
 function pick(x: NamedPerson): Partial<NamedPerson> {
-  return { ...(x.municipality ? { municipality: x.municipality } : {}), ...(x.organisation ? { organisation: x.organisation } : {}), ...(x.place ? { place: x.place } : {}) };
+  return {
+    ...(x.municipality ? { municipality: x.municipality } : {}),
+    ...(x.organisation ? { organisation: x.organisation } : {}),
+    ...(x.place ? { place: x.place } : {}),
+  };
 }
 
 /** The first person's name in a value such as "Maja Ek, Hylte kommun" or "Maja Ek (ref.)". */
@@ -664,7 +764,9 @@ function firstName(value: string, k: Knowledge): string {
 
 function ownerFrom(subject: string): string | undefined {
   const s = subject.trim().replace(/^(?:att|och|samt)\s+/i, '');
-  const vague = /^(det|den|de|detta|dessa|respektive|alla|varje|samtliga|man|vi|ni|frågan|ärendet|gruppen|nätverket|mötet|deltagarna)\b/i.test(s) || /\bsom\b/i.test(s);
+  const vague =
+    /^(det|den|de|detta|dessa|respektive|alla|varje|samtliga|man|vi|ni|frågan|ärendet|gruppen|nätverket|mötet|deltagarna)\b/i.test(s) ||
+    /\bsom\b/i.test(s);
   if (vague) return undefined;
   if (looksLikeName(s) || s.split(/\s+/).length <= 3) return s;
   return undefined;
@@ -753,7 +855,9 @@ function finish(p: LegacyProtocol): LegacyProtocol {
       d.text = d.text.replace(/\s+/g, ' ').trim();
       if (d.owner === undefined) {
         const task =
-          /^(?:att|at)\s+(.+?)\s+(?:får\s+i\s+uppdrag\s+att|ges\s+i\s+uppdrag\s+att|ska|skall|ansvarar\s+för\s+att|återkommer\s+(?:med|till))\s/i.exec(d.text) ??
+          /^(?:att|at)\s+(.+?)\s+(?:får\s+i\s+uppdrag\s+att|ges\s+i\s+uppdrag\s+att|ska|skall|ansvarar\s+för\s+att|återkommer\s+(?:med|till))\s/i.exec(
+            d.text,
+          ) ??
           /\buppdra(?:r|s|)\s+(?:åt|till)\s+(.+?)\s+att\s/i.exec(d.text) ??
           /\bge(?:r|)\s+(.+?)\s+i\s+uppdrag\s+att\s/i.exec(d.text);
         if (task) {
@@ -766,9 +870,16 @@ function finish(p: LegacyProtocol): LegacyProtocol {
         // "senast 1 februari" in a November meeting is next February.
         const due =
           datesIn(d.text, meetingYear).find((x) => p.date === undefined || x.date > p.date) ??
-          (meetingYear !== undefined && p.date !== undefined ? datesIn(d.text, meetingYear + 1).find((x) => x.date > p.date! && x.date.slice(0, 4) === String(meetingYear + 1)) : undefined);
+          (meetingYear !== undefined && p.date !== undefined
+            ? datesIn(d.text, meetingYear + 1).find((x) => x.date > p.date! && x.date.slice(0, 4) === String(meetingYear + 1))
+            : undefined);
         if (due) d.due = due.date;
-        else if (/\b(?:till|inför|vid|före|senast\s+till)\s+nästa\s+(?:möte|sammanträde|träff)\b|\btil\s+næste\s+møde\b|\btil\s+neste\s+møte\b/i.test(d.text)) d.dueNextMeeting = true;
+        else if (
+          /\b(?:till|inför|vid|före|senast\s+till)\s+nästa\s+(?:möte|sammanträde|träff)\b|\btil\s+næste\s+møde\b|\btil\s+neste\s+møte\b/i.test(
+            d.text,
+          )
+        )
+          d.dueNextMeeting = true;
       }
     }
   }

@@ -80,7 +80,8 @@ export function prepare(input: string, known: ReadonlySet<number> = new Set()): 
     const full = line.trim();
     const tail = TAIL_MARKER.exec(full);
     const t = tail ? full.slice(0, tail.index).trim() : full;
-    if (t.length < 12 || labelAt(t) || /^(?:samt\s+)?att\s/i.test(t) || /^(?:§\s*)?\d/.test(t) || ITEM_WORD.test(t) || ENTRY.test(t)) return;
+    if (t.length < 12 || labelAt(t) || /^(?:samt\s+)?att\s/i.test(t) || /^(?:§\s*)?\d/.test(t) || ITEM_WORD.test(t) || ENTRY.test(t))
+      return;
     counts.set(shape(t), (counts.get(shape(t)) ?? 0) + 1);
     if (tail || near(i) || i < 3) nearMarker.set(shape(t), (nearMarker.get(shape(t)) ?? 0) + 1);
   });
@@ -128,7 +129,10 @@ function splitFlattened(text: string): string[] {
   // (The lookahead first: the lookbehind, tried at every space of a long run, would read the run back each time.)
   for (const m of text.matchAll(/(?=[§\d])(?<=[.!?]\s+)(?:§\s*\d{1,4}|\d{1,2}\.)\s+\p{Lu}/gu)) cuts.push(m.index);
   // A decision to note, after a sentence on the same line: "… redovisade läget. Informationen noteras."
-  for (const m of text.matchAll(/(?=[IRPA])(?<=[.!?]\s+)(?:Informationen|Rapporten|Redovisningen|Protokollet|Anteckningarna)\s+(?:noteras|läggs|lades|godkänns|godkändes)\b/gu)) cuts.push(m.index);
+  for (const m of text.matchAll(
+    /(?=[IRPA])(?<=[.!?]\s+)(?:Informationen|Rapporten|Redovisningen|Protokollet|Anteckningarna)\s+(?:noteras|läggs|lades|godkänns|godkändes)\b/gu,
+  ))
+    cuts.push(m.index);
   if (cuts.length === 0) return [text];
   const parts: string[] = [];
   let at = 0;
@@ -147,7 +151,10 @@ function splitFlattened(text: string): string[] {
 /** Table cells (a tab, or three spaces or more, between them) as one comma list; a label cell becomes "Label: …". */
 function cells(text: string): string {
   if (!/\t|\s{3,}/.test(text)) return text;
-  const parts = text.split(/\t+|\s{3,}/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\t+|\s{3,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   // Prose with sloppy spacing is left alone.
   if (parts.some((p) => p.split(/\s+/).length > 8)) return text.replace(/\s{2,}/g, ' ');
   const label = labelAt(parts[0]!);

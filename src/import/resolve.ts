@@ -1,13 +1,13 @@
 import type { RootContent } from 'mdast';
 import { Document, Scalar, visit } from 'yaml';
+import { TODO } from '../model/file.js';
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import { nextNumber } from '../query/plan.js';
 import type { Person } from '../schema/index.js';
-import { itemsOf, type LegacyProtocol, type NamedPerson } from './legacy.js';
-import { matchMunicipality, normaliseName, PeopleIndex } from './names.js';
 import { slug } from '../schema/index.js';
-import { TODO } from '../model/file.js';
+import { itemsOf, type LegacyProtocol, type NamedPerson } from './legacy.js';
+import { matchMunicipality, normaliseName, type PeopleIndex } from './names.js';
 
 export interface NewPerson {
   id: string;
@@ -84,7 +84,9 @@ export function resolveDraft(
   const date = opts.date ?? legacy.date;
   const time = opts.time ?? legacy.time;
   const place = opts.place ?? legacy.place;
-  const missing = [date === undefined && 'date', time === undefined && 'time', place === undefined && 'place'].filter((x): x is string => x !== false);
+  const missing = [date === undefined && 'date', time === undefined && 'time', place === undefined && 'place'].filter(
+    (x): x is string => x !== false,
+  );
   const unknownNames: ImportSummary['unknownNames'] = [];
   const newPeople: NewPerson[] = [];
 
@@ -94,7 +96,9 @@ export function resolveDraft(
     if (surnameOnly) {
       // "Hylte: Ek/Lind": the one person of that surname in that municipality, or nobody — never a new person called "Ek".
       const matches = Object.entries(archive.people ?? {}).filter(
-        ([, p]) => normaliseName(p.name).split(' ').at(-1) === normaliseName(name) && (municipalityHint === undefined || p.municipality === municipalityHint),
+        ([, p]) =>
+          normaliseName(p.name).split(' ').at(-1) === normaliseName(name) &&
+          (municipalityHint === undefined || p.municipality === municipalityHint),
       );
       if (matches.length === 1) return matches[0]![0];
       unknownNames.push({ name, line });
@@ -104,7 +108,10 @@ export function resolveDraft(
     unknownNames.push({ name, line, ...(opts.addPeople ? { id } : {}) });
     if (!opts.addPeople) return undefined;
     const municipality = municipalityHint ?? (placeText !== undefined ? matchMunicipality(placeText, municipalities) : undefined);
-    const person: Person = { name, ...(municipality ? { municipality } : { organisation: placeText ?? archive.config?.organisation ?? opts.words.unknownOrganisation }) };
+    const person: Person = {
+      name,
+      ...(municipality ? { municipality } : { organisation: placeText ?? archive.config?.organisation ?? opts.words.unknownOrganisation }),
+    };
     const entry = { id, person, file: source, line };
     added.set(id, entry);
     newPeople.push(entry);
@@ -162,9 +169,16 @@ export function resolveDraft(
   const memberIds = new Set(members.map((m) => m.person));
   const unmentioned = [...memberIds].filter((id) => !seen.has(id));
   if (opts.absentUnmentioned) for (const id of unmentioned) attendance.absent.push(id);
-  const nextMeeting = date ? net.calendar?.meetings.map((m) => m.date).filter((d) => d > date).sort()[0] : undefined;
+  const nextMeeting = date
+    ? net.calendar?.meetings
+        .map((m) => m.date)
+        .filter((d) => d > date)
+        .sort()[0]
+    : undefined;
   const chair = legacy.chair ? resolve(legacy.chair.name, legacy.chair.line) : undefined;
-  const secretary = (legacy.secretary ? resolve(legacy.secretary.name, legacy.secretary.line) : undefined) ?? members.find((m) => m.role === 'secretary')?.person;
+  const secretary =
+    (legacy.secretary ? resolve(legacy.secretary.name, legacy.secretary.line) : undefined) ??
+    members.find((m) => m.role === 'secretary')?.person;
   const kind = legacy.kind ?? (config.decides ? 'protokoll' : 'anteckningar');
   if (kind === 'protokoll' && chair === undefined) missing.push('chair');
   if (secretary === undefined) missing.push('secretary');
@@ -206,7 +220,11 @@ export function resolveDraft(
     ...(secretary ? { secretary } : {}),
     ...(legacy.theme ? { theme: legacy.theme } : {}),
     attendance: Object.fromEntries(Object.entries(attendance).filter(([, v]) => v.length > 0)),
-    guests: legacy.guests.map((g) => ({ name: g.name, organisation: g.organisation ?? opts.words.unknownOrganisation, ...(g.role ? { role: g.role } : {}) })),
+    guests: legacy.guests.map((g) => ({
+      name: g.name,
+      organisation: g.organisation ?? opts.words.unknownOrganisation,
+      ...(g.role ? { role: g.role } : {}),
+    })),
     items,
   };
 
@@ -216,7 +234,11 @@ export function resolveDraft(
     { type: 'heading', depth: 1, children: [{ type: 'text', value: legacy.header ?? opts.words.importedFrom(source) }] },
     ...legacy.intro.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
     ...legacy.items.flatMap((item): RootContent[] => [
-      { type: 'heading', depth: 2, children: [{ type: 'text', value: `${item.no}. ${item.source ? `${item.title} (${item.source})` : item.title}` }] },
+      {
+        type: 'heading',
+        depth: 2,
+        children: [{ type: 'text', value: `${item.no}. ${item.source ? `${item.title} (${item.source})` : item.title}` }],
+      },
       ...item.text.map((text): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value: text }] })),
     ]),
     ...(trailing.length > 0

@@ -1,8 +1,8 @@
-import { message, type Finding } from '../core/finding.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
-import { compact, parseYaml, type PlaceTable } from '../archive/yaml.js';
+import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
+import { type Finding, message } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { validate } from './validate.js';
 
@@ -34,7 +34,15 @@ function todos(value: unknown, positions: Record<string, { line: number; column:
   for (const key of ['time', 'place'] as const) {
     if (data[key] !== TODO) continue;
     const at = positions[key];
-    out.push({ rule: 'todo', severity: 'error', file: path, line: at?.line ?? 1, column: at?.column ?? 1, path: key, message: message('todo.missing', { key }) });
+    out.push({
+      rule: 'todo',
+      severity: 'error',
+      file: path,
+      line: at?.line ?? 1,
+      column: at?.column ?? 1,
+      path: key,
+      message: message('todo.missing', { key }),
+    });
     if (key === 'time') data[key] = WHOLE_DAY;
   }
   return out;
@@ -67,7 +75,14 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     const line = before.split('\n').length;
     const column = control.index - before.lastIndexOf('\n');
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    record.findings.push({ rule: 'encoding', severity: 'error', file: path, line, column, message: message('file.control', { code: `U+${code}` }) });
+    record.findings.push({
+      rule: 'encoding',
+      severity: 'error',
+      file: path,
+      line,
+      column,
+      message: message('file.control', { code: `U+${code}` }),
+    });
     return record;
   }
   let yamlText = decoded.text;

@@ -1,12 +1,12 @@
-import type { Finding } from '../core/finding.js';
-import { openCache, type CacheSettings } from '../archive/cache.js';
+import { type CacheSettings, openCache } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
-import { readArchiveAt } from '../archive/read-at.js';
-import { readArchive } from '../archive/read.js';
 import type { Section } from '../archive/outline.js';
+import { readArchive } from '../archive/read.js';
+import { readArchiveAt } from '../archive/read-at.js';
 import type { PlaceTable } from '../archive/yaml.js';
+import type { Finding } from '../core/finding.js';
 import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
-import { processFile, type FileRecord } from './file.js';
+import { type FileRecord, processFile } from './file.js';
 
 export interface ProtocolRecord {
   file: string;

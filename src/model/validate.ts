@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { formatPath, message, type Finding } from '../core/finding.js';
 import type { PositionTable } from '../archive/yaml.js';
+import { type Finding, formatPath, message } from '../core/finding.js';
+import type { FileKind } from '../core/kinds.js';
 import type { Expectation } from '../i18n/index.js';
 import type { ForbiddenKind } from '../schema/common.js';
-import type { FileKind } from '../core/kinds.js';
 import { schemas } from '../schema/index.js';
 
 type Issue = z.core.$ZodIssue;
@@ -55,7 +55,7 @@ function isCustomExpectation(msg: string): boolean {
 
 /** The character a `clean` check refused, from its parameters (see common.ts). */
 function controlOf(issue: Issue): { code: string; kind: ForbiddenKind } | undefined {
-  return issue.code === 'custom' && issue.params?.['control'] ? (issue.params['control'] as { code: string; kind: ForbiddenKind }) : undefined;
+  return issue.code === 'custom' && issue.params?.control ? (issue.params.control as { code: string; kind: ForbiddenKind }) : undefined;
 }
 
 function toFindings(issue: Issue, positions: PositionTable, file: string): Finding[] {

@@ -1,4 +1,4 @@
-import { allDecisions, type Archive, type DecisionRecord, type ProtocolRecord } from '../model/index.js';
+import { type Archive, allDecisions, type DecisionRecord, type ProtocolRecord } from '../model/index.js';
 import { normaliseRef } from '../schema/index.js';
 
 /** An assignment (a decision with an owner) and what became of it. */

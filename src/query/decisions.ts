@@ -1,4 +1,4 @@
-import { allDecisions, type Archive, type DecisionRecord } from '../model/index.js';
+import { type Archive, allDecisions, type DecisionRecord } from '../model/index.js';
 import { inPeriod, type Period } from './period.js';
 
 export interface DecisionRow extends DecisionRecord {

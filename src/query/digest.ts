@@ -1,8 +1,8 @@
 import type { Archive } from '../model/index.js';
 import type { PlannedMeeting } from '../schema/index.js';
-import { assignmentRows, type AssignmentRow } from './assignments.js';
+import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
-import { decisions, type DecisionRow } from './decisions.js';
+import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period } from './period.js';
 import { byName, collator } from './sort.js';
 
@@ -35,7 +35,10 @@ export interface Digest {
 export function findMunicipality(input: string, municipalities: readonly string[]): string | undefined {
   const fold = (s: string) => s.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
   const bare = fold(input).replace(/\s+(kommun|stad)$/, '');
-  return municipalities.find((m) => fold(m) === bare) ?? (bare.endsWith('s') ? municipalities.find((m) => fold(m) === bare.slice(0, -1)) : undefined);
+  return (
+    municipalities.find((m) => fold(m) === bare) ??
+    (bare.endsWith('s') ? municipalities.find((m) => fold(m) === bare.slice(0, -1)) : undefined)
+  );
 }
 
 function namesMunicipality(text: string, municipality: string): boolean {
@@ -61,11 +64,29 @@ export function municipalityDigest(archive: Archive, municipality: string, perio
     .map((d) => ({ ...d, action: TO_ALL.test(d.text) || namesMunicipality(d.text, municipality) }));
   // Those to act on first; otherwise in date order.
   const ordered = [...rows.filter((d) => d.action), ...rows.filter((d) => !d.action)];
-  const people = new Set(Object.entries(archive.people ?? {}).filter(([, p]) => p.municipality === municipality).map(([id]) => id));
-  const assignments = assignmentRows(archive, { asOf: period.to }).filter((a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'));
+  const people = new Set(
+    Object.entries(archive.people ?? {})
+      .filter(([, p]) => p.municipality === municipality)
+      .map(([id]) => id),
+  );
+  const assignments = assignmentRows(archive, { asOf: period.to }).filter(
+    (a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'),
+  );
   const upcoming = [...archive.networks.values()]
     .filter((n) => ids.has(n.id))
-    .flatMap((n) => (n.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date > period.to).slice(0, 3).map((m) => ({ ...m, network: n.id, networkName: n.config!.name })))
+    .flatMap((n) =>
+      (n.calendar?.meetings ?? [])
+        .filter((m) => !m.cancelled && m.date > period.to)
+        .slice(0, 3)
+        .map((m) => ({ ...m, network: n.id, networkName: n.config!.name })),
+    )
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { municipality, period, networks: networks.map((n) => ({ ...n, representatives: n.representatives.sort(byName((p) => p.name)) })), decisions: ordered, assignments, upcoming };
+  return {
+    municipality,
+    period,
+    networks: networks.map((n) => ({ ...n, representatives: n.representatives.sort(byName((p) => p.name)) })),
+    decisions: ordered,
+    assignments,
+    upcoming,
+  };
 }

@@ -1,8 +1,8 @@
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import type { Membership, PlannedMeeting } from '../schema/index.js';
-import { assignmentRows, type AssignmentRow } from './assignments.js';
-import { decisions, type DecisionRow } from './decisions.js';
+import { type AssignmentRow, assignmentRows } from './assignments.js';
+import { type DecisionRow, decisions } from './decisions.js';
 import { byName } from './sort.js';
 
 export interface RosterRow extends Membership {
@@ -60,7 +60,9 @@ function row(archive: Archive, m: Membership): RosterRow {
 /** What someone joining a network needs to know, as of a date. */
 export function introPackage(archive: Archive, net: NetworkRecord, asOf: string, personId?: string): IntroPackage {
   const config = net.config!;
-  const roster = membersOn(config, asOf).map((m) => row(archive, m)).sort(byName((r) => r.name));
+  const roster = membersOn(config, asOf)
+    .map((m) => row(archive, m))
+    .sort(byName((r) => r.name));
   const until = addMonths(asOf, 12);
   const upcoming = (net.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date >= asOf && m.date < until);
   const held = net.protocols.filter((p) => p.data.date <= asOf);

@@ -1,7 +1,7 @@
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import type { Membership, PlannedMeeting } from '../schema/index.js';
-import { assignments, byUrgency, isOpenOn, isOverdueOn, type Assignment } from './assignments.js';
+import { type Assignment, assignments, byUrgency, isOpenOn, isOverdueOn } from './assignments.js';
 
 /** The meeting a new protocol is for, and everything that follows from the archive. */
 export interface ProtocolPlan {

@@ -1,9 +1,9 @@
 import type { Archive, NetworkRecord } from '../model/index.js';
 import type { Guest } from '../schema/index.js';
-import { assignmentRows, type AssignmentRow } from './assignments.js';
-import { ATTENDED, attendanceRegisters, presenceAt, type AttendanceRegister, type MunicipalityRow } from './attendance.js';
-import { decisions, type DecisionRow } from './decisions.js';
-import { halfYear, inPeriod, previousHalf, type Period } from './period.js';
+import { type AssignmentRow, assignmentRows } from './assignments.js';
+import { ATTENDED, type AttendanceRegister, attendanceRegisters, type MunicipalityRow, presenceAt } from './attendance.js';
+import { type DecisionRow, decisions } from './decisions.js';
+import { halfYear, inPeriod, type Period, previousHalf } from './period.js';
 import { byText } from './sort.js';
 
 /** The figures a half-year summary leads with; also computed for the half-year before, for comparison. */
@@ -176,7 +176,9 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     attendance: reg,
     guests: reg.meetings.flatMap((m) => m.protocol.data.guests.map((g) => ({ ...g, meeting: m.id, date: m.date }))),
     decisions: decisions(archive, { network: net.id, period }),
-    assignments: assignmentRows(archive, { network: net.id, asOf: period.to }).filter((a) => inPeriod(a.date, period) || startOpen.has(a.id)),
+    assignments: assignmentRows(archive, { network: net.id, asOf: period.to }).filter(
+      (a) => inPeriod(a.date, period) || startOpen.has(a.id),
+    ),
   };
 }
 

@@ -50,8 +50,13 @@ export function rosterView(archive: Archive, net: NetworkRecord, opts: { on?: st
   const config = net.config!;
   const term = opts.term ?? (opts.on ? termOn(net, opts.on) : undefined);
   const first = net.protocols[0]?.data.date ?? opts.on ?? '1900-01-01';
-  const period: Period = term ? { from: term.from, to: term.to } : { from: first < (opts.on ?? first) ? first : '1900-01-01', to: opts.on ?? '9999-12-31' };
-  const memberships = term && !opts.on ? config.roster.filter((m) => m.from <= term.to && (m.to === undefined || m.to >= term.from)) : membersOn(config, opts.on ?? period.to);
+  const period: Period = term
+    ? { from: term.from, to: term.to }
+    : { from: first < (opts.on ?? first) ? first : '1900-01-01', to: opts.on ?? '9999-12-31' };
+  const memberships =
+    term && !opts.on
+      ? config.roster.filter((m) => m.from <= term.to && (m.to === undefined || m.to >= term.from))
+      : membersOn(config, opts.on ?? period.to);
   const reg = attendanceRegisters(archive, { network: net.id, period })[0];
   const upTo = term?.to ?? opts.on ?? period.to;
   const seen = new Set<string>();
@@ -71,7 +76,9 @@ export function rosterView(archive: Archive, net: NetworkRecord, opts: { on?: st
       acting: m.acting === true,
       ...(m.substitute !== undefined ? { substitute: m.substitute } : {}),
       joined: mine.map((x) => x.from).sort()[0]!,
-      termsServed: (config.terms ?? []).filter((t) => t.from <= upTo && mine.some((x) => x.from <= t.to && (x.to === undefined || x.to >= t.from))).length,
+      termsServed: (config.terms ?? []).filter(
+        (t) => t.from <= upTo && mine.some((x) => x.from <= t.to && (x.to === undefined || x.to >= t.from)),
+      ).length,
       meetings: row?.meetings ?? 0,
       attended: row?.attended ?? 0,
       ...(row?.rate !== undefined ? { rate: row.rate } : {}),
@@ -113,17 +120,28 @@ export interface RotationProposal {
  * the roster), ties broken by lowest attendance, then by name; and who
  * has waited longest among the candidates (never seated first).
  */
-export function proposeRotation(archive: Archive, net: NetworkRecord, next: { id: string; from?: string; to?: string }, share: number): RotationProposal {
+export function proposeRotation(
+  archive: Archive,
+  net: NetworkRecord,
+  next: { id: string; from?: string; to?: string },
+  share: number,
+): RotationProposal {
   const config = net.config!;
   const terms = [...(config.terms ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
   const current = terms.filter((t) => !next.from || t.to < next.from).at(-1) ?? terms.at(-1)!;
   // The next term is as many months long as the current one.
   const end = day(current.to, 1);
-  const months = (Number(end.slice(0, 4)) - Number(current.from.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(current.from.slice(5, 7));
+  const months =
+    (Number(end.slice(0, 4)) - Number(current.from.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(current.from.slice(5, 7));
   const from = next.from ?? end;
   const d = new Date(`${from}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
-  const nextTerm: Term = { id: next.id, from, to: next.to ?? day(d.toISOString().slice(0, 10), -1), ...(current.meetings !== undefined ? { meetings: current.meetings } : {}) };
+  const nextTerm: Term = {
+    id: next.id,
+    from,
+    to: next.to ?? day(d.toISOString().slice(0, 10), -1),
+    ...(current.meetings !== undefined ? { meetings: current.meetings } : {}),
+  };
   const view = rosterView(archive, net, { on: current.to });
   const members = view.seats.filter((s) => s.role !== 'secretary');
   const whole = attendanceRegisters(archive, { network: net.id, period: { from: '1900-01-01', to: current.to } })[0];
@@ -132,14 +150,29 @@ export function proposeRotation(archive: Archive, net: NetworkRecord, next: { id
       .filter((m) => m.person === id && m.from <= current.to)
       .reduce((s, m) => s + (Date.parse(m.to && m.to < current.to ? m.to : current.to) - Date.parse(m.from)) / 86_400_000 + 1, 0);
   const ranked = members
-    .map((s) => ({ ...s, tenureDays: tenure(s.person), ...(whole?.people.find((p) => p.person === s.person)?.rate !== undefined ? { lifetimeRate: whole!.people.find((p) => p.person === s.person)!.rate! } : {}) }))
-    .sort((a, b) => b.tenureDays - a.tenureDays || (a.lifetimeRate ?? 1) - (b.lifetimeRate ?? 1) || collator.compare(familyFirst(a.name), familyFirst(b.name)));
+    .map((s) => ({
+      ...s,
+      tenureDays: tenure(s.person),
+      ...(whole?.people.find((p) => p.person === s.person)?.rate !== undefined
+        ? { lifetimeRate: whole!.people.find((p) => p.person === s.person)!.rate! }
+        : {}),
+    }))
+    .sort(
+      (a, b) =>
+        b.tenureDays - a.tenureDays ||
+        (a.lifetimeRate ?? 1) - (b.lifetimeRate ?? 1) ||
+        collator.compare(familyFirst(a.name), familyFirst(b.name)),
+    );
   const replace = Math.round(members.length * share);
   const leaving = ranked.slice(0, replace);
   const staying = members.filter((s) => !leaving.some((l) => l.person === s.person));
   const seatedNow = new Set(staying.map((s) => s.municipality).filter(Boolean));
   const lastSeatOf = (predicate: (m: Membership) => boolean) =>
-    config.roster.filter(predicate).map((m) => (m.to !== undefined && m.to < current.to ? m.to : current.to)).sort().at(-1);
+    config.roster
+      .filter(predicate)
+      .map((m) => (m.to !== undefined && m.to < current.to ? m.to : current.to))
+      .sort()
+      .at(-1);
   const incoming = (config.candidates ?? [])
     .map((c): Candidate => {
       if (archive.people?.[c]) {
@@ -151,7 +184,13 @@ export function proposeRotation(archive: Archive, net: NetworkRecord, next: { id
     })
     .filter((c) => !(c.kind === 'municipality' ? seatedNow.has(c.candidate) : staying.some((s) => s.person === c.candidate)))
     .filter((c) => !leaving.some((l) => l.person === c.candidate || (c.kind === 'municipality' && l.municipality === c.candidate)))
-    .sort((a, b) => (a.lastSeat ?? '') < (b.lastSeat ?? '') ? -1 : (a.lastSeat ?? '') > (b.lastSeat ?? '') ? 1 : collator.compare(a.candidate, b.candidate))
+    .sort((a, b) =>
+      (a.lastSeat ?? '') < (b.lastSeat ?? '')
+        ? -1
+        : (a.lastSeat ?? '') > (b.lastSeat ?? '')
+          ? 1
+          : collator.compare(a.candidate, b.candidate),
+    )
     .slice(0, replace);
   return { current, next: nextTerm, seats: members.length, replace, leaving, staying, incoming };
 }

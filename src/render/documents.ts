@@ -25,7 +25,13 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   children.push(md.heading(2, d.roster));
   children.push(
     md.table({
-      columns: [{ title: reg.columns.name }, { title: reg.columns.municipality }, { title: col.title }, { title: col.role }, { title: col.from }],
+      columns: [
+        { title: reg.columns.name },
+        { title: reg.columns.municipality },
+        { title: col.title },
+        { title: col.role },
+        { title: col.from },
+      ],
       rows: pkg.roster.map((r) => [
         r.name,
         r.municipality ?? r.organisation ?? '',
@@ -48,7 +54,11 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   if (pkg.person) {
     const p = pkg.person;
     children.push(md.heading(2, d.you));
-    children.push(md.paragraph(`${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role] ?? n.role}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`));
+    children.push(
+      md.paragraph(
+        `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role] ?? n.role}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
+      ),
+    );
     if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));
     children.push(md.heading(3, d.yourAssignments));
     children.push(p.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(p.assignments, s)));
@@ -69,7 +79,13 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
 function meetingTable(meetings: { date: string; time?: string; place?: string; theme?: string; agenda?: string[] }[], s: Style): Table {
   const col = s.c.docs.columns;
   return {
-    columns: [{ title: s.c.registers.columns.date }, { title: col.time }, { title: col.place }, { title: col.theme }, { title: col.agenda }],
+    columns: [
+      { title: s.c.registers.columns.date },
+      { title: col.time },
+      { title: col.place },
+      { title: col.theme },
+      { title: col.agenda },
+    ],
     rows: meetings.map((m) => [s.date(m.date), m.time ?? '', m.place ?? '', m.theme ?? '', (m.agenda ?? []).join('; ')]),
   };
 }
@@ -78,7 +94,12 @@ function meetingTable(meetings: { date: string; time?: string; place?: string; t
 export function digestTree(digest: Digest, s: Style): Root {
   const d = s.c.docs;
   const reg = s.c.registers;
-  const children: RootContent[] = [md.heading(1, d.digestTitle({ municipality: digest.municipality, period: digest.period.half ?? `${digest.period.from}–${digest.period.to}` }))];
+  const children: RootContent[] = [
+    md.heading(
+      1,
+      d.digestTitle({ municipality: digest.municipality, period: digest.period.half ?? `${digest.period.from}–${digest.period.to}` }),
+    ),
+  ];
 
   children.push(md.heading(2, d.represented));
   if (digest.networks.length === 0) children.push(md.paragraph(d.notRepresented));
@@ -86,9 +107,25 @@ export function digestTree(digest: Digest, s: Style): Root {
     children.push(md.paragraph(d.representedIntro));
     children.push(
       md.table({
-        columns: [{ title: d.columns.network }, { title: reg.columns.name }, { title: reg.columns.attended, align: 'right' }, { title: reg.columns.rate, align: 'right' }, { title: reg.columns.represented, align: 'right' }, { title: reg.columns.regrets, align: 'right' }, { title: reg.columns.absent, align: 'right' }],
+        columns: [
+          { title: d.columns.network },
+          { title: reg.columns.name },
+          { title: reg.columns.attended, align: 'right' },
+          { title: reg.columns.rate, align: 'right' },
+          { title: reg.columns.represented, align: 'right' },
+          { title: reg.columns.regrets, align: 'right' },
+          { title: reg.columns.absent, align: 'right' },
+        ],
         rows: digest.networks.flatMap((n) =>
-          n.representatives.map((p) => [n.name, p.name, `${p.attended}/${p.meetings}`, s.percent(p.rate), String(p.represented), String(p.regrets), String(p.absent)]),
+          n.representatives.map((p) => [
+            n.name,
+            p.name,
+            `${p.attended}/${p.meetings}`,
+            s.percent(p.rate),
+            String(p.represented),
+            String(p.regrets),
+            String(p.absent),
+          ]),
         ),
       }),
     );
@@ -135,7 +172,14 @@ export function calendarTree(entries: CalendarEntry[], s: Style, link: (file: st
     e.cancelled ? d.cancelled : '',
   ]);
   const table = md.table({
-    columns: [{ title: reg.columns.date }, { title: d.columns.time }, { title: d.columns.network }, { title: d.columns.place }, { title: d.columns.theme }, { title: d.columns.protocol }],
+    columns: [
+      { title: reg.columns.date },
+      { title: d.columns.time },
+      { title: d.columns.network },
+      { title: d.columns.place },
+      { title: d.columns.theme },
+      { title: d.columns.protocol },
+    ],
     rows,
   });
   // The protocol column holds links, which a plain Table cannot: put them in as link nodes.

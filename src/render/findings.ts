@@ -60,24 +60,26 @@ export function renderText(report: FindingsReport, chalk: ChalkInstance): string
  */
 export function renderJson(report: FindingsReport): string {
   const s = summarise(report.findings);
-  return `${jsonVisible(JSON.stringify(
-    {
-      findings: report.findings.map((f) => ({
-        file: report.display(f.file),
-        line: f.line,
-        column: f.column,
-        rule: f.rule,
-        severity: f.severity,
-        ...(f.path !== undefined ? { key: f.path } : {}),
-        message: formatMessage(report.lang, f.message),
-        messageId: f.message.key,
-        data: f.message.data,
-      })),
-      summary: { errors: s.errors, warnings: s.warnings, filesWithFindings: s.files, filesChecked: report.files },
-    },
-    null,
-    2,
-  ))}\n`;
+  return `${jsonVisible(
+    JSON.stringify(
+      {
+        findings: report.findings.map((f) => ({
+          file: report.display(f.file),
+          line: f.line,
+          column: f.column,
+          rule: f.rule,
+          severity: f.severity,
+          ...(f.path !== undefined ? { key: f.path } : {}),
+          message: formatMessage(report.lang, f.message),
+          messageId: f.message.key,
+          data: f.message.data,
+        })),
+        summary: { errors: s.errors, warnings: s.warnings, filesWithFindings: s.files, filesChecked: report.files },
+      },
+      null,
+      2,
+    ),
+  )}\n`;
 }
 
 /** GitHub Actions workflow commands: data and properties escaped as the runner expects. */
@@ -136,7 +138,15 @@ export async function renderJunit(report: FindingsReport): Promise<string> {
   const tree = x(null, [
     { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
     x('testsuites', { name: 'kd check', tests: String(cases.length), failures: String(errors) }, [
-      x('testsuite', { name: 'kd check', tests: String(cases.length), failures: String([...byFile.values()].filter((l) => l.some((f) => f.severity === 'error')).length) }, cases),
+      x(
+        'testsuite',
+        {
+          name: 'kd check',
+          tests: String(cases.length),
+          failures: String([...byFile.values()].filter((l) => l.some((f) => f.severity === 'error')).length),
+        },
+        cases,
+      ),
     ]),
   ]);
   // Everything from the archive went through `visible`; this makes "no

@@ -7,7 +7,10 @@ import { slug, withoutUnsafe } from '../schema/index.js';
  * octets, CRLF line ends. Deterministic: the same calendar gives the same
  * bytes, so the file can be committed and diffed.
  */
-export function renderIcs(entries: CalendarEntry[], opts: { organisation: string; version: string; lang: string; words: { theme: string; agenda: string; protocol: string } }): string {
+export function renderIcs(
+  entries: CalendarEntry[],
+  opts: { organisation: string; version: string; lang: string; words: { theme: string; agenda: string; protocol: string } },
+): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -45,7 +48,10 @@ export function renderIcs(entries: CalendarEntry[], opts: { organisation: string
     lines.push('BEGIN:VEVENT', `UID:${e.network}-${day}@${domain}.kd`, `DTSTAMP:${day}T000000Z`);
     if (e.time) {
       const [from, until] = e.time.split('-') as [string, string];
-      lines.push(`DTSTART;TZID=Europe/Stockholm:${day}T${from.replace(':', '')}00`, `DTEND;TZID=Europe/Stockholm:${day}T${until.replace(':', '')}00`);
+      lines.push(
+        `DTSTART;TZID=Europe/Stockholm:${day}T${from.replace(':', '')}00`,
+        `DTEND;TZID=Europe/Stockholm:${day}T${until.replace(':', '')}00`,
+      );
     } else {
       const next = new Date(`${e.date}T00:00:00Z`);
       next.setUTCDate(next.getUTCDate() + 1);
@@ -58,7 +64,7 @@ export function renderIcs(entries: CalendarEntry[], opts: { organisation: string
   }
   lines.push('END:VCALENDAR');
   // No control character, lone CR, noncharacter or bidirectional control in any content line, whatever its property.
-  return lines.map((line) => fold(withoutUnsafe(line))).join('\r\n') + '\r\n';
+  return `${lines.map((line) => fold(withoutUnsafe(line))).join('\r\n')}\r\n`;
 }
 
 /**
@@ -67,7 +73,12 @@ export function renderIcs(entries: CalendarEntry[], opts: { organisation: string
  * when the content line is written.
  */
 function text(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n').replace(/\t/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n?|\n/g, '\\n')
+    .replace(/\t/g, ' ');
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

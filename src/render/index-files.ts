@@ -1,4 +1,4 @@
-import { type Lang } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import { assignmentRows } from '../query/assignments.js';
 import { attendanceRegisters } from '../query/attendance.js';
@@ -21,6 +21,7 @@ export const INDEX_DIR = 'index';
 
 /** The date the assignment register is stated for when none is given: the latest meeting in the archive. */
 export function defaultAsOf(archive: Archive): string {
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings
   return archive.protocols.reduce((latest, p) => (p.data.date > latest ? p.data.date : latest), '0000-01-01');
 }
 
@@ -48,7 +49,12 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const rows = decisions(archive, { network: reg.network });
     files.set(
       `${dir}/decisions.md`,
-      renderMarkdown([md.heading(1, name), generated, md.heading(2, r.decisionsTitle), rows.length > 0 ? md.table(decisionTable(rows, human)) : md.paragraph(r.none)]),
+      renderMarkdown([
+        md.heading(1, name),
+        generated,
+        md.heading(2, r.decisionsTitle),
+        rows.length > 0 ? md.table(decisionTable(rows, human)) : md.paragraph(r.none),
+      ]),
     );
     files.set(`${dir}/decisions.json`, json(decisionJson(rows)));
     files.set(`${dir}/decisions.csv`, renderCsv(decisionTable(rows, iso)));

@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, PhrasingContent, Root, RootContent, Table as MdTable, TableRow } from 'mdast';
+import type { Heading, Table as MdTable, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
+import { type Catalogue, catalogue, type Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import type { AssignmentRow } from '../query/assignments.js';
 import type { AttendanceRegister, Cell, PersonRow } from '../query/attendance.js';
@@ -19,7 +19,12 @@ export interface Style {
 }
 
 export function style(archive: Archive, lang: Lang, iso = false): Style {
-  const dates = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const percent = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
   return {
     lang,
@@ -87,9 +92,21 @@ export function municipalityTable(reg: Pick<AttendanceRegister, 'municipalities'
 export function attendanceSummary(regs: AttendanceRegister[], s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [col.network, col.person, col.name, col.municipality, col.meetings, col.attended, col.partial, col.remote, col.represented, col.regrets, col.absent, col.rate, col.inactive].map(
-      (title) => ({ title }),
-    ),
+    columns: [
+      col.network,
+      col.person,
+      col.name,
+      col.municipality,
+      col.meetings,
+      col.attended,
+      col.partial,
+      col.remote,
+      col.represented,
+      col.regrets,
+      col.absent,
+      col.rate,
+      col.inactive,
+    ].map((title) => ({ title })),
     rows: regs.flatMap((reg) =>
       reg.people.map((p) => [
         reg.network,
@@ -113,7 +130,10 @@ export function attendanceSummary(regs: AttendanceRegister[], s: Style): Table {
 /** One row a person and meeting, for the matrix as CSV. */
 export function attendanceMatrixCsv(reg: AttendanceRegister, s: Style): Table {
   const matrix = attendanceMatrix(reg, s);
-  return { columns: [{ title: s.c.registers.columns.person }, ...matrix.columns], rows: matrix.rows.map((r, i) => [reg.people[i]!.person, ...r]) };
+  return {
+    columns: [{ title: s.c.registers.columns.person }, ...matrix.columns],
+    rows: matrix.rows.map((r, i) => [reg.people[i]!.person, ...r]),
+  };
 }
 
 /** One person's attendance figures as JSON, the same in the registers and the report. */
@@ -145,7 +165,11 @@ export function attendanceJson(regs: AttendanceRegister[]) {
       ...personJson(p),
       organisation: p.organisation ?? null,
       acting: p.acting,
-      cells: p.cells.map((c) => (c === undefined ? null : { presence: c.presence, ...(c.detail ? { detail: c.detail } : {}), ...(c.substitute ? { substitute: c.substitute } : {}) })),
+      cells: p.cells.map((c) =>
+        c === undefined
+          ? null
+          : { presence: c.presence, ...(c.detail ? { detail: c.detail } : {}), ...(c.substitute ? { substitute: c.substitute } : {}) },
+      ),
     })),
     municipalities: reg.municipalities.map((m) => ({ ...m, rate: round(m.rate), representationRate: round(m.representationRate) })),
   }));
@@ -154,7 +178,9 @@ export function attendanceJson(regs: AttendanceRegister[]) {
 /** The key to the attendance codes, one sentence. */
 export function legendText(s: Style): string {
   const r = s.c.registers;
-  return r.legend([...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '));
+  return r.legend(
+    [...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '),
+  );
 }
 
 export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 2 | 3 = 2): RootContent[] {
@@ -177,7 +203,15 @@ export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 
 export function decisionTable(rows: DecisionRow[], s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [{ title: col.id }, { title: col.date }, { title: col.kind }, { title: col.item }, { title: col.text }, { title: col.owner }, { title: col.due }],
+    columns: [
+      { title: col.id },
+      { title: col.date },
+      { title: col.kind },
+      { title: col.item },
+      { title: col.text },
+      { title: col.owner },
+      { title: col.due },
+    ],
     rows: rows.map((d) => [
       d.id,
       s.date(d.date),
@@ -208,7 +242,15 @@ export function decisionJson(rows: DecisionRow[]) {
 export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [{ title: col.id }, { title: col.date }, { title: col.text }, { title: col.owner }, { title: col.due }, { title: col.status }, { title: col.doneIn }],
+    columns: [
+      { title: col.id },
+      { title: col.date },
+      { title: col.text },
+      { title: col.owner },
+      { title: col.due },
+      { title: col.status },
+      { title: col.doneIn },
+    ],
     rows: rows.map((a) => [
       a.id,
       s.date(a.date),

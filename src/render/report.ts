@@ -7,7 +7,17 @@ import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentJson, assignmentTable, attendanceMatrix, decisionJson, decisionTable, legendText, municipalityTable, personJson, type Style } from './registers.js';
+import {
+  assignmentJson,
+  assignmentTable,
+  attendanceMatrix,
+  decisionJson,
+  decisionTable,
+  legendText,
+  municipalityTable,
+  personJson,
+  type Style,
+} from './registers.js';
 import type { Table } from './table.js';
 
 export interface Provenance {
@@ -70,7 +80,13 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     if (net.planned !== undefined) children.push(md.paragraph(r.planned({ held: net.meetings.length, planned: net.planned })));
     children.push(
       md.table({
-        columns: [{ title: col.number }, { title: col.date }, { title: col.place }, { title: col.theme }, { title: col.present, align: 'right' }],
+        columns: [
+          { title: col.number },
+          { title: col.date },
+          { title: col.place },
+          { title: col.theme },
+          { title: col.present, align: 'right' },
+        ],
         rows: net.meetings.map((m) => [
           m.status === 'utkast' ? `${m.id} (${r.draft})` : m.id,
           s.date(m.date),
@@ -114,9 +130,12 @@ function withoutKind(table: Table): Table {
 }
 
 function longDate(s: Style, iso: string): string {
-  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function overviewTable(report: HalfYearReport, s: Style): Table {
@@ -135,14 +154,22 @@ function overviewTable(report: HalfYearReport, s: Style): Table {
     r.rows.attendance,
     s.percent(now.rate) || '–',
     ...(before
-      ? [s.percent(before.rate) || '–', now.rate !== undefined && before.rate !== undefined ? r.points(Math.round((now.rate - before.rate) * 100)) : '']
+      ? [
+          s.percent(before.rate) || '–',
+          now.rate !== undefined && before.rate !== undefined ? r.points(Math.round((now.rate - before.rate) * 100)) : '',
+        ]
       : []),
   ];
   return {
     columns: [
       { title: r.measure },
       { title: report.period.half ?? '', align: 'right' },
-      ...(before ? [{ title: report.previous!.half ?? '', align: 'right' as const }, { title: r.change, align: 'right' as const }] : []),
+      ...(before
+        ? [
+            { title: report.previous!.half ?? '', align: 'right' as const },
+            { title: r.change, align: 'right' as const },
+          ]
+        : []),
     ],
     rows: [
       row(r.rows.meetings, (o) => o.meetingsHeld),
@@ -159,7 +186,6 @@ function overviewTable(report: HalfYearReport, s: Style): Table {
     ],
   };
 }
-
 
 function chartNode(chart: Element, caption: string): RootContent {
   return {
@@ -196,7 +222,11 @@ function municipalityChart(report: HalfYearReport, s: Style): Element {
       ]),
     );
   });
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.municipalities, class: 'chart-municipalities' }, children);
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.municipalities, class: 'chart-municipalities' },
+    children,
+  );
 }
 
 /** A timeline of the half-year: one row a network, one dot a meeting. */
@@ -220,10 +250,16 @@ function meetingsChart(report: HalfYearReport, s: Style): Element {
     children.push(svg('text', { x: label - 10, y: y + 5, 'text-anchor': 'end' }, [svg('title', net.name), net.short]));
     children.push(svg('line', { x1: label, x2: width - 10, y1: y, y2: y, class: 'track' }));
     for (const m of net.meetings) {
-      children.push(svg('circle', { cx: x(m.date), cy: y, r: 7, class: 'meeting' }, [svg('title', `${net.name} ${m.id}, ${s.date(m.date)}`)]));
+      children.push(
+        svg('circle', { cx: x(m.date), cy: y, r: 7, class: 'meeting' }, [svg('title', `${net.name} ${m.id}, ${s.date(m.date)}`)]),
+      );
     }
   });
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.meetingsChart, class: 'chart-meetings' }, children);
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.meetingsChart, class: 'chart-meetings' },
+    children,
+  );
 }
 
 const CSS = `

@@ -13,7 +13,10 @@ export interface Table {
  * bidirectional controls are shown as escapes (`\u001b`), never sent raw.
  */
 export function renderTextTable(raw: Table, chalk: ChalkInstance): string {
-  const table: Table = { columns: raw.columns.map((c) => ({ ...c, title: visible(c.title) })), rows: raw.rows.map((r) => r.map((cell) => visible(cell))) };
+  const table: Table = {
+    columns: raw.columns.map((c) => ({ ...c, title: visible(c.title) })),
+    rows: raw.rows.map((r) => r.map((cell) => visible(cell))),
+  };
   const widths = table.columns.map((c, i) => Math.max(width(c.title), ...table.rows.map((r) => width(r[i] ?? ''))));
   const pad = (s: string, i: number) => {
     const gap = ' '.repeat(widths[i]! - width(s));

@@ -47,7 +47,10 @@ export function minutes(time: string): number {
  */
 export type ForbiddenKind = 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate';
 
-const PLANE_ENDS = Array.from({ length: 17 }, (_, p) => `\\u{${(p * 0x10000 + 0xfffe).toString(16)}}\\u{${(p * 0x10000 + 0xffff).toString(16)}}`).join('');
+const PLANE_ENDS = Array.from(
+  { length: 17 },
+  (_, p) => `\\u{${(p * 0x10000 + 0xfffe).toString(16)}}\\u{${(p * 0x10000 + 0xffff).toString(16)}}`,
+).join('');
 /** Everything refused except tab, line feed and CR, which depend on the kind of value. */
 const ALWAYS = `\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\ufdd0-\\ufdef\\ud800-\\udfff${PLANE_ENDS}`;
 /** In multi-line text: CR only before LF. (`u` mode: a surrogate pair is one code point, so the surrogate range matches only lone halves.) */
@@ -145,17 +148,10 @@ function clean(multiline: boolean) {
   };
 }
 
-export const id = z
-  .string({ error: 'expect.id' })
-  .check(clean(false))
-  .regex(ID_RE, { error: 'expect.id' });
+export const id = z.string({ error: 'expect.id' }).check(clean(false)).regex(ID_RE, { error: 'expect.id' });
 
 /** Free text: may span lines (tab and line feed allowed), never holds a control character. */
-export const text = z
-  .string({ error: 'expect.text' })
-  .check(clean(true))
-  .trim()
-  .min(1, { error: 'expect.text' });
+export const text = z.string({ error: 'expect.text' }).check(clean(true)).trim().min(1, { error: 'expect.text' });
 
 export const date = z
   .string({ error: 'expect.date' })
@@ -169,11 +165,14 @@ export const timeRange = z
   .string({ error: 'expect.time-range' })
   .check(clean(false))
   .regex(TIME_RANGE_RE, { error: 'expect.time-range', abort: true })
-  .refine((v) => {
-    // Also guarded here: a refinement must never throw on input the regex refused.
-    const m = TIME_RANGE_RE.exec(v);
-    return !m || Number(m[1]) * 60 + Number(m[2]) < Number(m[3]) * 60 + Number(m[4]);
-  }, { error: 'expect.time-range-order' });
+  .refine(
+    (v) => {
+      // Also guarded here: a refinement must never throw on input the regex refused.
+      const m = TIME_RANGE_RE.exec(v);
+      return !m || Number(m[1]) * 60 + Number(m[2]) < Number(m[3]) * 60 + Number(m[4]);
+    },
+    { error: 'expect.time-range-order' },
+  );
 
 export const itemRange = z.union(
   [
@@ -204,7 +203,20 @@ export function expandItemRange(range: number | string): number[] {
 }
 
 /** Letters that do not decompose into a base letter and a mark: transliterated, never dropped. */
-const TRANSLITERATE: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ŋ: 'ng', ħ: 'h', ŧ: 't' };
+const TRANSLITERATE: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ŋ: 'ng',
+  ħ: 'h',
+  ŧ: 't',
+};
 
 /** A person id from a name: lower case ASCII, å/ä → a, ö and ø → o, æ → ae, ü → u, hyphens; no letter is dropped. */
 export function slug(name: string): string {

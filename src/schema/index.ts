@@ -6,13 +6,13 @@ import { networkSchema } from './network.js';
 import { peopleSchema } from './people.js';
 import { protocolSchema } from './protocol.js';
 
+export type { Calendar, PlannedMeeting } from './calendar.js';
 export * from './common.js';
 export type { Config } from './config.js';
-export type { People, Person } from './people.js';
 export type { Membership, NetworkConfig, Term } from './network.js';
-export type { Calendar, PlannedMeeting } from './calendar.js';
-export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData } from './protocol.js';
 export { ROLES } from './network.js';
+export type { People, Person } from './people.js';
+export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData } from './protocol.js';
 
 /** The kinds of file in an archive, each with its one schema. */
 export const schemas = {

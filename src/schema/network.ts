@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** A term's id, such as 2019-2022. */
 export const TERM_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 import { date, id, positiveInt, text } from './common.js';
 
 export const ROLES = ['chair', 'vice-chair', 'secretary', 'member'] as const;

@@ -42,9 +42,7 @@ export const attendanceSchema = z.strictObject({
   partial: z.array(partialSchema, { error: 'expect.list' }).default([]),
   /** Took part remotely (deltog digitalt). */
   remote: ids,
-  substitutes: z
-    .array(z.strictObject({ for: id, person: id }), { error: 'expect.list' })
-    .default([]),
+  substitutes: z.array(z.strictObject({ for: id, person: id }), { error: 'expect.list' }).default([]),
   /** Sent regrets (anmält förhinder). */
   regrets: ids,
   /** Absent without notice (ej närvarande). */

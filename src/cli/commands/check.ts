@@ -16,7 +16,14 @@ export async function checkCommand(
   opts: CheckCliOptions & { archive?: string; changed?: boolean; base?: string },
   io: Io,
 ): Promise<number> {
-  const outcome = await checkArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, paths, changed: opts.changed === true, base: opts.base });
+  const outcome = await checkArchive({
+    cwd: io.cwd,
+    env: io.env,
+    archive: opts.archive,
+    paths,
+    changed: opts.changed === true,
+    base: opts.base,
+  });
   const lang = opts.lang ?? outcome.locale ?? 'sv';
   const report = { findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang };
   const chalk = chalkFor(io.stdout, io.env, opts.color);

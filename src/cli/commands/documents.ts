@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Root } from 'mdast';
 import { KdError } from '../../core/errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { calendarEntries } from '../../query/calendar.js';
@@ -12,13 +13,12 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { style } from '../../render/registers.js';
 import { renderHtmlDocument } from '../../render/report.js';
 import type { Io } from '../io.js';
-import { pickNetwork } from '../network.js';
-import { requireSound } from '../scope.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
+import { pickNetwork } from '../network.js';
 import { checkDateOption } from '../options.js';
 import { closest, emit } from '../output.js';
-import type { Root } from 'mdast';
+import { requireSound } from '../scope.js';
 
 interface DocOptions {
   archive?: string;
@@ -37,7 +37,6 @@ async function document(io: Io, tree: Root, title: string, opts: DocOptions, lan
   return emit(io, text, opts, lang);
 }
 
-
 export async function introCommand(opts: DocOptions & { network?: string; person?: string; asOf?: string }, io: Io): Promise<number> {
   const { archive, lang } = await open(io, opts);
   const net = pickNetwork(archive, opts.network);
@@ -54,7 +53,9 @@ export async function introCommand(opts: DocOptions & { network?: string; person
 
 export async function digestCommand(opts: DocOptions & { municipality?: string; half?: string }, io: Io): Promise<number> {
   const { archive, lang } = await open(io, opts);
-  const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter((x): x is string => x !== false);
+  const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter(
+    (x): x is string => x !== false,
+  );
   if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
   const s = style(archive, lang);
   const period = halfYear(opts.half!);
@@ -77,8 +78,17 @@ export async function calendarCommand(opts: DocOptions & { network?: string }, i
   if (format === 'md') {
     // Links are relative to where the Markdown is written (or printed from).
     const base = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
-    const link = (file: string) => path.relative(base, path.join(root, ...file.split('/'))).split(path.sep).join('/');
+    const link = (file: string) =>
+      path
+        .relative(base, path.join(root, ...file.split('/')))
+        .split(path.sep)
+        .join('/');
     return emit(io, renderMarkdown(calendarTree(entries, s, link).children), opts, lang);
   }
-  return emit(io, renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version, lang, words: s.c.docs.ics }), opts, lang);
+  return emit(
+    io,
+    renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version, lang, words: s.c.docs.ics }),
+    opts,
+    lang,
+  );
 }

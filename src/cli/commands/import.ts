@@ -1,24 +1,24 @@
 import { createHash } from 'node:crypto';
-import { archivePath } from '../../archive/paths.js';
-import { withArchiveLock } from '../../archive/lock.js';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument, type Document } from 'yaml';
-import { KdError } from '../../core/errors.js';
+import { type Document, parseDocument } from 'yaml';
+import { withArchiveLock } from '../../archive/lock.js';
+import { archivePath } from '../../archive/paths.js';
 import { exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
+import { KdError } from '../../core/errors.js';
+import { type Catalogue, catalogue, type Lang } from '../../i18n/index.js';
 import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
-import { draftFrontMatter, resolveDraft, type ImportDraft, type NewPerson } from '../../import/resolve.js';
-import { slug } from '../../schema/index.js';
-import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { membersOn, type Archive, type NetworkRecord } from '../../model/index.js';
+import { draftFrontMatter, type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
+import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import type { Person } from '../../schema/index.js';
 import { renderTextTable } from '../../render/table.js';
+import type { Person } from '../../schema/index.js';
+import { slug } from '../../schema/index.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
@@ -79,7 +79,6 @@ export async function readLegacy(file: string, c: Catalogue): Promise<LegacyText
     return read;
   };
 
-
   if ((await stat(file)).size > MAX_LEGACY_BYTES) throw new LegacyUnreadable(c.import.tooLarge);
   const bytes = await readFile(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -90,7 +89,9 @@ export async function readLegacy(file: string, c: Catalogue): Promise<LegacyText
       checkZip(bytes);
     } catch (error) {
       if (!(error instanceof DocxError)) throw error;
-      throw new LegacyUnreadable(error.kind === 'too-large' ? c.import.docxTooLarge({ max: mib(DOCX_MAX_EXPANDED), xml: mib(DOCX_MAX_XML) }) : c.import.unreadable);
+      throw new LegacyUnreadable(
+        error.kind === 'too-large' ? c.import.docxTooLarge({ max: mib(DOCX_MAX_EXPANDED), xml: mib(DOCX_MAX_XML) }) : c.import.unreadable,
+      );
     }
     const mammoth = await import('mammoth');
     const result = await mammoth.extractRawText({ buffer: bytes });
@@ -130,7 +131,10 @@ async function expand(args: string[], cwd: string): Promise<{ files: string[]; s
       files.push(arg);
       continue;
     }
-    const names = (await readdir(abs, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort(new Intl.Collator('sv', { numeric: true }).compare);
+    const names = (await readdir(abs, { withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => d.name)
+      .sort(new Intl.Collator('sv', { numeric: true }).compare);
     for (const name of names) (READABLE.test(name) ? files : skipped).push(path.join(arg, name));
   }
   return { files, skipped };
@@ -181,7 +185,12 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
     try {
       read = await readLegacy(abs, c);
     } catch (error) {
-      outcomes.push({ source: file, written: false, problem: error instanceof LegacyUnreadable ? error.message : c.import.unreadable, notices: [] });
+      outcomes.push({
+        source: file,
+        written: false,
+        problem: error instanceof LegacyUnreadable ? error.message : c.import.unreadable,
+        notices: [],
+      });
       continue;
     }
     const earlier = imported.get(read.sha256);
@@ -189,7 +198,11 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
       outcomes.push({ source: file, written: false, already: earlier, notices: [] });
       continue;
     }
-    const legacy = parseLegacy(read.text, knowledge(archive.config?.municipalities ?? [], (name) => index.find(name) !== undefined), read.noise);
+    const legacy = parseLegacy(
+      read.text,
+      knowledge(archive.config?.municipalities ?? [], (name) => index.find(name) !== undefined),
+      read.noise,
+    );
     const draft = resolveDraft(file, legacy, archive, index, added, {
       network: net,
       addPeople: opts.addPeople === true,
@@ -198,12 +211,22 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
       ...(opts.date ? { date: opts.date } : {}),
       ...(opts.time ? { time: opts.time } : {}),
       ...(opts.place ? { place: opts.place } : {}),
-      words: { unknownOrganisation: c.import.unknownOrganisation, notUnderstoodHeading: c.import.notUnderstoodHeading, importedFrom: c.import.importedFrom },
+      words: {
+        unknownOrganisation: c.import.unknownOrganisation,
+        notUnderstoodHeading: c.import.notUnderstoodHeading,
+        importedFrom: c.import.importedFrom,
+      },
     });
     // Only the date is needed to write a draft (it names the file); a missing time or place becomes a TODO.
     const cannot = draft.summary.missing.filter((m) => m === 'date');
     if (cannot.length > 0) {
-      outcomes.push({ source: file, draft, written: false, problem: c.import.needs(cannot.map((m) => `--${m}`).join(', ')), notices: read.notices });
+      outcomes.push({
+        source: file,
+        draft,
+        written: false,
+        problem: c.import.needs(cannot.map((m) => `--${m}`).join(', ')),
+        notices: read.notices,
+      });
       continue;
     }
     draft.data.source = { file: path.basename(file), sha256: read.sha256 };
@@ -223,19 +246,27 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
     }
     // People first: a protocol must never name someone people.yml lacks.
     // Everything is one transaction: a failed write undoes the others.
-    await Transaction.run(async (tx) => {
-      if (opts.addPeople) await addPeople(root, outcomes.flatMap((o) => (o.text && o.draft ? o.draft.newPeople : [])), tx);
-      for (const o of outcomes) {
-        if (!o.text || !o.draft) continue;
-        try {
-          await tx.create(await archivePath(root, o.draft.file), o.text);
-          o.written = true;
-        } catch (error) {
-          if (!(error instanceof FileExistsError)) throw error;
-          o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
+    await Transaction.run(
+      async (tx) => {
+        if (opts.addPeople)
+          await addPeople(
+            root,
+            outcomes.flatMap((o) => (o.text && o.draft ? o.draft.newPeople : [])),
+            tx,
+          );
+        for (const o of outcomes) {
+          if (!o.text || !o.draft) continue;
+          try {
+            await tx.create(await archivePath(root, o.draft.file), o.text);
+            o.written = true;
+          } catch (error) {
+            if (!(error instanceof FileExistsError)) throw error;
+            o.problem = c.cli.errors['file-exists']({ file: displayPath(root, io.cwd)(o.draft.file) });
+          }
         }
-      }
-    }, { root, lang, io });
+      },
+      { root, lang, io },
+    );
   }
 
   const show = displayPath(root, io.cwd);
@@ -273,7 +304,13 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
   const out: string[] = [];
   const target = o.draft?.file ? show(o.draft.file) : '–';
   if (o.already) return `${t.already({ source: o.source, file: show(o.already) })}\n\n`;
-  out.push(o.written ? t.wrote({ source: o.source, file: target }) : opts.dryRun && !o.problem ? t.wouldWrite({ source: o.source, file: target }) : t.notWritten({ source: o.source }));
+  out.push(
+    o.written
+      ? t.wrote({ source: o.source, file: target })
+      : opts.dryRun && !o.problem
+        ? t.wouldWrite({ source: o.source, file: target })
+        : t.notWritten({ source: o.source }),
+  );
   for (const n of o.notices) out.push(`  ${n}`);
   if (o.problem) out.push(`  ${o.problem}`);
   const s = o.draft?.summary;
@@ -348,7 +385,16 @@ function batchTable(outcomes: FileOutcome[], c: Catalogue, show: (f: string) => 
 }
 
 /** A member list, one "Name, [tf,] Municipality kommun|stad" a line, into people.yml and the network's roster. */
-async function importRoster(abs: string, shown: string, root: string, archive: Archive, net: NetworkRecord, opts: ImportCliOptions, io: Io, c: Catalogue): Promise<number> {
+async function importRoster(
+  abs: string,
+  shown: string,
+  root: string,
+  archive: Archive,
+  net: NetworkRecord,
+  opts: ImportCliOptions,
+  io: Io,
+  c: Catalogue,
+): Promise<number> {
   let text: string;
   try {
     text = (await readLegacy(abs, c)).text;
@@ -382,25 +428,36 @@ async function importRoster(abs: string, shown: string, root: string, archive: A
       newPeople.push({ id, person: { name, ...(municipality ? { municipality } : { organisation: m[3]!.trim() }) } });
       index.add(id, name);
     }
-    if (!current.has(id) && !members.some((x) => x.person === id)) members.push({ person: id, from, ...(m[2] ? { acting: true as const } : {}) });
+    if (!current.has(id) && !members.some((x) => x.person === id))
+      members.push({ person: id, from, ...(m[2] ? { acting: true as const } : {}) });
   }
   if (!opts.dryRun) {
-    await Transaction.run(async (tx) => {
-      await addPeople(root, newPeople, tx);
-      if (members.length > 0) {
-        const file = await archivePath(root, net.file);
-        const doc = parseDocument(await readFile(file, 'utf8'));
-        for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
-        await tx.replace(file, doc.toString({ lineWidth: 0 }));
-      }
-    }, { root, lang: opts.lang ?? archive.config?.locale, io });
+    await Transaction.run(
+      async (tx) => {
+        await addPeople(root, newPeople, tx);
+        if (members.length > 0) {
+          const file = await archivePath(root, net.file);
+          const doc = parseDocument(await readFile(file, 'utf8'));
+          for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
+          await tx.replace(file, doc.toString({ lineWidth: 0 }));
+        }
+      },
+      { root, lang: opts.lang ?? archive.config?.locale, io },
+    );
   }
   const t = c.import;
   const out = [
-    t.roster({ members: members.length, acting: members.filter((x) => x.acting).length, people: newPeople.length, file: displayPath(root, io.cwd)(net.file) }),
+    t.roster({
+      members: members.length,
+      acting: members.filter((x) => x.acting).length,
+      people: newPeople.length,
+      file: displayPath(root, io.cwd)(net.file),
+    }),
     ...(unknownMunicipalities.length > 0 ? [`  ${t.unknownMunicipalities([...new Set(unknownMunicipalities)].join(', '))}`] : []),
     ...(heading > 0 ? [`  ${t.skippedBefore(heading)}`] : []),
-    ...(notUnderstood.length > 0 ? [`  ${t.notUnderstood(notUnderstood.length)}`, ...notUnderstood.map((u) => `    ${u.line}: ${u.text}`)] : []),
+    ...(notUnderstood.length > 0
+      ? [`  ${t.notUnderstood(notUnderstood.length)}`, ...notUnderstood.map((u) => `    ${u.line}: ${u.text}`)]
+      : []),
   ];
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ members, newPeople, notUnderstood, unknownMunicipalities }, null, 2)}\n`);
   else io.stdout.write(`${out.join('\n')}\n`);

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { archivePath } from '../../archive/paths.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { openArchive } from '../load.js';
-import { requireSound } from '../scope.js';
-import { checkDateOption } from '../options.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
 import { displayPath, type Io } from '../io.js';
+import { openArchive } from '../load.js';
+import { checkDateOption } from '../options.js';
+import { requireSound } from '../scope.js';
 
 export interface IndexOptions {
   archive?: string;
@@ -39,11 +39,15 @@ export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] 
   }
   // All registers change together or not at all.
   // Under the archive lock, every new text is written before the first rename (see Transaction.replaceAll).
-  if (!opts.check) await Transaction.run(async (tx) => {
-    const targets: [string, string][] = [];
-    for (const rel of stale) targets.push([await archivePath(root, rel), files.get(rel)!]);
-    await tx.replaceAll(targets);
-  }, { root, lang, io: { cwd: opts.cwd, env: opts.env ?? {} } });
+  if (!opts.check)
+    await Transaction.run(
+      async (tx) => {
+        const targets: [string, string][] = [];
+        for (const rel of stale) targets.push([await archivePath(root, rel), files.get(rel)!]);
+        await tx.replaceAll(targets);
+      },
+      { root, lang, io: { cwd: opts.cwd, env: opts.env ?? {} } },
+    );
   return { root, files: [...files.keys()], stale, lang };
 }
 

@@ -2,15 +2,15 @@ import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { Document } from 'yaml';
-import { KdError } from '../../core/errors.js';
 import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
+import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { ID_RE, isRealDate, slug } from '../../schema/index.js';
-import { kdPackage } from '../meta.js';
 import type { Io } from '../io.js';
+import { kdPackage } from '../meta.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
 const SUBSTITUTES = ['none', 'personal', 'any'] as const;
@@ -80,7 +80,8 @@ function complete(opts: InitOptions, lang: Lang): Answers {
   if (missing.length > 0) throw new KdError('init-missing', { options: missing.map((k) => FLAGS[k]).join(', ') });
   const a = answers as Answers;
   if (!ID_RE.test(a.network)) throw new KdError('invalid-option-value', { option: '--network', found: a.network, expected: expect.id! });
-  if (!isRealDate(a.secretaryFrom)) throw new KdError('invalid-option-value', { option: '--secretary-from', found: a.secretaryFrom, expected: expect.date! });
+  if (!isRealDate(a.secretaryFrom))
+    throw new KdError('invalid-option-value', { option: '--secretary-from', found: a.secretaryFrom, expected: expect.date! });
   if (!slug(a.secretary)) throw new KdError('invalid-option-value', { option: '--secretary', found: a.secretary, expected: expect.text! });
   return a;
 }
@@ -91,10 +92,15 @@ async function ciFile(name: string, lang: Lang): Promise<string> {
   const template = await readFile(path.join(BUILTIN_TEMPLATES, 'ci', name), 'utf8');
   const header = name === 'pre-commit' ? c.hookHeader : name === 'gitlab-ci.yml' ? c.gitlabHeader : c.githubHeader;
   // `<% %>` tags leave GitHub's `${{ }}` alone; nothing is HTML-escaped in YAML or sh.
-  return Mustache.render(template, { header, install: c.install, history: c.history, env: c.env, missing: c.hookMissing }, {}, {
-    tags: ['<%', '%>'],
-    escape: (s: string) => s,
-  });
+  return Mustache.render(
+    template,
+    { header, install: c.install, history: c.history, env: c.env, missing: c.hookMissing },
+    {},
+    {
+      tags: ['<%', '%>'],
+      escape: (s: string) => s,
+    },
+  );
 }
 
 /**
@@ -103,7 +109,12 @@ async function ciFile(name: string, lang: Lang): Promise<string> {
  * it. Nothing existing is ever overwritten: if any target exists, nothing
  * is written at all.
  */
-export async function init(dirArg: string, cwd: string, opts: InitOptions, version: { name: string; version: string }): Promise<InitResult> {
+export async function init(
+  dirArg: string,
+  cwd: string,
+  opts: InitOptions,
+  version: { name: string; version: string },
+): Promise<InitResult> {
   const dir = path.resolve(cwd, dirArg);
   const lang = opts.lang ?? 'sv';
   const a = complete(opts, lang);
@@ -145,7 +156,13 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
 
   const existing: string[] = [];
   for (const [rel] of files) {
-    if (await lstat(path.join(dir, rel)).then(() => true, () => false)) existing.push(rel);
+    if (
+      await lstat(path.join(dir, rel)).then(
+        () => true,
+        () => false,
+      )
+    )
+      existing.push(rel);
   }
   if (existing.length > 0) throw new KdError('init-exists', { files: existing.join(', ') });
 
@@ -166,22 +183,57 @@ export async function init(dirArg: string, cwd: string, opts: InitOptions, versi
 }
 
 /** The questions for what the flags did not give, in the order a secretary thinks of them. */
-function questions(opts: InitOptions, lang: Lang): { keys: (keyof Answers)[]; questions: Question[]; parse: (key: keyof Answers, answer: string) => unknown } {
+function questions(
+  opts: InitOptions,
+  lang: Lang,
+): { keys: (keyof Answers)[]; questions: Question[]; parse: (key: keyof Answers, answer: string) => unknown } {
   const c = catalogue(lang);
   const q = c.init.ask;
   const needText = (a: string) => (a ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!));
-  const yesNo = (a: string): boolean | undefined => (q.yes.includes(a.toLowerCase()) ? true : q.no.includes(a.toLowerCase()) ? false : undefined);
-  const list = (a: string) => a.split(/[,;]/).map((m) => m.trim()).filter(Boolean);
+  const yesNo = (a: string): boolean | undefined =>
+    q.yes.includes(a.toLowerCase()) ? true : q.no.includes(a.toLowerCase()) ? false : undefined;
+  const list = (a: string) =>
+    a
+      .split(/[,;]/)
+      .map((m) => m.trim())
+      .filter(Boolean);
   const all: [keyof Answers, Question][] = [
     ['organisation', { text: q.organisation, check: needText }],
-    ['municipality', { text: q.municipalities, check: (a) => (list(a).length > 0 ? undefined : c.ui.newProtocol.invalidAnswer(q.municipalitiesExpected)) }],
+    [
+      'municipality',
+      { text: q.municipalities, check: (a) => (list(a).length > 0 ? undefined : c.ui.newProtocol.invalidAnswer(q.municipalitiesExpected)) },
+    ],
     ['networkName', { text: q.networkName, default: q.networkNameDefault, check: needText }],
     // The id defaults to the name's slug, whether the name was asked or given.
-    ['network', { text: q.network, default: (previous) => slug(opts.networkName ?? previous[keys.indexOf('networkName')] ?? '') || undefined, check: (a) => (ID_RE.test(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.id!)) }],
-    ['decides', { text: q.decides, default: q.yes[0], check: (a) => (yesNo(a) === undefined ? c.ui.newProtocol.invalidAnswer(q.yesNoExpected) : undefined) }],
-    ['substitutes', { text: q.substitutes, default: 'personal', check: (a) => ((SUBSTITUTES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTES.join(', '))) }],
+    [
+      'network',
+      {
+        text: q.network,
+        default: (previous) => slug(opts.networkName ?? previous[keys.indexOf('networkName')] ?? '') || undefined,
+        check: (a) => (ID_RE.test(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.id!)),
+      },
+    ],
+    [
+      'decides',
+      {
+        text: q.decides,
+        default: q.yes[0],
+        check: (a) => (yesNo(a) === undefined ? c.ui.newProtocol.invalidAnswer(q.yesNoExpected) : undefined),
+      },
+    ],
+    [
+      'substitutes',
+      {
+        text: q.substitutes,
+        default: 'personal',
+        check: (a) => ((SUBSTITUTES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTES.join(', '))),
+      },
+    ],
     ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!)) }],
-    ['secretaryFrom', { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date!)) }],
+    [
+      'secretaryFrom',
+      { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date!)) },
+    ],
   ];
   const known = given(opts);
   const asked = all.filter(([k]) => known[k] === undefined);
@@ -222,6 +274,8 @@ export async function initCommand(dirArg: string | undefined, opts: InitOptions 
   const inGit = top !== undefined && top !== '' && (await realpath(top)) === (await realpath(result.dir));
   const hooksOn = inGit && (await git(result.dir, ['config', '--get', 'core.hooksPath']))?.trim() === '.githooks';
   const steps = c.init.steps({ cd: shown === '.' ? undefined : shown, gitInit: !inGit, hooks: !hooksOn, network: filled.network! });
-  io.stdout.write(`${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`);
+  io.stdout.write(
+    `${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`,
+  );
   return 0;
 }

@@ -1,17 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { archivePath } from '../../archive/paths.js';
-import { withArchiveLock } from '../../archive/lock.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { KdError } from '../../core/errors.js';
+import { withArchiveLock } from '../../archive/lock.js';
+import { archivePath } from '../../archive/paths.js';
 import { readTemplate } from '../../archive/templates.js';
-import { processFile } from '../../model/file.js';
-import { formatMessage } from '../../i18n/index.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
-import { catalogue, type Lang } from '../../i18n/index.js';
-import { laterInYear, nextPlanned, planProtocol, plannedOn } from '../../query/plan.js';
+import { KdError } from '../../core/errors.js';
+import { catalogue, formatMessage, type Lang } from '../../i18n/index.js';
+import { processFile } from '../../model/file.js';
+import { laterInYear, nextPlanned, plannedOn, planProtocol } from '../../query/plan.js';
 import { renderScaffold, type Scaffold } from '../../render/scaffold.js';
 import { isRealDate, timeRange } from '../../schema/index.js';
 import { displayPath, type Io } from '../io.js';
@@ -71,8 +70,13 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
     if (date === undefined)
       questions.push({ text: n.askDate, check: (a) => (isRealDate(a) ? undefined : n.invalidAnswer(c.expect.date!)) });
     if (time === undefined)
-      questions.push({ text: n.askTime, default: last?.time, check: (a) => (timeRange.safeParse(a).success ? undefined : n.invalidAnswer(c.expect['time-range']!)) });
-    if (place === undefined) questions.push({ text: n.askPlace, default: last?.place, check: (a) => (a ? undefined : n.invalidAnswer(c.expect.text!)) });
+      questions.push({
+        text: n.askTime,
+        default: last?.time,
+        check: (a) => (timeRange.safeParse(a).success ? undefined : n.invalidAnswer(c.expect['time-range']!)),
+      });
+    if (place === undefined)
+      questions.push({ text: n.askPlace, default: last?.place, check: (a) => (a ? undefined : n.invalidAnswer(c.expect.text!)) });
     const answers = await options.prompt(questions);
     if (date === undefined) {
       date = answers.shift()!;
@@ -85,19 +89,25 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
 
   const later = laterInYear(net, meetingDate);
   if (later) throw new KdError('date-before-existing', { date: meetingDate, file: later.file });
-  const agenda = options.agenda !== undefined ? await readAgenda(path.resolve(options.cwd, options.agenda), options.agenda) : (planned?.agenda ?? []);
+  const agenda =
+    options.agenda !== undefined ? await readAgenda(path.resolve(options.cwd, options.agenda), options.agenda) : (planned?.agenda ?? []);
   const plan = planProtocol(archive, net, { date: meetingDate, time: time!, place: place!, agenda, theme: planned?.theme });
   if (plan.secretary === undefined) throw new KdError('no-secretary', { network: net.id, date: meetingDate });
   const template = await readTemplate(root, 'protocol', lang);
   const scaffold = renderScaffold(archive, plan, template, lang);
   // A template of the archive's own can break what kd writes: what does not pass the file's own checks is not written.
-  const broken = processFile(scaffold.file, 'protocol', new TextEncoder().encode(scaffold.text)).findings.find((f) => f.severity === 'error');
-  if (broken) throw new KdError('scaffold-invalid', { file: scaffold.file, line: broken.line, column: broken.column, message: formatMessage(lang, broken.message) });
+  const broken = processFile(scaffold.file, 'protocol', new TextEncoder().encode(scaffold.text)).findings.find(
+    (f) => f.severity === 'error',
+  );
+  if (broken)
+    throw new KdError('scaffold-invalid', {
+      file: scaffold.file,
+      line: broken.line,
+      column: broken.column,
+      message: formatMessage(lang, broken.message),
+    });
   return { root, scaffold, lang, openAssignments: plan.open.length, meeting: { date: meetingDate, time: time!, place: place! } };
 }
-
-
-
 
 /** One item a line; blank lines, list marks ("- ", "1. ") and surrounding space are dropped. */
 async function readAgenda(file: string, shown: string): Promise<string[]> {
@@ -152,7 +162,15 @@ export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): P
   let target = '';
   try {
     await withArchiveLock({ root: first.root, lang: first.lang, io }, async () => {
-      result = await newProtocol({ cwd: io.cwd, env: io.env, archive: first.root, network: opts.network, ...first.meeting, agenda: opts.agenda, lang: opts.lang });
+      result = await newProtocol({
+        cwd: io.cwd,
+        env: io.env,
+        archive: first.root,
+        network: opts.network,
+        ...first.meeting,
+        agenda: opts.agenda,
+        lang: opts.lang,
+      });
       target = await archivePath(result.root, result.scaffold.file);
       shown = displayPath(result.root, io.cwd)(result.scaffold.file);
       await Transaction.run((tx) => tx.create(target, result.scaffold.text), { root: result.root, lang: result.lang, io });
@@ -165,7 +183,9 @@ export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): P
     throw error;
   }
   const n = c.ui.newProtocol;
-  io.stdout.write(`${n.written({ file: shown })}\n${n.openCount(result.openAssignments)}\n\n${n.todo}\n${n.todoItems.map((t) => `  - ${t}\n`).join('')}`);
+  io.stdout.write(
+    `${n.written({ file: shown })}\n${n.openCount(result.openAssignments)}\n\n${n.todo}\n${n.todoItems.map((t) => `  - ${t}\n`).join('')}`,
+  );
   if (opts.edit) {
     const editor = io.env.VISUAL || io.env.EDITOR;
     if (!editor) {

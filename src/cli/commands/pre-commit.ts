@@ -1,13 +1,13 @@
-import { archivePath } from '../../archive/paths.js';
-import { KdError } from '../../core/errors.js';
 import { git, readBlobs, repoOf, resolveRev, treeAt } from '../../archive/git.js';
+import { archivePath } from '../../archive/paths.js';
 import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
+import { type CheckOutcome, checkArchive } from '../../check/archive.js';
+import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { renderText, summarise } from '../../render/findings.js';
 import { defaultAsOf, indexFiles } from '../../render/index-files.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
-import { checkArchive, type CheckOutcome } from '../../check/archive.js';
 
 export interface PreCommitOptions {
   cwd: string;
@@ -41,7 +41,14 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   // The first commit has no HEAD: then every file is new and all of them are checked.
   const head = await resolveRev(repo, 'HEAD');
   // What is staged is what the commit will hold: that is what is checked, as CI will check the commit.
-  const outcome = await checkArchive({ cwd: opts.cwd, env: opts.env, archive: root, changed: true, staged: true, ...(head ? { base: head } : {}) });
+  const outcome = await checkArchive({
+    cwd: opts.cwd,
+    env: opts.env,
+    archive: root,
+    changed: true,
+    staged: true,
+    ...(head ? { base: head } : {}),
+  });
   if (summarise(outcome.findings).errors > 0) return { root, outcome, blocked: true, updated: [] };
 
   // The registers come from the very tree and archive that were just checked: read once.
@@ -50,16 +57,22 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   // The archive's own language, never --lang: CI's `kd index --check` compares with that.
   const files = indexFiles(staged, staged.config?.locale ?? 'sv', defaultAsOf(staged));
   const committed = new Map((await treeAt(repo, tree)).map((e) => [e.path, e.object]));
-  const blobs = await readBlobs(repo, [...files.keys()].flatMap((rel) => committed.get(rel) ?? []));
+  const blobs = await readBlobs(
+    repo,
+    [...files.keys()].flatMap((rel) => committed.get(rel) ?? []),
+  );
   const updated = [...files].filter(([rel, text]) => blobs.get(committed.get(rel) ?? '')?.toString('utf8') !== text).map(([rel]) => rel);
   if (updated.length > 0) {
-    await Transaction.run(async (tx) => {
-      const targets: [string, string][] = [];
-      for (const rel of updated) targets.push([await archivePath(root, rel), files.get(rel)!]);
-      await tx.replaceAll(targets);
-      const inRepo = updated.map((rel) => (repo.prefix === '' ? rel : `${repo.prefix}/${rel}`));
-      if ((await git(repo.top, ['add', '--', ...inRepo])) === undefined) throw new KdError('staged-unreadable', {});
-    }, { root, lang: staged.config?.locale, io: { cwd: opts.cwd, env: opts.env ?? {} } });
+    await Transaction.run(
+      async (tx) => {
+        const targets: [string, string][] = [];
+        for (const rel of updated) targets.push([await archivePath(root, rel), files.get(rel)!]);
+        await tx.replaceAll(targets);
+        const inRepo = updated.map((rel) => (repo.prefix === '' ? rel : `${repo.prefix}/${rel}`));
+        if ((await git(repo.top, ['add', '--', ...inRepo])) === undefined) throw new KdError('staged-unreadable', {});
+      },
+      { root, lang: staged.config?.locale, io: { cwd: opts.cwd, env: opts.env ?? {} } },
+    );
   }
   return { root, outcome, blocked: false, updated };
 }
@@ -77,6 +90,7 @@ export async function preCommitCommand(opts: { archive?: string; lang?: Lang; co
     io.stderr.write(`kd: ${c.ui.preCommit.blocked}\n`);
     return 1;
   }
-  if (result.updated.length > 0) io.stdout.write(`${c.ui.preCommit.updated({ count: result.updated.length })}\n${result.updated.map((f) => `  ${show(f)}\n`).join('')}`);
+  if (result.updated.length > 0)
+    io.stdout.write(`${c.ui.preCommit.updated({ count: result.updated.length })}\n${result.updated.map((f) => `  ${show(f)}\n`).join('')}`);
   return 0;
 }

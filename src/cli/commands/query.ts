@@ -1,13 +1,7 @@
 import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { Archive } from '../../model/index.js';
-import type { QueryFormat } from '../formats.js';
-import { openArchive } from '../load.js';
-import { today } from '../meta.js';
-import { pickNetwork } from '../network.js';
-import { requireSound } from '../scope.js';
-import { checkDateOption } from '../options.js';
-import { assignmentRows, type AssignmentStatus } from '../../query/assignments.js';
+import { type AssignmentStatus, assignmentRows } from '../../query/assignments.js';
 import { attendanceRegisters } from '../../query/attendance.js';
 import { decisions } from '../../query/decisions.js';
 import { halfYear, type Period } from '../../query/period.js';
@@ -15,8 +9,8 @@ import {
   assignmentJson,
   assignmentTable,
   attendanceJson,
-  attendanceMatrix,
   attendanceMarkdown,
+  attendanceMatrix,
   attendanceSummary,
   decisionJson,
   decisionTable,
@@ -25,7 +19,13 @@ import {
   style,
 } from '../../render/registers.js';
 import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
+import type { QueryFormat } from '../formats.js';
 import { chalkFor, type Io } from '../io.js';
+import { openArchive } from '../load.js';
+import { today } from '../meta.js';
+import { pickNetwork } from '../network.js';
+import { checkDateOption } from '../options.js';
+import { requireSound } from '../scope.js';
 
 export interface QueryOptions {
   archive?: string;
@@ -56,7 +56,11 @@ export function period(opts: { half?: string; from?: string; to?: string }, lang
     if (!p) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: c.expect.half! });
     return p;
   }
-  for (const [option, value] of [['--from', opts.from], ['--to', opts.to]] as const) if (value !== undefined) checkDateOption(option, value, lang);
+  for (const [option, value] of [
+    ['--from', opts.from],
+    ['--to', opts.to],
+  ] as const)
+    if (value !== undefined) checkDateOption(option, value, lang);
   if (opts.from === undefined && opts.to === undefined) return undefined;
   return { from: opts.from ?? '0000-01-01', to: opts.to ?? '9999-12-31' };
 }
@@ -78,11 +82,17 @@ async function markdown(children: import('mdast').RootContent[]): Promise<string
 export async function attendanceCommand(opts: QueryOptions & { person?: string; municipality?: string }, io: Io): Promise<number> {
   const { archive, lang, period: p } = await open(opts, io);
   if (opts.person !== undefined && !archive.people?.[opts.person]) throw new KdError('unknown-person-option', { id: opts.person });
-  const regs = attendanceRegisters(archive, { ...(opts.network ? { network: opts.network } : {}), ...(p ? { period: p } : {}) }).map((reg) => ({
-    ...reg,
-    people: reg.people.filter((row) => (opts.person === undefined || row.person === opts.person) && (opts.municipality === undefined || row.municipality === opts.municipality)),
-    municipalities: reg.municipalities.filter((m) => opts.municipality === undefined || m.municipality === opts.municipality),
-  }));
+  const regs = attendanceRegisters(archive, { ...(opts.network ? { network: opts.network } : {}), ...(p ? { period: p } : {}) }).map(
+    (reg) => ({
+      ...reg,
+      people: reg.people.filter(
+        (row) =>
+          (opts.person === undefined || row.person === opts.person) &&
+          (opts.municipality === undefined || row.municipality === opts.municipality),
+      ),
+      municipalities: reg.municipalities.filter((m) => opts.municipality === undefined || m.municipality === opts.municipality),
+    }),
+  );
   const format = opts.format ?? 'text';
   const s = style(archive, lang, format === 'csv' || format === 'json');
   const r = s.c.registers;
@@ -146,7 +156,13 @@ async function writeRows(
   opts: QueryOptions,
   archive: Archive,
   lang: Lang,
-  out: { json: () => unknown; table: (s: ReturnType<typeof style>) => Table; title: string; note?: (s: ReturnType<typeof style>) => string; count: number },
+  out: {
+    json: () => unknown;
+    table: (s: ReturnType<typeof style>) => Table;
+    title: string;
+    note?: (s: ReturnType<typeof style>) => string;
+    count: number;
+  },
 ): Promise<number> {
   const format = opts.format ?? 'text';
   const s = style(archive, lang, format === 'csv' || format === 'json');
@@ -155,7 +171,11 @@ async function writeRows(
   else if (format === 'md') {
     const { md } = await import('../../render/markdown.js');
     io.stdout.write(
-      await markdown([md.heading(2, out.title), ...(out.note ? [md.paragraph(out.note(s))] : []), out.count > 0 ? md.table(out.table(s)) : md.paragraph(s.c.registers.none)]),
+      await markdown([
+        md.heading(2, out.title),
+        ...(out.note ? [md.paragraph(out.note(s))] : []),
+        out.count > 0 ? md.table(out.table(s)) : md.paragraph(s.c.registers.none),
+      ]),
     );
   } else {
     const parts: (string | Table)[] = [out.title, ...(out.note ? [out.note(s)] : [])];

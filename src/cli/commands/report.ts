@@ -1,19 +1,19 @@
-import { KdError } from '../../core/errors.js';
 import { runRules } from '../../check/index.js';
+import { KdError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
+import { halfYear } from '../../query/period.js';
+import { type HalfYearReport, halfYearReport } from '../../query/report.js';
+import { renderText } from '../../render/findings.js';
+import { style } from '../../render/registers.js';
+import { type Provenance, renderReportHtml, renderReportMarkdown, reportJson } from '../../render/report.js';
 import type { ReportFormat } from '../formats.js';
+import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { halfYear } from '../../query/period.js';
-import { concerns } from '../scope.js';
-import { halfYearReport, type HalfYearReport } from '../../query/report.js';
-import { renderText } from '../../render/findings.js';
-import { style } from '../../render/registers.js';
-import { reportJson, renderReportHtml, renderReportMarkdown, type Provenance } from '../../render/report.js';
-import { chalkFor, displayPath, type Io } from '../io.js';
 import { emit } from '../output.js';
+import { concerns } from '../scope.js';
 
 export interface ReportOptions {
   cwd: string;
@@ -33,7 +33,8 @@ export type ReportOutcome =
 /** Builds the report text, or returns the findings that stop it. Writes nothing. */
 export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const period = halfYear(opts.half);
-  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
+  if (!period)
+    throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
 
@@ -57,17 +58,40 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   return { ok: true, text, report: data, lang, root };
 }
 
-
 export async function reportCommand(
-  opts: { half?: string; network?: string; format?: ReportFormat; out?: string; force?: boolean; archive?: string; lang?: Lang; color?: boolean; at?: string },
+  opts: {
+    half?: string;
+    network?: string;
+    format?: ReportFormat;
+    out?: string;
+    force?: boolean;
+    archive?: string;
+    lang?: Lang;
+    color?: boolean;
+    at?: string;
+  },
   io: Io,
 ): Promise<number> {
   if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
-  const outcome = await report({ cwd: io.cwd, env: io.env, archive: opts.archive, half: opts.half, network: opts.network, lang: opts.lang, format: opts.format, at: opts.at });
+  const outcome = await report({
+    cwd: io.cwd,
+    env: io.env,
+    archive: opts.archive,
+    half: opts.half,
+    network: opts.network,
+    lang: opts.lang,
+    format: opts.format,
+    at: opts.at,
+  });
   const c = catalogue(outcome.lang);
   if (!outcome.ok) {
     const chalk = chalkFor(io.stderr, io.env, opts.color !== false);
-    io.stderr.write(renderText({ findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang: outcome.lang }, chalk));
+    io.stderr.write(
+      renderText(
+        { findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang: outcome.lang },
+        chalk,
+      ),
+    );
     io.stderr.write(`kd: ${c.cli.errors['report-blocked']({ count: outcome.findings.length })}\n`);
     return 1;
   }

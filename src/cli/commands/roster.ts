@@ -1,22 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { archivePath } from '../../archive/paths.js';
-import { withArchiveLock } from '../../archive/lock.js';
-import { findRoot } from '../../archive/read.js';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { KdError } from '../../core/errors.js';
-import { TERM_ID_RE } from '../../schema/network.js';
-import { requireSound } from '../scope.js';
+import { withArchiveLock } from '../../archive/lock.js';
+import { archivePath } from '../../archive/paths.js';
+import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
-import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { proposeRotation, rosterView, turnOf, type SeatRow } from '../../query/roster.js';
+import { KdError } from '../../core/errors.js';
+import { type Catalogue, catalogue, type Lang } from '../../i18n/index.js';
+import { proposeRotation, rosterView, type SeatRow, turnOf } from '../../query/roster.js';
 import { md, renderMarkdown } from '../../render/markdown.js';
-import { style, type Style } from '../../render/registers.js';
+import { type Style, style } from '../../render/registers.js';
 import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
+import { TERM_ID_RE } from '../../schema/network.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
 import { checkDateOption } from '../options.js';
+import { requireSound } from '../scope.js';
 
 interface Common {
   archive?: string;
@@ -59,25 +59,41 @@ function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
   };
 }
 
-export async function rosterCommand(opts: Common & { on?: string; term?: string; format?: 'text' | 'json' | 'csv' | 'md' }, io: Io): Promise<number> {
+export async function rosterCommand(
+  opts: Common & { on?: string; term?: string; format?: 'text' | 'json' | 'csv' | 'md' },
+  io: Io,
+): Promise<number> {
   const { archive, lang, net, c } = await open(io, opts);
   // Attendance over a term counts the network's protocols: a broken one would be counted as a meeting not held.
   requireSound(archive, { network: net.id }, lang);
   if (opts.on !== undefined && opts.term !== undefined) throw new KdError('conflicting-options', { options: '--on, --term' });
   const term = opts.term !== undefined ? net.config!.terms?.find((t) => t.id === opts.term) : undefined;
-  if (opts.term !== undefined && !term) throw new KdError('unknown-term', { id: opts.term, known: (net.config!.terms ?? []).map((t) => t.id).join(', ') || '–' });
+  if (opts.term !== undefined && !term)
+    throw new KdError('unknown-term', { id: opts.term, known: (net.config!.terms ?? []).map((t) => t.id).join(', ') || '–' });
   const on = opts.on !== undefined ? checkDateOption('--on', opts.on, lang) : term ? undefined : today();
   const view = rosterView(archive, net, { ...(on ? { on } : {}), ...(term ? { term } : {}) });
   const format = opts.format ?? 'text';
   const s = style(archive, lang, format === 'csv');
   const head = [
     c.roster.title({ network: net.config!.name }),
-    view.on ? c.roster.onDate({ date: s.date(view.on), term: view.term?.id ?? '' }) : c.roster.overTerm({ term: view.term!.id, from: s.date(view.term!.from), to: s.date(view.term!.to) }),
-    c.roster.meetings({ held: view.meetingsHeld, planned: view.meetingsPlanned !== undefined ? String(view.meetingsPlanned) : '', calendar: view.meetingsInCalendar }),
+    view.on
+      ? c.roster.onDate({ date: s.date(view.on), term: view.term?.id ?? '' })
+      : c.roster.overTerm({ term: view.term!.id, from: s.date(view.term!.from), to: s.date(view.term!.to) }),
+    c.roster.meetings({
+      held: view.meetingsHeld,
+      planned: view.meetingsPlanned !== undefined ? String(view.meetingsPlanned) : '',
+      calendar: view.meetingsInCalendar,
+    }),
   ];
-  if (format === 'json') io.stdout.write(`${JSON.stringify({ network: net.id, on: view.on ?? null, term: view.term ?? null, meetingsHeld: view.meetingsHeld, meetingsPlanned: view.meetingsPlanned ?? null, meetingsInCalendar: view.meetingsInCalendar, seats: view.seats }, null, 2)}\n`);
+  if (format === 'json')
+    io.stdout.write(
+      `${JSON.stringify({ network: net.id, on: view.on ?? null, term: view.term ?? null, meetingsHeld: view.meetingsHeld, meetingsPlanned: view.meetingsPlanned ?? null, meetingsInCalendar: view.meetingsInCalendar, seats: view.seats }, null, 2)}\n`,
+    );
   else if (format === 'csv') io.stdout.write(renderCsv(seatTable(view.seats, s, c)));
-  else if (format === 'md') io.stdout.write(renderMarkdown([md.heading(2, head[0]!), md.paragraph(`${head[1]} ${head[2]}`), md.table(seatTable(view.seats, s, c))]));
+  else if (format === 'md')
+    io.stdout.write(
+      renderMarkdown([md.heading(2, head[0]!), md.paragraph(`${head[1]} ${head[2]}`), md.table(seatTable(view.seats, s, c))]),
+    );
   else {
     const chalk = chalkFor(io.stdout, io.env, opts.color !== false);
     io.stdout.write(`${chalk.bold(head[0]!)}\n${head[1]} ${head[2]}\n\n${renderTextTable(seatTable(view.seats, s, c), chalk)}`);
@@ -89,7 +105,8 @@ function parseShare(text: string | undefined): number {
   if (text === undefined) return 1 / 3;
   const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
   const v = m ? Number(m[1]) / Number(m[2]) : Number(text.replace(',', '.'));
-  if (!Number.isFinite(v) || v <= 0 || v > 1) throw new KdError('invalid-option-value', { option: '--share', found: text, expected: '1/3, 1/2 …' });
+  if (!Number.isFinite(v) || v <= 0 || v > 1)
+    throw new KdError('invalid-option-value', { option: '--share', found: text, expected: '1/3, 1/2 …' });
   return v;
 }
 
@@ -105,7 +122,12 @@ export async function rotateCommand(opts: RotateOptions, io: Io): Promise<number
 async function rotate(opts: RotateOptions, io: Io): Promise<number> {
   if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
   // The id is written into network.yml: it must be one the schema accepts, or the file would no longer validate.
-  if (!TERM_ID_RE.test(opts.term)) throw new KdError('invalid-option-value', { option: '--term', found: opts.term, expected: catalogue(opts.lang ?? 'sv').expect['term-id']! });
+  if (!TERM_ID_RE.test(opts.term))
+    throw new KdError('invalid-option-value', {
+      option: '--term',
+      found: opts.term,
+      expected: catalogue(opts.lang ?? 'sv').expect['term-id']!,
+    });
   const { root, archive, lang, net, c } = await open(io, opts);
   if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
   if (net.config!.terms.some((t) => t.id === opts.term)) {
@@ -113,7 +135,16 @@ async function rotate(opts: RotateOptions, io: Io): Promise<number> {
     return 1;
   }
   const share = parseShare(opts.share);
-  const proposal = proposeRotation(archive, net, { id: opts.term, ...(opts.from ? { from: checkDateOption('--from', opts.from, lang) } : {}), ...(opts.to ? { to: checkDateOption('--to', opts.to, lang) } : {}) }, share);
+  const proposal = proposeRotation(
+    archive,
+    net,
+    {
+      id: opts.term,
+      ...(opts.from ? { from: checkDateOption('--from', opts.from, lang) } : {}),
+      ...(opts.to ? { to: checkDateOption('--to', opts.to, lang) } : {}),
+    },
+    share,
+  );
   const s = style(archive, lang);
   const r = c.roster;
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
@@ -123,11 +154,17 @@ async function rotate(opts: RotateOptions, io: Io): Promise<number> {
       r.rotateSummary({ replace: proposal.replace, seats: proposal.seats, current: proposal.current.id }),
       '',
       `${r.leaving}:`,
-      ...proposal.leaving.map((l) => `  - ${l.name}, ${l.municipality ?? l.organisation ?? ''} (${r.tenure({ days: l.tenureDays })}, ${s.percent(l.lifetimeRate) || '–'})`),
+      ...proposal.leaving.map(
+        (l) =>
+          `  - ${l.name}, ${l.municipality ?? l.organisation ?? ''} (${r.tenure({ days: l.tenureDays })}, ${s.percent(l.lifetimeRate) || '–'})`,
+      ),
       `${r.staying}: ${proposal.staying.map((x) => x.name).join(', ') || '–'}`,
       `${r.incoming}:`,
       ...(net.config!.candidates?.length
-        ? proposal.incoming.map((i) => `  - ${i.kind === 'person' ? s.person(i.candidate) : i.candidate} (${i.lastSeat ? r.lastSeat({ date: s.date(i.lastSeat) }) : r.never})`)
+        ? proposal.incoming.map(
+            (i) =>
+              `  - ${i.kind === 'person' ? s.person(i.candidate) : i.candidate} (${i.lastSeat ? r.lastSeat({ date: s.date(i.lastSeat) }) : r.never})`,
+          )
         : [`  ${r.noCandidates}`]),
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
@@ -144,12 +181,14 @@ async function rotate(opts: RotateOptions, io: Io): Promise<number> {
         if (isMap(node)) node.set('to', proposal.current.to);
       }
     });
-    for (const i of proposal.incoming.filter((x) => x.kind === 'person')) roster.add(doc.createNode({ person: i.candidate, from: proposal.next.from }, { flow: true }));
+    for (const i of proposal.incoming.filter((x) => x.kind === 'person'))
+      roster.add(doc.createNode({ person: i.candidate, from: proposal.next.from }, { flow: true }));
   }
   doc.addIn(['terms'], doc.createNode(proposal.next, { flow: true }));
   await Transaction.run((tx) => tx.replace(file, doc.toString({ lineWidth: 0 })), { root, lang, io });
   io.stdout.write(`\n${r.written({ file: displayPath(root, io.cwd)(net.file), term: proposal.next.id })}\n`);
-  for (const i of proposal.incoming.filter((x) => x.kind === 'municipality')) io.stdout.write(`${r.chooseFor({ municipality: i.candidate })}\n`);
+  for (const i of proposal.incoming.filter((x) => x.kind === 'municipality'))
+    io.stdout.write(`${r.chooseFor({ municipality: i.candidate })}\n`);
   return 0;
 }
 
@@ -161,11 +200,11 @@ export async function turnCommand(opts: Common & { year?: string; format?: 'text
     return 0;
   }
   const year = opts.year !== undefined ? Number(opts.year) : Number(today().slice(0, 4));
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year! });
+  if (!Number.isInteger(year) || year < 1900 || year > 2999)
+    throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year! });
   const years = [year, year + 1];
   const turns = years.map((y) => ({ year: y, ...turnOf(rotation, y) }));
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify(turns, null, 2)}\n`);
   else io.stdout.write(`${turns.map((t) => c.roster.turn(t)).join('\n')}\n`);
   return 0;
 }
-

@@ -1,5 +1,5 @@
-import { FILE_KINDS, jsonSchema, type FileKind } from '../../schema/index.js';
 import { KdError } from '../../core/errors.js';
+import { FILE_KINDS, type FileKind, jsonSchema } from '../../schema/index.js';
 import type { Io } from '../io.js';
 
 /** The JSON Schema of one kind of file, or of all kinds keyed by kind. */
