@@ -1,5 +1,20 @@
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
 import { REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES, readOutline } from './outline.js';
+
+/** A protocol opens with exactly `---` and closes its front matter with `---`; executable fences are refused. */
+export const frontMatterRule = defineRule({
+  id: 'front-matter',
+  messages: { 'frontmatter.open': 'error', 'frontmatter.executable': 'error', 'frontmatter.unclosed': 'error' },
+  examples: NO_EXAMPLES,
+});
+
+/** The text after the front matter can be read within the limits of outline.ts. */
+export const bodyRule = defineRule({
+  id: 'body',
+  messages: { 'body.unreadable': 'error' },
+  examples: NO_EXAMPLES,
+});
 
 export interface FrontMatter {
   /** The YAML between the fences. */
@@ -28,16 +43,9 @@ export function splitFrontMatter(text: string, file: string): { ok: true; value:
     const executable = /^---\s*(js|javascript|coffee|coffeescript)\b/i.test(first);
     return {
       ok: false,
-      finding: {
-        rule: 'front-matter',
-        severity: 'error',
-        file,
-        line: 1,
-        column: 1,
-        message: executable
-          ? message('frontmatter.executable', { found: first.slice(0, 60) })
-          : message('frontmatter.open', { found: first.slice(0, 60) }),
-      },
+      finding: frontMatterRule.finding({ file, line: 1, column: 1 }, executable ? 'frontmatter.executable' : 'frontmatter.open', {
+        found: first.slice(0, 60),
+      }),
     };
   }
   let offset = firstEnd + 1;
@@ -52,20 +60,13 @@ export function splitFrontMatter(text: string, file: string): { ok: true; value:
       if (!outline.ok) {
         return {
           ok: false,
-          finding: {
-            rule: 'body',
-            severity: 'error',
-            file,
-            line: outline.line,
-            column: outline.column,
-            message: message('body.unreadable', {
-              found: outline.found,
-              chars: REMARK_MAX_CHARS,
-              lines: REMARK_MAX_LINES,
-              width: REMARK_MAX_LINE_CHARS,
-              depth: REMARK_MAX_DEPTH,
-            }),
-          },
+          finding: bodyRule.finding({ file, line: outline.line, column: outline.column }, 'body.unreadable', {
+            found: outline.found,
+            chars: REMARK_MAX_CHARS,
+            lines: REMARK_MAX_LINES,
+            width: REMARK_MAX_LINE_CHARS,
+            depth: REMARK_MAX_DEPTH,
+          }),
         };
       }
       return {
@@ -79,6 +80,6 @@ export function splitFrontMatter(text: string, file: string): { ok: true; value:
   }
   return {
     ok: false,
-    finding: { rule: 'front-matter', severity: 'error', file, line: 1, column: 1, message: message('frontmatter.unclosed', {}) },
+    finding: frontMatterRule.finding({ file, line: 1, column: 1 }, 'frontmatter.unclosed', {}),
   };
 }

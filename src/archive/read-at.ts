@@ -1,7 +1,7 @@
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { type Repo, readBlobs, treeAt } from './git.js';
-import { CONFIG_FILE, MAX_FILE_BYTES, PEOPLE_FILE, type ReadResult, type SourceFile } from './read.js';
+import { atStart, CONFIG_FILE, MAX_FILE_BYTES, PEOPLE_FILE, type ReadResult, type SourceFile } from './read.js';
 
 /** Which kind of archive file a path is, or undefined for files kd does not read. */
 export function kindOf(rel: string): FileKind | undefined {
@@ -29,23 +29,9 @@ export async function readArchiveAt(repo: Repo, commit: string): Promise<ReadRes
     const kind = kindOf(e.path);
     if (!kind) continue;
     if (e.mode === '120000') {
-      findings.push({
-        rule: 'file',
-        severity: 'error',
-        file: e.path,
-        line: 1,
-        column: 1,
-        message: message('file.symlink-outside', { target: '?' }),
-      });
+      findings.push(atStart(e.path, 'file.symlink-outside', { target: '?' }));
     } else if (e.size > MAX_FILE_BYTES) {
-      findings.push({
-        rule: 'file',
-        severity: 'error',
-        file: e.path,
-        line: 1,
-        column: 1,
-        message: message('file.too-large', { size: e.size, max: MAX_FILE_BYTES }),
-      });
+      findings.push(atStart(e.path, 'file.too-large', { size: e.size, max: MAX_FILE_BYTES }));
     } else wanted.push({ path: e.path, kind, object: e.object });
   }
   const blobs = await readBlobs(
@@ -54,25 +40,11 @@ export async function readArchiveAt(repo: Repo, commit: string): Promise<ReadRes
   );
   const files: SourceFile[] = wanted.map((w) => ({ path: w.path, kind: w.kind, bytes: blobs.get(w.object) ?? new Uint8Array() }));
   if (!files.some((f) => f.kind === 'people')) {
-    findings.push({
-      rule: 'file',
-      severity: 'error',
-      file: PEOPLE_FILE,
-      line: 1,
-      column: 1,
-      message: message('file.missing', { file: PEOPLE_FILE }),
-    });
+    findings.push(atStart(PEOPLE_FILE, 'file.missing', { file: PEOPLE_FILE }));
   }
   for (const id of networkIds) {
     if (!files.some((f) => f.path === `networks/${id}/network.yml`))
-      findings.push({
-        rule: 'file',
-        severity: 'error',
-        file: `networks/${id}/network.yml`,
-        line: 1,
-        column: 1,
-        message: message('file.missing', { file: `networks/${id}/network.yml` }),
-      });
+      findings.push(atStart(`networks/${id}/network.yml`, 'file.missing', { file: `networks/${id}/network.yml` }));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, networkIds: [...networkIds].sort(), findings };

@@ -2,9 +2,36 @@ import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KdError } from '../core/errors.js';
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import type { MessageData } from '../i18n/index.js';
 import { isInside, realRoot, resolveInside } from './paths.js';
+
+/** The files of the archive can be read: inside it, regular, not too large, named as the archive's pattern says. */
+export const fileRule = defineRule({
+  id: 'file',
+  messages: {
+    'file.too-large': 'error',
+    'file.ignored': 'warning',
+    'file.case-collision': 'error',
+    'file.symlink-outside': 'error',
+    'file.symlink-dir': 'warning',
+    'file.unreadable': 'error',
+    'file.missing': 'error',
+    'file.not-regular': 'error',
+    'file.network-id': 'error',
+    'file.name-encoding': 'error',
+  },
+  examples: NO_EXAMPLES,
+});
+
+type FileMessage = keyof typeof fileRule.messages;
+
+/** A finding of the file rule, about a whole file: at its start. */
+export function atStart<M extends FileMessage>(file: string, key: M, data: MessageData<M>): Finding {
+  return fileRule.finding({ file, line: 1, column: 1 }, key, data);
+}
 
 /** What a network's folder may be called: an id like every other (a-z, 0-9, hyphens), since it reaches annotations, UIDs and paths. */
 const NETWORK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -71,8 +98,10 @@ export async function readArchive(root: string): Promise<ReadResult> {
   const findings: Finding[] = [];
   const networkIds: string[] = [];
 
-  const fileFinding = (rel: string, msg: Finding['message'], severity: Finding['severity'] = 'error'): void => {
-    findings.push({ rule: 'file', severity, file: rel, line: 1, column: 1, message: msg });
+  const fileFinding: typeof atStart = (rel, key, data) => {
+    const finding = atStart(rel, key, data);
+    findings.push(finding);
+    return finding;
   };
 
   /** Reads one file if it is safe to; reports why not otherwise. */
@@ -80,7 +109,7 @@ export async function readArchive(root: string): Promise<ReadResult> {
     const abs = await resolveInside(root, rel);
     if (abs === undefined) {
       const target = await realpath(path.join(root, ...rel.split('/'))).catch(() => '?');
-      fileFinding(rel, message('file.symlink-outside', { target }));
+      fileFinding(rel, 'file.symlink-outside', { target });
       return;
     }
     let info: Stats;
@@ -89,31 +118,31 @@ export async function readArchive(root: string): Promise<ReadResult> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Gone between listing and reading is not a finding; a name the system cannot open is.
-      if (code !== 'ENOENT') fileFinding(rel, message('file.unreadable', { reason: code ?? String(error) }));
+      if (code !== 'ENOENT') fileFinding(rel, 'file.unreadable', { reason: code ?? String(error) });
       return;
     }
     // A folder, a device or a pipe named like a file kd reads would switch its rules off in silence.
     if (!info.isFile()) {
-      if (kind !== 'protocol' || !info.isDirectory()) fileFinding(rel, message('file.not-regular', {}));
+      if (kind !== 'protocol' || !info.isDirectory()) fileFinding(rel, 'file.not-regular', {});
       return;
     }
     if (info.size > MAX_FILE_BYTES) {
-      fileFinding(rel, message('file.too-large', { size: info.size, max: MAX_FILE_BYTES }));
+      fileFinding(rel, 'file.too-large', { size: info.size, max: MAX_FILE_BYTES });
       return;
     }
     try {
       const bytes = await readFile(abs);
       // The file may have grown since it was measured.
-      if (bytes.length > MAX_FILE_BYTES) fileFinding(rel, message('file.too-large', { size: bytes.length, max: MAX_FILE_BYTES }));
+      if (bytes.length > MAX_FILE_BYTES) fileFinding(rel, 'file.too-large', { size: bytes.length, max: MAX_FILE_BYTES });
       else files.push({ path: rel, kind, bytes });
     } catch (error) {
-      fileFinding(rel, message('file.unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+      fileFinding(rel, 'file.unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
   };
 
   await take(CONFIG_FILE, 'config');
   if (await exists(path.join(root, PEOPLE_FILE))) await take(PEOPLE_FILE, 'people');
-  else fileFinding(PEOPLE_FILE, message('file.missing', { file: PEOPLE_FILE }));
+  else fileFinding(PEOPLE_FILE, 'file.missing', { file: PEOPLE_FILE });
 
   const networkFolders = await listInside('networks');
   const networkNames = new Map<string, string>();
@@ -121,23 +150,23 @@ export async function readArchive(root: string): Promise<ReadResult> {
     if (entry.name.startsWith('.')) continue;
     const rel = `networks/${entry.name}`;
     if (entry.isSymbolicLink()) {
-      fileFinding(rel, message('file.symlink-dir', {}), 'warning');
+      fileFinding(rel, 'file.symlink-dir', {});
       continue;
     }
     if (!entry.isDirectory()) continue;
     if (!NETWORK_ID.test(entry.name)) {
-      fileFinding(rel, message('file.network-id', { name: entry.name }));
+      fileFinding(rel, 'file.network-id', { name: entry.name });
       continue;
     }
     const other = networkNames.get(entry.name.toLowerCase());
     if (other !== undefined) {
-      fileFinding(rel, message('file.case-collision', { other }));
+      fileFinding(rel, 'file.case-collision', { other });
       continue;
     }
     networkNames.set(entry.name.toLowerCase(), entry.name);
     networkIds.push(entry.name);
     if (await exists(path.join(root, rel, 'network.yml'))) await take(`${rel}/network.yml`, 'network');
-    else fileFinding(`${rel}/network.yml`, message('file.missing', { file: `${rel}/network.yml` }));
+    else fileFinding(`${rel}/network.yml`, 'file.missing', { file: `${rel}/network.yml` });
     if (await exists(path.join(root, rel, 'calendar.yml'))) await take(`${rel}/calendar.yml`, 'calendar');
     await walkProtocols(`${rel}/protocols`);
   }
@@ -147,13 +176,13 @@ export async function readArchive(root: string): Promise<ReadResult> {
     const abs = await resolveInside(root, rel);
     if (abs === undefined) {
       const target = await realpath(path.join(root, ...rel.split('/'))).catch(() => '?');
-      fileFinding(rel, message('file.symlink-outside', { target }));
+      fileFinding(rel, 'file.symlink-outside', { target });
       return [];
     }
     const entries = await list(abs);
     for (const entry of entries) {
       // A name that is not valid UTF-8 comes back with replacement characters: it cannot be opened by that name.
-      if (entry.name.includes('\uFFFD')) fileFinding(`${rel}/${entry.name}`, message('file.name-encoding', {}));
+      if (entry.name.includes('\uFFFD')) fileFinding(`${rel}/${entry.name}`, 'file.name-encoding', {});
     }
     return entries.filter((e) => !e.name.includes('\uFFFD'));
   }
@@ -165,25 +194,25 @@ export async function readArchive(root: string): Promise<ReadResult> {
     for (const entry of entries) {
       const lower = entry.name.toLowerCase();
       const other = byLower.get(lower);
-      if (other !== undefined) fileFinding(`${rel}/${entry.name}`, message('file.case-collision', { other }));
+      if (other !== undefined) fileFinding(`${rel}/${entry.name}`, 'file.case-collision', { other });
       else byLower.set(lower, entry.name);
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = `${rel}/${entry.name}`;
       if (entry.isFile() && !entry.name.endsWith('.md')) {
-        fileFinding(child, message('file.ignored', { name: entry.name }), 'warning');
+        fileFinding(child, 'file.ignored', { name: entry.name });
         continue;
       }
       if (entry.isDirectory()) await walkProtocols(child);
       else if (entry.isSymbolicLink()) {
         const target = await realpath(path.join(root, ...child.split('/'))).catch(() => '?');
-        if (target === '?' || !isInside(top, target)) fileFinding(child, message('file.symlink-outside', { target }));
-        else if ((await stat(target)).isDirectory()) fileFinding(child, message('file.symlink-dir', {}), 'warning');
+        if (target === '?' || !isInside(top, target)) fileFinding(child, 'file.symlink-outside', { target });
+        else if ((await stat(target)).isDirectory()) fileFinding(child, 'file.symlink-dir', {});
         else if (entry.name.endsWith('.md')) await take(child, 'protocol');
       } else if (entry.isFile() && entry.name.endsWith('.md')) plain.push(child);
       // A pipe, socket or device among the protocols is never read (a pipe would block), and never passed over in silence.
-      else if (!entry.isFile()) fileFinding(child, message('file.not-regular', {}));
+      else if (!entry.isFile()) fileFinding(child, 'file.not-regular', {});
     }
     // Plain files of a folder are read together: the disk, not each await, sets the pace.
     for (let i = 0; i < plain.length; i += 32) await Promise.all(plain.slice(i, i + 32).map((child) => take(child, 'protocol')));

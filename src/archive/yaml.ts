@@ -1,5 +1,20 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+
+/** Front matter and YAML files are YAML 1.2 that parses, with string keys and no key twice. */
+export const yamlSyntaxRule = defineRule({
+  id: 'yaml-syntax',
+  messages: { 'yaml.error': 'error', 'yaml.key': 'error', 'yaml.more': 'error' },
+  examples: NO_EXAMPLES,
+});
+
+/** No anchors and aliases: a few lines of them can expand to gigabytes. */
+export const yamlAliasRule = defineRule({
+  id: 'yaml-alias',
+  messages: { 'yaml.alias': 'error' },
+  examples: NO_EXAMPLES,
+});
 
 /** Where a node of the front matter sits, and how its source reads. */
 export interface NodePosition {
@@ -159,13 +174,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     return line.length > SOURCE_MAX || cut ? `${line.slice(0, SOURCE_MAX)}…` : line;
   };
   for (const error of problems.filter((e) => INDEPENDENT.has(e.code) || e === firstSyntax)) {
-    report(() => ({
-      rule: 'yaml-syntax',
-      severity: 'error',
-      file,
-      ...at(error.pos[0]),
-      message: message('yaml.error', { code: error.code, found: restOfLine(error.pos[0]) }),
-    }));
+    report(() =>
+      yamlSyntaxRule.finding({ file, ...at(error.pos[0]) }, 'yaml.error', { code: error.code, found: restOfLine(error.pos[0]) }),
+    );
   }
 
   const positions: PositionTable = {};
@@ -183,14 +194,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     if (isAlias(node)) {
       aliases++;
       const start = node.range?.[0] ?? 0;
-      report(() => ({
-        rule: 'yaml-alias',
-        severity: 'error',
-        file,
-        ...at(start),
-        path,
-        message: message('yaml.alias', { found: sourceOf(start, node.range?.[1] ?? start) }),
-      }));
+      report(() => yamlAliasRule.finding({ file, ...at(start), path }, 'yaml.alias', { found: sourceOf(start, node.range?.[1] ?? start) }));
       return;
     }
     const range = node.range ?? [0, 0, 0];
@@ -212,13 +216,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     const k = pair.key as Node | null;
     if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
       const start = (k as Node | null)?.range?.[0] ?? range[0];
-      report(() => ({
-        rule: 'yaml-syntax',
-        severity: 'error',
-        file,
-        ...at(start),
-        message: message('yaml.key', { found: sourceOf(start, (k as Node | null)?.range?.[1] ?? start) }),
-      }));
+      report(() =>
+        yamlSyntaxRule.finding({ file, ...at(start) }, 'yaml.key', { found: sourceOf(start, (k as Node | null)?.range?.[1] ?? start) }),
+      );
       return;
     }
     const name = String(k.value);
@@ -242,14 +242,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml
     const next = findings[MAX_FINDINGS]!;
     const more = findings.length - MAX_FINDINGS + unreported;
     findings.length = MAX_FINDINGS;
-    findings.push({
-      rule: 'yaml-syntax',
-      severity: 'error',
-      file,
-      line: next.line,
-      column: next.column,
-      message: message('yaml.more', { count: more }),
-    });
+    findings.push(yamlSyntaxRule.finding({ file, line: next.line, column: next.column }, 'yaml.more', { count: more }));
   }
 
   if (doc.errors.length > 0 || doc.warnings.length > 0 || aliases > 0 || findings.length > 0) {

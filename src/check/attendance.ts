@@ -1,86 +1,110 @@
-import type { Finding } from '../core/finding.js';
-import { membersOn } from '../model/index.js';
-import { findingAt, type Rule } from './context.js';
+import { NO_EXAMPLES } from '../core/rule.js';
+import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
+import { archiveRule, at } from './context.js';
 
-/**
- * Attendance is measured against the roster on the meeting's date: every
- * member is accounted for exactly once, nobody is in two places, and
- * substitutes follow the network's rule.
- */
-export const attendance: Rule = (archive) => {
-  const out: Finding[] = [];
-  for (const p of archive.protocols) {
+/** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
+function listings(p: ProtocolRecord): [id: string, path: string][] {
+  const a = p.data.attendance;
+  return [
+    ...a.present.map((id, i): [string, string] => [id, `attendance.present[${i}]`]),
+    ...a.partial.map((x, i): [string, string] => [x.person, `attendance.partial[${i}].person`]),
+    ...a.remote.map((id, i): [string, string] => [id, `attendance.remote[${i}]`]),
+    ...a.substitutes.flatMap((x, i): [string, string][] => [
+      [x.for, `attendance.substitutes[${i}].for`],
+      [x.person, `attendance.substitutes[${i}].person`],
+    ]),
+    ...a.regrets.map((id, i): [string, string] => [id, `attendance.regrets[${i}]`]),
+    ...a.absent.map((id, i): [string, string] => [id, `attendance.absent[${i}]`]),
+  ];
+}
+
+/** Each protocol with its network's settings and the members on the meeting's date. */
+function withRoster(archive: Archive) {
+  return archive.protocols.flatMap((p) => {
     const net = archive.networks.get(p.folder)?.config;
-    const a = p.data.attendance;
-    // Where each person is listed, in the order a reader meets the lists.
-    const seen = new Map<string, string>();
-    const place = (id: string, path: string) => {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        out.push(findingAt('attendance-duplicate', p.file, p.positions, path, 'attendance-duplicate', { id, first, second: path }));
-      } else seen.set(id, path);
-    };
-    a.present.forEach((id, i) => place(id, `attendance.present[${i}]`));
-    a.partial.forEach((x, i) => place(x.person, `attendance.partial[${i}].person`));
-    a.remote.forEach((id, i) => place(id, `attendance.remote[${i}]`));
-    a.substitutes.forEach((x, i) => {
-      place(x.for, `attendance.substitutes[${i}].for`);
-      place(x.person, `attendance.substitutes[${i}].person`);
-    });
-    a.regrets.forEach((id, i) => place(id, `attendance.regrets[${i}]`));
-    a.absent.forEach((id, i) => place(id, `attendance.absent[${i}]`));
+    return net ? [{ p, net, members: membersOn(net, p.data.date) }] : [];
+  });
+}
 
-    if (!net) continue;
-    const members = membersOn(net, p.data.date);
-    const memberIds = new Set(members.map((m) => m.person));
-    for (const m of members) {
-      if (!seen.has(m.person)) {
-        const name = archive.people?.[m.person]?.name ?? m.person;
-        out.push(
-          findingAt('roster-unaccounted', p.file, p.positions, 'attendance', 'roster-unaccounted', { id: m.person, name }, { on: 'key' }),
-        );
+/** Nobody is listed twice in one protocol's attendance. */
+export const attendanceDuplicate = archiveRule({
+  id: 'attendance-duplicate',
+  messages: { 'attendance-duplicate': 'error' },
+  examples: NO_EXAMPLES,
+  check(archive, report) {
+    for (const p of archive.protocols) {
+      const seen = new Map<string, string>();
+      for (const [id, path] of listings(p)) {
+        const first = seen.get(id);
+        if (first !== undefined) report(at(p.file, p.positions, path), 'attendance-duplicate', { id, first, second: path });
+        else seen.set(id, path);
       }
     }
-    for (const list of ['regrets', 'absent'] as const) {
-      a[list].forEach((id, i) => {
-        if (!memberIds.has(id))
-          out.push(
-            findingAt(
-              'not-on-roster',
-              p.file,
-              p.positions,
-              `attendance.${list}[${i}]`,
-              'not-on-roster',
-              { id, list: `attendance.${list}` },
-              { severity: 'warning' },
-            ),
-          );
+  },
+});
+
+/** Every member on the roster on the meeting's date is accounted for. */
+export const rosterUnaccounted = archiveRule({
+  id: 'roster-unaccounted',
+  messages: { 'roster-unaccounted': 'error' },
+  examples: NO_EXAMPLES,
+  check(archive, report) {
+    for (const { p, members } of withRoster(archive)) {
+      const listed = new Set(listings(p).map(([id]) => id));
+      for (const m of members) {
+        if (listed.has(m.person)) continue;
+        const name = archive.people?.[m.person]?.name ?? m.person;
+        report(at(p.file, p.positions, 'attendance', 'key'), 'roster-unaccounted', { id: m.person, name });
+      }
+    }
+  },
+});
+
+/** Regrets and absences are members' (a warning: a guest who sent regrets is worth a look, not an error). */
+export const notOnRoster = archiveRule({
+  id: 'not-on-roster',
+  messages: { 'not-on-roster': 'warning' },
+  examples: NO_EXAMPLES,
+  check(archive, report) {
+    for (const { p, members } of withRoster(archive)) {
+      const memberIds = new Set(members.map((m) => m.person));
+      for (const list of ['regrets', 'absent'] as const) {
+        p.data.attendance[list].forEach((id, i) => {
+          if (!memberIds.has(id))
+            report(at(p.file, p.positions, `attendance.${list}[${i}]`), 'not-on-roster', { id, list: `attendance.${list}` });
+        });
+      }
+    }
+  },
+});
+
+/** Substitutes follow the network's rule: none, personal substitutes, or anyone. */
+export const substitute = archiveRule({
+  id: 'substitute',
+  messages: {
+    'substitute.none': 'error',
+    'substitute.principal': 'error',
+    'substitute.no-personal': 'error',
+    'substitute.personal': 'error',
+  },
+  examples: NO_EXAMPLES,
+  check(archive, report) {
+    for (const { p, net, members } of withRoster(archive)) {
+      p.data.attendance.substitutes.forEach((s, i) => {
+        const base = `attendance.substitutes[${i}]`;
+        if (net.substitutes === 'none') return report(at(p.file, p.positions, base), 'substitute.none', {});
+        const term = members.find((m) => m.person === s.for);
+        if (!term) return report(at(p.file, p.positions, `${base}.for`), 'substitute.principal', { principal: s.for });
+        if (net.substitutes !== 'personal') return;
+        if (term.substitute === undefined)
+          report(at(p.file, p.positions, `${base}.person`), 'substitute.no-personal', { principal: s.for });
+        else if (term.substitute !== s.person)
+          report(at(p.file, p.positions, `${base}.person`), 'substitute.personal', {
+            person: s.person,
+            principal: s.for,
+            expected: term.substitute,
+          });
       });
     }
-    a.substitutes.forEach((s, i) => {
-      const base = `attendance.substitutes[${i}]`;
-      if (net.substitutes === 'none') {
-        out.push(findingAt('substitute', p.file, p.positions, base, 'substitute.none', {}));
-        return;
-      }
-      const term = members.find((m) => m.person === s.for);
-      if (!term) {
-        out.push(findingAt('substitute', p.file, p.positions, `${base}.for`, 'substitute.principal', { principal: s.for }));
-        return;
-      }
-      if (net.substitutes === 'personal') {
-        if (term.substitute === undefined)
-          out.push(findingAt('substitute', p.file, p.positions, `${base}.person`, 'substitute.no-personal', { principal: s.for }));
-        else if (term.substitute !== s.person)
-          out.push(
-            findingAt('substitute', p.file, p.positions, `${base}.person`, 'substitute.personal', {
-              person: s.person,
-              principal: s.for,
-              expected: term.substitute,
-            }),
-          );
-      }
-    });
-  }
-  return out;
-};
+  },
+});

@@ -5,8 +5,16 @@ import { splitFrontMatter } from '../archive/frontmatter.js';
 import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repoOf, resolveRev } from '../archive/git.js';
 import { decodeText } from '../archive/text.js';
 import { KdError } from '../core/errors.js';
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
 import { processFile } from '../model/file.js';
+
+/** An approved protocol does not change, except for corrections added at the end; it is not deleted, renamed or replaced by a link. */
+export const frozenProtocol = defineRule({
+  id: 'frozen-protocol',
+  messages: { 'frozen.changed': 'error', 'frozen.deleted': 'error', 'frozen.renamed': 'error', 'frozen.not-regular': 'error' },
+  examples: NO_EXAMPLES,
+});
 
 export const PROTOCOL_PATH_RE = /^networks\/[^/]+\/protocols\/.+\.md$/;
 
@@ -42,16 +50,16 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     const old = await fileAt(repo, base, before);
     if (!old || !wasApproved(before, old)) continue;
     if (change.status === 'deleted') {
-      findings.push(frozen(before, 1, message('frozen.deleted', { base: short })));
+      findings.push(frozenProtocol.finding({ file: before, line: 1, column: 1 }, 'frozen.deleted', { base: short }));
     } else if (change.status === 'renamed') {
-      findings.push(frozen(change.path, 1, message('frozen.renamed', { from: before, base: short })));
+      findings.push(frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.renamed', { from: before, base: short }));
     } else {
       // An approved protocol stays a regular file at its path: a link to an identical copy elsewhere could be edited freely.
       const link = to
         ? (await modeAt(repo, to.tree, change.path)) === '120000'
         : (await lstat(path.join(root, ...change.path.split('/'))).catch(() => undefined))?.isSymbolicLink();
       if (link) {
-        findings.push(frozen(change.path, 1, message('frozen.not-regular', { base: short })));
+        findings.push(frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.not-regular', { base: short }));
         continue;
       }
       const now = to
@@ -59,14 +67,11 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
         : await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
       if (!now) continue;
       const line = illegalChange(old, now);
-      if (line !== undefined) findings.push(frozen(change.path, line, message('frozen.changed', { base: short })));
+      if (line !== undefined)
+        findings.push(frozenProtocol.finding({ file: change.path, line, column: 1 }, 'frozen.changed', { base: short }));
     }
   }
   return { findings, repo, base, changes };
-}
-
-function frozen(file: string, line: number, msg: Finding['message']): Finding {
-  return { rule: 'frozen-protocol', severity: 'error', file, line, column: 1, message: msg };
 }
 
 /**

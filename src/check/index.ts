@@ -1,28 +1,53 @@
 import { compareFindings, type Finding } from '../core/finding.js';
+import type { RuleInfo } from '../core/rule.js';
 import type { Archive } from '../model/index.js';
-import { attendance } from './attendance.js';
-import type { Rule } from './context.js';
-import { fileName, items, numbering } from './numbering.js';
-import { networkReference, officers, unknownMunicipality, unknownPerson } from './references.js';
-import { calendarDates, rosterTerms, terms } from './registry.js';
-import { decisionKind, followUps, partialAttendance } from './times.js';
+import { attendanceDuplicate, notOnRoster, rosterUnaccounted, substitute } from './attendance.js';
+import {
+  fileName,
+  itemNumbering,
+  numberDuplicate,
+  numberGap,
+  numberOrder,
+  sectionExtra,
+  sectionMissing,
+  sectionTitle,
+} from './numbering.js';
+import { chairMissing, networkMismatch, officerAbsent, unknownMunicipality, unknownNetwork, unknownPerson } from './references.js';
+import { calendarDuplicate, rosterOutsideTerms, rosterOverlap, rosterTerm, termDuplicate, termOrder, termOverlap } from './registry.js';
+import { decisionKind, dueDate, followsUp, itemRange, timeRange } from './times.js';
 
 /** Cross-file rules, run over the parsed records once every file has been read. */
-export const rules: readonly Rule[] = [
+export const archiveRules: readonly RuleInfo<Archive>[] = [
   unknownPerson,
-  networkReference,
+  networkMismatch,
+  unknownNetwork,
   unknownMunicipality,
-  officers,
-  attendance,
-  numbering,
+  officerAbsent,
+  chairMissing,
+  attendanceDuplicate,
+  rosterUnaccounted,
+  notOnRoster,
+  substitute,
+  numberDuplicate,
+  numberGap,
+  numberOrder,
   fileName,
-  items,
-  partialAttendance,
+  itemNumbering,
+  sectionExtra,
+  sectionMissing,
+  sectionTitle,
+  timeRange,
+  itemRange,
   decisionKind,
-  followUps,
-  rosterTerms,
-  calendarDates,
-  terms,
+  dueDate,
+  followsUp,
+  rosterTerm,
+  rosterOverlap,
+  calendarDuplicate,
+  termDuplicate,
+  termOrder,
+  termOverlap,
+  rosterOutsideTerms,
 ];
 
 export interface RuleOptions {
@@ -44,7 +69,7 @@ export function inScope(paths: readonly string[]): (file: string) => boolean {
 
 /** Every finding of the archive: those of reading and schemas, then those of the rules, sorted by file and position. */
 export function runRules(archive: Archive, options: RuleOptions = {}): CheckResult {
-  const all = [...archive.findings, ...rules.flatMap((rule) => rule(archive))];
+  const all: Finding[] = [...archive.findings, ...archiveRules.flatMap((rule) => rule.run(archive))];
   const selected = inScope(options.only ?? []);
   const findings = all.filter((f) => selected(f.file)).sort(compareFindings);
   const files = new Set([...archive.files.map((f) => f.path), ...archive.findings.map((f) => f.file)]);

@@ -711,6 +711,128 @@ export const en: Catalogue = {
       interrupted: (d) => `Interrupted (${d.signal}); what had been written was removed again, so nothing changed in the archive.`,
     },
   },
+  rules: {
+    file: {
+      title: 'Files can be read',
+      description:
+        "Every file of the archive can be read: it lies inside the archive (no symbolic link out), is a regular file under the 1 MiB limit, and folders and file names follow the archive's pattern.",
+    },
+    encoding: {
+      title: 'Text encoding',
+      description:
+        'The file is UTF-8 text (a BOM and CRLF are fine) without control characters, which would mean a binary or damaged file.',
+    },
+    'front-matter': {
+      title: 'Front matter',
+      description:
+        'The protocol starts with exactly `---` on its first line and the front matter ends with a `---` line of its own; `---js` and other executable variants are refused.',
+    },
+    'yaml-syntax': { title: 'YAML syntax', description: 'The front matter and the YAML files are valid YAML 1.2 without duplicate keys.' },
+    'yaml-alias': {
+      title: 'YAML aliases',
+      description: 'The YAML files use no anchors and aliases (`&` and `*`), which can blow a small file up into a huge one.',
+    },
+    schema: {
+      title: 'Schema',
+      description:
+        'Every file follows the schema of its kind: the right keys, required details filled in, and values of the right sort (dates, times, ids).',
+    },
+    body: {
+      title: 'Protocol text',
+      description: "The protocol's text after the front matter can be read within kd's limits of depth and length.",
+    },
+    todo: { title: 'TODO left', description: 'No `TODO` is left where `kd import` found no time or place in the source.' },
+    'frozen-protocol': {
+      title: 'Approved protocols',
+      description:
+        'A protocol that was approved in the base revision is unchanged, except for new corrections at the end of `corrections:`.',
+    },
+    'unknown-person': {
+      title: 'Unknown person',
+      description: 'Everyone named (chair, secretary, attendance, substitutes, rosters, corrections) is in people.yml.',
+    },
+    'network-mismatch': {
+      title: 'Wrong network folder',
+      description: 'The protocol lies in the folder of the network it names under `network:`.',
+    },
+    'unknown-network': { title: 'Unknown default network', description: '`default_network` in kd.yml is a network of the archive.' },
+    'unknown-municipality': {
+      title: 'Unknown municipality',
+      description: "Each person's municipality in people.yml is on kd.yml's list of municipalities.",
+    },
+    'officer-absent': {
+      title: 'Chair or secretary absent',
+      description: 'The chair and the secretary are among those who attended the meeting.',
+    },
+    'chair-missing': { title: 'Chair missing', description: 'A protocol (not notes) says who chaired the meeting.' },
+    'attendance-duplicate': {
+      title: 'Listed twice',
+      description: 'Nobody is listed more than once in the attendance (present, partial, remote, substitutes, regrets, absent).',
+    },
+    'roster-unaccounted': {
+      title: 'Member missing from attendance',
+      description: "Every member of the network on the meeting's date is in the attendance: present, substituted, with regrets or absent.",
+    },
+    'not-on-roster': {
+      title: 'Regrets from a non-member',
+      description:
+        "Whoever sent regrets or was absent is a member on the meeting's date (a warning: it may be right, but is worth a look).",
+    },
+    substitute: {
+      title: 'Substitutes',
+      description: "Substitutes follow the network's rule (no substitutes, personal substitutes, or anyone) and stand in for a member.",
+    },
+    'number-duplicate': {
+      title: 'Protocol number used twice',
+      description: "Within a network's year every protocol has a number of its own.",
+    },
+    'number-gap': { title: 'Gap in the numbering', description: "Within a network's year protocols are numbered 1, 2, 3 … without gaps." },
+    'number-order': { title: 'Numbers out of order', description: "Protocol numbers follow the meetings' dates within a network's year." },
+    'file-name': {
+      title: 'File name',
+      description: 'File name and folder match network, date and number: `networks/<network>/protocols/<year>/<date>-<number>.md`.',
+    },
+    'item-numbering': { title: 'Item numbering', description: 'The items under `items:` are numbered 1, 2, 3 … in order.' },
+    'section-extra': {
+      title: 'Section without an item',
+      description: 'Every `## N.` section of the text belongs to an item under `items:`, and no item has two sections.',
+    },
+    'section-missing': {
+      title: 'Item without a section',
+      description: 'Every item under `items:` has its `## N.` section in the text (a heading in a code block does not count).',
+    },
+    'section-title': {
+      title: 'Section heading',
+      description: "The section's heading matches the item's title (a warning: a deliberately different wording is fine).",
+    },
+    'time-range': {
+      title: 'Times of partial attendance',
+      description: "Whoever attended part of the meeting came and left within the meeting's hours, and came before leaving.",
+    },
+    'item-range': {
+      title: 'Items of partial attendance and guests',
+      description: 'The items given for partial attendance and for guests exist in the protocol.',
+    },
+    'decision-kind': {
+      title: 'Decision or agreement',
+      description: 'A deciding network makes decisions (`decisions:`), other networks make agreements (`agreements:`).',
+    },
+    'due-date': { title: 'Due date', description: "An assignment's due date lies after the meeting." },
+    'follows-up': {
+      title: 'Follow-up',
+      description: '`follows_up` points at an assignment (a decision with an owner) of an earlier meeting that is in the archive.',
+    },
+    'roster-term': { title: 'Membership dates', description: 'A membership of the network ends after it starts.' },
+    'roster-overlap': { title: 'Overlapping memberships', description: "One person's memberships of the same network do not overlap." },
+    'calendar-duplicate': { title: 'Date planned twice', description: 'The calendar plans each date once.' },
+    'term-duplicate': { title: 'Term of office twice', description: 'Every term of office has an id of its own.' },
+    'term-order': { title: 'Term dates', description: 'A term of office ends after it starts.' },
+    'term-overlap': { title: 'Overlapping terms', description: 'Terms of office follow each other without overlap.' },
+    'roster-outside-terms': {
+      title: 'Membership outside the terms',
+      description: "When the network has terms of office, the roster's dates lie within one of them.",
+    },
+  },
 };
 
 function yamlCode(code: string): string {

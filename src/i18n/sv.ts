@@ -757,6 +757,125 @@ export const sv = {
       interrupted: (d: { signal: string }) => `Avbruten (${d.signal}); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.`,
     },
   },
+  /** What each rule of kd check checks, for kd rules, kd explain and the README. */
+  rules: {
+    file: {
+      title: 'Filerna går att läsa',
+      description:
+        'Varje fil i arkivet går att läsa: den ligger inne i arkivet (ingen symbolisk länk ut), är en vanlig fil under storleksgränsen 1 MiB, och mappar och filnamn följer arkivets mönster.',
+    },
+    encoding: {
+      title: 'Teckenkodning',
+      description: 'Filen är UTF-8-text (BOM och CRLF går bra) utan styrtecken, som annars tyder på en binär eller skadad fil.',
+    },
+    'front-matter': {
+      title: 'Front matter',
+      description:
+        'Protokollet börjar med exakt `---` på första raden och front matter avslutas med en egen `---`-rad; `---js` och liknande körbara varianter vägras.',
+    },
+    'yaml-syntax': { title: 'YAML-syntax', description: 'Front matter och YAML-filerna är giltig YAML 1.2 utan dubblerade nycklar.' },
+    'yaml-alias': {
+      title: 'YAML-alias',
+      description: 'YAML-filerna använder inga ankare och alias (`&` och `*`), som kan blåsa upp en liten fil till en enorm.',
+    },
+    schema: {
+      title: 'Schema',
+      description:
+        'Varje fil följer schemat för sin sort: rätt nycklar, obligatoriska uppgifter ifyllda och värden av rätt slag (datum, tider, id).',
+    },
+    body: {
+      title: 'Protokolltexten',
+      description: 'Protokollets text efter front matter går att läsa inom kd:s gränser för djup och längd.',
+    },
+    todo: { title: 'Kvarstående TODO', description: 'Inget `TODO` står kvar där `kd import` inte hittade tid eller plats i källan.' },
+    'frozen-protocol': {
+      title: 'Justerade protokoll',
+      description: 'Ett protokoll som var justerat i basrevisionen är oförändrat, utom nya rättelser sist under `corrections:`.',
+    },
+    'unknown-person': {
+      title: 'Okänd person',
+      description: 'Varje person som nämns (ordförande, sekreterare, närvaro, ersättare, medlemslistor, rättelser) finns i people.yml.',
+    },
+    'network-mismatch': {
+      title: 'Fel nätverksmapp',
+      description: 'Protokollet ligger i mappen för det nätverk det anger under `network:`.',
+    },
+    'unknown-network': { title: 'Okänt standardnätverk', description: '`default_network` i kd.yml är ett nätverk som finns i arkivet.' },
+    'unknown-municipality': {
+      title: 'Okänd kommun',
+      description: 'Varje persons kommun i people.yml står med i kd.yml:s lista över kommuner.',
+    },
+    'officer-absent': {
+      title: 'Ordförande eller sekreterare frånvarande',
+      description: 'Ordföranden och sekreteraren finns bland dem som var med på mötet.',
+    },
+    'chair-missing': { title: 'Ordförande saknas', description: 'Ett protokoll (inte minnesanteckningar) anger vem som var ordförande.' },
+    'attendance-duplicate': {
+      title: 'Dubbel närvaro',
+      description: 'Ingen står mer än en gång i närvaron (närvarande, delvis, på distans, ersättare, anmält förhinder, frånvarande).',
+    },
+    'roster-unaccounted': {
+      title: 'Medlem saknas i närvaron',
+      description: 'Varje medlem i nätverket på mötesdagen finns med i närvaron, som närvarande, ersatt, med förhinder eller frånvarande.',
+    },
+    'not-on-roster': {
+      title: 'Förhinder från icke-medlem',
+      description:
+        'Den som anmält förhinder eller var frånvarande är medlem på mötesdagen (varning: det kan vara rätt, men är värt en blick).',
+    },
+    substitute: {
+      title: 'Ersättare',
+      description:
+        'Ersättare följer nätverkets regel: inga ersättare, personliga ersättare eller valfri ersättare, och ersätter en medlem.',
+    },
+    'number-duplicate': { title: 'Dubblerat protokollnummer', description: 'Inom ett nätverks år har varje protokoll sitt eget nummer.' },
+    'number-gap': { title: 'Lucka i numreringen', description: 'Inom ett nätverks år numreras protokollen 1, 2, 3 … utan luckor.' },
+    'number-order': { title: 'Numrering i fel ordning', description: 'Protokollnumren följer mötenas datum inom ett nätverks år.' },
+    'file-name': {
+      title: 'Filnamn',
+      description: 'Filnamn och mapp stämmer med nätverk, datum och nummer: `networks/<nätverk>/protocols/<år>/<datum>-<nummer>.md`.',
+    },
+    'item-numbering': { title: 'Punkternas numrering', description: 'Punkterna under `items:` numreras 1, 2, 3 … i ordning.' },
+    'section-extra': {
+      title: 'Avsnitt utan punkt',
+      description: 'Varje `## N.`-avsnitt i texten hör till en punkt under `items:`, och ingen punkt har två avsnitt.',
+    },
+    'section-missing': {
+      title: 'Punkt utan avsnitt',
+      description: 'Varje punkt under `items:` har sitt `## N.`-avsnitt i texten (en rubrik i ett kodblock räknas inte).',
+    },
+    'section-title': {
+      title: 'Avsnittets rubrik',
+      description: 'Avsnittets rubrik stämmer med punktens titel (varning: en avsiktligt annan formulering går bra).',
+    },
+    'time-range': {
+      title: 'Tider för delvis närvaro',
+      description: 'Den som var med en del av mötet kom och gick inom mötets tid, och kom innan den gick.',
+    },
+    'item-range': {
+      title: 'Punkter för delvis närvaro och gäster',
+      description: 'Punkterna som anges för delvis närvaro och för gäster finns i protokollet.',
+    },
+    'decision-kind': {
+      title: 'Beslut eller överenskommelse',
+      description: 'Ett beslutande nätverk fattar beslut (`decisions:`), övriga nätverk gör överenskommelser (`agreements:`).',
+    },
+    'due-date': { title: 'Sista datum', description: 'Ett uppdrags sista datum ligger efter mötet.' },
+    'follows-up': {
+      title: 'Uppföljning',
+      description: '`follows_up` pekar på ett uppdrag (ett beslut med ansvarig) från ett tidigare möte som finns i arkivet.',
+    },
+    'roster-term': { title: 'Medlemskapets datum', description: 'Ett medlemskap i nätverket slutar efter det börjar.' },
+    'roster-overlap': { title: 'Överlappande medlemskap', description: 'En persons medlemskap i samma nätverk överlappar inte varandra.' },
+    'calendar-duplicate': { title: 'Dubbelbokat datum', description: 'Kalendern planerar varje datum en gång.' },
+    'term-duplicate': { title: 'Dubblerad mandatperiod', description: 'Varje mandatperiod har sitt eget id.' },
+    'term-order': { title: 'Mandatperiodens datum', description: 'En mandatperiod slutar efter den börjar.' },
+    'term-overlap': { title: 'Överlappande mandatperioder', description: 'Mandatperioderna följer på varandra utan att överlappa.' },
+    'roster-outside-terms': {
+      title: 'Medlemskap utanför mandatperioderna',
+      description: 'När nätverket har mandatperioder ligger medlemslistans datum inom någon av dem.',
+    },
+  },
 };
 
 function yamlCode(code: string): string {

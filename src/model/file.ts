@@ -2,8 +2,9 @@ import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
 import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
-import { type Finding, message } from '../core/finding.js';
+import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
 import { validate } from './validate.js';
 
 /**
@@ -22,6 +23,20 @@ export interface FileRecord {
   findings: Finding[];
 }
 
+/** A file is UTF-8 text without control characters (a BOM and CRLF are fine). */
+export const encodingRule = defineRule({
+  id: 'encoding',
+  messages: { 'file.encoding': 'error', 'file.control': 'error' },
+  examples: NO_EXAMPLES,
+});
+
+/** No TODO is left where kd import found no time or place. */
+export const todoRule = defineRule({
+  id: 'todo',
+  messages: { 'todo.missing': 'error' },
+  examples: NO_EXAMPLES,
+});
+
 /** The value kd import writes where the source did not say: a finding of its own, never a schema error that would hide the other rules. */
 export const TODO = 'TODO';
 /** What a TODO time stands for while the rest of the draft is checked: the whole day, so no partial time falls outside it. */
@@ -34,15 +49,7 @@ function todos(value: unknown, positions: Record<string, { line: number; column:
   for (const key of ['time', 'place'] as const) {
     if (data[key] !== TODO) continue;
     const at = positions[key];
-    out.push({
-      rule: 'todo',
-      severity: 'error',
-      file: path,
-      line: at?.line ?? 1,
-      column: at?.column ?? 1,
-      path: key,
-      message: message('todo.missing', { key }),
-    });
+    out.push(todoRule.finding({ file: path, line: at?.line ?? 1, column: at?.column ?? 1, path: key }, 'todo.missing', { key }));
     if (key === 'time') data[key] = WHOLE_DAY;
   }
   return out;
@@ -52,17 +59,12 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   const record: FileRecord = { path, kind, positions: {}, sections: [], findings: [] };
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    record.findings.push({
-      rule: 'encoding',
-      severity: 'error',
-      file: path,
-      line: decoded.line,
-      column: decoded.column,
-      message: message('file.encoding', {
+    record.findings.push(
+      encodingRule.finding({ file: path, line: decoded.line, column: decoded.column }, 'file.encoding', {
         byte: `0x${decoded.byte.toString(16).toUpperCase().padStart(2, '0')}`,
         char: decoded.asWindows1252,
       }),
-    });
+    );
     return record;
   }
   // YAML forbids control characters, and a NUL byte means a binary or
@@ -75,14 +77,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     const line = before.split('\n').length;
     const column = control.index - before.lastIndexOf('\n');
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    record.findings.push({
-      rule: 'encoding',
-      severity: 'error',
-      file: path,
-      line,
-      column,
-      message: message('file.control', { code: `U+${code}` }),
-    });
+    record.findings.push(encodingRule.finding({ file: path, line, column }, 'file.control', { code: `U+${code}` }));
     return record;
   }
   let yamlText = decoded.text;

@@ -1,10 +1,18 @@
 import type { z } from 'zod';
 import type { PositionTable } from '../archive/yaml.js';
-import { type Finding, formatPath, message } from '../core/finding.js';
+import { type Finding, formatPath } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
+import { defineRule, NO_EXAMPLES } from '../core/rule.js';
 import type { Expectation } from '../i18n/index.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import { schemas } from '../schema/index.js';
+
+/** Every file follows the schema of its kind. */
+export const schemaRule = defineRule({
+  id: 'schema',
+  messages: { 'schema.unknown-key': 'error', 'schema.missing': 'error', 'schema.invalid': 'error', 'schema.control': 'error' },
+  examples: NO_EXAMPLES,
+});
 
 type Issue = z.core.$ZodIssue;
 
@@ -70,21 +78,14 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
       : keyControl
         ? { line: pos.keyLine ?? pos.line, column: pos.keyColumn ?? pos.column }
         : { line: pos.line, column: pos.column };
-    return [{ rule: 'schema', severity: 'error', file, ...at, path: formatPath(path), message: message('schema.control', control) }];
+    return [schemaRule.finding({ file, ...at, path: formatPath(path) }, 'schema.control', control)];
   }
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const full = [...path, key];
       const pos = positions[formatPath(full)];
       const at = pos ? { line: pos.keyLine ?? pos.line, column: pos.keyColumn ?? pos.column } : nearest(path, positions);
-      return {
-        rule: 'schema',
-        severity: 'error',
-        file,
-        ...at,
-        path: formatPath(full),
-        message: message('schema.unknown-key', { key }),
-      };
+      return schemaRule.finding({ file, ...at, path: formatPath(full) }, 'schema.unknown-key', { key });
     });
   }
   const here = positions[formatPath(path)];
@@ -92,26 +93,17 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
     // The key is absent: point at the mapping that should hold it.
     const key = String(path[path.length - 1] ?? '');
     return [
-      {
-        rule: 'schema',
-        severity: 'error',
-        file,
-        ...nearest(path.slice(0, -1), positions),
-        path: formatPath(path),
-        message: message('schema.missing', { key, expected: expectation(issue) }),
-      },
+      schemaRule.finding({ file, ...nearest(path.slice(0, -1), positions), path: formatPath(path) }, 'schema.missing', {
+        key,
+        expected: expectation(issue),
+      }),
     ];
   }
   return [
-    {
-      rule: 'schema',
-      severity: 'error',
-      file,
-      line: here.line,
-      column: here.column,
-      path: formatPath(path),
-      message: message('schema.invalid', { expected: expectation(issue), found: here.source ?? '' }),
-    },
+    schemaRule.finding({ file, line: here.line, column: here.column, path: formatPath(path) }, 'schema.invalid', {
+      expected: expectation(issue),
+      found: here.source ?? '',
+    }),
   ];
 }
 
