@@ -1,6 +1,7 @@
 import { NO_EXAMPLES } from '../core/rule.js';
 import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
+import { EXAMPLE_PROTOCOL, protocolWith } from './examples.js';
 
 /** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
 function listings(p: ProtocolRecord): [id: string, path: string][] {
@@ -87,7 +88,27 @@ export const substitute = archiveRule({
     'substitute.no-personal': 'error',
     'substitute.personal': 'error',
   },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, bertil-bok, sara-sund]\n  substitutes: [{ for: doris-dal, person: erik-ek }]',
+          ),
+        },
+      },
+    ],
+    notOk: [
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, doris-dal, sara-sund]\n  substitutes: [{ for: bertil-bok, person: erik-ek }]',
+          ),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 44, key: 'substitute.no-personal', data: { principal: 'bertil-bok' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { p, net, members } of withRoster(archive)) {
       p.data.attendance.substitutes.forEach((s, i) => {

@@ -17,9 +17,10 @@ export interface Where {
  * base archive (`check/examples.ts`), archive-relative path → text. With
  * `committed`, those files are committed first and the example's files are
  * the change on top (for the rule that compares with the base revision).
+ * A file given as `null` is removed from the base archive.
  */
 export interface Example {
-  files: Readonly<Record<string, string>>;
+  files: Readonly<Record<string, string | null>>;
   committed?: Readonly<Record<string, string>>;
 }
 
@@ -29,7 +30,7 @@ export interface ExpectedFinding {
   line: number;
   column: number;
   key: MessageKey;
-  data?: Readonly<Record<string, unknown>>;
+  data: Readonly<Record<string, unknown>>;
 }
 
 export interface NotOkExample extends Example {
