@@ -833,6 +833,17 @@ export const en: Catalogue = {
       description: "When the network has terms of office, the roster's dates lie within one of them.",
     },
   },
+  ruleDocs: {
+    columns: { rule: 'rule', severity: 'severity', checks: 'checks' },
+    warningOnly: 'warning',
+    messages: 'Findings the rule can give',
+    ok: 'Example that passes',
+    notOk: 'Example that gives a finding',
+    committed: (d) => `${d.file}, as it was approved in the previous commit:`,
+    file: (d) => `${d.file}:`,
+    removed: (d) => `${d.file} is removed.`,
+    gives: 'kd check says:',
+  },
 };
 
 function yamlCode(code: string): string {

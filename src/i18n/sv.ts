@@ -876,6 +876,18 @@ export const sv = {
       description: 'När nätverket har mandatperioder ligger medlemslistans datum inom någon av dem.',
     },
   },
+  /** The words of kd rules, kd explain and the README's rule table. */
+  ruleDocs: {
+    columns: { rule: 'regel', severity: 'allvarlighet', checks: 'kontrollerar' },
+    warningOnly: 'varning',
+    messages: 'Anmärkningar regeln kan ge',
+    ok: 'Exempel som går igenom',
+    notOk: 'Exempel som ger anmärkning',
+    committed: (d: { file: string }) => `${d.file}, som den var justerad i föregående commit:`,
+    file: (d: { file: string }) => `${d.file}:`,
+    removed: (d: { file: string }) => `${d.file} tas bort.`,
+    gives: 'kd check säger:',
+  },
 };
 
 function yamlCode(code: string): string {

@@ -32,9 +32,13 @@ export const md = {
 };
 
 const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+/** For text that is read as source (the README): table columns are not padded to line up. */
+const compactProcessor = unified()
+  .use(remarkGfm, { tablePipeAlign: false })
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
 
 /** Serialises a tree with GFM tables; escaping is right by construction. */
-export function renderMarkdown(children: RootContent[]): string {
+export function renderMarkdown(children: RootContent[], options: { alignTables?: boolean } = {}): string {
   const root: Root = { type: 'root', children };
-  return processor.stringify(root);
+  return (options.alignTables === false ? compactProcessor : processor).stringify(root);
 }
