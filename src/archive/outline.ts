@@ -447,16 +447,9 @@ function scan(body: string, bodyLine: number, html: boolean): Scanned | Unsure {
           else if (ch === ']' && type === 5) state = 'cdata';
           break;
         }
-        if (state === 'comment') {
-          if (ch === '-') {
-            state = 'decl';
-            break;
-          }
-          state = 'cont';
-          continue;
-        }
-        if (state === 'cdata') {
-          if (ch === ']') {
+        if (state === 'comment' || state === 'cdata') {
+          // The second `-` of `--` or `]` of `]]`: what follows may close the block.
+          if (ch === (state === 'comment' ? '-' : ']')) {
             state = 'decl';
             break;
           }
