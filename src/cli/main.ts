@@ -1,8 +1,8 @@
-import { Command, CommanderError, type Help, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { KdError, type KdErrorKey } from '../core/errors.js';
 import { type Catalogue, catalogue, isLang, LANGS, type Lang } from '../i18n/index.js';
 import { BlockedError } from './blocked.js';
-import { CALENDAR_FORMATS, CHECK_FORMATS, DOC_FORMATS, QUERY_FORMATS, REPORT_FORMATS, SUMMARY_FORMATS } from './formats.js';
+import type { CommandDef, CommandKey, Globals, HelpRef } from './command.js';
 import type { Io } from './io.js';
 import { kdPackage } from './meta.js';
 
@@ -68,8 +68,98 @@ function choice<T extends string>(option: string, allowed: readonly T[]) {
   };
 }
 
-function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Command {
+/** The modules that define commands; one is loaded only when a command of it is run or its help is shown. */
+const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
+  check: () => import('./commands/check.js'),
+  'new-protocol': () => import('./commands/new-protocol.js'),
+  roster: () => import('./commands/roster.js'),
+  documents: () => import('./commands/documents.js'),
+  import: () => import('./commands/import.js'),
+  init: () => import('./commands/init.js'),
+  'pre-commit': () => import('./commands/pre-commit.js'),
+  report: () => import('./commands/report.js'),
+  query: () => import('./commands/query.js'),
+  'index-registers': () => import('./commands/index-registers.js'),
+  schema: () => import('./commands/schema.js'),
+};
+
+/** The commands whose module is named otherwise than the command. */
+const MODULE_OF: Record<string, string> = {
+  intro: 'documents',
+  digest: 'documents',
+  calendar: 'documents',
+  attendance: 'query',
+  decisions: 'query',
+  assignments: 'query',
+  index: 'index-registers',
+};
+
+/** How the list of commands shows a command's usage, where it is other than `[options]`. */
+const USAGE: Record<string, string> = {
+  check: '[options] [paths...]',
+  import: '[options] [files...]',
+  init: '[options] [dir]',
+  'pre-commit': '',
+  schema: '[kind]',
+};
+
+const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Every command, light, in the order the help lists them: its name, the
+ * catalogue key of its summary (`new-protocol` → `newProtocol`), its usage
+ * in the list of commands, and how its definition (`newProtocolCommand`) is
+ * loaded. A test holds each entry to what its module defines.
+ */
+export const COMMANDS: readonly { name: string; summary: CommandKey; usage: string; load: () => Promise<CommandDef> }[] = (
+  'check new-protocol roster intro digest calendar import init pre-commit ' + 'report attendance decisions assignments index schema'
+)
+  .split(' ')
+  .map((name) => ({
+    name,
+    summary: camel(name) as CommandKey,
+    usage: USAGE[name] ?? '[options]',
+    load: async () => (await MODULES[MODULE_OF[name] ?? name]!())[`${camel(name)}Command`] as CommandDef,
+  }));
+
+/** The command argv runs, or shows the help of (`help <command>`): the first word that is not a global option or its value. */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i]!;
+    if (a === '--') words.push(...argv.slice(i + 1));
+    else if (a === '--archive' || a === '--lang') i++;
+    else if (!a.startsWith('-')) words.push(a);
+    if (a === '--') break;
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/** The words of a help reference, `commands.checkPaths` or `options.initDir`. */
+function helpText(c: Catalogue, ref: HelpRef): string {
+  const [section, key] = ref.split('.') as ['commands' | 'options', string];
+  return (c.cli[section] as Record<string, string>)[key]!;
+}
+
+/** Adds a command as its definition declares it; running it hands commander's parse to the definition. */
+function addCommand(parent: Command, def: CommandDef, c: Catalogue, run: (def: CommandDef, cmd: Command) => Promise<void>): void {
+  const cmd = parent.command(def.name).description(c.cli.commands[def.summary]);
+  for (const a of def.arguments) cmd.argument(a.spec, helpText(c, a.help));
+  for (const o of def.options) {
+    const help = c.cli.options[o.help];
+    const option = new Option(o.flags, o.listed ? `${help}: ${o.listed.join(', ')}` : help);
+    if (o.repeat) option.argParser((value: string, previous: string[] = []) => [...previous, value]);
+    cmd.addOption(option);
+    if (o.negation) cmd.addOption(new Option(`--no-${o.long.slice(2)}`, c.cli.options[o.negation]));
+  }
+  for (const sub of def.subcommands) addCommand(cmd, sub, c, run);
+  if (def.invoke) cmd.action(() => run(def, cmd));
+}
+
+async function buildProgram(argv: readonly string[], c: Catalogue, io: Io, setExit: (code: number) => void): Promise<Command> {
   const program = new KdCommand('kd');
+  /** How the top-level help shows the commands that were not loaded. */
+  const terms = new Map<Command, string>();
   program
     .description(c.cli.description)
     .version(kdPackage().version, '-V, --version', c.cli.options.version)
@@ -88,261 +178,24 @@ function buildProgram(c: Catalogue, io: Io, setExit: (code: number) => void): Co
     .configureHelp({
       styleTitle: (title: string) => c.cli.titles[title] ?? title,
       showGlobalOptions: true,
+      subcommandTerm(this: Help, cmd: Command) {
+        return terms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+      },
     } as Partial<Help>);
 
-  const globals = () => program.opts<{ archive?: string; lang?: Lang; color: boolean }>();
-  /** A command's own options with the global ones (--archive, --lang, --no-color) added. */
-  const withGlobals = <T extends object>(opts: T) => {
-    const g = globals();
-    return { ...opts, color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
+  const run = async (def: CommandDef, cmd: Command) => {
+    const g = program.opts<{ archive?: string; lang?: Lang; color: boolean }>();
+    const globals: Globals = { color: g.color, ...(g.lang ? { lang: g.lang } : {}), ...(g.archive ? { archive: g.archive } : {}) };
+    // commander gives the options a parent also knows (roster's --network, --term, --format) to the parent.
+    const inherited = cmd.parent && cmd.parent !== program ? cmd.parent.opts() : {};
+    const parsed = { args: cmd.processedArgs, options: { ...inherited, ...cmd.opts() }, globals, catalogue: c };
+    setExit(await def.invoke!(parsed, io));
   };
-  /** `--format` with its choices named in the help and checked as it is parsed. */
-  const formatOption = (formats: readonly string[]) =>
-    new Option('--format <format>', `${c.cli.options.format}: ${formats.join(', ')}`).argParser(choice('--format', formats));
-
-  program
-    .command('check')
-    .description(c.cli.commands.check)
-    .argument('[paths...]', c.cli.commands.checkPaths)
-    .addOption(formatOption(CHECK_FORMATS))
-    .option('--strict', c.cli.options.strict)
-    .option('--changed', c.cli.options.changed)
-    .option('--base <ref>', c.cli.options.base)
-    .action(
-      async (paths: string[], opts: { format?: (typeof CHECK_FORMATS)[number]; strict?: boolean; changed?: boolean; base?: string }) => {
-        const { checkCommand } = await import('./commands/check.js');
-        // Defaults are applied here, not by commander, whose help would print them in English.
-        const own = {
-          format: opts.format ?? 'text',
-          strict: opts.strict === true,
-          ...(opts.changed ? { changed: true } : {}),
-          ...(opts.base ? { base: opts.base } : {}),
-        };
-        setExit(await checkCommand(paths, withGlobals(own), io));
-      },
-    );
-
-  program
-    .command('new-protocol')
-    .description(c.cli.commands.newProtocol)
-    .option('--network <id>', c.cli.options.network)
-    .option('--date <date>', c.cli.options.date)
-    .option('--time <time>', c.cli.options.time)
-    .option('--place <text>', c.cli.options.place)
-    .option('--agenda <file>', c.cli.options.agenda)
-    .option('--dry-run', c.cli.options.dryRun)
-    .option('--edit', c.cli.options.edit)
-    .action(async (opts: Record<string, string | boolean | undefined>) => {
-      const { newProtocolCommand } = await import('./commands/new-protocol.js');
-      setExit(await newProtocolCommand(withGlobals(opts), io));
-    });
-
-  const roster = program
-    .command('roster')
-    .description(c.cli.commands.roster)
-    .option('--network <id>', c.cli.options.network)
-    .option('--on <date>', c.cli.options.on)
-    .option('--term <id>', c.cli.options.term)
-    .addOption(formatOption(QUERY_FORMATS))
-    .action(async (opts: Record<string, unknown>) => {
-      const { rosterCommand } = await import('./commands/roster.js');
-      setExit(await rosterCommand(withGlobals(opts), io));
-    });
-  roster
-    .command('rotate')
-    .description(c.cli.commands.rotate)
-    .option('--network <id>', c.cli.options.network)
-    .option('--term <id>', c.cli.options.nextTerm)
-    .option('--share <share>', c.cli.options.share)
-    .option('--from <date>', c.cli.options.from)
-    .option('--to <date>', c.cli.options.to)
-    .option('--write', c.cli.options.write)
-    .addOption(formatOption(SUMMARY_FORMATS))
-    .action(async (opts: Record<string, unknown>) => {
-      const { rotateCommand } = await import('./commands/roster.js');
-      // commander gives the options `roster` also knows (--network, --term, --format) to `roster`.
-      setExit(await rotateCommand(withGlobals({ ...roster.opts(), ...opts }), io));
-    });
-  roster
-    .command('turn')
-    .description(c.cli.commands.turn)
-    .option('--network <id>', c.cli.options.network)
-    .option('--year <year>', c.cli.options.year)
-    .addOption(formatOption(SUMMARY_FORMATS))
-    .action(async (opts: Record<string, unknown>) => {
-      const { turnCommand } = await import('./commands/roster.js');
-      setExit(await turnCommand(withGlobals({ ...roster.opts(), ...opts }), io));
-    });
-
-  program
-    .command('intro')
-    .description(c.cli.commands.intro)
-    .option('--network <id>', c.cli.options.network)
-    .option('--person <id>', c.cli.options.introPerson)
-    .option('--as-of <date>', c.cli.options.introAsOf)
-    .addOption(formatOption(DOC_FORMATS))
-    .option('--out <file>', c.cli.options.out)
-    .option('--force', c.cli.options.force)
-    .action(async (opts: Record<string, unknown>) => {
-      const { introCommand } = await import('./commands/documents.js');
-      setExit(await introCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('digest')
-    .description(c.cli.commands.digest)
-    .option('--municipality <name>', c.cli.options.digestMunicipality)
-    .option('--half <half>', c.cli.options.reportHalf)
-    .addOption(formatOption(DOC_FORMATS))
-    .option('--out <file>', c.cli.options.out)
-    .option('--force', c.cli.options.force)
-    .action(async (opts: Record<string, unknown>) => {
-      const { digestCommand } = await import('./commands/documents.js');
-      setExit(await digestCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('calendar')
-    .description(c.cli.commands.calendar)
-    .option('--network <id>', c.cli.options.network)
-    .addOption(formatOption(CALENDAR_FORMATS))
-    .option('--out <file>', c.cli.options.out)
-    .option('--force', c.cli.options.force)
-    .action(async (opts: Record<string, unknown>) => {
-      const { calendarCommand } = await import('./commands/documents.js');
-      setExit(await calendarCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('import')
-    .description(c.cli.commands.import)
-    .argument('[files...]', c.cli.options.importFiles)
-    .option('--network <id>', c.cli.options.network)
-    .option('--dry-run', c.cli.options.dryRun)
-    .option('--add-people', c.cli.options.addPeople)
-    .option('--roster <file>', c.cli.options.roster)
-    .option('--date <date>', c.cli.options.importDate)
-    .option('--time <time>', c.cli.options.time)
-    .option('--place <text>', c.cli.options.place)
-    .option('--absent-unmentioned', c.cli.options.absentUnmentioned)
-    .addOption(formatOption(SUMMARY_FORMATS))
-    .action(async (files: string[], opts: Record<string, unknown>) => {
-      const { importCommand } = await import('./commands/import.js');
-      setExit(await importCommand(files, withGlobals(opts), io));
-    });
-
-  program
-    .command('init')
-    .description(c.cli.commands.init)
-    .argument('[dir]', c.cli.options.initDir)
-    .option('--organisation <name>', c.cli.options.organisation)
-    .option('--network <id>', c.cli.options.networkId)
-    .option('--network-name <name>', c.cli.options.networkName)
-    .option('--decides', c.cli.options.decides)
-    .option('--no-decides', c.cli.options.noDecides)
-    .addOption(
-      new Option('--substitutes <rule>', c.cli.options.substitutesOption).argParser(
-        choice('--substitutes', ['none', 'personal', 'any'] as const),
-      ),
-    )
-    .option('--secretary <name>', c.cli.options.secretary)
-    .option('--secretary-from <date>', c.cli.options.secretaryFrom)
-    .option('--municipality <name>', c.cli.options.municipalityList, (v: string, prev: string[] = []) => [...prev, v])
-    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
-      const { initCommand } = await import('./commands/init.js');
-      setExit(await initCommand(dir, withGlobals(opts), io));
-    });
-
-  program
-    .command('pre-commit')
-    .description(c.cli.commands.preCommit)
-    .action(async () => {
-      const { preCommitCommand } = await import('./commands/pre-commit.js');
-      setExit(await preCommitCommand(withGlobals({}), io));
-    });
-
-  program
-    .command('report')
-    .description(c.cli.commands.report)
-    .option('--half <half>', c.cli.options.reportHalf)
-    .option('--network <id>', c.cli.options.reportNetwork)
-    .addOption(formatOption(REPORT_FORMATS))
-    .option('--out <file>', c.cli.options.out)
-    .option('--force', c.cli.options.force)
-    .option('--at <rev>', c.cli.options.at)
-    .action(async (opts: Record<string, string | boolean>) => {
-      const { reportCommand } = await import('./commands/report.js');
-      setExit(await reportCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('attendance')
-    .description(c.cli.commands.attendance)
-    .option('--network <id>', c.cli.options.network)
-    .option('--person <id>', c.cli.options.person)
-    .option('--municipality <name>', c.cli.options.municipality)
-    .option('--half <half>', c.cli.options.half)
-    .option('--from <date>', c.cli.options.from)
-    .option('--to <date>', c.cli.options.to)
-    .addOption(formatOption(QUERY_FORMATS))
-    .option('--at <rev>', c.cli.options.at)
-    .action(async (opts: Record<string, string>) => {
-      const { attendanceCommand } = await import('./commands/query.js');
-      setExit(await attendanceCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('decisions')
-    .description(c.cli.commands.decisions)
-    .option('--grep <text>', c.cli.options.grep)
-    .option('--network <id>', c.cli.options.network)
-    .option('--owner <id>', c.cli.options.owner)
-    .option('--half <half>', c.cli.options.half)
-    .option('--from <date>', c.cli.options.from)
-    .option('--to <date>', c.cli.options.to)
-    .addOption(formatOption(QUERY_FORMATS))
-    .option('--at <rev>', c.cli.options.at)
-    .action(async (opts: Record<string, string>) => {
-      const { decisionsCommand } = await import('./commands/query.js');
-      setExit(await decisionsCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('assignments')
-    .description(c.cli.commands.assignments)
-    .option('--open', c.cli.options.open)
-    .option('--overdue', c.cli.options.overdue)
-    .option('--done', c.cli.options.done)
-    .option('--owner <id>', c.cli.options.owner)
-    .option('--network <id>', c.cli.options.network)
-    .option('--as-of <date>', c.cli.options.asOf)
-    .addOption(formatOption(QUERY_FORMATS))
-    .option('--at <rev>', c.cli.options.at)
-    .action(async (opts: Record<string, string | boolean>) => {
-      const { assignmentsCommand } = await import('./commands/query.js');
-      setExit(await assignmentsCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('index')
-    .description(c.cli.commands.index)
-    .option('--check', c.cli.options.indexCheck)
-    .option('--as-of <date>', c.cli.options.indexAsOf)
-    .option('--at <rev>', c.cli.options.at)
-    .action(async (opts: { check?: boolean; asOf?: string }) => {
-      const { indexCommand } = await import('./commands/index-registers.js');
-      setExit(await indexCommand(withGlobals(opts), io));
-    });
-
-  program
-    .command('schema')
-    .description(c.cli.commands.schema)
-    .argument('[kind]', c.cli.commands.schemaKind)
-    .action(async (kind: string | undefined) => {
-      const { schemaCommand } = await import('./commands/schema.js');
-      setExit(await schemaCommand(kind, io));
-    });
-
+  const wanted = invokedCommand(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === wanted) addCommand(program, await entry.load(), c, run);
+    else terms.set(program.command(entry.name).description(c.cli.commands[entry.summary]), `${entry.name} ${entry.usage}`.trim());
+  }
   return program;
 }
 
@@ -355,7 +208,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const lang = earlyLang(argv, io.env) ?? 'sv';
   const c = catalogue(lang);
   let exitCode = 0;
-  const program = buildProgram(c, io, (code) => {
+  const program = await buildProgram(argv, c, io, (code) => {
     exitCode = code;
   });
   try {

@@ -1,9 +1,14 @@
 import type { Root, RootContent } from 'mdast';
+import type { Lang } from '../i18n/index.js';
 import type { CalendarEntry } from '../query/calendar.js';
 import type { Digest } from '../query/digest.js';
 import type { IntroPackage } from '../query/intro.js';
-import { md } from './markdown.js';
+import type { CalendarFormat, DocFormat } from './formats.js';
+import { renderIcs } from './ics.js';
+import { md, renderMarkdown } from './markdown.js';
 import { assignmentTable, decisionTable, type Style } from './registers.js';
+import { renderHtmlDocument } from './report.js';
+import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
 
 /** The introduction package for someone joining a network, as one mdast tree. */
@@ -190,3 +195,31 @@ export function calendarTree(entries: CalendarEntry[], s: Style, link: (file: st
   });
   return { type: 'root', children: [md.heading(1, d.calendarTitle), table] };
 }
+
+/** A document for people (intro, digest): its tree and what its HTML page is titled and stamped with. */
+export interface DocResult {
+  tree: Root;
+  title: string;
+  lang: Lang;
+  version: string;
+}
+
+export const docReporters: Record<DocFormat, Reporter<DocResult>> = {
+  md: (d) => renderMarkdown(d.tree.children),
+  html: (d) => renderHtmlDocument(d.tree, d.title, d.lang, d.version),
+};
+
+export interface CalendarContext {
+  style: Style;
+  /** Turns an archive-relative file into the link the Markdown shows. */
+  link: (file: string) => string;
+  organisation: string;
+  version: string;
+}
+
+export const calendarReporters: Record<CalendarFormat, Reporter<CalendarEntry[], CalendarContext>> = {
+  ics: (entries, ctx) =>
+    renderIcs(entries, { organisation: ctx.organisation, version: ctx.version, lang: ctx.style.lang, words: ctx.style.c.docs.ics }),
+  md: (entries, ctx) => renderMarkdown(calendarTree(entries, ctx.style, ctx.link).children),
+  json: (entries) => json(entries),
+};

@@ -2,6 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
 import { catalogue, formatMessage, type Lang } from '../i18n/index.js';
 import { jsonVisible, visible } from '../schema/common.js';
+import type { CheckFormat } from './formats.js';
+import { json, type Reporter } from './reporter.js';
 
 export interface FindingsReport {
   findings: Finding[];
@@ -60,26 +62,22 @@ export function renderText(report: FindingsReport, chalk: ChalkInstance): string
  */
 export function renderJson(report: FindingsReport): string {
   const s = summarise(report.findings);
-  return `${jsonVisible(
-    JSON.stringify(
-      {
-        findings: report.findings.map((f) => ({
-          file: report.display(f.file),
-          line: f.line,
-          column: f.column,
-          rule: f.rule,
-          severity: f.severity,
-          ...(f.path !== undefined ? { key: f.path } : {}),
-          message: formatMessage(report.lang, f.message),
-          messageId: f.message.key,
-          data: f.message.data,
-        })),
-        summary: { errors: s.errors, warnings: s.warnings, filesWithFindings: s.files, filesChecked: report.files },
-      },
-      null,
-      2,
-    ),
-  )}\n`;
+  return jsonVisible(
+    json({
+      findings: report.findings.map((f) => ({
+        file: report.display(f.file),
+        line: f.line,
+        column: f.column,
+        rule: f.rule,
+        severity: f.severity,
+        ...(f.path !== undefined ? { key: f.path } : {}),
+        message: formatMessage(report.lang, f.message),
+        messageId: f.message.key,
+        data: f.message.data,
+      })),
+      summary: { errors: s.errors, warnings: s.warnings, filesWithFindings: s.files, filesChecked: report.files },
+    }),
+  );
 }
 
 /** GitHub Actions workflow commands: data and properties escaped as the runner expects. */
@@ -153,3 +151,10 @@ export async function renderJunit(report: FindingsReport): Promise<string> {
   // character XML 1.0 forbids" hold by construction, whatever else changes.
   return `${toXml(tree).replace(XML_FORBIDDEN, (ch) => visible(ch))}\n`;
 }
+
+export const findingsReporters: Record<CheckFormat, Reporter<FindingsReport, { chalk: ChalkInstance }>> = {
+  text: (report, { chalk }) => renderText(report, chalk),
+  json: renderJson,
+  github: renderGithub,
+  junit: renderJunit,
+};

@@ -15,6 +15,7 @@ import {
   municipalityTable,
   style,
 } from './registers.js';
+import { json } from './reporter.js';
 import { renderCsv } from './table.js';
 
 export const INDEX_DIR = 'index';
@@ -35,7 +36,6 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
   const human = style(archive, lang);
   const iso = style(archive, lang, true);
   const r = human.c.registers;
-  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
   for (const reg of attendanceRegisters(archive)) {
     const dir = `${INDEX_DIR}/${reg.network}`;

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
+import type { ReportFormat } from './formats.js';
 import { md, renderMarkdown } from './markdown.js';
 import {
   assignmentJson,
@@ -18,6 +19,7 @@ import {
   personJson,
   type Style,
 } from './registers.js';
+import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
 
 export interface Provenance {
@@ -351,3 +353,16 @@ export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
     })),
   };
 }
+
+/** The half-year report with what it is written in and from. */
+export interface ReportResult {
+  report: HalfYearReport;
+  style: Style;
+  prov: Provenance;
+}
+
+export const reportReporters: Record<ReportFormat, Reporter<ReportResult>> = {
+  md: (r) => renderReportMarkdown(r.report, r.style, r.prov),
+  html: (r) => renderReportHtml(r.report, r.style, r.prov),
+  json: (r) => json(reportJson(r.report, r.prov)),
+};

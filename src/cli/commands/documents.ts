@@ -5,77 +5,85 @@ import type { Lang } from '../../i18n/index.js';
 import { calendarEntries } from '../../query/calendar.js';
 import { findMunicipality, municipalityDigest } from '../../query/digest.js';
 import { introPackage } from '../../query/intro.js';
-import { halfYear } from '../../query/period.js';
 import { collator } from '../../query/sort.js';
-import { calendarTree, digestTree, introTree } from '../../render/documents.js';
-import { renderIcs } from '../../render/ics.js';
-import { renderMarkdown } from '../../render/markdown.js';
+import { calendarReporters, digestTree, docReporters, introTree } from '../../render/documents.js';
+import { CALENDAR_FORMATS, DOC_FORMATS, type DocFormat } from '../../render/formats.js';
 import { style } from '../../render/registers.js';
-import { renderHtmlDocument } from '../../render/report.js';
+import { defineCommand, type Globals, option } from '../command.js';
 import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { checkDateOption } from '../options.js';
+import { date, forceOption, formatOption, half, networkOption, outOption, text } from '../options.js';
 import { closest, emit } from '../output.js';
 import { requireSound } from '../scope.js';
 
-interface DocOptions {
-  archive?: string;
-  lang?: Lang;
-  format?: string;
-  out?: string;
-  force?: boolean;
-}
+const docOptions = [formatOption(DOC_FORMATS, 'md'), outOption, forceOption] as const;
 
-function open(io: Io, opts: DocOptions) {
+function open(io: Io, opts: Globals) {
   return openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
 }
 
-async function document(io: Io, tree: Root, title: string, opts: DocOptions, lang: Lang): Promise<number> {
-  const text = opts.format === 'html' ? await renderHtmlDocument(tree, title, lang, kdPackage().version) : renderMarkdown(tree.children);
-  return emit(io, text, opts, lang);
+async function document(
+  io: Io,
+  tree: Root,
+  title: string,
+  opts: { format: DocFormat; out?: string | undefined; force: boolean },
+  lang: Lang,
+): Promise<number> {
+  return emit(io, await docReporters[opts.format]({ tree, title, lang, version: kdPackage().version }), opts, lang);
 }
 
-export async function introCommand(opts: DocOptions & { network?: string; person?: string; asOf?: string }, io: Io): Promise<number> {
-  const { archive, lang } = await open(io, opts);
-  const net = pickNetwork(archive, opts.network);
-  requireSound(archive, { network: net.id }, lang);
-  if (opts.person !== undefined && !archive.people?.[opts.person]) {
-    const known = closest(opts.person, Object.keys(archive.people ?? {}));
-    throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
-  }
-  const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : today();
-  const s = style(archive, lang);
-  const tree = introTree(introPackage(archive, net, asOf, opts.person), s);
-  return document(io, tree, s.c.docs.introTitle({ network: net.config!.name }), opts, lang);
-}
+export const introCommand = defineCommand('intro', 'intro', {
+  options: [
+    networkOption,
+    option('--person <id>', 'introPerson', text),
+    option('--as-of <date>', 'introAsOf', date.optional()),
+    ...docOptions,
+  ],
+  async run(opts, io) {
+    const { archive, lang } = await open(io, opts);
+    const net = pickNetwork(archive, opts.network);
+    requireSound(archive, { network: net.id }, lang);
+    if (opts.person !== undefined && !archive.people?.[opts.person]) {
+      const known = closest(opts.person, Object.keys(archive.people ?? {}));
+      throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
+    }
+    const s = style(archive, lang);
+    const tree = introTree(introPackage(archive, net, opts.asOf ?? today(), opts.person), s);
+    return document(io, tree, s.c.docs.introTitle({ network: net.config!.name }), opts, lang);
+  },
+});
 
-export async function digestCommand(opts: DocOptions & { municipality?: string; half?: string }, io: Io): Promise<number> {
-  const { archive, lang } = await open(io, opts);
-  const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter(
-    (x): x is string => x !== false,
-  );
-  if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
-  const s = style(archive, lang);
-  const period = halfYear(opts.half!);
-  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half!, expected: s.c.expect.half! });
-  requireSound(archive, { period }, lang);
-  const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
-  const municipality = findMunicipality(opts.municipality!, known);
-  if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
-  const digest = municipalityDigest(archive, municipality, period);
-  return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: opts.half! }), opts, lang);
-}
+export const digestCommand = defineCommand('digest', 'digest', {
+  options: [
+    option('--municipality <name>', 'digestMunicipality', text),
+    option('--half <half>', 'reportHalf', half.optional()),
+    ...docOptions,
+  ],
+  async run(opts, io) {
+    const { archive, lang } = await open(io, opts);
+    const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter(
+      (x): x is string => x !== false,
+    );
+    if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
+    const s = style(archive, lang);
+    const period = opts.half!;
+    requireSound(archive, { period }, lang);
+    const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
+    const municipality = findMunicipality(opts.municipality!, known);
+    if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
+    const digest = municipalityDigest(archive, municipality, period);
+    return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: period.half! }), opts, lang);
+  },
+});
 
-export async function calendarCommand(opts: DocOptions & { network?: string }, io: Io): Promise<number> {
-  const { root, archive, lang } = await open(io, opts);
-  if (opts.network !== undefined) pickNetwork(archive, opts.network);
-  const entries = calendarEntries(archive, opts.network);
-  const s = style(archive, lang);
-  const format = opts.format ?? 'ics';
-  if (format === 'json') return emit(io, `${JSON.stringify(entries, null, 2)}\n`, opts, lang);
-  if (format === 'md') {
+export const calendarCommand = defineCommand('calendar', 'calendar', {
+  options: [networkOption, formatOption(CALENDAR_FORMATS, 'ics'), outOption, forceOption],
+  async run(opts, io) {
+    const { root, archive, lang } = await open(io, opts);
+    if (opts.network !== undefined) pickNetwork(archive, opts.network);
+    const entries = calendarEntries(archive, opts.network);
     // Links are relative to where the Markdown is written (or printed from).
     const base = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
     const link = (file: string) =>
@@ -83,12 +91,7 @@ export async function calendarCommand(opts: DocOptions & { network?: string }, i
         .relative(base, path.join(root, ...file.split('/')))
         .split(path.sep)
         .join('/');
-    return emit(io, renderMarkdown(calendarTree(entries, s, link).children), opts, lang);
-  }
-  return emit(
-    io,
-    renderIcs(entries, { organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version, lang, words: s.c.docs.ics }),
-    opts,
-    lang,
-  );
-}
+    const ctx = { style: style(archive, lang), link, organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version };
+    return emit(io, await calendarReporters[opts.format](entries, ctx), opts, lang);
+  },
+});

@@ -9,36 +9,37 @@ import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { KdError } from '../../core/errors.js';
-import { type Catalogue, catalogue, type Lang } from '../../i18n/index.js';
+import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
 import { draftFrontMatter, type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
 import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
+import { SUMMARY_FORMATS } from '../../render/formats.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderTextTable } from '../../render/table.js';
+import { summaryReporters } from '../../render/views.js';
 import type { Person } from '../../schema/index.js';
 import { slug } from '../../schema/index.js';
+import { argument, defineCommand, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { checkDateOption, checkTimeOption } from '../options.js';
+import { date, dryRunOption, flag, formatOption, networkOption, placeOption, text, timeOption } from '../options.js';
 
-export interface ImportCliOptions {
-  network?: string;
-  dryRun?: boolean;
-  addPeople?: boolean;
-  format?: 'text' | 'json';
-  date?: string;
-  time?: string;
-  place?: string;
-  roster?: string;
-  absentUnmentioned?: boolean;
-  color?: boolean;
-  archive?: string;
-  lang?: Lang;
-}
+const importOptions = [
+  networkOption,
+  dryRunOption,
+  option('--add-people', 'addPeople', flag),
+  option('--roster <file>', 'roster', text),
+  option('--date <date>', 'importDate', date.optional()),
+  timeOption,
+  placeOption,
+  option('--absent-unmentioned', 'absentUnmentioned', flag),
+  formatOption(SUMMARY_FORMATS, 'text'),
+] as const;
+type ImportCliOptions = Input<[], typeof importOptions>;
 
 /** The kinds of file kd import reads. */
 const READABLE = /\.(txt|md|docx|pdf)$/i;
@@ -150,19 +151,21 @@ async function addPeople(root: string, people: { id: string; person: Person }[],
   await tx.replace(file, doc.toString({ lineWidth: 0 }));
 }
 
-export async function importCommand(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
-  if (opts.dryRun) return importFiles(files, opts, io);
-  // The archive is read, numbered and written under its lock: two imports at once never take the same number or id.
-  const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
-  return withArchiveLock({ root, lang: opts.lang, io }, () => importFiles(files, opts, io));
-}
+export const importCommand = defineCommand('import', 'import', {
+  arguments: [argument('[files...]', 'options.importFiles')],
+  options: importOptions,
+  async run({ files, ...opts }, io) {
+    if (opts.dryRun) return importFiles(files, opts, io);
+    // The archive is read, numbered and written under its lock: two imports at once never take the same number or id.
+    const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
+    return withArchiveLock({ root, lang: opts.lang, io }, () => importFiles(files, opts, io));
+  },
+});
 
 async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Promise<number> {
   const { root, archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
   const c = catalogue(lang);
   const net = pickNetwork(archive, opts.network);
-  if (opts.date !== undefined) checkDateOption('--date', opts.date, lang);
-  if (opts.time !== undefined) checkTimeOption('--time', opts.time, lang);
   // Adding to a people.yml or network.yml that does not validate would rewrite it from what kd could read, and lose the rest.
   const broken = (file: string) => archive.files.some((f) => f.path === file && f.findings.some((x) => x.severity === 'error'));
   if ((opts.addPeople || opts.roster !== undefined) && broken(PEOPLE_FILE)) throw new KdError('people-invalid', { file: PEOPLE_FILE });
@@ -270,32 +273,29 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
   }
 
   const show = displayPath(root, io.cwd);
-  if (opts.format === 'json') {
-    io.stdout.write(
-      `${JSON.stringify(
-        outcomes.map((o) => ({
-          source: o.source,
-          file: o.draft?.file || null,
-          written: o.written,
-          problem: o.problem ?? null,
-          already: o.already ?? null,
-          notices: o.notices,
-          summary: o.draft?.summary ?? null,
-          newPeople: (o.draft?.newPeople ?? []).map((p) => ({ id: p.id, ...p.person })),
-          ...(opts.dryRun ? { text: o.text ?? null } : {}),
-        })),
-        null,
-        2,
-      )}\n`,
-    );
-  } else {
+  const summary = () => {
+    let out = '';
     for (const o of outcomes) {
-      if (opts.dryRun && o.text) io.stdout.write(`${o.text}\n`);
-      io.stdout.write(summaryText(o, c, show, opts));
+      if (opts.dryRun && o.text) out += `${o.text}\n`;
+      out += summaryText(o, c, show, opts);
     }
-    if (skipped.length > 0) io.stdout.write(`${c.import.skipped(skipped.join(', '))}\n\n`);
-    if (outcomes.length > 1) io.stdout.write(batchTable(outcomes, c, show, chalkFor(io.stdout, io.env, opts.color !== false)));
-  }
+    if (skipped.length > 0) out += `${c.import.skipped(skipped.join(', '))}\n\n`;
+    if (outcomes.length > 1) out += batchTable(outcomes, c, show, chalkFor(io.stdout, io.env, opts.color));
+    return out;
+  };
+  const data = () =>
+    outcomes.map((o) => ({
+      source: o.source,
+      file: o.draft?.file || null,
+      written: o.written,
+      problem: o.problem ?? null,
+      already: o.already ?? null,
+      notices: o.notices,
+      summary: o.draft?.summary ?? null,
+      newPeople: (o.draft?.newPeople ?? []).map((p) => ({ id: p.id, ...p.person })),
+      ...(opts.dryRun ? { text: o.text ?? null } : {}),
+    }));
+  io.stdout.write(await summaryReporters[opts.format]({ json: data, text: summary }));
   return outcomes.some((o) => o.problem !== undefined) ? 1 : 0;
 }
 
@@ -459,7 +459,11 @@ async function importRoster(
       ? [`  ${t.notUnderstood(notUnderstood.length)}`, ...notUnderstood.map((u) => `    ${u.line}: ${u.text}`)]
       : []),
   ];
-  if (opts.format === 'json') io.stdout.write(`${JSON.stringify({ members, newPeople, notUnderstood, unknownMunicipalities }, null, 2)}\n`);
-  else io.stdout.write(`${out.join('\n')}\n`);
+  io.stdout.write(
+    await summaryReporters[opts.format]({
+      json: () => ({ members, newPeople, notUnderstood, unknownMunicipalities }),
+      text: () => `${out.join('\n')}\n`,
+    }),
+  );
   return 0;
 }

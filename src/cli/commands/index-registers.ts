@@ -3,17 +3,19 @@ import { archivePath } from '../../archive/paths.js';
 import { Transaction } from '../../archive/transaction.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { defaultAsOf, INDEX_DIR, indexFiles } from '../../render/index-files.js';
+import { defineCommand, option } from '../command.js';
 import { displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
-import { checkDateOption } from '../options.js';
+import { atOption, date, flag } from '../options.js';
 import { requireSound } from '../scope.js';
 
 export interface IndexOptions {
-  archive?: string;
-  lang?: Lang;
+  archive?: string | undefined;
+  lang?: Lang | undefined;
   check?: boolean;
-  asOf?: string;
-  at?: string;
+  /** A real date (checked as the option is read). */
+  asOf?: string | undefined;
+  at?: string | undefined;
 }
 
 export interface IndexResult {
@@ -30,7 +32,7 @@ export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] 
   const { root, archive, lang } = await openArchive(opts);
   // Registers that leave out a broken protocol would be committed as the truth.
   requireSound(archive, {}, lang);
-  const asOf = opts.asOf !== undefined ? checkDateOption('--as-of', opts.asOf, lang) : defaultAsOf(archive);
+  const asOf = opts.asOf ?? defaultAsOf(archive);
   const files = indexFiles(archive, lang, asOf);
   const stale: string[] = [];
   for (const [rel, text] of files) {
@@ -51,22 +53,25 @@ export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] 
   return { root, files: [...files.keys()], stale, lang };
 }
 
-export async function indexCommand(opts: IndexOptions, io: Io): Promise<number> {
-  const result = await index({ ...opts, cwd: io.cwd, env: io.env });
-  const c = catalogue(result.lang);
-  const show = displayPath(result.root, io.cwd);
-  const dir = show(INDEX_DIR);
-  if (opts.check) {
-    if (result.stale.length === 0) {
-      io.stdout.write(`${c.ui.index.current({ count: result.files.length })}\n`);
-      return 0;
+export const indexCommand = defineCommand('index', 'index', {
+  options: [option('--check', 'indexCheck', flag), option('--as-of <date>', 'indexAsOf', date.optional()), atOption],
+  async run(opts, io) {
+    const result = await index({ ...opts, cwd: io.cwd, env: io.env });
+    const c = catalogue(result.lang);
+    const show = displayPath(result.root, io.cwd);
+    const dir = show(INDEX_DIR);
+    if (opts.check) {
+      if (result.stale.length === 0) {
+        io.stdout.write(`${c.ui.index.current({ count: result.files.length })}\n`);
+        return 0;
+      }
+      io.stdout.write(`${c.ui.index.stale}\n${result.stale.map((f) => `  ${show(f)}\n`).join('')}`);
+      io.stderr.write(`kd: ${c.cli.errors['stale-index']({ count: result.stale.length })}\n`);
+      return 1;
     }
-    io.stdout.write(`${c.ui.index.stale}\n${result.stale.map((f) => `  ${show(f)}\n`).join('')}`);
-    io.stderr.write(`kd: ${c.cli.errors['stale-index']({ count: result.stale.length })}\n`);
-    return 1;
-  }
-  io.stdout.write(
-    result.stale.length > 0 ? `${c.ui.index.written({ count: result.stale.length, dir })}\n` : `${c.ui.index.unchanged({ dir })}\n`,
-  );
-  return 0;
-}
+    io.stdout.write(
+      result.stale.length > 0 ? `${c.ui.index.written({ count: result.stale.length, dir })}\n` : `${c.ui.index.unchanged({ dir })}\n`,
+    );
+    return 0;
+  },
+});

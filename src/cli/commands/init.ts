@@ -2,15 +2,18 @@ import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
 import { Document } from 'yaml';
+import { z } from 'zod';
 import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
 import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
+import { json } from '../../render/reporter.js';
 import { ID_RE, isRealDate, slug } from '../../schema/index.js';
-import type { Io } from '../io.js';
+import { argument, defineCommand, option } from '../command.js';
 import { kdPackage } from '../meta.js';
+import { text } from '../options.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
 const SUBSTITUTES = ['none', 'personal', 'any'] as const;
@@ -147,7 +150,7 @@ export async function init(
       ),
     ],
     [`networks/${a.network}/calendar.yml`, yaml({ meetings: [] }, c.calendarComment)],
-    ['package.json', `${JSON.stringify(packageJson, null, 2)}\n`],
+    ['package.json', json(packageJson)],
     ['.gitignore', `# ${c.gitignoreComment}\nnode_modules/\n`],
     ['.github/workflows/kd.yml', await ciFile('github-workflow.yml', lang)],
     ['.gitlab-ci.yml', await ciFile('gitlab-ci.yml', lang)],
@@ -245,37 +248,51 @@ function questions(
   };
 }
 
-export async function initCommand(dirArg: string | undefined, opts: InitOptions & { color?: boolean }, io: Io): Promise<number> {
-  const lang = opts.lang ?? 'sv';
-  const c = catalogue(lang);
-  const dir = dirArg ?? '.';
-  let filled: InitOptions = { ...opts };
-  if (interactive(io)) {
-    const todo = questions(opts, lang);
-    const answers = await ask(io, todo.questions);
-    filled = { ...filled, ...Object.fromEntries(todo.keys.map((k, i) => [k, todo.parse(k, answers[i]!)])) };
-  }
-  let result: InitResult;
-  try {
-    result = await init(dir, io.cwd, filled, kdPackage());
-  } catch (error) {
-    // Refusing to overwrite is a finding about the folder, not a failure to run: exit 1.
-    if (error instanceof KdError && error.key === 'init-exists') {
-      io.stderr.write(`kd: ${error.say(c.cli.errors)}\n`);
-      return 1;
+export const initCommand = defineCommand('init', 'init', {
+  arguments: [argument('[dir]', 'options.initDir')],
+  // Answers are checked once all are in, whether given as flags or typed at the prompts.
+  options: [
+    option('--organisation <name>', 'organisation', text),
+    option('--network <id>', 'networkId', text),
+    option('--network-name <name>', 'networkName', text),
+    option('--decides', 'decides', z.boolean().optional(), { negation: 'noDecides' }),
+    option('--substitutes <rule>', 'substitutesOption', z.enum(SUBSTITUTES).optional()),
+    option('--secretary <name>', 'secretary', text),
+    option('--secretary-from <date>', 'secretaryFrom', text),
+    option('--municipality <name>', 'municipalityList', z.array(z.string()).optional(), { repeat: true }),
+  ],
+  async run({ dir: dirArg, ...opts }, io) {
+    const lang = opts.lang ?? 'sv';
+    const c = catalogue(lang);
+    const dir = dirArg ?? '.';
+    let filled: InitOptions = { ...opts };
+    if (interactive(io)) {
+      const todo = questions(opts, lang);
+      const answers = await ask(io, todo.questions);
+      filled = { ...filled, ...Object.fromEntries(todo.keys.map((k, i) => [k, todo.parse(k, answers[i]!)])) };
     }
-    throw error;
-  }
-  const relative = path.relative(io.cwd, result.dir);
-  const shown = relative === '' ? '.' : relative.startsWith('..') ? result.dir : relative;
-  // Only what is left: no `git init` when the archive already is a repository's top (the CI files,
-  // the hook and node_modules/.bin/kd are all found from there), no hook step when the hook is on.
-  const top = (await git(result.dir, ['rev-parse', '--show-toplevel']))?.trim();
-  const inGit = top !== undefined && top !== '' && (await realpath(top)) === (await realpath(result.dir));
-  const hooksOn = inGit && (await git(result.dir, ['config', '--get', 'core.hooksPath']))?.trim() === '.githooks';
-  const steps = c.init.steps({ cd: shown === '.' ? undefined : shown, gitInit: !inGit, hooks: !hooksOn, network: filled.network! });
-  io.stdout.write(
-    `${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`,
-  );
-  return 0;
-}
+    let result: InitResult;
+    try {
+      result = await init(dir, io.cwd, filled, kdPackage());
+    } catch (error) {
+      // Refusing to overwrite is a finding about the folder, not a failure to run: exit 1.
+      if (error instanceof KdError && error.key === 'init-exists') {
+        io.stderr.write(`kd: ${error.say(c.cli.errors)}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const relative = path.relative(io.cwd, result.dir);
+    const shown = relative === '' ? '.' : relative.startsWith('..') ? result.dir : relative;
+    // Only what is left: no `git init` when the archive already is a repository's top (the CI files,
+    // the hook and node_modules/.bin/kd are all found from there), no hook step when the hook is on.
+    const top = (await git(result.dir, ['rev-parse', '--show-toplevel']))?.trim();
+    const inGit = top !== undefined && top !== '' && (await realpath(top)) === (await realpath(result.dir));
+    const hooksOn = inGit && (await git(result.dir, ['config', '--get', 'core.hooksPath']))?.trim() === '.githooks';
+    const steps = c.init.steps({ cd: shown === '.' ? undefined : shown, gitInit: !inGit, hooks: !hooksOn, network: filled.network! });
+    io.stdout.write(
+      `${c.init.created({ dir: shown })}\n${result.created.map((f) => `  ${f}\n`).join('')}\n${c.init.next}\n${steps.map((s, i) => `  ${i + 1}. ${s}\n`).join('')}`,
+    );
+    return 0;
+  },
+});

@@ -13,10 +13,11 @@ import { processFile } from '../../model/file.js';
 import { laterInYear, nextPlanned, plannedOn, planProtocol } from '../../query/plan.js';
 import { renderScaffold, type Scaffold } from '../../render/scaffold.js';
 import { isRealDate, timeRange } from '../../schema/index.js';
-import { displayPath, type Io } from '../io.js';
+import { defineCommand, option } from '../command.js';
+import { displayPath } from '../io.js';
 import { openArchive } from '../load.js';
 import { pickNetwork } from '../network.js';
-import { checkDateOption, checkTimeOption } from '../options.js';
+import { date, dryRunOption, flag, networkOption, placeOption, text, timeOption } from '../options.js';
 import { ask, interactive, type Question } from '../prompt.js';
 
 export interface NewProtocolOptions {
@@ -24,7 +25,9 @@ export interface NewProtocolOptions {
   env?: Record<string, string | undefined>;
   archive?: string | undefined;
   network?: string | undefined;
+  /** A real date (checked as the option is read, or as the answer is given). */
   date?: string | undefined;
+  /** A time range HH:MM-HH:MM (checked likewise). */
   time?: string | undefined;
   place?: string | undefined;
   /** Path of a file with one agenda item a line. */
@@ -50,8 +53,8 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
   const net = pickNetwork(archive, options.network);
 
   const given = {
-    date: options.date !== undefined ? checkDateOption('--date', options.date, lang) : undefined,
-    time: options.time !== undefined ? checkTimeOption('--time', options.time, lang) : undefined,
+    date: options.date,
+    time: options.time,
     place: options.place?.trim() || undefined,
   };
   let planned = given.date !== undefined ? plannedOn(net, given.date) : nextPlanned(net);
@@ -125,75 +128,74 @@ async function readAgenda(file: string, shown: string): Promise<string[]> {
     .filter((line) => line !== '');
 }
 
-export interface NewProtocolCliOptions {
-  network?: string;
-  date?: string;
-  time?: string;
-  place?: string;
-  agenda?: string;
-  dryRun?: boolean;
-  edit?: boolean;
-  archive?: string;
-  lang?: Lang;
-}
-
-export async function newProtocolCommand(opts: NewProtocolCliOptions, io: Io): Promise<number> {
-  const first = await newProtocol({
-    cwd: io.cwd,
-    env: io.env,
-    archive: opts.archive,
-    network: opts.network,
-    date: opts.date,
-    time: opts.time,
-    place: opts.place,
-    agenda: opts.agenda,
-    lang: opts.lang,
-    ...(interactive(io) ? { prompt: (questions: Question[]) => ask(io, questions) } : {}),
-  });
-  const c = catalogue(first.lang);
-  if (opts.dryRun) {
-    io.stdout.write(first.scaffold.text);
-    return 0;
-  }
-  // Questions are asked before the archive is locked; the number and the file are worked out again under the
-  // lock, so two secretaries writing at once never both take the same number.
-  let result = first;
-  let shown = displayPath(first.root, io.cwd)(first.scaffold.file);
-  let target = '';
-  try {
-    await withArchiveLock({ root: first.root, lang: first.lang, io }, async () => {
-      result = await newProtocol({
-        cwd: io.cwd,
-        env: io.env,
-        archive: first.root,
-        network: opts.network,
-        ...first.meeting,
-        agenda: opts.agenda,
-        lang: opts.lang,
-      });
-      target = await archivePath(result.root, result.scaffold.file);
-      shown = displayPath(result.root, io.cwd)(result.scaffold.file);
-      await Transaction.run((tx) => tx.create(target, result.scaffold.text), { root: result.root, lang: result.lang, io });
+export const newProtocolCommand = defineCommand('new-protocol', 'newProtocol', {
+  options: [
+    networkOption,
+    option('--date <date>', 'date', date.optional()),
+    timeOption,
+    placeOption,
+    option('--agenda <file>', 'agenda', text),
+    dryRunOption,
+    option('--edit', 'edit', flag),
+  ],
+  async run(opts, io) {
+    const first = await newProtocol({
+      cwd: io.cwd,
+      env: io.env,
+      archive: opts.archive,
+      network: opts.network,
+      date: opts.date,
+      time: opts.time,
+      place: opts.place,
+      agenda: opts.agenda,
+      lang: opts.lang,
+      ...(interactive(io) ? { prompt: (questions: Question[]) => ask(io, questions) } : {}),
     });
-  } catch (error) {
-    if (error instanceof FileExistsError) {
-      io.stderr.write(`kd: ${c.cli.errors['file-exists']({ file: shown })}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  const n = c.ui.newProtocol;
-  io.stdout.write(
-    `${n.written({ file: shown })}\n${n.openCount(result.openAssignments)}\n\n${n.todo}\n${n.todoItems.map((t) => `  - ${t}\n`).join('')}`,
-  );
-  if (opts.edit) {
-    const editor = io.env.VISUAL || io.env.EDITOR;
-    if (!editor) {
-      io.stderr.write(`kd: ${c.cli.errors['no-editor']()}\n`);
+    const c = catalogue(first.lang);
+    if (opts.dryRun) {
+      io.stdout.write(first.scaffold.text);
       return 0;
     }
-    const [command, ...args] = editor.split(/\s+/).filter(Boolean);
-    spawnSync(command!, [...args, target], { stdio: 'inherit' });
-  }
-  return 0;
-}
+    // Questions are asked before the archive is locked; the number and the file are worked out again under the
+    // lock, so two secretaries writing at once never both take the same number.
+    let result = first;
+    let shown = displayPath(first.root, io.cwd)(first.scaffold.file);
+    let target = '';
+    try {
+      await withArchiveLock({ root: first.root, lang: first.lang, io }, async () => {
+        result = await newProtocol({
+          cwd: io.cwd,
+          env: io.env,
+          archive: first.root,
+          network: opts.network,
+          ...first.meeting,
+          agenda: opts.agenda,
+          lang: opts.lang,
+        });
+        target = await archivePath(result.root, result.scaffold.file);
+        shown = displayPath(result.root, io.cwd)(result.scaffold.file);
+        await Transaction.run((tx) => tx.create(target, result.scaffold.text), { root: result.root, lang: result.lang, io });
+      });
+    } catch (error) {
+      if (error instanceof FileExistsError) {
+        io.stderr.write(`kd: ${c.cli.errors['file-exists']({ file: shown })}\n`);
+        return 1;
+      }
+      throw error;
+    }
+    const n = c.ui.newProtocol;
+    io.stdout.write(
+      `${n.written({ file: shown })}\n${n.openCount(result.openAssignments)}\n\n${n.todo}\n${n.todoItems.map((t) => `  - ${t}\n`).join('')}`,
+    );
+    if (opts.edit) {
+      const editor = io.env.VISUAL || io.env.EDITOR;
+      if (!editor) {
+        io.stderr.write(`kd: ${c.cli.errors['no-editor']()}\n`);
+        return 0;
+      }
+      const [command, ...args] = editor.split(/\s+/).filter(Boolean);
+      spawnSync(command!, [...args, target], { stdio: 'inherit' });
+    }
+    return 0;
+  },
+});

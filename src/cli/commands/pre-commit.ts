@@ -4,10 +4,11 @@ import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
 import { type CheckOutcome, checkArchive } from '../../check/archive.js';
 import { KdError } from '../../core/errors.js';
-import { catalogue, type Lang } from '../../i18n/index.js';
+import { catalogue } from '../../i18n/index.js';
 import { renderText, summarise } from '../../render/findings.js';
 import { defaultAsOf, indexFiles } from '../../render/index-files.js';
-import { chalkFor, displayPath, type Io } from '../io.js';
+import { defineCommand } from '../command.js';
+import { chalkFor, displayPath } from '../io.js';
 
 export interface PreCommitOptions {
   cwd: string;
@@ -77,20 +78,24 @@ export async function preCommit(opts: PreCommitOptions): Promise<PreCommitResult
   return { root, outcome, blocked: false, updated };
 }
 
-export async function preCommitCommand(opts: { archive?: string; lang?: Lang; color?: boolean }, io: Io): Promise<number> {
-  const result = await preCommit({ cwd: io.cwd, env: io.env, archive: opts.archive });
-  const lang = opts.lang ?? result.outcome.locale ?? 'sv';
-  const c = catalogue(lang);
-  const show = displayPath(result.root, io.cwd);
-  if (result.outcome.findings.length > 0) {
-    const chalk = chalkFor(io.stdout, io.env, opts.color !== false);
-    io.stdout.write(renderText({ findings: result.outcome.findings, files: result.outcome.files, display: show, lang }, chalk));
-  }
-  if (result.blocked) {
-    io.stderr.write(`kd: ${c.ui.preCommit.blocked}\n`);
-    return 1;
-  }
-  if (result.updated.length > 0)
-    io.stdout.write(`${c.ui.preCommit.updated({ count: result.updated.length })}\n${result.updated.map((f) => `  ${show(f)}\n`).join('')}`);
-  return 0;
-}
+export const preCommitCommand = defineCommand('pre-commit', 'preCommit', {
+  async run(opts, io) {
+    const result = await preCommit({ cwd: io.cwd, env: io.env, archive: opts.archive });
+    const lang = opts.lang ?? result.outcome.locale ?? 'sv';
+    const c = catalogue(lang);
+    const show = displayPath(result.root, io.cwd);
+    if (result.outcome.findings.length > 0) {
+      const chalk = chalkFor(io.stdout, io.env, opts.color);
+      io.stdout.write(renderText({ findings: result.outcome.findings, files: result.outcome.files, display: show, lang }, chalk));
+    }
+    if (result.blocked) {
+      io.stderr.write(`kd: ${c.ui.preCommit.blocked}\n`);
+      return 1;
+    }
+    if (result.updated.length > 0)
+      io.stdout.write(
+        `${c.ui.preCommit.updated({ count: result.updated.length })}\n${result.updated.map((f) => `  ${show(f)}\n`).join('')}`,
+      );
+    return 0;
+  },
+});

@@ -2,16 +2,18 @@ import { runRules } from '../../check/index.js';
 import { KdError } from '../../core/errors.js';
 import type { Finding } from '../../core/finding.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { halfYear } from '../../query/period.js';
+import type { Period } from '../../query/period.js';
 import { type HalfYearReport, halfYearReport } from '../../query/report.js';
 import { renderText } from '../../render/findings.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
 import { style } from '../../render/registers.js';
-import { type Provenance, renderReportHtml, renderReportMarkdown, reportJson } from '../../render/report.js';
-import type { ReportFormat } from '../formats.js';
+import { type Provenance, reportReporters } from '../../render/report.js';
+import { defineCommand, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage } from '../meta.js';
 import { pickNetwork } from '../network.js';
+import { atOption, forceOption, formatOption, half, outOption, text } from '../options.js';
 import { emit } from '../output.js';
 import { concerns } from '../scope.js';
 
@@ -19,10 +21,10 @@ export interface ReportOptions {
   cwd: string;
   env?: Io['env'];
   archive?: string | undefined;
-  half: string;
+  period: Period;
   network?: string | undefined;
   lang?: Lang | undefined;
-  format?: ReportFormat;
+  format: ReportFormat;
   at?: string | undefined;
 }
 
@@ -32,9 +34,7 @@ export type ReportOutcome =
 
 /** Builds the report text, or returns the findings that stop it. Writes nothing. */
 export async function report(opts: ReportOptions): Promise<ReportOutcome> {
-  const period = halfYear(opts.half);
-  if (!period)
-    throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
+  const { period } = opts;
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
 
@@ -48,52 +48,43 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
     version: kdPackage().version,
     ...(archive.config ? { organisation: archive.config.organisation } : {}),
   };
-  const format = opts.format ?? 'md';
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(reportJson(data, prov), null, 2)}\n`
-      : format === 'html'
-        ? await renderReportHtml(data, style(archive, lang), prov)
-        : renderReportMarkdown(data, style(archive, lang), prov);
+  const text = await reportReporters[opts.format]({ report: data, style: style(archive, lang), prov });
   return { ok: true, text, report: data, lang, root };
 }
 
-export async function reportCommand(
-  opts: {
-    half?: string;
-    network?: string;
-    format?: ReportFormat;
-    out?: string;
-    force?: boolean;
-    archive?: string;
-    lang?: Lang;
-    color?: boolean;
-    at?: string;
+export const reportCommand = defineCommand('report', 'report', {
+  options: [
+    option('--half <half>', 'reportHalf', half.optional()),
+    option('--network <id>', 'reportNetwork', text),
+    formatOption(REPORT_FORMATS, 'md'),
+    outOption,
+    forceOption,
+    atOption,
+  ],
+  async run(opts, io) {
+    if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
+    const outcome = await report({
+      cwd: io.cwd,
+      env: io.env,
+      archive: opts.archive,
+      period: opts.half,
+      network: opts.network,
+      lang: opts.lang,
+      format: opts.format,
+      at: opts.at,
+    });
+    const c = catalogue(outcome.lang);
+    if (!outcome.ok) {
+      const chalk = chalkFor(io.stderr, io.env, opts.color);
+      io.stderr.write(
+        renderText(
+          { findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang: outcome.lang },
+          chalk,
+        ),
+      );
+      io.stderr.write(`kd: ${c.cli.errors['report-blocked']({ count: outcome.findings.length })}\n`);
+      return 1;
+    }
+    return emit(io, outcome.text, opts, outcome.lang);
   },
-  io: Io,
-): Promise<number> {
-  if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
-  const outcome = await report({
-    cwd: io.cwd,
-    env: io.env,
-    archive: opts.archive,
-    half: opts.half,
-    network: opts.network,
-    lang: opts.lang,
-    format: opts.format,
-    at: opts.at,
-  });
-  const c = catalogue(outcome.lang);
-  if (!outcome.ok) {
-    const chalk = chalkFor(io.stderr, io.env, opts.color !== false);
-    io.stderr.write(
-      renderText(
-        { findings: outcome.findings, files: outcome.files, display: displayPath(outcome.root, io.cwd), lang: outcome.lang },
-        chalk,
-      ),
-    );
-    io.stderr.write(`kd: ${c.cli.errors['report-blocked']({ count: outcome.findings.length })}\n`);
-    return 1;
-  }
-  return emit(io, outcome.text, opts, outcome.lang);
-}
+});

@@ -5,24 +5,23 @@ import { archivePath } from '../../archive/paths.js';
 import { findRoot } from '../../archive/read.js';
 import { Transaction } from '../../archive/transaction.js';
 import { KdError } from '../../core/errors.js';
-import { type Catalogue, catalogue, type Lang } from '../../i18n/index.js';
+import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { proposeRotation, rosterView, type SeatRow, turnOf } from '../../query/roster.js';
-import { md, renderMarkdown } from '../../render/markdown.js';
+import { QUERY_FORMATS, SUMMARY_FORMATS } from '../../render/formats.js';
+import { md } from '../../render/markdown.js';
 import { type Style, style } from '../../render/registers.js';
-import { renderCsv, renderTextTable, type Table } from '../../render/table.js';
-import { TERM_ID_RE } from '../../schema/network.js';
+import type { Table } from '../../render/table.js';
+import { summaryReporters, tableReporters } from '../../render/views.js';
+import { defineCommand, type Globals, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { checkDateOption } from '../options.js';
+import { date, flag, formatOption, fromOption, networkOption, share, termId, text, toOption, year } from '../options.js';
 import { requireSound } from '../scope.js';
 
-interface Common {
-  archive?: string;
-  lang?: Lang;
-  color?: boolean;
-  network?: string;
+interface Common extends Globals {
+  network?: string | undefined;
 }
 
 async function open(io: Io, opts: Common) {
@@ -59,10 +58,14 @@ function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
   };
 }
 
-export async function rosterCommand(
-  opts: Common & { on?: string; term?: string; format?: 'text' | 'json' | 'csv' | 'md' },
-  io: Io,
-): Promise<number> {
+const rosterOptions = [
+  networkOption,
+  option('--on <date>', 'on', date.optional()),
+  option('--term <id>', 'term', text),
+  formatOption(QUERY_FORMATS, 'text'),
+] as const;
+
+async function rosterRun(opts: Input<[], typeof rosterOptions>, io: Io): Promise<number> {
   const { archive, lang, net, c } = await open(io, opts);
   // Attendance over a term counts the network's protocols: a broken one would be counted as a meeting not held.
   requireSound(archive, { network: net.id }, lang);
@@ -70,10 +73,9 @@ export async function rosterCommand(
   const term = opts.term !== undefined ? net.config!.terms?.find((t) => t.id === opts.term) : undefined;
   if (opts.term !== undefined && !term)
     throw new KdError('unknown-term', { id: opts.term, known: (net.config!.terms ?? []).map((t) => t.id).join(', ') || '–' });
-  const on = opts.on !== undefined ? checkDateOption('--on', opts.on, lang) : term ? undefined : today();
+  const on = opts.on ?? (term ? undefined : today());
   const view = rosterView(archive, net, { ...(on ? { on } : {}), ...(term ? { term } : {}) });
-  const format = opts.format ?? 'text';
-  const s = style(archive, lang, format === 'csv');
+  const s = style(archive, lang);
   const head = [
     c.roster.title({ network: net.config!.name }),
     view.on
@@ -85,90 +87,79 @@ export async function rosterCommand(
       calendar: view.meetingsInCalendar,
     }),
   ];
-  if (format === 'json')
-    io.stdout.write(
-      `${JSON.stringify({ network: net.id, on: view.on ?? null, term: view.term ?? null, meetingsHeld: view.meetingsHeld, meetingsPlanned: view.meetingsPlanned ?? null, meetingsInCalendar: view.meetingsInCalendar, seats: view.seats }, null, 2)}\n`,
-    );
-  else if (format === 'csv') io.stdout.write(renderCsv(seatTable(view.seats, s, c)));
-  else if (format === 'md')
-    io.stdout.write(
-      renderMarkdown([md.heading(2, head[0]!), md.paragraph(`${head[1]} ${head[2]}`), md.table(seatTable(view.seats, s, c))]),
-    );
-  else {
-    const chalk = chalkFor(io.stdout, io.env, opts.color !== false);
-    io.stdout.write(`${chalk.bold(head[0]!)}\n${head[1]} ${head[2]}\n\n${renderTextTable(seatTable(view.seats, s, c), chalk)}`);
-  }
+  const text = await tableReporters[opts.format](
+    {
+      json: () => ({
+        network: net.id,
+        on: view.on ?? null,
+        term: view.term ?? null,
+        meetingsHeld: view.meetingsHeld,
+        meetingsPlanned: view.meetingsPlanned ?? null,
+        meetingsInCalendar: view.meetingsInCalendar,
+        seats: view.seats,
+      }),
+      csv: () => seatTable(view.seats, style(archive, lang, true), c),
+      markdown: () => [md.heading(2, head[0]!), md.paragraph(`${head[1]} ${head[2]}`), md.table(seatTable(view.seats, s, c))],
+      text: () => [{ strong: head[0]! }, { line: `${head[1]} ${head[2]}` }, { line: '' }, { table: seatTable(view.seats, s, c) }],
+    },
+    { chalk: chalkFor(io.stdout, io.env, opts.color) },
+  );
+  io.stdout.write(text);
   return 0;
 }
 
-function parseShare(text: string | undefined): number {
-  if (text === undefined) return 1 / 3;
-  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text.trim());
-  const v = m ? Number(m[1]) / Number(m[2]) : Number(text.replace(',', '.'));
-  if (!Number.isFinite(v) || v <= 0 || v > 1)
-    throw new KdError('invalid-option-value', { option: '--share', found: text, expected: '1/3, 1/2 …' });
-  return v;
-}
-
-type RotateOptions = Common & { term?: string; share?: string; from?: string; to?: string; write?: boolean; format?: 'text' | 'json' };
-
-export async function rotateCommand(opts: RotateOptions, io: Io): Promise<number> {
+const rotateOptions = [
+  networkOption,
+  option('--term <id>', 'nextTerm', termId.optional()),
+  option('--share <share>', 'share', share.default(1 / 3)),
+  fromOption,
+  toOption,
+  option('--write', 'write', flag),
+  formatOption(SUMMARY_FORMATS, 'text'),
+] as const;
+async function rotateRun(opts: Input<[], typeof rotateOptions>, io: Io): Promise<number> {
   if (!opts.write) return rotate(opts, io);
   // network.yml is read, changed and written under the archive's lock, so that no other run's change is lost.
   const root = await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env });
   return withArchiveLock({ root, lang: opts.lang, io }, () => rotate(opts, io));
 }
 
-async function rotate(opts: RotateOptions, io: Io): Promise<number> {
+async function rotate(opts: Input<[], typeof rotateOptions>, io: Io): Promise<number> {
+  // The id is written into network.yml: --term's type holds it to one the schema accepts.
   if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
-  // The id is written into network.yml: it must be one the schema accepts, or the file would no longer validate.
-  if (!TERM_ID_RE.test(opts.term))
-    throw new KdError('invalid-option-value', {
-      option: '--term',
-      found: opts.term,
-      expected: catalogue(opts.lang ?? 'sv').expect['term-id']!,
-    });
   const { root, archive, lang, net, c } = await open(io, opts);
   if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
   if (net.config!.terms.some((t) => t.id === opts.term)) {
     io.stderr.write(`kd: ${c.cli.errors['term-exists']({ id: opts.term })}\n`);
     return 1;
   }
-  const share = parseShare(opts.share);
   const proposal = proposeRotation(
     archive,
     net,
-    {
-      id: opts.term,
-      ...(opts.from ? { from: checkDateOption('--from', opts.from, lang) } : {}),
-      ...(opts.to ? { to: checkDateOption('--to', opts.to, lang) } : {}),
-    },
-    share,
+    { id: opts.term, ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
+    opts.share,
   );
   const s = style(archive, lang);
   const r = c.roster;
-  if (opts.format === 'json') io.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
-  else {
-    const lines = [
-      r.rotateTitle({ network: net.config!.name, next: proposal.next.id, from: s.date(proposal.next.from), to: s.date(proposal.next.to) }),
-      r.rotateSummary({ replace: proposal.replace, seats: proposal.seats, current: proposal.current.id }),
-      '',
-      `${r.leaving}:`,
-      ...proposal.leaving.map(
-        (l) =>
-          `  - ${l.name}, ${l.municipality ?? l.organisation ?? ''} (${r.tenure({ days: l.tenureDays })}, ${s.percent(l.lifetimeRate) || '–'})`,
-      ),
-      `${r.staying}: ${proposal.staying.map((x) => x.name).join(', ') || '–'}`,
-      `${r.incoming}:`,
-      ...(net.config!.candidates?.length
-        ? proposal.incoming.map(
-            (i) =>
-              `  - ${i.kind === 'person' ? s.person(i.candidate) : i.candidate} (${i.lastSeat ? r.lastSeat({ date: s.date(i.lastSeat) }) : r.never})`,
-          )
-        : [`  ${r.noCandidates}`]),
-    ];
-    io.stdout.write(`${lines.join('\n')}\n`);
-  }
+  const lines = () => [
+    r.rotateTitle({ network: net.config!.name, next: proposal.next.id, from: s.date(proposal.next.from), to: s.date(proposal.next.to) }),
+    r.rotateSummary({ replace: proposal.replace, seats: proposal.seats, current: proposal.current.id }),
+    '',
+    `${r.leaving}:`,
+    ...proposal.leaving.map(
+      (l) =>
+        `  - ${l.name}, ${l.municipality ?? l.organisation ?? ''} (${r.tenure({ days: l.tenureDays })}, ${s.percent(l.lifetimeRate) || '–'})`,
+    ),
+    `${r.staying}: ${proposal.staying.map((x) => x.name).join(', ') || '–'}`,
+    `${r.incoming}:`,
+    ...(net.config!.candidates?.length
+      ? proposal.incoming.map(
+          (i) =>
+            `  - ${i.kind === 'person' ? s.person(i.candidate) : i.candidate} (${i.lastSeat ? r.lastSeat({ date: s.date(i.lastSeat) }) : r.never})`,
+        )
+      : [`  ${r.noCandidates}`]),
+  ];
+  io.stdout.write(await summaryReporters[opts.format]({ json: () => proposal, text: () => `${lines().join('\n')}\n` }));
   if (!opts.write) return 0;
   // Write: the leaving members' terms end with the current term, person candidates join, the new term is added.
   const file = await archivePath(root, net.file);
@@ -192,19 +183,32 @@ async function rotate(opts: RotateOptions, io: Io): Promise<number> {
   return 0;
 }
 
-export async function turnCommand(opts: Common & { year?: string; format?: 'text' | 'json' }, io: Io): Promise<number> {
+async function turnRun(opts: Common & { year?: number | undefined; format: (typeof SUMMARY_FORMATS)[number] }, io: Io): Promise<number> {
   const { net, c } = await open(io, opts);
   const rotation = net.config!.rotation;
   if (!rotation) {
     io.stdout.write(`${c.roster.noRotation}\n`);
     return 0;
   }
-  const year = opts.year !== undefined ? Number(opts.year) : Number(today().slice(0, 4));
-  if (!Number.isInteger(year) || year < 1900 || year > 2999)
-    throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year! });
-  const years = [year, year + 1];
-  const turns = years.map((y) => ({ year: y, ...turnOf(rotation, y) }));
-  if (opts.format === 'json') io.stdout.write(`${JSON.stringify(turns, null, 2)}\n`);
-  else io.stdout.write(`${turns.map((t) => c.roster.turn(t)).join('\n')}\n`);
+  const first = opts.year ?? Number(today().slice(0, 4));
+  const turns = [first, first + 1].map((y) => ({ year: y, ...turnOf(rotation, y) }));
+  io.stdout.write(
+    await summaryReporters[opts.format]({ json: () => turns, text: () => `${turns.map((t) => c.roster.turn(t)).join('\n')}\n` }),
+  );
   return 0;
 }
+
+export const rosterCommand = defineCommand('roster', 'roster', {
+  options: rosterOptions,
+  run: rosterRun,
+  subcommands: [
+    defineCommand('rotate', 'rotate', {
+      options: rotateOptions,
+      run: rotateRun,
+    }),
+    defineCommand('turn', 'turn', {
+      options: [networkOption, option('--year <year>', 'year', year.optional()), formatOption(SUMMARY_FORMATS, 'text')],
+      run: turnRun,
+    }),
+  ],
+});

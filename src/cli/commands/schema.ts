@@ -1,6 +1,7 @@
 import { KdError } from '../../core/errors.js';
+import { json } from '../../render/reporter.js';
 import { FILE_KINDS, type FileKind, jsonSchema } from '../../schema/index.js';
-import type { Io } from '../io.js';
+import { argument, defineCommand } from '../command.js';
 
 /** The JSON Schema of one kind of file, or of all kinds keyed by kind. */
 export function schema(kind?: string): unknown {
@@ -10,7 +11,10 @@ export function schema(kind?: string): unknown {
   return jsonSchema(kind as FileKind);
 }
 
-export async function schemaCommand(kind: string | undefined, io: Io): Promise<number> {
-  io.stdout.write(`${JSON.stringify(schema(kind), null, 2)}\n`);
-  return 0;
-}
+export const schemaCommand = defineCommand('schema', 'schema', {
+  arguments: [argument('[kind]', 'commands.schemaKind')],
+  async run({ kind }, io) {
+    io.stdout.write(json(schema(kind)));
+    return 0;
+  },
+});

@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { Option } from 'commander';
+import { describe, expect, it } from 'vitest';
+import type { CommandDef } from '../src/cli/command.js';
+import { COMMANDS, invokedCommand } from '../src/cli/main.js';
+import { REPO, run } from './helpers.js';
+
+/**
+ * Runs the built bin with a module hook that writes down every module
+ * loaded, and returns those under kd's dist and node_modules.
+ */
+async function loaded(args: string[]): Promise<string[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-loaded-'));
+  const out = path.join(dir, 'loaded.txt');
+  await writeFile(out, '');
+  await writeFile(
+    path.join(dir, 'hook.mjs'),
+    "import { appendFileSync } from 'node:fs';\nlet out;\nexport function initialize(data) { out = data.out; }\nexport async function load(url, context, next) { appendFileSync(out, url + '\\n'); return next(url, context); }\n",
+  );
+  await writeFile(
+    path.join(dir, 'register.mjs'),
+    `import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url, { data: { out: ${JSON.stringify(out)} } });\n`,
+  );
+  // Not CI=true from the test's own environment: kd would act as in CI.
+  const { CI: _ci, ...env } = process.env;
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, path.join(REPO, 'bin', 'kd.js'), ...args],
+    {
+      cwd: REPO,
+      env,
+    },
+  );
+  const root = pathToFileURL(REPO).href;
+  return (await readFile(out, 'utf8'))
+    .split('\n')
+    .filter((url) => url.startsWith(root))
+    .map((url) => url.slice(root.length + 1));
+}
+
+describe('start-up loads only what is run', () => {
+  for (const args of [['--version'], ['--help']])
+    it(`kd ${args.join(' ')} loads no command and not zod`, async () => {
+      const modules = await loaded(args);
+      expect(modules).toContain('dist/cli/main.js');
+      expect(modules.filter((m) => m.startsWith('dist/cli/commands/') || m === 'dist/cli/command.js' || m.includes('/zod/'))).toEqual([]);
+    });
+
+  it('kd check --help loads check and no other command', async () => {
+    const commands = (await loaded(['check', '--help'])).filter((m) => m.startsWith('dist/cli/commands/'));
+    expect(commands).toEqual(['dist/cli/commands/check.js']);
+  });
+});
+
+describe('the light command table', () => {
+  it('finds the command after the global options, and after help', () => {
+    expect(invokedCommand(['--archive', 'check', '--lang', 'en', 'report', '--half', '2019H1'])).toBe('report');
+    expect(invokedCommand(['--no-color', '--lang=en', 'help', 'roster', 'rotate'])).toBe('roster');
+    expect(invokedCommand(['-V'])).toBeUndefined();
+  });
+
+  for (const entry of COMMANDS)
+    it(`${entry.name}: the table says what its module defines`, async () => {
+      const def: CommandDef = await entry.load();
+      expect([def.name, def.summary]).toEqual([entry.name, entry.summary]);
+      // How commander words a command in the list of commands.
+      const usage = [def.options.length > 0 ? '[options]' : '', ...def.arguments.map((a) => a.spec)].filter(Boolean).join(' ');
+      expect(usage).toBe(entry.usage);
+      const all = (d: CommandDef): CommandDef[] => [d, ...d.subcommands.flatMap(all)];
+      for (const o of all(def).flatMap((d) => d.options)) expect(o.key).toBe(new Option(o.flags).attributeName());
+    });
+});
+
+describe('option values are checked once, by kind, in the catalogue’s words', () => {
+  const cases: [string[], string][] = [
+    [
+      ['digest', '--half', '2019H3'],
+      'kd: Unexpected "2019H3" for --half, expected a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1.\n',
+    ],
+    [['assignments', '--as-of', '2019-02-30'], 'kd: Unexpected "2019-02-30" for --as-of, expected a date YYYY-MM-DD.\n'],
+    [['new-protocol', '--time', '25:00-26:00'], 'kd: Unexpected "25:00-26:00" for --time, expected a time HH:MM-HH:MM.\n'],
+    [['roster', 'rotate', '--term', '2023-2026', '--share', '2'], 'kd: Unexpected "2" for --share, expected 1/3, 1/2 ….\n'],
+    [['roster', 'turn', '--year', 'next'], 'kd: Unexpected "next" for --year, expected a year.\n'],
+    [['init', '--substitutes', 'all'], 'kd: Unexpected value "all" for --substitutes, expected none, personal, any.\n'],
+    [['calendar', '--format', 'csv'], 'kd: Unexpected value "csv" for --format, expected ics, md, json.\n'],
+  ];
+  for (const [args, stderr] of cases)
+    it(`kd ${args.join(' ')}`, async () => {
+      expect(await run(['--lang', 'en', '--archive', 'archive', ...args])).toEqual({ code: 2, stdout: '', stderr });
+    });
+
+  it('--half with --from is still refused as a conflict', async () => {
+    const out = await run(['--lang', 'en', '--archive', 'archive', 'attendance', '--half', '2019H1', '--from', '2019-01-01']);
+    expect(out).toEqual({ code: 2, stdout: '', stderr: 'kd: The options --half, --from/--to cannot be used together.\n' });
+  });
+});
