@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { allRules } from '../src/check/rules.js';
 import { explainRule, rulesMarkdown, rulesTable } from '../src/render/rules.js';
-import { REPO } from './helpers.js';
+import { REPO, run } from './helpers.js';
 
 const START = '<!-- kd rules: start (npm run docs skriver tabellen) -->';
 const END = '<!-- kd rules: end -->';
@@ -35,4 +35,16 @@ it('kd explain shows what a rule checks, its messages and its failing example wi
   const en = explainRule(rule, 'en');
   expect(en).toContain('## Example that gives a finding');
   expect(en).toContain('- `substitute.personal` (error)');
+});
+
+it('kd rules and kd explain answer from the command line, and an unknown rule gets a suggestion and exit 2', async () => {
+  const list = await run(['rules', '--format', 'md']);
+  expect(list.code).toBe(0);
+  expect(list.stdout).toBe(rulesMarkdown(allRules, 'sv'));
+  const en = await run(['explain', 'substitute'], { env: { KD_LANG: 'en' } });
+  expect(en.code).toBe(0);
+  expect(en.stdout.split('\n')[0]).toBe('# substitute: Substitutes');
+  const wrong = await run(['explain', 'roster-unacounted']);
+  expect(wrong).toMatchObject({ code: 2, stdout: '' });
+  expect(wrong.stderr).toBe('kd: Okänd regel ”roster-unacounted”; menade du roster-unaccounted? Se kd rules.\n');
 });

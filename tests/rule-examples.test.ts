@@ -46,7 +46,14 @@ async function findingsOf(example: Example): Promise<(ExpectedFinding & { rule: 
   }
   await write(dir, example.files);
   const out = await checkArchive({ cwd: dir, env: { KD_CACHE: 'off' }, ...(base ? { base } : {}) });
-  return out.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, key: f.message.key, data: f.message.data ?? {} }));
+  return out.findings.map((f) => ({
+    rule: f.rule,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    key: f.message.key,
+    data: f.message.data ?? {},
+  }));
 }
 
 it('the example archive itself passes every rule', async () => {

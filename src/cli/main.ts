@@ -81,6 +81,7 @@ const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
   query: () => import('./commands/query.js'),
   'index-registers': () => import('./commands/index-registers.js'),
   schema: () => import('./commands/schema.js'),
+  rules: () => import('./commands/rules.js'),
 };
 
 /** The commands whose module is named otherwise than the command. */
@@ -92,6 +93,7 @@ const MODULE_OF: Record<string, string> = {
   decisions: 'query',
   assignments: 'query',
   index: 'index-registers',
+  explain: 'rules',
 };
 
 /** How the list of commands shows a command's usage, where it is other than `[options]`. */
@@ -101,6 +103,7 @@ const USAGE: Record<string, string> = {
   init: '[options] [dir]',
   'pre-commit': '',
   schema: '[kind]',
+  explain: '<rule>',
 };
 
 const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
@@ -112,7 +115,8 @@ const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpp
  * loaded. A test holds each entry to what its module defines.
  */
 export const COMMANDS: readonly { name: string; summary: CommandKey; usage: string; load: () => Promise<CommandDef> }[] = (
-  'check new-protocol roster intro digest calendar import init pre-commit ' + 'report attendance decisions assignments index schema'
+  'check new-protocol roster intro digest calendar import init pre-commit ' +
+  'report attendance decisions assignments index rules explain schema'
 )
   .split(' ')
   .map((name) => ({

@@ -630,6 +630,9 @@ export const en: Catalogue = {
       check: 'check the archive’s files and protocols',
       checkPaths: 'files or folders to report on (the whole archive is read all the same)',
       schema: 'print the JSON Schema of a kind of file, for editors',
+      rules: 'the rules of kd check: severity and what each checks',
+      explain: 'what a rule checks, with examples of what it accepts and what it reports',
+      explainRule: "the rule's id, as kd check writes it (e.g. roster-unaccounted)",
       schemaKind: 'config, people, network, calendar or protocol',
       newProtocol: 'create the next protocol from the roster, the calendar and the open assignments',
       roster: 'the roster on a date or over a term, with tenure and attendance',
@@ -709,6 +712,7 @@ export const en: Catalogue = {
         `git could not read or update what is to be committed (git write-tree, git add). Resolve any conflicts and try again.`,
       'archive-locked': (d) =>
         `The archive is being written by another run of kd (process ${d.pid} on ${d.host}, started ${d.started}); try again when it is done, or remove ${d.file} if that process no longer exists.`,
+      'unknown-rule': (d) => `Unknown rule ${q(d.id)}${d.known ? `; did you mean ${d.known}?` : '.'} See kd rules.`,
       interrupted: (d) => `Interrupted (${d.signal}); what had been written was removed again, so nothing changed in the archive.`,
     },
   },

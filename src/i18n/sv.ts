@@ -672,6 +672,9 @@ export const sv = {
       checkPaths: 'filer eller mappar att rapportera för (hela arkivet läses ändå)',
       schema: 'skriv ut JSON Schema för en sorts fil, för editorer',
       schemaKind: 'config, people, network, calendar eller protocol',
+      rules: 'reglerna i kd check: allvarlighet och vad var och en kontrollerar',
+      explain: 'vad en regel kontrollerar, med exempel på vad den godtar och vad den anmärker på',
+      explainRule: 'regelns id, som kd check skriver det (t.ex. roster-unaccounted)',
       newProtocol: 'skapa nästa protokoll från medlemslistan, kalendern och de öppna uppdragen',
       roster: 'medlemslistan per datum eller mandatperiod, med tid i nätverket och närvaro',
       rotate: 'förslag till nästa mandatperiod: vilka platser som byts och vilka som väntat längst',
@@ -755,6 +758,8 @@ export const sv = {
         `git kunde inte läsa eller uppdatera det som ska checkas in (git write-tree, git add). Lös eventuella konflikter och försök igen.`,
       'archive-locked': (d: { file: string; pid: string | number; host: string; started: string }) =>
         `Arkivet skrivs av en annan körning av kd (process ${d.pid} på ${d.host}, startad ${d.started}); försök igen när den är klar, eller ta bort ${d.file} om den processen inte längre finns.`,
+      'unknown-rule': (d: { id: string; known: string }) =>
+        `Okänd regel ${q(d.id)}${d.known ? `; menade du ${d.known}?` : '.'} Se kd rules.`,
       interrupted: (d: { signal: string }) => `Avbruten (${d.signal}); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.`,
     },
   },

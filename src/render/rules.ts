@@ -1,8 +1,11 @@
+import type { ChalkInstance } from 'chalk';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Example, RuleInfo } from '../core/rule.js';
 import { catalogue, formatMessage, type Lang, type MessageKey } from '../i18n/index.js';
+import type { RulesFormat } from './formats.js';
 import { md, renderMarkdown } from './markdown.js';
-import type { Table } from './table.js';
+import { json, type Reporter } from './reporter.js';
+import { renderTextTable, type Table } from './table.js';
 
 type AnyRule = RuleInfo<never>;
 
@@ -106,3 +109,18 @@ export function explainRule(rule: AnyRule, lang: Lang): string {
     ...rule.examples.ok.flatMap((e) => [md.heading(2, c.ok), ...exampleBlocks(e, lang)]),
   ]);
 }
+
+/** `kd rules` in each format: a terminal table, the README's Markdown table, or JSON with every rule's messages and severities. */
+export const rulesReporters: Record<RulesFormat, Reporter<readonly AnyRule[], { lang: Lang; chalk: ChalkInstance }>> = {
+  text: (rules, { lang, chalk }) => renderTextTable(rulesTable(rules, lang), chalk),
+  md: (rules, { lang }) => rulesMarkdown(rules, lang),
+  json: (rules, { lang }) =>
+    json(
+      rules.map((r) => ({
+        id: r.id,
+        title: catalogue(lang).rules[r.id].title,
+        description: catalogue(lang).rules[r.id].description,
+        messages: r.messages,
+      })),
+    ),
+};
