@@ -60,3 +60,85 @@ export function protocolWith(attendance: string): string {
   const text = EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!;
   return text.replace('  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]', attendance);
 }
+
+/** The path of the example network's settings and roster. */
+export const EXAMPLE_NETWORK = 'networks/ledning/network.yml';
+
+/**
+ * `text` with passages replaced, each `[old, new]` (every occurrence of
+ * `old`): for an example that changes one thing. A passage that is not there
+ * is an error, so an example cannot quietly stop showing what it is about.
+ */
+export function replaced(text: string, ...replacements: [old: string, replacement: string][]): string {
+  for (const [old, replacement] of replacements) {
+    if (!text.includes(old)) throw new Error(`example text has no ${JSON.stringify(old)}`);
+    text = text.replaceAll(old, replacement);
+  }
+  return text;
+}
+
+/** A file of the example archive with passages replaced (see `replaced`). */
+export function changed(file: string, ...replacements: [old: string, replacement: string][]): string {
+  const text = EXAMPLE_ARCHIVE[file];
+  if (text === undefined) throw new Error(`no example file ${file}`);
+  return replaced(text, ...replacements);
+}
+
+/** The example archive's protocol with Bertil Bok present for part of the meeting; `fields` say which part. */
+export function protocolWithPartial(fields: string): string {
+  return protocolWith(`  present: [astrid-alm, doris-dal, sara-sund]\n  partial:\n    - { person: bertil-bok, ${fields} }`);
+}
+
+/**
+ * The example archive's protocol with a second item: its entry under
+ * `items` (YAML lines) and its section of the text, either left out when
+ * undefined.
+ */
+export function protocolWithItem(item: string | undefined, section: string | undefined): string {
+  const text = EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!;
+  const end = text.indexOf('\n---\n') + 1;
+  const front = item === undefined ? text.slice(0, end) : `${text.slice(0, end)}${item}\n`;
+  return `${front}${text.slice(end)}${section === undefined ? '' : `\n${section}\n`}`;
+}
+
+/** The example network with terms of office (`terms:`, the YAML lines of its list) added. */
+export function networkWithTerms(terms: string): string {
+  return `${EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]!}terms:\n${terms}\n`;
+}
+
+/** Where the network's second meeting of 2024 is filed. */
+export const NEXT_PROTOCOL = 'networks/ledning/protocols/2024/2024-04-11-2.md';
+
+/**
+ * The protocol of the network's second meeting of 2024, not yet approved,
+ * with passages replaced (see `replaced`): for examples over several
+ * protocols. It is not in the example archive; an example adds it.
+ */
+export function nextMeeting(...replacements: [old: string, replacement: string][]): string {
+  return replaced(
+    `---
+network: ledning
+number: 2
+date: 2024-04-11
+time: "13:00-15:00"
+place: Stadshuset, Berga
+kind: protokoll
+status: utkast
+chair: astrid-alm
+secretary: sara-sund
+attendance:
+  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]
+items:
+  - no: 1
+    title: Avtal om larmtjänster
+    decisions:
+      - att godkänna sekretariatets förslag till avtal.
+---
+
+## 1. Avtal om larmtjänster
+
+Sara Sund redovisade förslaget till avtal om larmtjänster.
+`,
+    ...replacements,
+  );
+}
