@@ -112,23 +112,22 @@ export const NEXT_PROTOCOL = 'networks/ledning/protocols/2024/2024-04-11-2.md';
 /**
  * The protocol of the network's second meeting of 2024, not yet approved,
  * with passages replaced (see `replaced`): for examples over several
- * protocols. It is not in the example archive; an example adds it.
+ * protocols. It is not in the example archive; an example adds it. Its
+ * front matter is the first meeting's up to the items, with the number,
+ * date, time, place and status of the second.
  */
 export function nextMeeting(...replacements: [old: string, replacement: string][]): string {
+  const first = EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!;
+  const head = replaced(
+    first.slice(0, first.indexOf('items:\n')),
+    ['number: 1', 'number: 2'],
+    ['date: 2024-02-08', 'date: 2024-04-11'],
+    ['time: "09:00-11:30"', 'time: "13:00-15:00"'],
+    ['place: Kommunhuset, Alby', 'place: Stadshuset, Berga'],
+    ['status: justerat', 'status: utkast'],
+  );
   return replaced(
-    `---
-network: ledning
-number: 2
-date: 2024-04-11
-time: "13:00-15:00"
-place: Stadshuset, Berga
-kind: protokoll
-status: utkast
-chair: astrid-alm
-secretary: sara-sund
-attendance:
-  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]
-items:
+    `${head}items:
   - no: 1
     title: Avtal om larmtjänster
     decisions:
