@@ -141,3 +141,16 @@ Sara Sund redovisade förslaget till avtal om larmtjänster.
     ...replacements,
   );
 }
+
+/** The example archive's protocol with a guest from the region, at the items `items` (a YAML list). */
+export function protocolWithGuest(items: string): string {
+  return changed(EXAMPLE_PROTOCOL, [
+    'items:',
+    `guests:\n  - { name: Karin Lind, organisation: Region Mellanbygd, items: ${items} }\nitems:`,
+  ]);
+}
+
+/** The next meeting's protocol (see `nextMeeting`), its item following up the decision `ref`. */
+export function nextMeetingFollowingUp(ref: string): string {
+  return nextMeeting(['    decisions:', `    follows_up: [${ref}]\n    decisions:`]);
+}

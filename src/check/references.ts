@@ -1,6 +1,6 @@
 import { CONFIG_FILE, PEOPLE_FILE } from '../archive/read.js';
 import { archiveRule, at } from './context.js';
-import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWith } from './examples.js';
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWith, protocolWithGuest } from './examples.js';
 
 /** Every person id used anywhere exists in people.yml. */
 export const unknownPerson = archiveRule({
@@ -9,14 +9,7 @@ export const unknownPerson = archiveRule({
   examples: {
     ok: [
       // A guest is named in the protocol, not in people.yml.
-      {
-        files: {
-          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
-            'items:',
-            'guests:\n  - { name: Karin Lind, organisation: Region Mellanbygd, items: [1] }\nitems:',
-          ]),
-        },
-      },
+      { files: { [EXAMPLE_PROTOCOL]: protocolWithGuest('[1]') } },
     ],
     notOk: [
       {
