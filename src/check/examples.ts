@@ -101,9 +101,27 @@ export function protocolWithItem(item: string | undefined, section: string | und
   return `${front}${text.slice(end)}${section === undefined ? '' : `\n${section}\n`}`;
 }
 
-/** The example network with terms of office (`terms:`, the YAML lines of its list) added. */
-export function networkWithTerms(terms: string): string {
-  return `${EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]!}terms:\n${terms}\n`;
+/**
+ * The example network with terms of office (mandatperioder): 2023–2026,
+ * which holds every date of its roster, and then `next`, the YAML line of a
+ * second term, when given.
+ */
+export function networkWithTerms(next?: string): string {
+  const terms = ['  - { id: 2023-2026, from: 2023-01-01, to: 2026-12-31 }', ...(next === undefined ? [] : [next])];
+  return `${EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]!}terms:\n${terms.join('\n')}\n`;
+}
+
+/** Where the example network's calendar (årshjul) would be. */
+export const EXAMPLE_CALENDAR = 'networks/ledning/calendar.yml';
+
+/** A calendar for the example network: its April meeting, and the budget meeting on `date`. */
+export function calendarWith(date: string): string {
+  return `meetings:
+  - date: 2024-04-11
+    place: Stadshuset, Berga
+  - date: ${date}
+    theme: Budget 2025
+`;
 }
 
 /** Where the network's second meeting of 2024 is filed. */
