@@ -101,6 +101,11 @@ export function protocolWithItem(item: string | undefined, section: string | und
   return `${front}${text.slice(end)}${section === undefined ? '' : `\n${section}\n`}`;
 }
 
+/** The example network with Bertil Bok's roster line replaced by `lines` (one or more YAML lines of the roster). */
+export function networkWithBertil(lines: string): string {
+  return changed(EXAMPLE_NETWORK, ['  - { person: bertil-bok, from: 2023-01-01 }', lines]);
+}
+
 /**
  * The example network with terms of office (mandatperioder): 2023–2026,
  * which holds every date of its roster, and then `next`, the YAML line of a

@@ -2,6 +2,12 @@ import type { Archive, ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from './examples.js';
 
+/** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
+const APRIL_AS_1 = 'networks/ledning/protocols/2024/2024-04-11-1.md';
+const APRIL_AS_3 = 'networks/ledning/protocols/2024/2024-04-11-3.md';
+const JANUARY_AS_2 = 'networks/ledning/protocols/2024/2024-01-18-2.md';
+const APRIL_BY_DATE = 'networks/ledning/protocols/2024/2024-04-11.md';
+
 /** The path DESIGN.md prescribes for a protocol. */
 export function protocolPath(network: string, date: string, number: number): string {
   return `networks/${network}/protocols/${date.slice(0, 4)}/${date}-${number}.md`;
@@ -43,16 +49,8 @@ export const numberDuplicate = archiveRule({
     notOk: [
       {
         // The April protocol copied from February's, its number left at 1.
-        files: { 'networks/ledning/protocols/2024/2024-04-11-1.md': nextMeeting(['number: 2', 'number: 1']) },
-        findings: [
-          {
-            file: 'networks/ledning/protocols/2024/2024-04-11-1.md',
-            line: 3,
-            column: 9,
-            key: 'number-duplicate',
-            data: { number: 1, other: EXAMPLE_PROTOCOL },
-          },
-        ],
+        files: { [APRIL_AS_1]: nextMeeting(['number: 2', 'number: 1']) },
+        findings: [{ file: APRIL_AS_1, line: 3, column: 9, key: 'number-duplicate', data: { number: 1, other: EXAMPLE_PROTOCOL } }],
       },
     ],
   },
@@ -79,16 +77,8 @@ export const numberGap = archiveRule({
     notOk: [
       {
         // Numbered 3 when there is no protocol 2.
-        files: { 'networks/ledning/protocols/2024/2024-04-11-3.md': nextMeeting(['number: 2', 'number: 3']) },
-        findings: [
-          {
-            file: 'networks/ledning/protocols/2024/2024-04-11-3.md',
-            line: 3,
-            column: 9,
-            key: 'number-gap',
-            data: { expected: 2, found: 3 },
-          },
-        ],
+        files: { [APRIL_AS_3]: nextMeeting(['number: 2', 'number: 3']) },
+        findings: [{ file: APRIL_AS_3, line: 3, column: 9, key: 'number-gap', data: { expected: 2, found: 3 } }],
       },
     ],
   },
@@ -116,16 +106,8 @@ export const numberOrder = archiveRule({
     notOk: [
       {
         // A January meeting's protocol, filed late, numbered after February's.
-        files: { 'networks/ledning/protocols/2024/2024-01-18-2.md': nextMeeting(['2024-04-11', '2024-01-18']) },
-        findings: [
-          {
-            file: 'networks/ledning/protocols/2024/2024-01-18-2.md',
-            line: 3,
-            column: 9,
-            key: 'number-order',
-            data: { number: 2, other: EXAMPLE_PROTOCOL },
-          },
-        ],
+        files: { [JANUARY_AS_2]: nextMeeting(['2024-04-11', '2024-01-18']) },
+        findings: [{ file: JANUARY_AS_2, line: 3, column: 9, key: 'number-order', data: { number: 2, other: EXAMPLE_PROTOCOL } }],
       },
     ],
   },
@@ -155,16 +137,8 @@ export const fileName = archiveRule({
     notOk: [
       {
         // Named by its date alone.
-        files: { 'networks/ledning/protocols/2024/2024-04-11.md': nextMeeting() },
-        findings: [
-          {
-            file: 'networks/ledning/protocols/2024/2024-04-11.md',
-            line: 4,
-            column: 7,
-            key: 'file-name',
-            data: { expected: NEXT_PROTOCOL, found: 'networks/ledning/protocols/2024/2024-04-11.md' },
-          },
-        ],
+        files: { [APRIL_BY_DATE]: nextMeeting() },
+        findings: [{ file: APRIL_BY_DATE, line: 4, column: 7, key: 'file-name', data: { expected: NEXT_PROTOCOL, found: APRIL_BY_DATE } }],
       },
     ],
   },

@@ -1,7 +1,7 @@
 import type { NetworkRecord } from '../model/index.js';
 import type { Term } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
-import { calendarWith, changed, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithTerms, replaced } from './examples.js';
+import { calendarWith, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithBertil, networkWithTerms, replaced } from './examples.js';
 
 const OPEN_END = '9999-12-31';
 
@@ -20,23 +20,13 @@ export const rosterTerm = archiveRule({
     ok: [
       // Bertil Bok leaves at the end of 2024.
       {
-        files: {
-          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, [
-            '{ person: bertil-bok, from: 2023-01-01 }',
-            '{ person: bertil-bok, from: 2023-01-01, to: 2024-12-31 }',
-          ]),
-        },
+        files: { [EXAMPLE_NETWORK]: networkWithBertil('  - { person: bertil-bok, from: 2023-01-01, to: 2024-12-31 }') },
       },
     ],
     notOk: [
       {
         // The year of his leaving typed wrong.
-        files: {
-          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, [
-            '{ person: bertil-bok, from: 2023-01-01 }',
-            '{ person: bertil-bok, from: 2023-01-01, to: 2022-12-31 }',
-          ]),
-        },
+        files: { [EXAMPLE_NETWORK]: networkWithBertil('  - { person: bertil-bok, from: 2023-01-01, to: 2022-12-31 }') },
         findings: [{ file: EXAMPLE_NETWORK, line: 7, column: 49, key: 'roster-term', data: { from: '2023-01-01', to: '2022-12-31' } }],
       },
     ],
@@ -59,10 +49,9 @@ export const rosterOverlap = archiveRule({
       // Bertil Bok is vice-chair from 2024: his first membership ends when the second begins.
       {
         files: {
-          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, [
-            '{ person: bertil-bok, from: 2023-01-01 }',
-            '{ person: bertil-bok, from: 2023-01-01, to: 2023-12-31 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }',
-          ]),
+          [EXAMPLE_NETWORK]: networkWithBertil(
+            '  - { person: bertil-bok, from: 2023-01-01, to: 2023-12-31 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }',
+          ),
         },
       },
     ],
@@ -70,10 +59,9 @@ export const rosterOverlap = archiveRule({
       {
         // The new line added, the old one not ended.
         files: {
-          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, [
-            '{ person: bertil-bok, from: 2023-01-01 }',
-            `{ person: bertil-bok, from: 2023-01-01 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }`,
-          ]),
+          [EXAMPLE_NETWORK]: networkWithBertil(
+            '  - { person: bertil-bok, from: 2023-01-01 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }',
+          ),
         },
         findings: [{ file: EXAMPLE_NETWORK, line: 8, column: 33, key: 'roster-overlap', data: { id: 'bertil-bok' } }],
       },
