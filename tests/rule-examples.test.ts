@@ -84,16 +84,17 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_, rule) 
 /** Messages no example can give from text alone: they need the file system or the operating system to misbehave. */
 const UNEXAMPLED: Partial<Record<MessageKey, string>> = {
   'file.too-large': 'a file over 1 MiB (tested in loader.test.ts)',
-  'file.unreadable': 'a file the system refuses to read (tested in trust.test.ts)',
+  'file.unreadable': 'a file the system refuses to read (no test covers it yet)',
   'file.symlink-outside': 'a symbolic link (tested in loader.test.ts)',
-  'file.symlink-dir': 'a symbolic link (tested in loader.test.ts)',
+  'file.symlink-dir': 'a symbolic link to a folder inside the archive (no test covers it yet)',
   'file.not-regular': 'a pipe among the protocols (tested in trust.test.ts)',
-  'file.name-encoding': 'a file name that is not UTF-8 (tested in trust.test.ts)',
-  'file.case-collision': 'two names differing in case, which not every file system can hold (tested in trust.test.ts)',
+  'file.name-encoding': 'a file name that is not UTF-8 (no test covers it yet)',
+  'file.case-collision': 'two names differing in case, which not every file system can hold (tested in hostile.test.ts)',
   'file.encoding': 'bytes that are not UTF-8, which an example written as text cannot hold (tested in loader.test.ts)',
-  'frozen.not-regular': 'a symbolic link replacing an approved protocol (tested in git.test.ts)',
-  'yaml.more': 'more than a hundred YAML errors in one file (tested in bounded.test.ts)',
-  'body.unreadable': 'a text beyond the reading limits (tested in outline.test.ts)',
+  'frozen.not-regular': 'a symbolic link replacing an approved protocol (tested in trust.test.ts)',
+  'frozen.renamed':
+    'a rename staged with git mv, which the tester cannot stage: a file moved but not staged reads as deleted (tested in git.test.ts)',
+  'yaml.more': 'more than two hundred YAML errors in one file (tested in bounded.test.ts)',
 };
 
 it('every message of every rule is shown by a failing example, or is named here with the test that covers it', () => {

@@ -1,19 +1,74 @@
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../check/examples.js';
 import type { Finding } from '../core/finding.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 import { REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES, readOutline } from './outline.js';
 
 /** A protocol opens with exactly `---` and closes its front matter with `---`; executable fences are refused. */
 export const frontMatterRule = defineRule({
   id: 'front-matter',
   messages: { 'frontmatter.open': 'error', 'frontmatter.executable': 'error', 'frontmatter.unclosed': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A `---` line in the text, after the front matter, is a horizontal rule.
+      { files: { [EXAMPLE_PROTOCOL]: `${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!}\n---\n\nVid protokollet: Sara Sund\n` } },
+    ],
+    notOk: [
+      {
+        // A heading written above the front matter.
+        files: { [EXAMPLE_PROTOCOL]: `Protokoll Kommundirektörsgruppen 8 februari 2024\n${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!}` },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 1,
+            column: 1,
+            key: 'frontmatter.open',
+            data: { found: 'Protokoll Kommundirektörsgruppen 8 februari 2024' },
+          },
+        ],
+      },
+      {
+        // A fence that some front matter readers run as JavaScript.
+        files: { [EXAMPLE_PROTOCOL]: `---js${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!.slice(3)}` },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 1, column: 1, key: 'frontmatter.executable', data: { found: '---js' } }],
+      },
+      {
+        // Word's autocorrect made the closing `---` a dash.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['---\n\n## 1.', '—\n\n## 1.']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 1, column: 1, key: 'frontmatter.unclosed', data: {} }],
+      },
+    ],
+  },
 });
 
 /** The text after the front matter can be read within the limits of outline.ts. */
 export const bodyRule = defineRule({
   id: 'body',
   messages: { 'body.unreadable': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // An e-mail pasted as a quotation, with the reply it answered.
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: `${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!}\n> Vi ser gärna en gemensam upphandling.\n>\n> > Vill Berga vara med?\n`,
+        },
+      },
+    ],
+    notOk: [
+      {
+        // An e-mail thread pasted whole, each of its 33 replies quoting the one before: deeper than kd reads.
+        files: { [EXAMPLE_PROTOCOL]: `${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!}\n${'> '.repeat(33)}Vill Berga vara med?\n` },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 26,
+            column: 1,
+            key: 'body.unreadable',
+            data: { found: `${'> '.repeat(30)}…`, chars: 16384, lines: 400, width: 2000, depth: 8 },
+          },
+        ],
+      },
+    ],
+  },
 });
 
 export interface FrontMatter {

@@ -1,10 +1,11 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, NEXT_PROTOCOL, nextMeeting } from '../check/examples.js';
 import { KdError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 import type { MessageData } from '../i18n/index.js';
 import { isInside, realRoot, resolveInside } from './paths.js';
 
@@ -23,7 +24,37 @@ export const fileRule = defineRule({
     'file.network-id': 'error',
     'file.name-encoding': 'error',
   },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A hidden file that keeps an empty folder in git is passed over.
+      { files: { 'networks/ledning/protocols/2025/.gitkeep': '' } },
+    ],
+    notOk: [
+      {
+        // Saved from Notepad, which added .txt to the name.
+        files: { [`${NEXT_PROTOCOL}.txt`]: nextMeeting() },
+        findings: [{ file: `${NEXT_PROTOCOL}.txt`, line: 1, column: 1, key: 'file.ignored', data: { name: '2024-04-11-2.md.txt' } }],
+      },
+      {
+        // Saved as network.yaml: kd reads only network.yml.
+        files: { [EXAMPLE_NETWORK]: null, 'networks/ledning/network.yaml': EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]! },
+        findings: [{ file: EXAMPLE_NETWORK, line: 1, column: 1, key: 'file.missing', data: { file: EXAMPLE_NETWORK } }],
+      },
+      {
+        // A folder for a new network, named as people write it.
+        files: {
+          'networks/Ekonomichefer/network.yml': `name: Ekonomichefsnätverket
+mission: Erfarenhetsutbyte mellan kommunernas ekonomichefer.
+decides: false
+substitutes: any
+roster:
+  - { person: sara-sund, from: 2024-01-01, role: secretary }
+`,
+        },
+        findings: [{ file: 'networks/Ekonomichefer', line: 1, column: 1, key: 'file.network-id', data: { name: 'Ekonomichefer' } }],
+      },
+    ],
+  },
 });
 
 type FileMessage = keyof typeof fileRule.messages;

@@ -1,19 +1,89 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../check/examples.js';
 import type { Finding } from '../core/finding.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 
 /** Front matter and YAML files are YAML 1.2 that parses, with string keys and no key twice. */
 export const yamlSyntaxRule = defineRule({
   id: 'yaml-syntax',
   messages: { 'yaml.error': 'error', 'yaml.key': 'error', 'yaml.more': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A time needs no quotes (YAML 1.2 reads it as text), and a comment is allowed.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['time: "09:00-11:30"', 'time: 09:00-11:30 # kaffe från 08:30']) } },
+    ],
+    notOk: [
+      {
+        // Indented with a tab instead of spaces.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['  present:', '\tpresent:']) },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 12,
+            column: 1,
+            key: 'yaml.error',
+            data: { code: 'TAB_AS_INDENT', found: '⇥present: [astrid-alm, bertil-bok, doris-dal, sara-sund]' },
+          },
+        ],
+      },
+      {
+        // The place written twice: which one holds?
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['kind: protokoll', 'place: Stadshuset, Berga\nkind: protokoll']) },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 7,
+            column: 1,
+            key: 'yaml.error',
+            data: { code: 'DUPLICATE_KEY', found: 'place: Stadshuset, Berga' },
+          },
+        ],
+      },
+      {
+        // The attendance written the other way round: a list as the key.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]',
+            '  [astrid-alm, bertil-bok, doris-dal, sara-sund]: present',
+          ]),
+        },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 12,
+            column: 3,
+            key: 'yaml.key',
+            data: { found: '[astrid-alm, bertil-bok, doris-dal, sara-sund]' },
+          },
+        ],
+      },
+    ],
+  },
 });
 
 /** No anchors and aliases: a few lines of them can expand to gigabytes. */
 export const yamlAliasRule = defineRule({
   id: 'yaml-alias',
   messages: { 'yaml.alias': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // An ampersand inside a text is no anchor.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['Gemensam upphandling', 'Upphandling & avtal']) } },
+    ],
+    notOk: [
+      {
+        // The start date written once with an anchor (&) and reused with an alias (*).
+        files: {
+          [EXAMPLE_NETWORK]: changed(
+            EXAMPLE_NETWORK,
+            ['{ person: astrid-alm, from: 2023-01-01', '{ person: astrid-alm, from: &start 2023-01-01'],
+            ['{ person: bertil-bok, from: 2023-01-01', '{ person: bertil-bok, from: *start'],
+          ),
+        },
+        findings: [{ file: EXAMPLE_NETWORK, line: 7, column: 33, key: 'yaml.alias', data: { found: '*start' } }],
+      },
+    ],
+  },
 });
 
 /** Where a node of the front matter sits, and how its source reads. */

@@ -1,7 +1,6 @@
-import { NO_EXAMPLES } from '../core/rule.js';
 import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
-import { EXAMPLE_PROTOCOL, protocolWith } from './examples.js';
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, protocolWith, protocolWithPartial } from './examples.js';
 
 /** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
 function listings(p: ProtocolRecord): [id: string, path: string][] {
@@ -31,7 +30,31 @@ function withRoster(archive: Archive) {
 export const attendanceDuplicate = archiveRule({
   id: 'attendance-duplicate',
   messages: { 'attendance-duplicate': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Bertil Bok left at half past ten: listed under partial only.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('until: "10:30"') } },
+    ],
+    notOk: [
+      {
+        // He was added under partial but not taken off the list of those present.
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]\n  partial:\n    - { person: bertil-bok, until: "10:30" }',
+          ),
+        },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 14,
+            column: 17,
+            key: 'attendance-duplicate',
+            data: { id: 'bertil-bok', first: 'attendance.present[1]', second: 'attendance.partial[0].person' },
+          },
+        ],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const seen = new Map<string, string>();
@@ -48,7 +71,21 @@ export const attendanceDuplicate = archiveRule({
 export const rosterUnaccounted = archiveRule({
   id: 'roster-unaccounted',
   messages: { 'roster-unaccounted': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Doris Dal sent regrets.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWith('  present: [astrid-alm, bertil-bok, sara-sund]\n  regrets: [doris-dal]') } },
+    ],
+    notOk: [
+      {
+        // Doris Dal forgotten in the attendance.
+        files: { [EXAMPLE_PROTOCOL]: protocolWith('  present: [astrid-alm, bertil-bok, sara-sund]') },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 11, column: 1, key: 'roster-unaccounted', data: { id: 'doris-dal', name: 'Doris Dal' } },
+        ],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { p, members } of withRoster(archive)) {
       const listed = new Set(listings(p).map(([id]) => id));
@@ -65,7 +102,23 @@ export const rosterUnaccounted = archiveRule({
 export const notOnRoster = archiveRule({
   id: 'not-on-roster',
   messages: { 'not-on-roster': 'warning' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Doris Dal stayed away without notice.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWith('  present: [astrid-alm, bertil-bok, sara-sund]\n  absent: [doris-dal]') } },
+    ],
+    notOk: [
+      {
+        // Erik Ek, Doris Dal's substitute, sent regrets too: he is no member, so his regrets need not be minuted.
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWith('  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]\n  regrets: [erik-ek]'),
+        },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 13, column: 13, key: 'not-on-roster', data: { id: 'erik-ek', list: 'attendance.regrets' } },
+        ],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { p, members } of withRoster(archive)) {
       const memberIds = new Set(members.map((m) => m.person));
@@ -106,6 +159,43 @@ export const substitute = archiveRule({
           ),
         },
         findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 44, key: 'substitute.no-personal', data: { principal: 'bertil-bok' } }],
+      },
+      {
+        // Greta Gran came for Doris Dal, whose personal substitute is Erik Ek.
+        files: {
+          'people.yml': changed('people.yml', ['erik-ek:', 'greta-gran: { name: Greta Gran, municipality: Dalsjö }\nerik-ek:']),
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, bertil-bok, sara-sund]\n  substitutes: [{ for: doris-dal, person: greta-gran }]',
+          ),
+        },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 13,
+            column: 43,
+            key: 'substitute.personal',
+            data: { person: 'greta-gran', principal: 'doris-dal', expected: 'erik-ek' },
+          },
+        ],
+      },
+      {
+        // The substitute and the member swapped: Erik Ek is no member to be replaced.
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, bertil-bok, sara-sund]\n  substitutes: [{ for: erik-ek, person: doris-dal }]',
+          ),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 24, key: 'substitute.principal', data: { principal: 'erik-ek' } }],
+      },
+      {
+        // The network has no substitutes, yet Erik Ek came for Doris Dal.
+        files: {
+          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, ['substitutes: personal', 'substitutes: none'], [', substitute: erik-ek', '']),
+          [EXAMPLE_PROTOCOL]: protocolWith(
+            '  present: [astrid-alm, bertil-bok, sara-sund]\n  substitutes: [{ for: doris-dal, person: erik-ek }]',
+          ),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 17, key: 'substitute.none', data: {} }],
       },
     ],
   },

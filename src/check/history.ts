@@ -6,14 +6,50 @@ import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repo
 import { decodeText } from '../archive/text.js';
 import { KdError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 import { processFile } from '../model/file.js';
+import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from './examples.js';
 
 /** An approved protocol does not change, except for corrections added at the end; it is not deleted, renamed or replaced by a link. */
+/** The example archive's approved protocol, committed: the version the history rule compares with. */
+const APPROVED = { [EXAMPLE_PROTOCOL]: EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]! };
+
 export const frozenProtocol = defineRule({
   id: 'frozen-protocol',
   messages: { 'frozen.changed': 'error', 'frozen.deleted': 'error', 'frozen.renamed': 'error', 'frozen.not-regular': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      {
+        // A correction added at the end of the approved protocol.
+        committed: APPROVED,
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '        due: 2024-04-30\n',
+            '        due: 2024-04-30\ncorrections:\n  - { date: 2024-02-20, by: sara-sund, what: Bertil Bok deltog inte under punkt 1. }\n',
+          ]),
+        },
+      },
+      {
+        // A draft may change until it is approved.
+        committed: { [NEXT_PROTOCOL]: nextMeeting() },
+        files: { [NEXT_PROTOCOL]: nextMeeting(['Stadshuset, Berga', 'Kommunhuset, Alby']) },
+      },
+    ],
+    notOk: [
+      {
+        // The due date moved in the approved protocol instead of by a new decision.
+        committed: APPROVED,
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['due: 2024-04-30', 'due: 2024-05-31']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 19, column: 1, key: 'frozen.changed', data: { base: COMMIT_ID } }],
+      },
+      {
+        // The approved protocol deleted.
+        committed: APPROVED,
+        files: { [EXAMPLE_PROTOCOL]: null },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 1, column: 1, key: 'frozen.deleted', data: { base: COMMIT_ID } }],
+      },
+    ],
+  },
 });
 
 export const PROTOCOL_PATH_RE = /^networks\/[^/]+\/protocols\/.+\.md$/;

@@ -1,6 +1,12 @@
-import { NO_EXAMPLES } from '../core/rule.js';
 import type { Archive, ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from './examples.js';
+
+/** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
+const APRIL_AS_1 = 'networks/ledning/protocols/2024/2024-04-11-1.md';
+const APRIL_AS_3 = 'networks/ledning/protocols/2024/2024-04-11-3.md';
+const JANUARY_AS_2 = 'networks/ledning/protocols/2024/2024-01-18-2.md';
+const APRIL_BY_DATE = 'networks/ledning/protocols/2024/2024-04-11.md';
 
 /** The path DESIGN.md prescribes for a protocol. */
 export function protocolPath(network: string, date: string, number: number): string {
@@ -38,7 +44,16 @@ function byNumber(list: readonly ProtocolRecord[]) {
 export const numberDuplicate = archiveRule({
   id: 'number-duplicate',
   messages: { 'number-duplicate': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [NEXT_PROTOCOL]: nextMeeting() } }],
+    notOk: [
+      {
+        // The April protocol copied from February's, its number left at 1.
+        files: { [APRIL_AS_1]: nextMeeting(['number: 2', 'number: 1']) },
+        findings: [{ file: APRIL_AS_1, line: 3, column: 9, key: 'number-duplicate', data: { number: 1, other: EXAMPLE_PROTOCOL } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { list } of numberedYears(archive))
       for (const { p, other } of byNumber(list).duplicates)
@@ -50,7 +65,23 @@ export const numberDuplicate = archiveRule({
 export const numberGap = archiveRule({
   id: 'number-gap',
   messages: { 'number-gap': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A new year's numbers start again at 1.
+      {
+        files: {
+          'networks/ledning/protocols/2025/2025-02-06-1.md': nextMeeting(['number: 2', 'number: 1'], ['2024-04-11', '2025-02-06']),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // Numbered 3 when there is no protocol 2.
+        files: { [APRIL_AS_3]: nextMeeting(['number: 2', 'number: 3']) },
+        findings: [{ file: APRIL_AS_3, line: 3, column: 9, key: 'number-gap', data: { expected: 2, found: 3 } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { list, readable } of numberedYears(archive)) {
       // A year with an unreadable protocol may hold the missing number: do not guess.
@@ -70,7 +101,16 @@ export const numberGap = archiveRule({
 export const numberOrder = archiveRule({
   id: 'number-order',
   messages: { 'number-order': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [NEXT_PROTOCOL]: nextMeeting() } }],
+    notOk: [
+      {
+        // A January meeting's protocol, filed late, numbered after February's.
+        files: { [JANUARY_AS_2]: nextMeeting(['2024-04-11', '2024-01-18']) },
+        findings: [{ file: JANUARY_AS_2, line: 3, column: 9, key: 'number-order', data: { number: 2, other: EXAMPLE_PROTOCOL } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { list } of numberedYears(archive)) {
       // The list is in date order; a number lower than an earlier meeting's is out of order.
@@ -92,7 +132,16 @@ export const numberOrder = archiveRule({
 export const fileName = archiveRule({
   id: 'file-name',
   messages: { 'file-name': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [NEXT_PROTOCOL]: nextMeeting() } }],
+    notOk: [
+      {
+        // Named by its date alone.
+        files: { [APRIL_BY_DATE]: nextMeeting() },
+        findings: [{ file: APRIL_BY_DATE, line: 4, column: 7, key: 'file-name', data: { expected: NEXT_PROTOCOL, found: APRIL_BY_DATE } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const expected = protocolPath(p.folder, p.data.date, p.data.number);
@@ -105,7 +154,30 @@ export const fileName = archiveRule({
 export const itemNumbering = archiveRule({
   id: 'item-numbering',
   messages: { 'item-numbering': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWithItem(
+            '  - no: 2\n    title: Kompetensförsörjning',
+            '## 2. Kompetensförsörjning\n\nGruppen delade erfarenheter av rekrytering av socialsekreterare.',
+          ),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // Numbered as on the agenda, where item 2 was struck before the meeting.
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWithItem(
+            '  - no: 3\n    title: Kompetensförsörjning',
+            '## 3. Kompetensförsörjning\n\nGruppen delade erfarenheter av rekrytering av socialsekreterare.',
+          ),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 20, column: 9, key: 'item-numbering', data: { expected: 2, found: 3 } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols)
       p.data.items.forEach((item, i) => {
@@ -118,7 +190,19 @@ export const itemNumbering = archiveRule({
 export const sectionExtra = archiveRule({
   id: 'section-extra',
   messages: { 'section-extra': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A heading without a number is no item's section.
+      { files: { [EXAMPLE_PROTOCOL]: `${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!}\n## Justering\n\nAstrid Alm, ordförande\n` } },
+    ],
+    notOk: [
+      {
+        // "Övriga frågor" written in the text but not added under items.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithItem(undefined, '## 2. Övriga frågor\n\nInga övriga frågor.') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 26, column: 1, key: 'section-extra', data: { found: '## 2. Övriga frågor' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const itemNos = new Set(p.data.items.map((item) => item.no));
@@ -136,7 +220,22 @@ export const sectionExtra = archiveRule({
 export const sectionMissing = archiveRule({
   id: 'section-missing',
   messages: { 'section-missing': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWithItem('  - no: 2\n    title: Övriga frågor', '## 2. Övriga frågor\n\nInga övriga frågor.'),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // Item 2 added under items, its section not yet written.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithItem('  - no: 2\n    title: Övriga frågor', undefined) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 20, column: 5, key: 'section-missing', data: { no: 2, title: 'Övriga frågor' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols)
       p.data.items.forEach((item, i) => {
@@ -150,7 +249,27 @@ export const sectionMissing = archiveRule({
 export const sectionTitle = archiveRule({
   id: 'section-title',
   messages: { 'section-title': 'warning' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Capitals and spaces may differ.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['## 1. Gemensam upphandling', '## 1. Gemensam  Upphandling']) } },
+    ],
+    notOk: [
+      {
+        // The heading says what was discussed; the item's title says otherwise.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['## 1. Gemensam upphandling', '## 1. Upphandling av larmtjänster']) },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 22,
+            column: 1,
+            key: 'section-title',
+            data: { no: 1, expected: 'Gemensam upphandling', found: 'Upphandling av larmtjänster' },
+          },
+        ],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols)
       p.data.items.forEach((item, i) => {

@@ -1,12 +1,24 @@
 import { CONFIG_FILE, PEOPLE_FILE } from '../archive/read.js';
-import { NO_EXAMPLES } from '../core/rule.js';
 import { archiveRule, at } from './context.js';
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWith, protocolWithGuest } from './examples.js';
 
 /** Every person id used anywhere exists in people.yml. */
 export const unknownPerson = archiveRule({
   id: 'unknown-person',
   messages: { 'unknown-person': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A guest is named in the protocol, not in people.yml.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWithGuest('[1]') } },
+    ],
+    notOk: [
+      {
+        // Doris Dal's personal substitute misspelt in the roster.
+        files: { [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, ['substitute: erik-ek', 'substitute: erik-eck']) },
+        findings: [{ file: EXAMPLE_NETWORK, line: 8, column: 56, key: 'unknown-person', data: { id: 'erik-eck' } }],
+      },
+    ],
+  },
   check(archive, report) {
     const people = archive.people;
     if (!people) return;
@@ -40,7 +52,21 @@ export const unknownPerson = archiveRule({
 export const networkMismatch = archiveRule({
   id: 'network-mismatch',
   messages: { 'network-mismatch': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // The network's next protocol, in its folder.
+      { files: { [NEXT_PROTOCOL]: nextMeeting() } },
+    ],
+    notOk: [
+      {
+        // The protocol copied from another network's and its `network:` left as it was.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['network: ledning', 'network: ekonomi']) },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 2, column: 10, key: 'network-mismatch', data: { expected: 'ledning', found: 'ekonomi' } },
+        ],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       if (p.data.network !== p.folder)
@@ -53,7 +79,19 @@ export const networkMismatch = archiveRule({
 export const unknownNetwork = archiveRule({
   id: 'unknown-network',
   messages: { 'unknown-network': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // No default network: every command then names its network.
+      { files: { 'kd.yml': changed('kd.yml', ['default_network: ledning\n', '']) } },
+    ],
+    notOk: [
+      {
+        // The network's folder was renamed, kd.yml was not changed with it.
+        files: { 'kd.yml': changed('kd.yml', ['default_network: ledning', 'default_network: kd-gruppen']) },
+        findings: [{ file: 'kd.yml', line: 3, column: 18, key: 'unknown-network', data: { id: 'kd-gruppen' } }],
+      },
+    ],
+  },
   check(archive, report) {
     const def = archive.config?.default_network;
     if (def !== undefined && !archive.networks.has(def))
@@ -65,7 +103,31 @@ export const unknownNetwork = archiveRule({
 export const unknownMunicipality = archiveRule({
   id: 'unknown-municipality',
   messages: { 'unknown-municipality': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Someone from outside the municipalities names an organisation instead.
+      {
+        files: {
+          'people.yml': changed('people.yml', [
+            'sara-sund:',
+            'karin-lind: { name: Karin Lind, organisation: Region Mellanbygd }\nsara-sund:',
+          ]),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // The municipality written with "kommun", unlike in kd.yml.
+        files: {
+          'people.yml': changed('people.yml', [
+            '{ name: Doris Dal, municipality: Dalsjö }',
+            '{ name: Doris Dal, municipality: Dalsjö kommun }',
+          ]),
+        },
+        findings: [{ file: 'people.yml', line: 3, column: 45, key: 'unknown-municipality', data: { name: 'Dalsjö kommun' } }],
+      },
+    ],
+  },
   check(archive, report) {
     const { people, config } = archive;
     if (!people || !config) return;
@@ -83,7 +145,19 @@ export const unknownMunicipality = archiveRule({
 export const chairMissing = archiveRule({
   id: 'chair-missing',
   messages: { 'chair-missing': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Notes (anteckningar) of a meeting need no chair.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['kind: protokoll', 'kind: anteckningar'], ['chair: astrid-alm\n', '']) } },
+    ],
+    notOk: [
+      {
+        // A protocol without its chair.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['chair: astrid-alm\n', '']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 2, column: 1, key: 'chair-missing', data: {} }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols)
       if (p.data.chair === undefined && p.data.kind === 'protokoll') report(at(p.file, p.positions, ''), 'chair-missing', {});
@@ -94,7 +168,19 @@ export const chairMissing = archiveRule({
 export const officerAbsent = archiveRule({
   id: 'officer-absent',
   messages: { 'officer-absent': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // The secretary took part remotely.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWith('  present: [astrid-alm, bertil-bok, doris-dal]\n  remote: [sara-sund]') } },
+    ],
+    notOk: [
+      {
+        // The chair sent regrets, but the protocol still names her as chair.
+        files: { [EXAMPLE_PROTOCOL]: protocolWith('  present: [bertil-bok, doris-dal, sara-sund]\n  regrets: [astrid-alm]') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 9, column: 8, key: 'officer-absent', data: { role: 'chair', id: 'astrid-alm' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const a = p.data.attendance;

@@ -1,7 +1,7 @@
-import { NO_EXAMPLES } from '../core/rule.js';
 import type { NetworkRecord } from '../model/index.js';
 import type { Term } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
+import { calendarWith, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithBertil, networkWithTerms, replaced } from './examples.js';
 
 const OPEN_END = '9999-12-31';
 
@@ -16,7 +16,21 @@ function withTerms(networks: Iterable<NetworkRecord>) {
 export const rosterTerm = archiveRule({
   id: 'roster-term',
   messages: { 'roster-term': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Bertil Bok leaves at the end of 2024.
+      {
+        files: { [EXAMPLE_NETWORK]: networkWithBertil('  - { person: bertil-bok, from: 2023-01-01, to: 2024-12-31 }') },
+      },
+    ],
+    notOk: [
+      {
+        // The year of his leaving typed wrong.
+        files: { [EXAMPLE_NETWORK]: networkWithBertil('  - { person: bertil-bok, from: 2023-01-01, to: 2022-12-31 }') },
+        findings: [{ file: EXAMPLE_NETWORK, line: 7, column: 49, key: 'roster-term', data: { from: '2023-01-01', to: '2022-12-31' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const net of archive.networks.values())
       net.config?.roster.forEach((m, i) => {
@@ -30,7 +44,29 @@ export const rosterTerm = archiveRule({
 export const rosterOverlap = archiveRule({
   id: 'roster-overlap',
   messages: { 'roster-overlap': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Bertil Bok is vice-chair from 2024: his first membership ends when the second begins.
+      {
+        files: {
+          [EXAMPLE_NETWORK]: networkWithBertil(
+            '  - { person: bertil-bok, from: 2023-01-01, to: 2023-12-31 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }',
+          ),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // The new line added, the old one not ended.
+        files: {
+          [EXAMPLE_NETWORK]: networkWithBertil(
+            '  - { person: bertil-bok, from: 2023-01-01 }\n  - { person: bertil-bok, from: 2024-01-01, role: vice-chair }',
+          ),
+        },
+        findings: [{ file: EXAMPLE_NETWORK, line: 8, column: 33, key: 'roster-overlap', data: { id: 'bertil-bok' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const net of archive.networks.values()) {
       const roster = net.config?.roster ?? [];
@@ -48,7 +84,16 @@ export const rosterOverlap = archiveRule({
 export const calendarDuplicate = archiveRule({
   id: 'calendar-duplicate',
   messages: { 'calendar-duplicate': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [EXAMPLE_CALENDAR]: calendarWith('2024-06-13') } }],
+    notOk: [
+      {
+        // The April line copied for the budget meeting, its date not changed.
+        files: { [EXAMPLE_CALENDAR]: calendarWith('2024-04-11') },
+        findings: [{ file: EXAMPLE_CALENDAR, line: 4, column: 11, key: 'calendar-duplicate', data: { date: '2024-04-11' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const net of archive.networks.values()) {
       const seen = new Set<string>();
@@ -65,7 +110,16 @@ export const calendarDuplicate = archiveRule({
 export const termDuplicate = archiveRule({
   id: 'term-duplicate',
   messages: { 'term-duplicate': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [EXAMPLE_NETWORK]: networkWithTerms('  - { id: 2027-2030, from: 2027-01-01, to: 2030-12-31 }') } }],
+    notOk: [
+      {
+        // The next term's line copied, its id not changed.
+        files: { [EXAMPLE_NETWORK]: networkWithTerms('  - { id: 2023-2026, from: 2027-01-01, to: 2030-12-31 }') },
+        findings: [{ file: EXAMPLE_NETWORK, line: 12, column: 11, key: 'term-duplicate', data: { id: '2023-2026' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { net, terms } of withTerms(archive.networks.values())) {
       const seen = new Set<string>();
@@ -81,7 +135,16 @@ export const termDuplicate = archiveRule({
 export const termOrder = archiveRule({
   id: 'term-order',
   messages: { 'term-order': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [EXAMPLE_NETWORK]: networkWithTerms() } }],
+    notOk: [
+      {
+        // The next term's line copied, its end not changed.
+        files: { [EXAMPLE_NETWORK]: networkWithTerms('  - { id: 2027-2030, from: 2027-01-01, to: 2026-12-31 }') },
+        findings: [{ file: EXAMPLE_NETWORK, line: 12, column: 44, key: 'term-order', data: { from: '2027-01-01', to: '2026-12-31' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { net, terms } of withTerms(archive.networks.values()))
       terms.forEach((t, i) => {
@@ -94,7 +157,16 @@ export const termOrder = archiveRule({
 export const termOverlap = archiveRule({
   id: 'term-overlap',
   messages: { 'term-overlap': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [EXAMPLE_NETWORK]: networkWithTerms('  - { id: 2027-2030, from: 2027-01-01, to: 2030-12-31 }') } }],
+    notOk: [
+      {
+        // The next term begins a year before the first ends.
+        files: { [EXAMPLE_NETWORK]: networkWithTerms('  - { id: 2027-2030, from: 2026-01-01, to: 2030-12-31 }') },
+        findings: [{ file: EXAMPLE_NETWORK, line: 12, column: 28, key: 'term-overlap', data: { id: '2027-2030', other: '2023-2026' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { net, terms } of withTerms(archive.networks.values()))
       terms.forEach((t, i) => {
@@ -109,7 +181,21 @@ export const termOverlap = archiveRule({
 export const rosterOutsideTerms = archiveRule({
   id: 'roster-outside-terms',
   messages: { 'roster-outside-terms': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [{ files: { [EXAMPLE_NETWORK]: networkWithTerms() } }],
+    notOk: [
+      {
+        // Bertil Bok's seat dated from his appointment in December, before the term began.
+        files: {
+          [EXAMPLE_NETWORK]: replaced(networkWithTerms(), [
+            '{ person: bertil-bok, from: 2023-01-01 }',
+            '{ person: bertil-bok, from: 2022-12-01 }',
+          ]),
+        },
+        findings: [{ file: EXAMPLE_NETWORK, line: 7, column: 33, key: 'roster-outside-terms', data: { date: '2022-12-01' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const { net, config, terms } of withTerms(archive.networks.values())) {
       const inSome = (d: string) => terms.some((t) => t.from <= d && d <= t.to);

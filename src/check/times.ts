@@ -1,13 +1,38 @@
-import { NO_EXAMPLES } from '../core/rule.js';
 import { allDecisions, type DecisionRecord } from '../model/index.js';
 import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
+import {
+  changed,
+  EXAMPLE_NETWORK,
+  EXAMPLE_PROTOCOL,
+  NEXT_PROTOCOL,
+  nextMeetingFollowingUp,
+  protocolWithGuest,
+  protocolWithPartial,
+} from './examples.js';
 
 /** Partial attendance lies inside the meeting's hours, and starts before it ends. */
 export const timeRange = archiveRule({
   id: 'time-range',
   messages: { 'time-range': 'error', 'time-order': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Bertil Bok came at ten.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('from: "10:00"') } },
+    ],
+    notOk: [
+      {
+        // He left at twelve, after the meeting had ended at half past eleven.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('until: "12:00"') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 14, column: 36, key: 'time-range', data: { found: '12:00', meeting: '09:00-11:30' } }],
+      },
+      {
+        // From and until swapped.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('from: "10:30", until: "10:00"') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 14, column: 51, key: 'time-order', data: { from: '10:30', until: '10:00' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const [start, end] = p.data.time.split('-') as [string, string];
@@ -29,7 +54,24 @@ export const timeRange = archiveRule({
 export const itemRange = archiveRule({
   id: 'item-range',
   messages: { 'item-range': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Bertil Bok was there for item 1.
+      { files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('items: 1') } },
+    ],
+    notOk: [
+      {
+        // Items 1–2 of a protocol with one item.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithPartial('items: "1-2"') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 14, column: 36, key: 'item-range', data: { found: '1-2', count: 1 } }],
+      },
+      {
+        // The guest's item numbered as on the agenda, which had more items than the protocol.
+        files: { [EXAMPLE_PROTOCOL]: protocolWithGuest('[2]') },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 14, column: 66, key: 'item-range', data: { found: '2', count: 1 } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const count = p.data.items.length;
@@ -63,7 +105,29 @@ function inRange(numbers: number[], count: number, raw: number | string): boolea
 export const decisionKind = archiveRule({
   id: 'decision-kind',
   messages: { 'decision-kind': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A network that does not decide records agreements.
+      {
+        files: {
+          [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, ['decides: true', 'decides: false']),
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['    decisions:', '    agreements:']),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // A deciding network's decision written down as an agreement.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['    decisions:', '    agreements:']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 16, column: 5, key: 'decision-kind', data: { found: 'agreements' } }],
+      },
+      {
+        // A network that does not decide, and a protocol of it with decisions.
+        files: { [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, ['decides: true', 'decides: false']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 16, column: 5, key: 'decision-kind', data: { found: 'decisions' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const p of archive.protocols) {
       const net = archive.networks.get(p.folder)?.config;
@@ -80,7 +144,19 @@ export const decisionKind = archiveRule({
 export const dueDate = archiveRule({
   id: 'due-date',
   messages: { 'due-date': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // An assignment without a due date.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['        due: 2024-04-30\n', '']) } },
+    ],
+    notOk: [
+      {
+        // Last year's number early in a new year.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['due: 2024-04-30', 'due: 2023-04-30']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 19, column: 14, key: 'due-date', data: { due: '2023-04-30', date: '2024-02-08' } }],
+      },
+    ],
+  },
   check(archive, report) {
     for (const d of allDecisions(archive)) {
       if (d.due !== undefined && d.due <= d.protocol.data.date)
@@ -93,7 +169,37 @@ export const dueDate = archiveRule({
 export const followsUp = archiveRule({
   id: 'follows-up',
   messages: { 'follows-up.unknown': 'error', 'follows-up.later': 'error', 'follows-up.not-assignment': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // April's item follows up the assignment given in February.
+      { files: { [NEXT_PROTOCOL]: nextMeetingFollowingUp('ledning 1/2024 §1:1') } },
+    ],
+    notOk: [
+      {
+        // February's protocol has one item: there is no §2.
+        files: { [NEXT_PROTOCOL]: nextMeetingFollowingUp('ledning 1/2024 §2:1') },
+        findings: [{ file: NEXT_PROTOCOL, line: 16, column: 18, key: 'follows-up.unknown', data: { ref: 'ledning 1/2024 §2:1' } }],
+      },
+      {
+        // The item follows up its own decision.
+        files: { [NEXT_PROTOCOL]: nextMeetingFollowingUp('ledning 2/2024 §1:1') },
+        findings: [
+          { file: NEXT_PROTOCOL, line: 16, column: 18, key: 'follows-up.later', data: { ref: 'ledning 2/2024 §1:1', date: '2024-04-11' } },
+        ],
+      },
+      {
+        // February's decision gave nobody the task: there is no assignment to follow up.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '      - text: att sekretariatet tar fram ett förslag till avtal.\n        owner: sara-sund\n        due: 2024-04-30',
+            '      - att sekretariatet tar fram ett förslag till avtal.',
+          ]),
+          [NEXT_PROTOCOL]: nextMeetingFollowingUp('ledning 1/2024 §1:1'),
+        },
+        findings: [{ file: NEXT_PROTOCOL, line: 16, column: 18, key: 'follows-up.not-assignment', data: { ref: 'ledning 1/2024 §1:1' } }],
+      },
+    ],
+  },
   check(archive, report) {
     // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
     const byId = new Map<string, DecisionRecord>();

@@ -2,9 +2,10 @@ import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
 import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../check/examples.js';
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 import { validate } from './validate.js';
 
 /**
@@ -27,14 +28,55 @@ export interface FileRecord {
 export const encodingRule = defineRule({
   id: 'encoding',
   messages: { 'file.encoding': 'error', 'file.control': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // Saved on Windows: a byte order mark and CRLF line ends.
+      { files: { [EXAMPLE_PROTOCOL]: `\uFEFF${EXAMPLE_ARCHIVE[EXAMPLE_PROTOCOL]!.replaceAll('\n', '\r\n')}` } },
+    ],
+    notOk: [
+      {
+        // Pasted from Word, whose line break within a paragraph (Shift+Enter) is a vertical tab.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['upphandling av larmtjänster', 'upphandling\vav larmtjänster']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 24, column: 44, key: 'file.control', data: { code: 'U+000B' } }],
+      },
+    ],
+  },
 });
 
 /** No TODO is left where kd import found no time or place. */
 export const todoRule = defineRule({
   id: 'todo',
   messages: { 'todo.missing': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A draft from kd import whose time and place the secretary has filled in.
+      {
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            'status: justerat',
+            'status: utkast\nsource: { file: Protokoll 8 februari.docx, sha256: 9f2c4e0b7a1d3f5e6c8b0a2d4f6e8c0b1a3d5f7e9c1b3a5d7f9e1c3b5a7d9f1e }',
+          ]),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // The imported Word protocol said neither when nor where the group met.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(
+            EXAMPLE_PROTOCOL,
+            ['time: "09:00-11:30"', 'time: TODO'],
+            ['place: Kommunhuset, Alby', 'place: TODO'],
+            ['status: justerat', 'status: utkast'],
+          ),
+        },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 5, column: 7, key: 'todo.missing', data: { key: 'time' } },
+          { file: EXAMPLE_PROTOCOL, line: 6, column: 8, key: 'todo.missing', data: { key: 'place' } },
+        ],
+      },
+    ],
+  },
 });
 
 /** The value kd import writes where the source did not say: a finding of its own, never a schema error that would hide the other rules. */

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { PositionTable } from '../archive/yaml.js';
+import { changed, EXAMPLE_PROTOCOL } from '../check/examples.js';
 import { type Finding, formatPath } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
-import { defineRule, NO_EXAMPLES } from '../core/rule.js';
+import { defineRule } from '../core/rule.js';
 import type { Expectation } from '../i18n/index.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import { schemas } from '../schema/index.js';
@@ -11,7 +12,40 @@ import { schemas } from '../schema/index.js';
 export const schemaRule = defineRule({
   id: 'schema',
   messages: { 'schema.unknown-key': 'error', 'schema.missing': 'error', 'schema.invalid': 'error', 'schema.control': 'error' },
-  examples: NO_EXAMPLES,
+  examples: {
+    ok: [
+      // A key a protocol may leave out: the meeting's theme.
+      { files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['items:', 'theme: Upphandling\nitems:']) } },
+    ],
+    notOk: [
+      {
+        // The date under a Swedish key: kd does not know `datum`, and misses `date`.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['date: 2024-02-08', 'datum: 2024-02-08']) },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 2, column: 1, key: 'schema.missing', data: { key: 'date', expected: { name: 'date' } } },
+          { file: EXAMPLE_PROTOCOL, line: 4, column: 1, key: 'schema.unknown-key', data: { key: 'datum' } },
+        ],
+      },
+      {
+        // The time written the Swedish way, with points.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['time: "09:00-11:30"', 'time: "9.00-11.30"']) },
+        findings: [
+          {
+            file: EXAMPLE_PROTOCOL,
+            line: 5,
+            column: 7,
+            key: 'schema.invalid',
+            data: { expected: { name: 'time-range' }, found: '"9.00-11.30"' },
+          },
+        ],
+      },
+      {
+        // An id pasted from a spreadsheet with its tab, written as the escape \t.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['secretary: sara-sund', 'secretary: "sara-sund\\t"']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 10, column: 12, key: 'schema.control', data: { code: 'U+0009', kind: 'control' } }],
+      },
+    ],
+  },
 });
 
 type Issue = z.core.$ZodIssue;
