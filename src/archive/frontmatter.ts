@@ -1,4 +1,4 @@
-import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../check/examples.js';
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import { defineRule } from '../core/rule.js';
 import { REMARK_MAX_CHARS, REMARK_MAX_DEPTH, REMARK_MAX_LINE_CHARS, REMARK_MAX_LINES, readOutline } from './outline.js';

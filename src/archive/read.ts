@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, NEXT_PROTOCOL, nextMeeting } from '../check/examples.js';
 import { KdError } from '../core/errors.js';
+import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { defineRule } from '../core/rule.js';

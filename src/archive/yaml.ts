@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
-import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../check/examples.js';
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import { defineRule } from '../core/rule.js';
 

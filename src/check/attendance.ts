@@ -1,6 +1,6 @@
+import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, protocolWith, protocolWithPartial } from '../core/examples.js';
 import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
-import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, protocolWith, protocolWithPartial } from './examples.js';
 
 /** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
 function listings(p: ProtocolRecord): [id: string, path: string][] {

@@ -5,10 +5,10 @@ import { splitFrontMatter } from '../archive/frontmatter.js';
 import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repoOf, resolveRev } from '../archive/git.js';
 import { decodeText } from '../archive/text.js';
 import { KdError } from '../core/errors.js';
+import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import { defineRule } from '../core/rule.js';
 import { processFile } from '../model/file.js';
-import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from './examples.js';
 
 /** An approved protocol does not change, except for corrections added at the end; it is not deleted, renamed or replaced by a link. */
 /** The example archive's approved protocol, committed: the version the history rule compares with. */

@@ -1,6 +1,6 @@
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from '../core/examples.js';
 import type { Archive, ProtocolRecord } from '../model/index.js';
 import { archiveRule, at } from './context.js';
-import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from './examples.js';
 
 /** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
 const APRIL_AS_1 = 'networks/ledning/protocols/2024/2024-04-11-1.md';

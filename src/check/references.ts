@@ -1,6 +1,14 @@
 import { CONFIG_FILE, PEOPLE_FILE } from '../archive/read.js';
+import {
+  changed,
+  EXAMPLE_NETWORK,
+  EXAMPLE_PROTOCOL,
+  NEXT_PROTOCOL,
+  nextMeeting,
+  protocolWith,
+  protocolWithGuest,
+} from '../core/examples.js';
 import { archiveRule, at } from './context.js';
-import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWith, protocolWithGuest } from './examples.js';
 
 /** Every person id used anywhere exists in people.yml. */
 export const unknownPerson = archiveRule({

@@ -1,7 +1,7 @@
+import { calendarWith, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithBertil, networkWithTerms, replaced } from '../core/examples.js';
 import type { NetworkRecord } from '../model/index.js';
 import type { Term } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
-import { calendarWith, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithBertil, networkWithTerms, replaced } from './examples.js';
 
 const OPEN_END = '9999-12-31';
 

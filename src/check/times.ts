@@ -1,6 +1,3 @@
-import { allDecisions, type DecisionRecord } from '../model/index.js';
-import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
-import { archiveRule, at } from './context.js';
 import {
   changed,
   EXAMPLE_NETWORK,
@@ -9,7 +6,10 @@ import {
   nextMeetingFollowingUp,
   protocolWithGuest,
   protocolWithPartial,
-} from './examples.js';
+} from '../core/examples.js';
+import { allDecisions, type DecisionRecord } from '../model/index.js';
+import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
+import { archiveRule, at } from './context.js';
 
 /** Partial attendance lies inside the meeting's hours, and starts before it ends. */
 export const timeRange = archiveRule({

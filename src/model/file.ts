@@ -2,7 +2,7 @@ import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
 import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
-import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../check/examples.js';
+import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { defineRule } from '../core/rule.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PositionTable } from '../archive/yaml.js';
-import { changed, EXAMPLE_PROTOCOL } from '../check/examples.js';
+import { changed, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import { type Finding, formatPath } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { defineRule } from '../core/rule.js';
