@@ -4,13 +4,13 @@ import { isRealDate, timeRange } from '../schema/index.js';
 
 /** A date option (--date, --from, --as-of …) checked like the schema checks dates. */
 export function checkDateOption(option: string, value: string, lang: Lang): string {
-  if (!isRealDate(value)) throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect.date! });
+  if (!isRealDate(value)) throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect.date });
   return value;
 }
 
 /** A meeting time option (--time) checked like the schema checks it. */
 export function checkTimeOption(option: string, value: string, lang: Lang): string {
   if (!timeRange.safeParse(value).success)
-    throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect['time-range']! });
+    throw new KdError('invalid-option-value', { option, found: value, expected: catalogue(lang).expect['time-range'] });
   return value;
 }

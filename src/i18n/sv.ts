@@ -160,7 +160,7 @@ export const sv = {
     'term-id': 'ett id för mandatperioden, t.ex. 2019-2022',
     year: 'ett årtal',
     half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
-  } as Record<string, string>,
+  },
 
   types: {
     string: 'en text',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { PositionTable } from '../archive/yaml.js';
 import { type Finding, formatPath, message } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
-import type { Expectation } from '../i18n/index.js';
+import { type Expectation, expectationNamed } from '../i18n/index.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import { schemas } from '../schema/index.js';
 
@@ -47,10 +47,6 @@ function flatten(issues: readonly Issue[]): Issue[] {
     out.push(issue);
   }
   return out;
-}
-
-function isCustomExpectation(msg: string): boolean {
-  return msg.startsWith('expect.');
 }
 
 /** The character a `clean` check refused, from its parameters (see common.ts). */
@@ -125,7 +121,8 @@ function nearest(path: readonly (string | number)[], positions: PositionTable) {
 }
 
 function expectation(issue: Issue): Expectation {
-  if (isCustomExpectation(issue.message)) return { name: issue.message.slice('expect.'.length) };
+  const name = expectationNamed(issue.message);
+  if (name) return { name };
   switch (issue.code) {
     case 'invalid_type':
       return { type: String(issue.expected) };

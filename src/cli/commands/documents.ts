@@ -59,7 +59,7 @@ export async function digestCommand(opts: DocOptions & { municipality?: string; 
   if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
   const s = style(archive, lang);
   const period = halfYear(opts.half!);
-  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half!, expected: s.c.expect.half! });
+  if (!period) throw new KdError('invalid-option-value', { option: '--half', found: opts.half!, expected: s.c.expect.half });
   requireSound(archive, { period }, lang);
   const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
   const municipality = findMunicipality(opts.municipality!, known);

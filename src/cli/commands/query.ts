@@ -53,7 +53,7 @@ export function period(opts: { half?: string; from?: string; to?: string }, lang
   if (opts.half !== undefined) {
     if (opts.from !== undefined || opts.to !== undefined) throw new KdError('conflicting-options', { options: '--half, --from/--to' });
     const p = halfYear(opts.half);
-    if (!p) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: c.expect.half! });
+    if (!p) throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: c.expect.half });
     return p;
   }
   for (const [option, value] of [

@@ -34,7 +34,7 @@ export type ReportOutcome =
 export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const period = halfYear(opts.half);
   if (!period)
-    throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half! });
+    throw new KdError('invalid-option-value', { option: '--half', found: opts.half, expected: catalogue(opts.lang ?? 'sv').expect.half });
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
   if (opts.network !== undefined) pickNetwork(archive, opts.network);
 

@@ -126,7 +126,7 @@ async function rotate(opts: RotateOptions, io: Io): Promise<number> {
     throw new KdError('invalid-option-value', {
       option: '--term',
       found: opts.term,
-      expected: catalogue(opts.lang ?? 'sv').expect['term-id']!,
+      expected: catalogue(opts.lang ?? 'sv').expect['term-id'],
     });
   const { root, archive, lang, net, c } = await open(io, opts);
   if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
@@ -201,7 +201,7 @@ export async function turnCommand(opts: Common & { year?: string; format?: 'text
   }
   const year = opts.year !== undefined ? Number(opts.year) : Number(today().slice(0, 4));
   if (!Number.isInteger(year) || year < 1900 || year > 2999)
-    throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year! });
+    throw new KdError('invalid-option-value', { option: '--year', found: String(opts.year), expected: c.expect.year });
   const years = [year, year + 1];
   const turns = years.map((y) => ({ year: y, ...turnOf(rotation, y) }));
   if (opts.format === 'json') io.stdout.write(`${JSON.stringify(turns, null, 2)}\n`);
