@@ -4,14 +4,16 @@ import { en } from '../src/i18n/en.js';
 import { type ExpectationName, expectationNamed, expect as named } from '../src/i18n/index.js';
 import { sv } from '../src/i18n/sv.js';
 
-/** The parts of the catalogue typed loosely (records) get their completeness checked here. */
+/**
+ * en.ts is typed against sv.ts and the tables by their keys (roles, presence
+ * marks, YAML error codes, expectations, …), so the compiler checks that both
+ * word the same things. Two tables take their keys from outside, zod's type
+ * names and commander's headings; they are records, checked here.
+ */
 describe('the message catalogue', () => {
-  it('has the same keys in Swedish and English, in every table', () => {
-    for (const table of ['messages', 'expect', 'types', 'yamlCodes'] as const) {
-      expect(Object.keys(en[table]).sort()).toEqual(Object.keys(sv[table]).sort());
-    }
+  it('has the same keys in Swedish and English in the tables keyed from outside', () => {
+    expect(Object.keys(en.types).sort()).toEqual(Object.keys(sv.types).sort());
     expect(Object.keys(en.cli.titles).sort()).toEqual(Object.keys(sv.cli.titles).sort());
-    expect(Object.keys(en.cli.errors).sort()).toEqual(Object.keys(sv.cli.errors).sort());
   });
 
   // That every expectation a schema names is worded, the compiler checks: `expect` takes only the catalogue's names.

@@ -9,7 +9,7 @@ import { protocolSchema } from './protocol.js';
 export type { Calendar, PlannedMeeting } from './calendar.js';
 export * from './common.js';
 export type { Config } from './config.js';
-export type { Membership, NetworkConfig, Term } from './network.js';
+export type { Membership, NetworkConfig, Role, Term } from './network.js';
 export { ROLES } from './network.js';
 export type { People, Person } from './people.js';
 export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData } from './protocol.js';

@@ -7,6 +7,10 @@ export const TERM_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 import { date, id, positiveInt, text } from './common.js';
 
 export const ROLES = ['chair', 'vice-chair', 'secretary', 'member'] as const;
+export type Role = (typeof ROLES)[number];
+/** Who may come in a member's place: nobody, the member's personal substitute, or anyone the municipality sends. */
+export const SUBSTITUTE_RULES = ['none', 'personal', 'any'] as const;
+export type SubstituteRule = (typeof SUBSTITUTE_RULES)[number];
 
 /** One term of one person on a network's roster. A roster is history: terms end, seats rotate. */
 export const membershipSchema = z.strictObject({
@@ -45,7 +49,7 @@ export const networkSchema = z.strictObject({
   rules: text.optional(),
   /** true: items carry decisions; false: the network only makes agreements (överenskommelser). */
   decides: z.boolean({ error: expect('boolean') }),
-  substitutes: z.enum(['none', 'personal', 'any'], { error: expect('substitutes') }),
+  substitutes: z.enum(SUBSTITUTE_RULES, { error: expect('substitutes') }),
   meetings_per_term: positiveInt.optional(),
   roster: z.array(membershipSchema, { error: expect('list') }).min(1, { error: expect('nonempty-list') }),
   terms: z.array(termSchema, { error: expect('list') }).optional(),

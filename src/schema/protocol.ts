@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { expect } from '../i18n/index.js';
 import { date, decisionRef, id, itemRange, positiveInt, text, time, timeRange } from './common.js';
 
+/** A record of a decision-making meeting (protokoll) or of one that only makes agreements (anteckningar). */
+export const PROTOCOL_KINDS = ['protokoll', 'anteckningar'] as const;
+export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
+
 /** A decision is a sentence, or a sentence with an owner (then it is an assignment) and a due date. */
 export const decisionSchema = z.union(
   [
@@ -76,7 +80,7 @@ export const protocolSchema = z.strictObject({
   date,
   time: timeRange,
   place: text,
-  kind: z.enum(['protokoll', 'anteckningar'], { error: expect('kind') }),
+  kind: z.enum(PROTOCOL_KINDS, { error: expect('kind') }),
   status: z.enum(['utkast', 'justerat'], { error: expect('status') }),
   chair: id.optional(),
   secretary: id,

@@ -48,7 +48,7 @@ function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
     rows: seats.map((r) => [
       r.name,
       r.municipality ?? r.organisation ?? '',
-      `${c.docs.roles[r.role] ?? r.role}${r.acting ? ` (${col.acting})` : ''}`,
+      `${c.docs.roles[r.role]}${r.acting ? ` (${col.acting})` : ''}`,
       r.substitute ? s.person(r.substitute) : '',
       s.date(r.joined),
       String(r.termsServed),
