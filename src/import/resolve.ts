@@ -1,5 +1,4 @@
 import type { RootContent } from 'mdast';
-import { Document, Scalar, visit } from 'yaml';
 import { TODO } from '../model/file.js';
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
@@ -280,16 +279,4 @@ function uniqueId(base: string, archive: Archive, added: Map<string, NewPerson>)
   let id = base || 'person';
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;
   return id;
-}
-
-/** The front matter text of a draft: serialised from data, times quoted. */
-export function draftFrontMatter(data: Record<string, unknown>): string {
-  const doc = new Document(data);
-  // Every clock time is quoted, so that a YAML 1.1 reader never takes 11:25 for a number.
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && /^\d{1,2}:\d{2}/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  return doc.toString({ lineWidth: 0 }).trimEnd();
 }
