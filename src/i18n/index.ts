@@ -4,8 +4,9 @@ import { sv } from './sv.js';
 export type { Expectation } from './expectation.js';
 
 export type Catalogue = typeof sv;
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
+/** The languages kd speaks, each with a catalogue; kd.yml's `locale` takes one of them. */
+export const LANGS = ['sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 
 /** The expectations the catalogue words (`date`, `time-range`, …): what a schema's custom error may name. */
 export type ExpectationName = keyof Catalogue['expect'];

@@ -16,6 +16,9 @@ export interface NewPerson {
   line: number;
 }
 
+/** What a draft can lack: the summary names each, and the catalogue words each as a task for the secretariat. */
+export type Missing = 'date' | 'time' | 'place' | 'chair' | 'secretary';
+
 export interface ImportSummary {
   present: number;
   partial: number;
@@ -37,8 +40,8 @@ export interface ImportSummary {
   /** Page markers, running headers and signature lines taken out. */
   noise: { line: number; text: string }[];
   notUnderstood: { line: number; text: string }[];
-  /** What the draft still lacks (date, time, place, chair, secretary). */
-  missing: string[];
+  /** What the draft still lacks. */
+  missing: Missing[];
 }
 
 export interface ImportOptions {
@@ -83,9 +86,7 @@ export function resolveDraft(
   const date = opts.date ?? legacy.date;
   const time = opts.time ?? legacy.time;
   const place = opts.place ?? legacy.place;
-  const missing = [date === undefined && 'date', time === undefined && 'time', place === undefined && 'place'].filter(
-    (x): x is string => x !== false,
-  );
+  const missing: Missing[] = (['date', 'time', 'place'] as const).filter((k) => ({ date, time, place })[k] === undefined);
   const unknownNames: ImportSummary['unknownNames'] = [];
   const newPeople: NewPerson[] = [];
 
