@@ -9,6 +9,7 @@ import type { ErrorCode } from 'yaml';
 import type { DecisionRecord } from '../model/index.js';
 import type { AssignmentStatus } from '../query/assignments.js';
 import type { Presence } from '../query/attendance.js';
+import type { ForbiddenKind } from '../schema/common.js';
 import type { Role, SubstituteRule } from '../schema/network.js';
 import type { ProtocolKind } from '../schema/protocol.js';
 import { type Expectation, wordExpectation } from './expectation.js';
@@ -57,7 +58,7 @@ export const sv = {
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
-    'schema.control': (d: { code: string; kind: 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate' }) =>
+    'schema.control': (d: { code: string; kind: ForbiddenKind }) =>
       ({
         control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,
         cr: `Oväntad ensam vagnretur ${d.code}, förväntade vanlig text; ta bort tecknet, eller skriv en radbrytning som \\n.`,
