@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KdError } from '../core/errors.js';
-import type { Catalogue, Lang } from '../i18n/index.js';
+import { type Catalogue, expectationNamed, type Lang } from '../i18n/index.js';
 import type { Io } from './io.js';
 
 /*
@@ -106,7 +106,7 @@ const argKey = (spec: string) => spec.replace(/^[[<]|(\.\.\.)?[\]>]$/g, '');
 
 /**
  * The first thing wrong with the options, as the sentence kd says for it.
- * The option types word their failures as `expect.<key>` (the catalogue's
+ * The option types word their failures with `expect(name)` (the catalogue's
  * words for what was expected), as the schema does; a choice failing is
  * zod's invalid_value.
  */
@@ -115,7 +115,8 @@ function optionError(issue: z.core.$ZodIssue, options: readonly OptionSpec[], ra
   const found = String(raw[spec?.key ?? '']);
   if (spec && issue.code === 'invalid_value')
     return new KdError('invalid-choice', { option: spec.long, found, allowed: issue.values.join(', ') });
-  const expected = issue.message.startsWith('expect.') ? c.expect[issue.message.slice('expect.'.length)] : undefined;
+  const name = expectationNamed(issue.message);
+  const expected = name !== undefined ? c.expect[name] : undefined;
   if (spec && expected !== undefined) return new KdError('invalid-option-value', { option: spec.long, found, expected });
   // Commander gives strings, booleans and lists: anything else is a declaration kd got wrong.
   throw new Error(`option ${String(issue.path[0])}: ${issue.message}`);

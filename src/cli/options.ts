@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expect } from '../i18n/index.js';
 import { halfYear, type Period } from '../query/period.js';
 import { isRealDate, timeRange } from '../schema/index.js';
 import { TERM_ID_RE } from '../schema/network.js';
@@ -6,7 +7,7 @@ import { option } from './command.js';
 
 /*
  * One zod type per kind of option value, each checked the way the schema
- * checks the same value in a file. A failure is worded `expect.<key>`, the
+ * checks the same value in a file. A failure is worded `expect(name)`, the
  * catalogue's words for what was expected, which command.ts turns into
  * "unexpected … for --flag, expected …".
  */
@@ -18,16 +19,16 @@ export const text = z.string().optional();
 export const flag = z.boolean().default(false);
 
 /** A real date, YYYY-MM-DD. */
-export const date = z.string().refine(isRealDate, { error: 'expect.date' });
+export const date = z.string().refine(isRealDate, { error: expect('date') });
 
 /** A meeting's time, HH:MM-HH:MM. */
-export const timeSpan = z.string().refine((v) => timeRange.safeParse(v).success, { error: 'expect.time-range' });
+export const timeSpan = z.string().refine((v) => timeRange.safeParse(v).success, { error: expect('time-range') });
 
 /** A half-year, 2019H1 or 2019H2, as the period it covers. */
 export const half = z.string().transform((value, ctx): Period => {
   const period = halfYear(value);
   if (period) return period;
-  ctx.addIssue({ code: 'custom', message: 'expect.half', input: value });
+  ctx.addIssue({ code: 'custom', message: expect('half'), input: value });
   return z.NEVER;
 });
 
@@ -35,7 +36,7 @@ export const half = z.string().transform((value, ctx): Period => {
 export const year = z.string().transform((value, ctx): number => {
   const y = Number(value);
   if (Number.isInteger(y) && y >= 1900 && y <= 2999) return y;
-  ctx.addIssue({ code: 'custom', message: 'expect.year', input: value });
+  ctx.addIssue({ code: 'custom', message: expect('year'), input: value });
   return z.NEVER;
 });
 
@@ -44,12 +45,12 @@ export const share = z.string().transform((value, ctx): number => {
   const m = /^(\d+)\s*\/\s*(\d+)$/.exec(value.trim());
   const v = m ? Number(m[1]) / Number(m[2]) : Number(value.replace(',', '.'));
   if (Number.isFinite(v) && v > 0 && v <= 1) return v;
-  ctx.addIssue({ code: 'custom', message: 'expect.share', input: value });
+  ctx.addIssue({ code: 'custom', message: expect('share'), input: value });
   return z.NEVER;
 });
 
 /** A term's id as network.yml accepts it (it is written there). */
-export const termId = z.string().regex(TERM_ID_RE, { error: 'expect.term-id' });
+export const termId = z.string().regex(TERM_ID_RE, { error: expect('term-id') });
 
 /** The options several commands share, declared once. */
 export const networkOption = option('--network <id>', 'network', text);

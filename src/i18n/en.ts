@@ -1,3 +1,4 @@
+import type { ErrorCode } from 'yaml';
 import { type Expectation, wordExpectation } from './expectation.js';
 import type { Catalogue } from './index.js';
 
@@ -851,8 +852,8 @@ export const en: Catalogue = {
   },
 };
 
-function yamlCode(code: string): string {
-  return en.yamlCodes[code] ?? `YAML error ${code}`;
+function yamlCode(code: ErrorCode): string {
+  return en.yamlCodes[code];
 }
 
 function expectation(e: Expectation): string {

@@ -4,8 +4,33 @@ import { sv } from './sv.js';
 export type { Expectation } from './expectation.js';
 
 export type Catalogue = typeof sv;
-export type Lang = 'sv' | 'en';
-export const LANGS: readonly Lang[] = ['sv', 'en'];
+/** The languages kd speaks, each with a catalogue; kd.yml's `locale` takes one of them. */
+export const LANGS = ['sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** The expectations the catalogue words (`date`, `time-range`, …): what a schema's custom error may name. */
+export type ExpectationName = keyof Catalogue['expect'];
+
+const EXPECT = 'expect.';
+
+/**
+ * The zod error message that names an expectation, for a schema's `error`
+ * option: `z.string({ error: expect('date') })`. A name the catalogue does
+ * not word does not compile.
+ */
+export function expect(name: ExpectationName): `expect.${ExpectationName}` {
+  return `${EXPECT}${name}`;
+}
+
+function isExpectationName(name: string): name is ExpectationName {
+  return Object.hasOwn(sv.expect, name);
+}
+
+/** The expectation a zod issue's message names, when a schema made it with `expect`; otherwise (zod's own wording) undefined. */
+export function expectationNamed(message: string): ExpectationName | undefined {
+  const name = message.startsWith(EXPECT) ? message.slice(EXPECT.length) : undefined;
+  return name !== undefined && isExpectationName(name) ? name : undefined;
+}
 
 type Messages = Catalogue['messages'];
 export type MessageKey = keyof Messages;

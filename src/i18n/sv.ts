@@ -5,6 +5,13 @@
  * by the renderer, never written into the sentence.
  */
 
+import type { ErrorCode } from 'yaml';
+import type { DecisionRecord } from '../model/index.js';
+import type { AssignmentStatus } from '../query/assignments.js';
+import type { Presence } from '../query/attendance.js';
+import type { ForbiddenKind } from '../schema/common.js';
+import type { Role, SubstituteRule } from '../schema/network.js';
+import type { ProtocolKind } from '../schema/protocol.js';
 import { type Expectation, wordExpectation } from './expectation.js';
 
 const q = (s: string) => `”${s}”`;
@@ -41,7 +48,7 @@ export const sv = {
     'frontmatter.unclosed': () => `Front matter avslutas aldrig: förväntade en rad med bara ${q('---')}.`,
     'body.unreadable': (d: { found: string; chars: number; lines: number; width: number; depth: number }) =>
       `Oväntad Markdown ${q(d.found)} som kd bara läser i en mindre brödtext (högst ${d.chars} tecken och ${d.lines} rader, rader på högst ${d.width} tecken och högst ${d.depth} nivåer listor och citat), förväntade vanliga stycken, rubriker, listor och kodblock; punkternas rubriker lästes inte och filen kontrollerades inte vidare. Förenkla raden eller korta texten.`,
-    'yaml.error': (d: { code: string; found: string }) => `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
+    'yaml.error': (d: { code: ErrorCode; found: string }) => `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
     'yaml.alias': (d: { found: string }) => `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
     'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
     'yaml.more': (d: { count: number }) =>
@@ -51,7 +58,7 @@ export const sv = {
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
-    'schema.control': (d: { code: string; kind: 'control' | 'cr' | 'noncharacter' | 'bidi' | 'surrogate' }) =>
+    'schema.control': (d: { code: string; kind: ForbiddenKind }) =>
       ({
         control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,
         cr: `Oväntad ensam vagnretur ${d.code}, förväntade vanlig text; ta bort tecknet, eller skriv en radbrytning som \\n.`,
@@ -161,7 +168,7 @@ export const sv = {
     year: 'ett årtal',
     half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
     share: '1/3, 1/2 …',
-  } as Record<string, string>,
+  },
 
   types: {
     string: 'en text',
@@ -197,7 +204,7 @@ export const sv = {
     TAG_RESOLVE_FAILED: 'Okänd eller otillåten YAML-tagg',
     UNEXPECTED_TOKEN: 'Oväntat tecken i YAML-texten',
     BAD_COLLECTION_TYPE: 'Fel sorts samling för taggen',
-  } as Record<string, string>,
+  } satisfies Record<ErrorCode, string>,
 
   ui: {
     historySkipped: 'Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.',
@@ -259,11 +266,11 @@ export const sv = {
     followUpTitle: 'Uppföljning av uppdrag',
     acting: 'tf',
     followsUpHint: 'Ta bort # på raden nedan och behåll de uppdrag som redovisades på mötet:',
-    kindTitle: { protokoll: 'protokoll', anteckningar: 'anteckningar' } as Record<'protokoll' | 'anteckningar', string>,
+    kindTitle: { protokoll: 'protokoll', anteckningar: 'anteckningar' } satisfies Record<ProtocolKind, string>,
   },
 
   registers: {
-    presence: { present: 'N', partial: 'D', remote: 'R', represented: 'E', regrets: 'F', absent: 'A' } as Record<string, string>,
+    presence: { present: 'N', partial: 'D', remote: 'R', represented: 'E', regrets: 'F', absent: 'A' } satisfies Record<Presence, string>,
     presenceWord: {
       present: 'närvarande',
       partial: 'delvis närvarande',
@@ -271,7 +278,7 @@ export const sv = {
       represented: 'företrädd av ersättare',
       regrets: 'anmält förhinder',
       absent: 'frånvarande utan anmälan',
-    } as Record<string, string>,
+    } satisfies Record<Presence, string>,
     notMember: '·',
     notMemberWord: 'inte medlem',
     columns: {
@@ -300,8 +307,8 @@ export const sv = {
       absent: 'Frånvarande',
     },
     yes: 'ja',
-    status: { open: 'öppet', overdue: 'försenat', done: 'klart' } as Record<string, string>,
-    kind: { decision: 'beslut', agreement: 'överenskommelse' } as Record<string, string>,
+    status: { open: 'öppet', overdue: 'försenat', done: 'klart' } satisfies Record<AssignmentStatus, string>,
+    kind: { decision: 'beslut', agreement: 'överenskommelse' } satisfies Record<DecisionRecord['kind'], string>,
     attendanceTitle: (network: string) => `Närvaro: ${network}`,
     municipalitiesTitle: 'Närvaro per kommun',
     decisionsTitle: 'Beslut och överenskommelser',
@@ -515,10 +522,15 @@ export const sv = {
       none: 'Medlemmarna har inga ersättare; en tillförordnad chef räknas som medlem.',
       personal: 'Varje medlem kan ha en personlig ersättare som deltar vid förhinder.',
       any: 'Vid förhinder får kommunen skicka en annan företrädare.',
-    } as Record<string, string>,
+    } satisfies Record<SubstituteRule, string>,
     perTerm: (n: number) => `Nätverket träffas ${n} gånger per mandatperiod.`,
     roster: 'Medlemmar',
-    roles: { chair: 'ordförande', 'vice-chair': 'vice ordförande', secretary: 'sekreterare', member: 'ledamot' } as Record<string, string>,
+    roles: {
+      chair: 'ordförande',
+      'vice-chair': 'vice ordförande',
+      secretary: 'sekreterare',
+      member: 'ledamot',
+    } satisfies Record<Role, string>,
     acting: 'tf',
     upcoming: 'Kommande möten',
     noUpcoming: 'Inga möten är planerade de kommande tolv månaderna.',
@@ -896,8 +908,8 @@ export const sv = {
   },
 };
 
-function yamlCode(code: string): string {
-  return sv.yamlCodes[code] ?? `YAML-fel ${code}`;
+function yamlCode(code: ErrorCode): string {
+  return sv.yamlCodes[code];
 }
 
 function expectation(e: Expectation): string {

@@ -1,3 +1,4 @@
+import type { ProtocolKind } from '../schema/index.js';
 import { datesIn, timeIn } from './dates.js';
 import {
   type Entry,
@@ -51,7 +52,7 @@ export interface LegacyItem {
 
 export interface LegacyProtocol {
   header?: string;
-  kind?: 'protokoll' | 'anteckningar';
+  kind?: ProtocolKind;
   number?: number;
   year?: number;
   date?: string;

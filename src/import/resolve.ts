@@ -1,5 +1,4 @@
 import type { RootContent } from 'mdast';
-import { Document, Scalar, visit } from 'yaml';
 import { TODO } from '../model/file.js';
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
@@ -16,6 +15,9 @@ export interface NewPerson {
   file: string;
   line: number;
 }
+
+/** What a draft can lack: the summary names each, and the catalogue words each as a task for the secretariat. */
+export type Missing = 'date' | 'time' | 'place' | 'chair' | 'secretary';
 
 export interface ImportSummary {
   present: number;
@@ -38,8 +40,8 @@ export interface ImportSummary {
   /** Page markers, running headers and signature lines taken out. */
   noise: { line: number; text: string }[];
   notUnderstood: { line: number; text: string }[];
-  /** What the draft still lacks (date, time, place, chair, secretary). */
-  missing: string[];
+  /** What the draft still lacks. */
+  missing: Missing[];
 }
 
 export interface ImportOptions {
@@ -84,9 +86,7 @@ export function resolveDraft(
   const date = opts.date ?? legacy.date;
   const time = opts.time ?? legacy.time;
   const place = opts.place ?? legacy.place;
-  const missing = [date === undefined && 'date', time === undefined && 'time', place === undefined && 'place'].filter(
-    (x): x is string => x !== false,
-  );
+  const missing: Missing[] = (['date', 'time', 'place'] as const).filter((k) => ({ date, time, place })[k] === undefined);
   const unknownNames: ImportSummary['unknownNames'] = [];
   const newPeople: NewPerson[] = [];
 
@@ -280,16 +280,4 @@ function uniqueId(base: string, archive: Archive, added: Map<string, NewPerson>)
   let id = base || 'person';
   for (let n = 2; taken(id); n++) id = `${base}-${n}`;
   return id;
-}
-
-/** The front matter text of a draft: serialised from data, times quoted. */
-export function draftFrontMatter(data: Record<string, unknown>): string {
-  const doc = new Document(data);
-  // Every clock time is quoted, so that a YAML 1.1 reader never takes 11:25 for a number.
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && /^\d{1,2}:\d{2}/.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
-    },
-  });
-  return doc.toString({ lineWidth: 0 }).trimEnd();
 }

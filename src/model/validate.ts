@@ -4,7 +4,7 @@ import { changed, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import { type Finding, formatPath } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { defineRule } from '../core/rule.js';
-import type { Expectation } from '../i18n/index.js';
+import { type Expectation, expectationNamed } from '../i18n/index.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import { schemas } from '../schema/index.js';
 
@@ -91,10 +91,6 @@ function flatten(issues: readonly Issue[]): Issue[] {
   return out;
 }
 
-function isCustomExpectation(msg: string): boolean {
-  return msg.startsWith('expect.');
-}
-
 /** The character a `clean` check refused, from its parameters (see common.ts). */
 function controlOf(issue: Issue): { code: string; kind: ForbiddenKind } | undefined {
   return issue.code === 'custom' && issue.params?.control ? (issue.params.control as { code: string; kind: ForbiddenKind }) : undefined;
@@ -151,7 +147,8 @@ function nearest(path: readonly (string | number)[], positions: PositionTable) {
 }
 
 function expectation(issue: Issue): Expectation {
-  if (isCustomExpectation(issue.message)) return { name: issue.message.slice('expect.'.length) };
+  const name = expectationNamed(issue.message);
+  if (name) return { name };
   switch (issue.code) {
     case 'invalid_type':
       return { type: String(issue.expected) };

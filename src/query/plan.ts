@@ -1,6 +1,6 @@
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
-import type { Membership, PlannedMeeting } from '../schema/index.js';
+import type { Membership, PlannedMeeting, ProtocolKind } from '../schema/index.js';
 import { type Assignment, assignments, byUrgency, isOpenOn, isOverdueOn } from './assignments.js';
 
 /** The meeting a new protocol is for, and everything that follows from the archive. */
@@ -10,7 +10,7 @@ export interface ProtocolPlan {
   date: string;
   time: string;
   place: string;
-  kind: 'protokoll' | 'anteckningar';
+  kind: ProtocolKind;
   theme?: string;
   chair?: string;
   secretary?: string;

@@ -22,7 +22,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   children.push(md.paragraph(d.asOf({ date: s.date(pkg.asOf) })));
 
   children.push(md.heading(2, d.mission), md.paragraph(config.mission));
-  const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]!];
+  const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]];
   if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
   children.push(md.heading(2, d.rules), md.list(rules.map((r) => [r])));
   if (config.rules) children.push(md.paragraph(config.rules));
@@ -41,7 +41,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
         r.name,
         r.municipality ?? r.organisation ?? '',
         r.title ?? '',
-        `${d.roles[r.role] ?? r.role}${r.acting ? ` (${d.acting})` : ''}`,
+        `${d.roles[r.role]}${r.acting ? ` (${d.acting})` : ''}`,
         s.date(r.from),
       ]),
     }),
@@ -61,7 +61,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
     children.push(md.heading(2, d.you));
     children.push(
       md.paragraph(
-        `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role] ?? n.role}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
+        `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role]}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
       ),
     );
     if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import { type Catalogue, catalogue, type Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import type { AssignmentRow } from '../query/assignments.js';
-import type { AttendanceRegister, Cell, PersonRow } from '../query/attendance.js';
+import type { AttendanceRegister, Cell, PersonRow, Presence } from '../query/attendance.js';
 import type { DecisionRow } from '../query/decisions.js';
 import { md } from './markdown.js';
 import type { Table } from './table.js';
@@ -40,7 +40,7 @@ export function style(archive: Archive, lang: Lang, iso = false): Style {
 const round = (r: number | undefined) => (r === undefined ? null : Math.round(r * 10000) / 10000);
 
 function code(s: Style, cell: Cell | undefined): string {
-  return cell === undefined ? s.c.registers.notMember : s.c.registers.presence[cell.presence]!;
+  return cell === undefined ? s.c.registers.notMember : s.c.registers.presence[cell.presence];
 }
 
 /** Person × meeting, with each person's figures. */
@@ -178,9 +178,8 @@ export function attendanceJson(regs: AttendanceRegister[]) {
 /** The key to the attendance codes, one sentence. */
 export function legendText(s: Style): string {
   const r = s.c.registers;
-  return r.legend(
-    [...Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k]}`), `${r.notMember} ${r.notMemberWord}`].join(', '),
-  );
+  const marks = Object.entries(r.presence).map(([k, v]) => `${v} ${r.presenceWord[k as Presence]}`);
+  return r.legend([...marks, `${r.notMember} ${r.notMemberWord}`].join(', '));
 }
 
 export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 2 | 3 = 2): RootContent[] {
@@ -215,7 +214,7 @@ export function decisionTable(rows: DecisionRow[], s: Style): Table {
     rows: rows.map((d) => [
       d.id,
       s.date(d.date),
-      s.c.registers.kind[d.kind]!,
+      s.c.registers.kind[d.kind],
       d.itemTitle,
       d.text,
       d.owner !== undefined ? s.person(d.owner) : '',
@@ -257,7 +256,7 @@ export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
       a.text,
       s.person(a.owner),
       a.due !== undefined ? s.date(a.due) : '',
-      s.c.registers.status[a.status]!,
+      s.c.registers.status[a.status],
       a.doneIn ?? '',
     ]),
   };

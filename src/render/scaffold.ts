@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
-import { Document, isMap, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { frontMatterText } from '../archive/edit.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import type { ProtocolPlan } from '../query/plan.js';
@@ -38,27 +39,27 @@ export function renderScaffold(archive: Archive, plan: ProtocolPlan, template: s
     guests: [],
     items: items.map((i) => ({ no: i.no, title: i.title })),
   };
-  const doc = new Document(data);
-  // Times are quoted so that a YAML 1.1 reader never takes 17:45 for a number.
-  const time = doc.get('time', true);
-  if (isScalar(time)) time.type = Scalar.QUOTE_DOUBLE;
-  const attendance = doc.get('attendance') as YAMLMap;
-  for (const pair of attendance.items) {
-    const list = pair.value as YAMLSeq;
-    if (isSeq(list) && list.items.length === 0) list.flow = true;
-  }
-  const present = attendance.get('present') as YAMLSeq<Scalar>;
-  plan.members.forEach((m, i) => {
-    const node = present.items[i]!;
-    const name = archive.people?.[m.person]?.name ?? m.person;
-    node.comment = ` ${name}${m.acting ? `, ${c.acting}` : ''}`;
+  const frontMatter = frontMatterText(data, (doc) => {
+    // Times are quoted so that a YAML 1.1 reader never takes 17:45 for a number.
+    const time = doc.get('time', true);
+    if (isScalar(time)) time.type = Scalar.QUOTE_DOUBLE;
+    const attendance = doc.get('attendance') as YAMLMap;
+    for (const pair of attendance.items) {
+      const list = pair.value as YAMLSeq;
+      if (isSeq(list) && list.items.length === 0) list.flow = true;
+    }
+    const present = attendance.get('present') as YAMLSeq<Scalar>;
+    plan.members.forEach((m, i) => {
+      const node = present.items[i]!;
+      const name = archive.people?.[m.person]?.name ?? m.person;
+      node.comment = ` ${name}${m.acting ? `, ${c.acting}` : ''}`;
+    });
+    (doc.get('guests') as YAMLSeq).flow = true;
+    const followUpNode = (doc.get('items') as YAMLSeq).items[0];
+    if (isMap(followUpNode) && plan.open.length > 0) {
+      followUpNode.comment = ` ${c.followsUpHint}\n follows_up: [${plan.open.map((o) => JSON.stringify(o.assignment.id)).join(', ')}]`;
+    }
   });
-  (doc.get('guests') as YAMLSeq).flow = true;
-  const followUpNode = (doc.get('items') as YAMLSeq).items[0];
-  if (isMap(followUpNode) && plan.open.length > 0) {
-    followUpNode.comment = ` ${c.followsUpHint}\n follows_up: [${plan.open.map((o) => JSON.stringify(o.assignment.id)).join(', ')}]`;
-  }
-  const frontMatter = doc.toString({ lineWidth: 0 }).trimEnd();
 
   const view = {
     frontMatter,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expect } from '../i18n/index.js';
 import { date, text, timeRange } from './common.js';
 
 /** `networks/<id>/calendar.yml`: the planned meetings (årshjul). */
@@ -9,10 +10,10 @@ export const calendarSchema = z.strictObject({
       time: timeRange.optional(),
       place: text.optional(),
       theme: text.optional(),
-      agenda: z.array(text, { error: 'expect.list' }).optional(),
-      cancelled: z.boolean({ error: 'expect.boolean' }).optional(),
+      agenda: z.array(text, { error: expect('list') }).optional(),
+      cancelled: z.boolean({ error: expect('boolean') }).optional(),
     }),
-    { error: 'expect.list' },
+    { error: expect('list') },
   ),
 });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { type ExpectationName, expect } from '../i18n/index.js';
 
 /**
- * Building blocks shared by the file schemas. Every custom error is the name
- * of an expectation in the message catalogue (`expect.*`), so that a finding
- * can say in Swedish or English what was expected.
+ * Building blocks shared by the file schemas. Every custom error names an
+ * expectation of the message catalogue (`expect('date')`, checked by the
+ * compiler), so that a finding can say in Swedish or English what was expected.
  */
 
 export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -140,7 +141,7 @@ function clean(multiline: boolean) {
     if (!found) return;
     ctx.issues.push({
       code: 'custom',
-      message: 'expect.control',
+      message: expect('control'),
       input: ctx.value,
       params: { control: { code: found.code, kind: found.kind } },
       continue: false,
@@ -148,46 +149,46 @@ function clean(multiline: boolean) {
   };
 }
 
-export const id = z.string({ error: 'expect.id' }).check(clean(false)).regex(ID_RE, { error: 'expect.id' });
+/**
+ * A one-line string of the form `re`. Forbidden characters are refused
+ * first; any other value not of the form is named as `name` expects it.
+ * With `abort`, checks chained after this one do not run on such a value.
+ */
+function pattern(name: ExpectationName, re: RegExp, abort = false) {
+  const error = expect(name);
+  return z.string({ error }).check(clean(false)).regex(re, { error, abort });
+}
+
+export const id = pattern('id', ID_RE);
 
 /** Free text: may span lines (tab and line feed allowed), never holds a control character. */
-export const text = z.string({ error: 'expect.text' }).check(clean(true)).trim().min(1, { error: 'expect.text' });
+export const text = z
+  .string({ error: expect('text') })
+  .check(clean(true))
+  .trim()
+  .min(1, { error: expect('text') });
 
-export const date = z
-  .string({ error: 'expect.date' })
-  .check(clean(false))
-  .regex(DATE_RE, { error: 'expect.date', abort: true })
-  .refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: 'expect.date' });
+export const date = pattern('date', DATE_RE, true).refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: expect('date') });
 
-export const time = z.string({ error: 'expect.time' }).check(clean(false)).regex(TIME_RE, { error: 'expect.time' });
+export const time = pattern('time', TIME_RE);
 
-export const timeRange = z
-  .string({ error: 'expect.time-range' })
-  .check(clean(false))
-  .regex(TIME_RANGE_RE, { error: 'expect.time-range', abort: true })
-  .refine(
-    (v) => {
-      // Also guarded here: a refinement must never throw on input the regex refused.
-      const m = TIME_RANGE_RE.exec(v);
-      return !m || Number(m[1]) * 60 + Number(m[2]) < Number(m[3]) * 60 + Number(m[4]);
-    },
-    { error: 'expect.time-range-order' },
-  );
-
-export const itemRange = z.union(
-  [
-    z.int({ error: 'expect.item-range' }).positive({ error: 'expect.item-range' }),
-    z.string({ error: 'expect.item-range' }).check(clean(false)).regex(ITEM_RANGE_RE, { error: 'expect.item-range' }),
-  ],
-  { error: 'expect.item-range' },
+export const timeRange = pattern('time-range', TIME_RANGE_RE, true).refine(
+  (v) => {
+    // Also guarded here: a refinement must never throw on input the regex refused.
+    const m = TIME_RANGE_RE.exec(v);
+    return !m || Number(m[1]) * 60 + Number(m[2]) < Number(m[3]) * 60 + Number(m[4]);
+  },
+  { error: expect('time-range-order') },
 );
 
-export const decisionRef = z
-  .string({ error: 'expect.decision-ref' })
-  .check(clean(false))
-  .regex(DECISION_REF_RE, { error: 'expect.decision-ref' });
+export const itemRange = z.union(
+  [z.int({ error: expect('item-range') }).positive({ error: expect('item-range') }), pattern('item-range', ITEM_RANGE_RE)],
+  { error: expect('item-range') },
+);
 
-export const positiveInt = z.int({ error: 'expect.positive-int' }).positive({ error: 'expect.positive-int' });
+export const decisionRef = pattern('decision-ref', DECISION_REF_RE);
+
+export const positiveInt = z.int({ error: expect('positive-int') }).positive({ error: expect('positive-int') });
 
 /** Parses an item range (`"1-4"`, `"2,5-6"`, `3`) into item numbers, in order. */
 export function expandItemRange(range: number | string): number[] {

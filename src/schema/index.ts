@@ -9,10 +9,10 @@ import { protocolSchema } from './protocol.js';
 export type { Calendar, PlannedMeeting } from './calendar.js';
 export * from './common.js';
 export type { Config } from './config.js';
-export type { Membership, NetworkConfig, Term } from './network.js';
+export type { Membership, NetworkConfig, Role, Term } from './network.js';
 export { ROLES } from './network.js';
 export type { People, Person } from './people.js';
-export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData } from './protocol.js';
+export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData, ProtocolKind } from './protocol.js';
 
 /** The kinds of file in an archive, each with its one schema. */
 export const schemas = {

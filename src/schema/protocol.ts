@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { expect } from '../i18n/index.js';
 import { date, decisionRef, id, itemRange, positiveInt, text, time, timeRange } from './common.js';
+
+/** A record of a decision-making meeting (protokoll) or of one that only makes agreements (anteckningar). */
+export const PROTOCOL_KINDS = ['protokoll', 'anteckningar'] as const;
+export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
 
 /** A decision is a sentence, or a sentence with an owner (then it is an assignment) and a due date. */
 export const decisionSchema = z.union(
@@ -12,16 +17,16 @@ export const decisionSchema = z.union(
       due: date.optional(),
     }),
   ],
-  { error: 'expect.decision' },
+  { error: expect('decision') },
 );
 
 export const itemSchema = z.strictObject({
   no: positiveInt,
   title: text,
-  decisions: z.array(decisionSchema, { error: 'expect.list' }).optional(),
-  agreements: z.array(decisionSchema, { error: 'expect.list' }).optional(),
+  decisions: z.array(decisionSchema, { error: expect('list') }).optional(),
+  agreements: z.array(decisionSchema, { error: expect('list') }).optional(),
   /** Stable ids of assignments this item follows up (and so closes). */
-  follows_up: z.array(decisionRef, { error: 'expect.list' }).optional(),
+  follows_up: z.array(decisionRef, { error: expect('list') }).optional(),
 });
 
 export const partialSchema = z
@@ -32,17 +37,17 @@ export const partialSchema = z
     items: itemRange.optional(),
   })
   .refine((p) => p.from !== undefined || p.until !== undefined || p.items !== undefined, {
-    error: 'expect.partial',
+    error: expect('partial'),
   });
 
-const ids = z.array(id, { error: 'expect.id-list' }).default([]);
+const ids = z.array(id, { error: expect('id-list') }).default([]);
 
 export const attendanceSchema = z.strictObject({
   present: ids,
-  partial: z.array(partialSchema, { error: 'expect.list' }).default([]),
+  partial: z.array(partialSchema, { error: expect('list') }).default([]),
   /** Took part remotely (deltog digitalt). */
   remote: ids,
-  substitutes: z.array(z.strictObject({ for: id, person: id }), { error: 'expect.list' }).default([]),
+  substitutes: z.array(z.strictObject({ for: id, person: id }), { error: expect('list') }).default([]),
   /** Sent regrets (anmält förhinder). */
   regrets: ids,
   /** Absent without notice (ej närvarande). */
@@ -53,7 +58,7 @@ export const guestSchema = z.strictObject({
   name: text,
   organisation: text,
   role: text.optional(),
-  items: z.array(positiveInt, { error: 'expect.list' }).optional(),
+  items: z.array(positiveInt, { error: expect('list') }).optional(),
 });
 
 export const correctionSchema = z.strictObject({
@@ -65,7 +70,7 @@ export const correctionSchema = z.strictObject({
 /** Where an imported draft came from: the file's name and its SHA-256, so a second import of it is recognised. */
 export const sourceSchema = z.strictObject({
   file: text,
-  sha256: z.string({ error: 'expect.sha256' }).regex(/^[0-9a-f]{64}$/, { error: 'expect.sha256' }),
+  sha256: z.string({ error: expect('sha256') }).regex(/^[0-9a-f]{64}$/, { error: expect('sha256') }),
 });
 
 /** The front matter of a protocol: the structured truth of a meeting. */
@@ -75,17 +80,17 @@ export const protocolSchema = z.strictObject({
   date,
   time: timeRange,
   place: text,
-  kind: z.enum(['protokoll', 'anteckningar'], { error: 'expect.kind' }),
-  status: z.enum(['utkast', 'justerat'], { error: 'expect.status' }),
+  kind: z.enum(PROTOCOL_KINDS, { error: expect('kind') }),
+  status: z.enum(['utkast', 'justerat'], { error: expect('status') }),
   chair: id.optional(),
   secretary: id,
   attendance: attendanceSchema,
-  guests: z.array(guestSchema, { error: 'expect.list' }).default([]),
-  items: z.array(itemSchema, { error: 'expect.list' }).min(1, { error: 'expect.nonempty-list' }),
+  guests: z.array(guestSchema, { error: expect('list') }).default([]),
+  items: z.array(itemSchema, { error: expect('list') }).min(1, { error: expect('nonempty-list') }),
   theme: text.optional(),
   /** Set by kd import. */
   source: sourceSchema.optional(),
-  corrections: z.array(correctionSchema, { error: 'expect.list' }).optional(),
+  corrections: z.array(correctionSchema, { error: expect('list') }).optional(),
 });
 
 export type Decision = z.infer<typeof decisionSchema>;

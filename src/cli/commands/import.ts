@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Document, parseDocument } from 'yaml';
+import * as edit from '../../archive/edit.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { archivePath } from '../../archive/paths.js';
 import { exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
@@ -13,7 +13,7 @@ import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
-import { draftFrontMatter, type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
+import { type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
 import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
 import { SUMMARY_FORMATS } from '../../render/formats.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -146,9 +146,7 @@ async function addPeople(root: string, people: { id: string; person: Person }[],
   if (people.length === 0) return;
   const file = await archivePath(root, PEOPLE_FILE);
   const text = await readFile(file, 'utf8').catch(() => '');
-  const doc: Document = parseDocument(text);
-  for (const { id, person } of people) doc.set(id, doc.createNode(person, { flow: true }));
-  await tx.replace(file, doc.toString({ lineWidth: 0 }));
+  await tx.replace(file, edit.addPeople(text, people));
 }
 
 export const importCommand = defineCommand('import', 'import', {
@@ -233,7 +231,7 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
       continue;
     }
     draft.data.source = { file: path.basename(file), sha256: read.sha256 };
-    const text = `---\n${draftFrontMatter(draft.data)}\n---\n\n${renderMarkdown(draft.body)}`;
+    const text = edit.protocolText(draft.data, renderMarkdown(draft.body));
     outcomes.push({ source: file, draft, text, written: false, notices: read.notices });
     imported.set(read.sha256, draft.file);
   }
@@ -437,9 +435,7 @@ async function importRoster(
         await addPeople(root, newPeople, tx);
         if (members.length > 0) {
           const file = await archivePath(root, net.file);
-          const doc = parseDocument(await readFile(file, 'utf8'));
-          for (const member of members) doc.addIn(['roster'], doc.createNode(member, { flow: true }));
-          await tx.replace(file, doc.toString({ lineWidth: 0 }));
+          await tx.replace(file, edit.addRosterMembers(await readFile(file, 'utf8'), members));
         }
       },
       { root, lang: opts.lang ?? archive.config?.locale, io },

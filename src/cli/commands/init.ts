@@ -82,10 +82,10 @@ function complete(opts: InitOptions, lang: Lang): Answers {
   const missing = (Object.keys(FLAGS) as (keyof Answers)[]).filter((k) => answers[k] === undefined);
   if (missing.length > 0) throw new KdError('init-missing', { options: missing.map((k) => FLAGS[k]).join(', ') });
   const a = answers as Answers;
-  if (!ID_RE.test(a.network)) throw new KdError('invalid-option-value', { option: '--network', found: a.network, expected: expect.id! });
+  if (!ID_RE.test(a.network)) throw new KdError('invalid-option-value', { option: '--network', found: a.network, expected: expect.id });
   if (!isRealDate(a.secretaryFrom))
-    throw new KdError('invalid-option-value', { option: '--secretary-from', found: a.secretaryFrom, expected: expect.date! });
-  if (!slug(a.secretary)) throw new KdError('invalid-option-value', { option: '--secretary', found: a.secretary, expected: expect.text! });
+    throw new KdError('invalid-option-value', { option: '--secretary-from', found: a.secretaryFrom, expected: expect.date });
+  if (!slug(a.secretary)) throw new KdError('invalid-option-value', { option: '--secretary', found: a.secretary, expected: expect.text });
   return a;
 }
 
@@ -192,7 +192,7 @@ function questions(
 ): { keys: (keyof Answers)[]; questions: Question[]; parse: (key: keyof Answers, answer: string) => unknown } {
   const c = catalogue(lang);
   const q = c.init.ask;
-  const needText = (a: string) => (a ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!));
+  const needText = (a: string) => (a ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text));
   const yesNo = (a: string): boolean | undefined =>
     q.yes.includes(a.toLowerCase()) ? true : q.no.includes(a.toLowerCase()) ? false : undefined;
   const list = (a: string) =>
@@ -213,7 +213,7 @@ function questions(
       {
         text: q.network,
         default: (previous) => slug(opts.networkName ?? previous[keys.indexOf('networkName')] ?? '') || undefined,
-        check: (a) => (ID_RE.test(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.id!)),
+        check: (a) => (ID_RE.test(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.id)),
       },
     ],
     [
@@ -232,11 +232,8 @@ function questions(
         check: (a) => ((SUBSTITUTES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTES.join(', '))),
       },
     ],
-    ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text!)) }],
-    [
-      'secretaryFrom',
-      { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date!)) },
-    ],
+    ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text)) }],
+    ['secretaryFrom', { text: q.secretaryFrom, check: (a) => (isRealDate(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.date)) }],
   ];
   const known = given(opts);
   const asked = all.filter(([k]) => known[k] === undefined);

@@ -70,16 +70,15 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
     const last = net.protocols.at(-1)?.data;
     const questions: Question[] = [];
     const n = c.ui.newProtocol;
-    if (date === undefined)
-      questions.push({ text: n.askDate, check: (a) => (isRealDate(a) ? undefined : n.invalidAnswer(c.expect.date!)) });
+    if (date === undefined) questions.push({ text: n.askDate, check: (a) => (isRealDate(a) ? undefined : n.invalidAnswer(c.expect.date)) });
     if (time === undefined)
       questions.push({
         text: n.askTime,
         default: last?.time,
-        check: (a) => (timeRange.safeParse(a).success ? undefined : n.invalidAnswer(c.expect['time-range']!)),
+        check: (a) => (timeRange.safeParse(a).success ? undefined : n.invalidAnswer(c.expect['time-range'])),
       });
     if (place === undefined)
-      questions.push({ text: n.askPlace, default: last?.place, check: (a) => (a ? undefined : n.invalidAnswer(c.expect.text!)) });
+      questions.push({ text: n.askPlace, default: last?.place, check: (a) => (a ? undefined : n.invalidAnswer(c.expect.text)) });
     const answers = await options.prompt(questions);
     if (date === undefined) {
       date = answers.shift()!;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { addTerm } from '../../archive/edit.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { archivePath } from '../../archive/paths.js';
 import { findRoot } from '../../archive/read.js';
@@ -47,7 +47,7 @@ function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
     rows: seats.map((r) => [
       r.name,
       r.municipality ?? r.organisation ?? '',
-      `${c.docs.roles[r.role] ?? r.role}${r.acting ? ` (${col.acting})` : ''}`,
+      `${c.docs.roles[r.role]}${r.acting ? ` (${col.acting})` : ''}`,
       r.substitute ? s.person(r.substitute) : '',
       s.date(r.joined),
       String(r.termsServed),
@@ -163,20 +163,15 @@ async function rotate(opts: Input<[], typeof rotateOptions>, io: Io): Promise<nu
   if (!opts.write) return 0;
   // Write: the leaving members' terms end with the current term, person candidates join, the new term is added.
   const file = await archivePath(root, net.file);
-  const doc = parseDocument(await readFile(file, 'utf8'));
-  const roster = doc.get('roster');
-  if (isSeq(roster)) {
-    net.config!.roster.forEach((m, i) => {
-      if (proposal.leaving.some((l) => l.person === m.person) && (m.to === undefined || m.to > proposal.current.to)) {
-        const node = roster.items[i];
-        if (isMap(node)) node.set('to', proposal.current.to);
-      }
-    });
-    for (const i of proposal.incoming.filter((x) => x.kind === 'person'))
-      roster.add(doc.createNode({ person: i.candidate, from: proposal.next.from }, { flow: true }));
-  }
-  doc.addIn(['terms'], doc.createNode(proposal.next, { flow: true }));
-  await Transaction.run((tx) => tx.replace(file, doc.toString({ lineWidth: 0 })), { root, lang, io });
+  const text = addTerm(await readFile(file, 'utf8'), {
+    term: proposal.next,
+    ending: net.config!.roster.flatMap((m, i) =>
+      proposal.leaving.some((l) => l.person === m.person) && (m.to === undefined || m.to > proposal.current.to) ? [i] : [],
+    ),
+    endsOn: proposal.current.to,
+    joining: proposal.incoming.flatMap((i) => (i.kind === 'person' ? [{ person: i.candidate, from: proposal.next.from }] : [])),
+  });
+  await Transaction.run((tx) => tx.replace(file, text), { root, lang, io });
   io.stdout.write(`\n${r.written({ file: displayPath(root, io.cwd)(net.file), term: proposal.next.id })}\n`);
   for (const i of proposal.incoming.filter((x) => x.kind === 'municipality'))
     io.stdout.write(`${r.chooseFor({ municipality: i.candidate })}\n`);
