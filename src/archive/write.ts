@@ -69,9 +69,7 @@ export async function placeTemp(temp: string, target: string): Promise<void> {
  * any failure the temporary file is removed.
  */
 export async function writeNewFile(target: string, text: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = tempFor(target);
-  await writeTemp(temp, text);
+  const temp = await tempBeside(target, text);
   try {
     await link(temp, target);
   } catch (error) {
@@ -109,13 +107,17 @@ export async function writeNewFile(target: string, text: string): Promise<void> 
  * the old text or the new, never half of one.
  */
 export async function replaceFile(target: string, text: string | Uint8Array): Promise<void> {
+  const temp = await tempBeside(target, text);
+  await placeTemp(temp, target).catch(async (error: unknown) => {
+    await dropTemp(temp);
+    throw error;
+  });
+}
+
+/** The text written to a temporary file in the target's folder (made if need be), ready to be put in place. */
+async function tempBeside(target: string, text: string | Uint8Array): Promise<string> {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = tempFor(target);
   await writeTemp(temp, text);
-  try {
-    await placeTemp(temp, target);
-  } catch (error) {
-    await dropTemp(temp);
-    throw error;
-  }
+  return temp;
 }

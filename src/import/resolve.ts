@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import type { Catalogue } from '../i18n/index.js';
 import { TODO } from '../model/file.js';
 import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
@@ -19,16 +20,10 @@ export interface NewPerson {
 /** What a draft can lack: the summary names each, and the catalogue words each as a task for the secretariat. */
 export type Missing = 'date' | 'time' | 'place' | 'chair' | 'secretary';
 
-export interface ImportSummary {
-  present: number;
-  partial: number;
-  remote: number;
-  regrets: number;
-  absent: number;
-  guests: number;
-  items: number;
-  decisions: number;
-  assignments: number;
+/** The counts the summary line gives, as the catalogue words them. */
+export type ImportCounts = Parameters<Catalogue['import']['counts']>[0];
+
+export interface ImportSummary extends ImportCounts {
   /** Names not in people.yml: added with --add-people, otherwise left out of the attendance. */
   unknownNames: { name: string; line: number; id?: string }[];
   /** Present people who are not on the network's roster that day: kd check warns about those in regrets or absent. */

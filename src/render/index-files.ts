@@ -1,3 +1,4 @@
+import type { RootContent } from 'mdast';
 import type { Lang } from '../i18n/index.js';
 import type { Archive } from '../model/index.js';
 import { assignmentRows } from '../query/assignments.js';
@@ -16,7 +17,7 @@ import {
   style,
 } from './registers.js';
 import { json } from './reporter.js';
-import { renderCsv } from './table.js';
+import { renderCsv, type Table } from './table.js';
 
 export const INDEX_DIR = 'index';
 
@@ -41,34 +42,23 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const dir = `${INDEX_DIR}/${reg.network}`;
     const name = human.networkName(reg.network);
     const generated = md.paragraph(md.strong(r.generated));
+    /** A register's Markdown page: the network, that it is generated, the register's title and its table (or that there is none). */
+    const page = (title: string, table: Table | undefined, ...before: RootContent[]) =>
+      renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, table ? md.table(table) : md.paragraph(r.none)]);
     files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
     files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));
     files.set(`${dir}/attendance.csv`, renderCsv(attendanceMatrixCsv(reg, iso)));
     files.set(`${dir}/municipalities.csv`, renderCsv(municipalityTable(reg, iso)));
 
     const rows = decisions(archive, { network: reg.network });
-    files.set(
-      `${dir}/decisions.md`,
-      renderMarkdown([
-        md.heading(1, name),
-        generated,
-        md.heading(2, r.decisionsTitle),
-        rows.length > 0 ? md.table(decisionTable(rows, human)) : md.paragraph(r.none),
-      ]),
-    );
+    files.set(`${dir}/decisions.md`, page(r.decisionsTitle, rows.length > 0 ? decisionTable(rows, human) : undefined));
     files.set(`${dir}/decisions.json`, json(decisionJson(rows)));
     files.set(`${dir}/decisions.csv`, renderCsv(decisionTable(rows, iso)));
 
     const tasks = assignmentRows(archive, { network: reg.network, asOf });
     files.set(
       `${dir}/assignments.md`,
-      renderMarkdown([
-        md.heading(1, name),
-        generated,
-        md.heading(2, r.assignmentsTitle),
-        md.paragraph(r.asOf(human.date(asOf))),
-        tasks.length > 0 ? md.table(assignmentTable(tasks, human)) : md.paragraph(r.none),
-      ]),
+      page(r.assignmentsTitle, tasks.length > 0 ? assignmentTable(tasks, human) : undefined, md.paragraph(r.asOf(human.date(asOf)))),
     );
     files.set(`${dir}/assignments.json`, json({ asOf, assignments: assignmentJson(tasks) }));
     files.set(`${dir}/assignments.csv`, renderCsv(assignmentTable(tasks, iso)));

@@ -5,7 +5,7 @@ import type { AssignmentRow } from '../query/assignments.js';
 import type { AttendanceRegister, Cell, PersonRow, Presence } from '../query/attendance.js';
 import type { DecisionRow } from '../query/decisions.js';
 import { md } from './markdown.js';
-import type { Table } from './table.js';
+import { columns, type Table } from './table.js';
 
 /** How values read in one language: dates in the Swedish (or English) style, rates as percent, people by name. */
 export interface Style {
@@ -69,14 +69,11 @@ export function attendanceMatrix(reg: AttendanceRegister, s: Style): Table {
 export function municipalityTable(reg: Pick<AttendanceRegister, 'municipalities'>, s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [
-      { title: col.municipality },
-      { title: col.meetings, align: 'right' },
-      { title: col.attended, align: 'right' },
-      { title: col.rate, align: 'right' },
-      { title: col.represented, align: 'right' },
-      { title: col.representationRate, align: 'right' },
-    ],
+    columns: columns(
+      col,
+      ['municipality', 'meetings', 'attended', 'rate', 'represented', 'representationRate'],
+      ['meetings', 'attended', 'rate', 'represented', 'representationRate'],
+    ),
     rows: reg.municipalities.map((m) => [
       m.municipality,
       String(m.meetings),
@@ -202,15 +199,7 @@ export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 
 export function decisionTable(rows: DecisionRow[], s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [
-      { title: col.id },
-      { title: col.date },
-      { title: col.kind },
-      { title: col.item },
-      { title: col.text },
-      { title: col.owner },
-      { title: col.due },
-    ],
+    columns: columns(col, ['id', 'date', 'kind', 'item', 'text', 'owner', 'due']),
     rows: rows.map((d) => [
       d.id,
       s.date(d.date),
@@ -241,15 +230,7 @@ export function decisionJson(rows: DecisionRow[]) {
 export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
   const col = s.c.registers.columns;
   return {
-    columns: [
-      { title: col.id },
-      { title: col.date },
-      { title: col.text },
-      { title: col.owner },
-      { title: col.due },
-      { title: col.status },
-      { title: col.doneIn },
-    ],
+    columns: columns(col, ['id', 'date', 'text', 'owner', 'due', 'status', 'doneIn']),
     rows: rows.map((a) => [
       a.id,
       s.date(a.date),

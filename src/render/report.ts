@@ -20,7 +20,7 @@ import {
   type Style,
 } from './registers.js';
 import { json, type Reporter } from './reporter.js';
-import type { Table } from './table.js';
+import { columns, type Table } from './table.js';
 
 export interface Provenance {
   commit?: string;
@@ -82,13 +82,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     if (net.planned !== undefined) children.push(md.paragraph(r.planned({ held: net.meetings.length, planned: net.planned })));
     children.push(
       md.table({
-        columns: [
-          { title: col.number },
-          { title: col.date },
-          { title: col.place },
-          { title: col.theme },
-          { title: col.present, align: 'right' },
-        ],
+        columns: columns(col, ['number', 'date', 'place', 'theme', 'present'], ['present']),
         rows: net.meetings.map((m) => [
           m.status === 'utkast' ? `${m.id} (${r.draft})` : m.id,
           s.date(m.date),

@@ -52,3 +52,12 @@ export function renderCsv(table: Table): string {
   const lines = [table.columns.map((c) => cell(c.title)), ...table.rows.map((r) => r.map(cell))].map((r) => r.join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** A table's columns from a catalogue's column titles, by key; those in `right` (numbers) aligned right. */
+export function columns<K extends string>(
+  titles: Readonly<Record<K, string>>,
+  keys: readonly K[],
+  right: readonly K[] = [],
+): Table['columns'] {
+  return keys.map((k) => (right.includes(k) ? { title: titles[k], align: 'right' } : { title: titles[k] }));
+}

@@ -17,7 +17,7 @@ import { type ImportDraft, type NewPerson, resolveDraft } from '../../import/res
 import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
 import { SUMMARY_FORMATS } from '../../render/formats.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import { renderTextTable } from '../../render/table.js';
+import { columns, renderTextTable } from '../../render/table.js';
 import { summaryReporters } from '../../render/views.js';
 import type { Person } from '../../schema/index.js';
 import { slug } from '../../schema/index.js';
@@ -365,17 +365,11 @@ function batchTable(outcomes: FileOutcome[], c: Catalogue, show: (f: string) => 
   });
   return renderTextTable(
     {
-      columns: [
-        { title: t.file },
-        { title: t.date },
-        { title: t.present, align: 'right' },
-        { title: t.absent, align: 'right' },
-        { title: t.guests, align: 'right' },
-        { title: t.items, align: 'right' },
-        { title: t.decisions, align: 'right' },
-        { title: t.review, align: 'right' },
-        { title: t.status },
-      ],
+      columns: columns(
+        t,
+        ['file', 'date', 'present', 'absent', 'guests', 'items', 'decisions', 'review', 'status'],
+        ['present', 'absent', 'guests', 'items', 'decisions', 'review'],
+      ),
       rows,
     },
     chalk,

@@ -10,7 +10,7 @@ import { proposeRotation, rosterView, type SeatRow, turnOf } from '../../query/r
 import { QUERY_FORMATS, SUMMARY_FORMATS } from '../../render/formats.js';
 import { md } from '../../render/markdown.js';
 import { type Style, style } from '../../render/registers.js';
-import type { Table } from '../../render/table.js';
+import { columns, type Table } from '../../render/table.js';
 import { summaryReporters, tableReporters } from '../../render/views.js';
 import { defineCommand, type Globals, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
@@ -33,17 +33,11 @@ async function open(io: Io, opts: Common) {
 function seatTable(seats: SeatRow[], s: Style, c: Catalogue): Table {
   const col = c.roster.columns;
   return {
-    columns: [
-      { title: col.name },
-      { title: col.municipality },
-      { title: col.role },
-      { title: col.substitute },
-      { title: col.joined },
-      { title: col.terms, align: 'right' },
-      { title: col.attended, align: 'right' },
-      { title: col.rate, align: 'right' },
-      { title: col.substituteAttended, align: 'right' },
-    ],
+    columns: columns(
+      col,
+      ['name', 'municipality', 'role', 'substitute', 'joined', 'terms', 'attended', 'rate', 'substituteAttended'],
+      ['terms', 'attended', 'rate', 'substituteAttended'],
+    ),
     rows: seats.map((r) => [
       r.name,
       r.municipality ?? r.organisation ?? '',
