@@ -2,9 +2,9 @@ import { Document, isMap, isSeq, parseDocument, Scalar, visit } from 'yaml';
 import type { Person, Term } from '../schema/index.js';
 
 /**
- * The YAML kd writes into an archive that exists (kd init's first files
- * aside): the edits of files a secretariat also edits by hand (people.yml,
- * network.yml), and the front matter of the protocols kd makes. An edit
+ * The YAML kd writes into an archive: kd init's first files, the edits of
+ * files a secretariat also edits by hand (people.yml, network.yml), and the
+ * front matter of the protocols kd makes. An edit
  * takes a file's text and returns the new text. It changes the document as
  * a tree, so comments, order and layout it does not touch stay as they
  * were; what it adds is one flow-style line an entry, like the lines the
@@ -35,6 +35,13 @@ export interface TermChange {
 
 function written(doc: Document): string {
   return doc.toString({ lineWidth: 0 });
+}
+
+/** A new YAML file (kd init's), with a comment at the top for whoever opens it. */
+export function newYamlFile(data: unknown, comment: string): string {
+  const doc = new Document(data);
+  doc.commentBefore = ` ${comment}`;
+  return written(doc);
 }
 
 const flow = (doc: Document, value: unknown) => doc.createNode(value, { flow: true });

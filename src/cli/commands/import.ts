@@ -321,7 +321,7 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
     }
     if (s.notOnRoster.length > 0) out.push(`  ${t.notOnRoster(s.notOnRoster.join(', '))}`);
     if (s.unmentioned.length > 0) out.push(`  ${t.unmentioned(s.unmentioned.join(', '))}`);
-    for (const m of s.missing.filter((x) => x === 'chair' || x === 'secretary')) out.push(`  ${t.missing[m as 'chair' | 'secretary']}`);
+    for (const m of s.missing) if (m === 'chair' || m === 'secretary') out.push(`  ${t.missing[m]}`);
     if (s.review.length > 0) {
       out.push(`  ${t.review(s.review.length)}`);
       for (const u of s.review) out.push(`    ${u.line}: ${u.text}`);
@@ -335,7 +335,7 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
       for (const u of s.notUnderstood) out.push(`    ${u.line}: ${u.text}`);
     }
     const todo = [
-      ...s.missing.map((m) => t.todo[m as keyof typeof t.todo] ?? m),
+      ...s.missing.map((m) => t.todo[m]),
       ...(s.unmentioned.length > 0 ? [t.todo.unmentioned] : []),
       ...(s.review.length > 0 ? [t.todo.review] : []),
       ...(s.notUnderstood.length > 0 ? [t.todo.notUnderstood] : []),

@@ -1,8 +1,8 @@
 import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
-import { Document } from 'yaml';
 import { z } from 'zod';
+import { newYamlFile as yaml } from '../../archive/edit.js';
 import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
 import { Transaction } from '../../archive/transaction.js';
@@ -11,13 +11,11 @@ import { KdError } from '../../core/errors.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import { json } from '../../render/reporter.js';
 import { ID_RE, isRealDate, slug } from '../../schema/index.js';
+import { SUBSTITUTE_RULES, type SubstituteRule } from '../../schema/network.js';
 import { argument, defineCommand, option } from '../command.js';
 import { kdPackage } from '../meta.js';
 import { text } from '../options.js';
 import { ask, interactive, type Question } from '../prompt.js';
-
-const SUBSTITUTES = ['none', 'personal', 'any'] as const;
-type SubstituteRule = (typeof SUBSTITUTES)[number];
 
 /** What a new archive needs; every one is asked on a terminal or given as a flag. */
 export interface InitOptions {
@@ -52,12 +50,6 @@ const FLAGS: Record<keyof Answers, string> = {
   secretary: '--secretary',
   secretaryFrom: '--secretary-from',
 };
-
-function yaml(data: unknown, comment: string): string {
-  const doc = new Document(data);
-  doc.commentBefore = ` ${comment}`;
-  return doc.toString({ lineWidth: 0 });
-}
 
 /** Checks given answers the way the schema would, and names every one that is missing. */
 /** The answers the flags give, trimmed; an empty one counts as not given. */
@@ -229,7 +221,8 @@ function questions(
       {
         text: q.substitutes,
         default: 'personal',
-        check: (a) => ((SUBSTITUTES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTES.join(', '))),
+        check: (a) =>
+          (SUBSTITUTE_RULES as readonly string[]).includes(a) ? undefined : c.ui.newProtocol.invalidAnswer(SUBSTITUTE_RULES.join(', ')),
       },
     ],
     ['secretary', { text: q.secretary, check: (a) => (slug(a) ? undefined : c.ui.newProtocol.invalidAnswer(c.expect.text)) }],
@@ -253,7 +246,7 @@ export const initCommand = defineCommand('init', 'init', {
     option('--network <id>', 'networkId', text),
     option('--network-name <name>', 'networkName', text),
     option('--decides', 'decides', z.boolean().optional(), { negation: 'noDecides' }),
-    option('--substitutes <rule>', 'substitutesOption', z.enum(SUBSTITUTES).optional()),
+    option('--substitutes <rule>', 'substitutesOption', z.enum(SUBSTITUTE_RULES).optional()),
     option('--secretary <name>', 'secretary', text),
     option('--secretary-from <date>', 'secretaryFrom', text),
     option('--municipality <name>', 'municipalityList', z.array(z.string()).optional(), { repeat: true }),
