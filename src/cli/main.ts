@@ -68,63 +68,45 @@ function choice<T extends string>(option: string, allowed: readonly T[]) {
   };
 }
 
-/** The modules that define commands; one is loaded only when a command of it is run or its help is shown. */
-const MODULES: Record<string, () => Promise<Record<string, unknown>>> = {
-  check: () => import('./commands/check.js'),
-  'new-protocol': () => import('./commands/new-protocol.js'),
-  roster: () => import('./commands/roster.js'),
-  documents: () => import('./commands/documents.js'),
-  import: () => import('./commands/import.js'),
-  init: () => import('./commands/init.js'),
-  'pre-commit': () => import('./commands/pre-commit.js'),
-  report: () => import('./commands/report.js'),
-  query: () => import('./commands/query.js'),
-  'index-registers': () => import('./commands/index-registers.js'),
-  schema: () => import('./commands/schema.js'),
-  rules: () => import('./commands/rules.js'),
-};
+export interface CommandEntry {
+  name: string;
+  summary: CommandKey;
+  usage: string;
+  load: () => Promise<CommandDef>;
+}
 
-/** The commands whose module is named otherwise than the command. */
-const MODULE_OF: Record<string, string> = {
-  intro: 'documents',
-  digest: 'documents',
-  calendar: 'documents',
-  attendance: 'query',
-  decisions: 'query',
-  assignments: 'query',
-  index: 'index-registers',
-  explain: 'rules',
-};
-
-/** How the list of commands shows a command's usage, where it is other than `[options]`. */
-const USAGE: Record<string, string> = {
-  check: '[options] [paths...]',
-  import: '[options] [files...]',
-  init: '[options] [dir]',
-  'pre-commit': '',
-  schema: '[kind]',
-  explain: '<rule>',
-};
-
-const camel = (name: string) => name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+const entry = (name: string, summary: CommandKey, load: () => Promise<CommandDef>, usage = '[options]'): CommandEntry => ({
+  name,
+  summary,
+  usage,
+  load,
+});
 
 /**
  * Every command, light, in the order the help lists them: its name, the
- * catalogue key of its summary (`new-protocol` → `newProtocol`), its usage
- * in the list of commands, and how its definition (`newProtocolCommand`) is
- * loaded. A test holds each entry to what its module defines.
+ * catalogue key of its summary, its usage in the list of commands, and how
+ * its definition is loaded (only when it runs or its help is shown). A test
+ * holds each entry to what its module defines.
  */
-export const COMMANDS: readonly { name: string; summary: CommandKey; usage: string; load: () => Promise<CommandDef> }[] = (
-  'check new-protocol roster intro digest calendar import init pre-commit ' +
-  'report attendance decisions assignments index rules explain schema'
-)
-  .split(' ')
-  .map((name) => ({
-    name,
-    summary: camel(name) as CommandKey,
-    usage: USAGE[name] ?? '[options]',
-    load: async () => (await MODULES[MODULE_OF[name] ?? name]!())[`${camel(name)}Command`] as CommandDef,
-  }));
+export const COMMANDS: readonly CommandEntry[] = [
+  entry('check', 'check', () => import('./commands/check.js').then((m) => m.checkCommand), '[options] [paths...]'),
+  entry('new-protocol', 'newProtocol', () => import('./commands/new-protocol.js').then((m) => m.newProtocolCommand)),
+  entry('roster', 'roster', () => import('./commands/roster.js').then((m) => m.rosterCommand)),
+  entry('intro', 'intro', () => import('./commands/documents.js').then((m) => m.introCommand)),
+  entry('digest', 'digest', () => import('./commands/documents.js').then((m) => m.digestCommand)),
+  entry('calendar', 'calendar', () => import('./commands/documents.js').then((m) => m.calendarCommand)),
+  entry('import', 'import', () => import('./commands/import.js').then((m) => m.importCommand), '[options] [files...]'),
+  entry('init', 'init', () => import('./commands/init.js').then((m) => m.initCommand), '[options] [dir]'),
+  entry('pre-commit', 'preCommit', () => import('./commands/pre-commit.js').then((m) => m.preCommitCommand), ''),
+  entry('report', 'report', () => import('./commands/report.js').then((m) => m.reportCommand)),
+  entry('attendance', 'attendance', () => import('./commands/query.js').then((m) => m.attendanceCommand)),
+  entry('decisions', 'decisions', () => import('./commands/query.js').then((m) => m.decisionsCommand)),
+  entry('assignments', 'assignments', () => import('./commands/query.js').then((m) => m.assignmentsCommand)),
+  entry('index', 'index', () => import('./commands/index-registers.js').then((m) => m.indexCommand)),
+  entry('rules', 'rules', () => import('./commands/rules.js').then((m) => m.rulesCommand)),
+  entry('explain', 'explain', () => import('./commands/rules.js').then((m) => m.explainCommand), '<rule>'),
+  entry('schema', 'schema', () => import('./commands/schema.js').then((m) => m.schemaCommand), '[kind]'),
+];
 
 /** The command argv runs, or shows the help of (`help <command>`): the first word that is not a global option or its value. */
 export function invokedCommand(argv: readonly string[]): string | undefined {
