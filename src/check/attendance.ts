@@ -1,6 +1,6 @@
 import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, protocolWith, protocolWithPartial } from '../core/examples.js';
 import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
-import { archiveRule, at } from './context.js';
+import { archiveRule, at, perArchive } from './context.js';
 
 /** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
 function listings(p: ProtocolRecord): [id: string, path: string][] {
@@ -19,12 +19,12 @@ function listings(p: ProtocolRecord): [id: string, path: string][] {
 }
 
 /** Each protocol with its network's settings and the members on the meeting's date. */
-function withRoster(archive: Archive) {
-  return archive.protocols.flatMap((p) => {
+const withRoster = perArchive((archive: Archive) =>
+  archive.protocols.flatMap((p) => {
     const net = archive.networks.get(p.folder)?.config;
     return net ? [{ p, net, members: membersOn(net, p.data.date) }] : [];
-  });
-}
+  }),
+);
 
 /** Nobody is listed twice in one protocol's attendance. */
 export const attendanceDuplicate = archiveRule({

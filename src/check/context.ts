@@ -23,3 +23,15 @@ export function at(file: string, positions: PlaceTable, path: string, on: 'key' 
 export function archiveRule<K extends MessageKey>(definition: RuleDefinition<K, Archive>): Rule<K, Archive> {
   return defineRule(definition);
 }
+
+/**
+ * A value several rules derive from the same archive (each protocol with its
+ * roster, each network's years of protocols), computed once per archive.
+ */
+export function perArchive<T>(compute: (archive: Archive) => T): (archive: Archive) => T {
+  const cache = new WeakMap<Archive, T>();
+  return (archive) => {
+    if (!cache.has(archive)) cache.set(archive, compute(archive));
+    return cache.get(archive)!;
+  };
+}

@@ -1,6 +1,6 @@
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from '../core/examples.js';
 import type { Archive, ProtocolRecord } from '../model/index.js';
-import { archiveRule, at } from './context.js';
+import { archiveRule, at, perArchive } from './context.js';
 
 /** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
 const APRIL_AS_1 = 'networks/ledning/protocols/2024/2024-04-11-1.md';
@@ -14,8 +14,8 @@ export function protocolPath(network: string, date: string, number: number): str
 }
 
 /** Each network's protocols by year (those filed under their own network), with the year's readability. */
-function numberedYears(archive: Archive) {
-  return [...archive.networks.values()].flatMap((net) => {
+const numberedYears = perArchive((archive: Archive) =>
+  [...archive.networks.values()].flatMap((net) => {
     const byYear = new Map<number, ProtocolRecord[]>();
     for (const p of net.protocols) {
       if (p.data.network !== net.id) continue;
@@ -23,9 +23,9 @@ function numberedYears(archive: Archive) {
       if (list) list.push(p);
       else byYear.set(p.year, [p]);
     }
-    return [...byYear].map(([year, list]) => ({ list, readable: !net.brokenYears.has(String(year)) }));
-  });
-}
+    return [...byYear].map(([year, list]) => ({ list, numbers: byNumber(list), readable: !net.brokenYears.has(String(year)) }));
+  }),
+);
 
 /** The first protocol with each number, in number order; the others are duplicates. */
 function byNumber(list: readonly ProtocolRecord[]) {
@@ -55,8 +55,8 @@ export const numberDuplicate = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const { list } of numberedYears(archive))
-      for (const { p, other } of byNumber(list).duplicates)
+    for (const { numbers } of numberedYears(archive))
+      for (const { p, other } of numbers.duplicates)
         report(at(p.file, p.positions, 'number'), 'number-duplicate', { number: p.data.number, other: other.file });
   },
 });
@@ -83,10 +83,10 @@ export const numberGap = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const { list, readable } of numberedYears(archive)) {
+    for (const { numbers, readable } of numberedYears(archive)) {
       // A year with an unreadable protocol may hold the missing number: do not guess.
       if (!readable) continue;
-      const { used } = byNumber(list);
+      const { used } = numbers;
       let expected = 1;
       for (const n of [...used.keys()].sort((a, b) => a - b)) {
         const p = used.get(n)!;
