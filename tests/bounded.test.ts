@@ -419,17 +419,7 @@ describe('kd import caps what it reads', () => {
     async () => {
       const zip = await docx({ 'word/document.xml': document('<w:p><w:r><w:t>Datum: 14 mars 2019</w:t></w:r></w:p>') });
       // The central directory's uncompressed size of word/document.xml, made 2 GB.
-      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-      let at = zip.length - 22;
-      while (view.getUint32(at, true) !== 0x06054b50) at--;
-      for (
-        let p = view.getUint32(at + 16, true);
-        view.getUint32(p, true) === 0x02014b50;
-        p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
-      ) {
-        if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml')
-          view.setUint32(p + 24, 0x7fffffff, true);
-      }
+      declareSize(zip, 'word/document.xml', 0x7fffffff);
       const out = await importing('stor.docx', zip);
       expect(out.code).toBe(1);
       expect(out.stdout).toBe(`in/stor.docx: inget skrevs\n${TOO_LARGE}\n`);
@@ -464,17 +454,7 @@ describe('kd import caps what it reads', () => {
     'a part that unpacks to more than it declares: not unpacked further, the file is unreadable',
     async () => {
       const zip = await docx({ 'word/document.xml': document(`<w:p><w:r><w:t>${'a'.repeat(100_000)}</w:t></w:r></w:p>`) });
-      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-      let at = zip.length - 22;
-      while (view.getUint32(at, true) !== 0x06054b50) at--;
-      for (
-        let p = view.getUint32(at + 16, true);
-        view.getUint32(p, true) === 0x02014b50;
-        p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
-      ) {
-        if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === 'word/document.xml')
-          view.setUint32(p + 24, 1000, true);
-      }
+      declareSize(zip, 'word/document.xml', 1000);
       const out = await importing('lies.docx', zip);
       expect(out.code).toBe(1);
       expect(out.stdout).toBe('in/lies.docx: inget skrevs\n  Filen kunde inte läsas.\n\n');
@@ -514,3 +494,17 @@ describe('kd import caps what it reads', () => {
     GUARD,
   );
 });
+
+/** Sets the uncompressed size a zip's central directory declares for one part, as a forged file would. */
+function declareSize(zip: Uint8Array, part: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let at = zip.length - 22;
+  while (view.getUint32(at, true) !== 0x06054b50) at--;
+  for (
+    let p = view.getUint32(at + 16, true);
+    view.getUint32(p, true) === 0x02014b50;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true)
+  ) {
+    if (Buffer.from(zip.subarray(p + 46, p + 46 + view.getUint16(p + 28, true))).toString() === part) view.setUint32(p + 24, size, true);
+  }
+}
