@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -85,11 +85,11 @@ describe.each(allRules.map((rule) => [rule.id, rule] as const))('%s', (_, rule) 
 /** Messages no example can give from text alone: they need the file system or the operating system to misbehave. */
 const UNEXAMPLED: Partial<Record<MessageKey, string>> = {
   'file.too-large': 'a file over 1 MiB (tested in loader.test.ts)',
-  'file.unreadable': 'a file the system refuses to read (no test covers it yet)',
+  'file.unreadable': 'a file the system refuses to read: kd runs as root here and in CI, which reads every file',
   'file.symlink-outside': 'a symbolic link (tested in loader.test.ts)',
-  'file.symlink-dir': 'a symbolic link to a folder inside the archive (no test covers it yet)',
+  'file.symlink-dir': 'a symbolic link to a folder inside the archive (tested below)',
   'file.not-regular': 'a pipe among the protocols (tested in trust.test.ts)',
-  'file.name-encoding': 'a file name that is not UTF-8 (no test covers it yet)',
+  'file.name-encoding': 'a file name that is not UTF-8 (tested below)',
   'file.case-collision': 'two names differing in case, which not every file system can hold (tested in hostile.test.ts)',
   'file.encoding': 'bytes that are not UTF-8, which an example written as text cannot hold (tested in loader.test.ts)',
   'frozen.not-regular': 'a symbolic link replacing an approved protocol (tested in trust.test.ts)',
@@ -109,4 +109,45 @@ it('every finding message belongs to exactly one rule, and every rule is describ
   expect(new Set(owners).size).toBe(owners.length);
   expect(new Set(owners)).toEqual(new Set(Object.keys(catalogue('sv').messages)));
   expect(allRules.map((r) => r.id).sort()).toEqual(Object.keys(catalogue('sv').rules).sort());
+});
+
+describe('what an example written as text cannot hold', () => {
+  /** The example archive, with something done to it on disk; its findings as the tester reads them. */
+  async function onDisk(change: (dir: string) => Promise<void>) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-rule-'));
+    made.push(dir);
+    await write(dir, EXAMPLE_ARCHIVE);
+    await change(dir);
+    const out = await checkArchive({ cwd: dir, env: { KD_CACHE: 'off' } });
+    return out.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      key: f.message.key,
+    }));
+  }
+
+  it('a network folder that is a symbolic link is not followed, with a warning (file.symlink-dir)', async () => {
+    const found = await onDisk((dir) => symlink(path.join(dir, 'networks', 'ledning'), path.join(dir, 'networks', 'kopia')));
+    expect(found).toEqual([{ rule: 'file', severity: 'warning', file: 'networks/kopia', line: 1, column: 1, key: 'file.symlink-dir' }]);
+  });
+
+  it('a protocol whose file name is not UTF-8 is named as such, not passed over (file.name-encoding)', async () => {
+    const found = await onDisk((dir) =>
+      writeFile(
+        Buffer.concat([Buffer.from(path.join(dir, 'networks/ledning/protocols/2024/')), Buffer.from([0x66, 0xf6, 0x72, 0x2e, 0x6d, 0x64])]),
+        'x',
+      ),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        rule: 'file',
+        severity: 'error',
+        file: 'networks/ledning/protocols/2024/f\uFFFDr.md',
+        key: 'file.name-encoding',
+      }),
+    ]);
+  });
 });
