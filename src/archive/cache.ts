@@ -60,14 +60,15 @@ export function cacheSettings(env: Record<string, string | undefined>): CacheSet
 const DEPENDENCIES = ['yaml', 'zod', 'remark-parse', 'unified', 'micromark', 'mdast-util-from-markdown'];
 
 let codeFingerprint: Promise<string> | undefined;
-/** The hash of kd's code that makes records (archive/, schema/, model/), its version, its parsers' versions and Node's. */
+/** The hash of kd's code that makes records (core/, i18n/, archive/, schema/, model/), its version, its parsers' versions and Node's. */
 function fingerprint(): Promise<string> {
   codeFingerprint ??= (async () => {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const src = path.dirname(here);
     const top = path.dirname(src);
     const hash = createHash('sha256').update(`${MAGIC} ${FORMAT} ${process.version}\0`);
-    for (const dir of ['archive', 'schema', 'model']) {
+    // core/ holds the rules' definitions (a message's severity) and i18n/ the expectation names the schema reports by.
+    for (const dir of ['core', 'i18n', 'archive', 'schema', 'model']) {
       for (const name of (await readdir(path.join(src, dir))).sort()) {
         if (!/\.(js|ts)$/.test(name)) continue;
         hash

@@ -37,9 +37,6 @@ export interface NotOkExample extends Example {
   findings: readonly ExpectedFinding[];
 }
 
-/** For a rule whose examples are still to be written. */
-export const NO_EXAMPLES: { ok: readonly Example[]; notOk: readonly NotOkExample[] } = { ok: [], notOk: [] };
-
 /** Adds one finding of the rule; the key must be one of the rule's messages. */
 export type Report<K extends MessageKey> = <M extends K>(where: Where, key: M, data: MessageData<M>) => void;
 
