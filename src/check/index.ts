@@ -13,7 +13,16 @@ import {
   sectionTitle,
 } from './numbering.js';
 import { chairMissing, networkMismatch, officerAbsent, unknownMunicipality, unknownNetwork, unknownPerson } from './references.js';
-import { calendarDuplicate, rosterOutsideTerms, rosterOverlap, rosterTerm, termDuplicate, termOrder, termOverlap } from './registry.js';
+import {
+  calendarDuplicate,
+  rosterOutsideTerms,
+  rosterOverlap,
+  rosterTerm,
+  termDuplicate,
+  termMeetings,
+  termOrder,
+  termOverlap,
+} from './registry.js';
 import { decisionKind, dueDate, followsUp, itemRange, timeRange } from './times.js';
 
 /** Cross-file rules, run over the parsed records once every file has been read. */
@@ -46,6 +55,7 @@ export const archiveRules: readonly RuleInfo<Archive>[] = [
   calendarDuplicate,
   termDuplicate,
   termOrder,
+  termMeetings,
   termOverlap,
   rosterOutsideTerms,
 ];

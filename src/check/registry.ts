@@ -1,4 +1,12 @@
-import { calendarWith, EXAMPLE_CALENDAR, EXAMPLE_NETWORK, networkWithBertil, networkWithTerms, replaced } from '../core/examples.js';
+import {
+  calendarWith,
+  EXAMPLE_CALENDAR,
+  EXAMPLE_NETWORK,
+  networkWithBertil,
+  networkWithMeetings,
+  networkWithTerms,
+  replaced,
+} from '../core/examples.js';
 import type { NetworkRecord } from '../model/index.js';
 import type { Term } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
@@ -150,6 +158,34 @@ export const termOrder = archiveRule({
       terms.forEach((t, i) => {
         if (t.to < t.from) report(at(net.file, net.positions, `terms[${i}].to`), 'term-order', { from: t.from, to: t.to });
       });
+  },
+});
+
+/** A term plans as many meetings as the network's `meetings_per_term` says, when both are given. */
+export const termMeetings = archiveRule({
+  id: 'term-meetings',
+  messages: { 'term-meetings': 'error' },
+  examples: {
+    ok: [{ files: { [EXAMPLE_NETWORK]: networkWithMeetings(32, 32) } }],
+    notOk: [
+      {
+        // Eight meetings a year written as meetings_per_term, against the term's 32.
+        files: { [EXAMPLE_NETWORK]: networkWithMeetings(8, 32) },
+        findings: [
+          { file: EXAMPLE_NETWORK, line: 12, column: 66, key: 'term-meetings', data: { id: '2023-2026', meetings: 32, perTerm: 8 } },
+        ],
+      },
+    ],
+  },
+  check(archive, report) {
+    for (const { net, config, terms } of withTerms(archive.networks.values())) {
+      const perTerm = config.meetings_per_term;
+      if (perTerm === undefined) continue;
+      terms.forEach((t, i) => {
+        if (t.meetings !== undefined && t.meetings !== perTerm)
+          report(at(net.file, net.positions, `terms[${i}].meetings`), 'term-meetings', { id: t.id, meetings: t.meetings, perTerm });
+      });
+    }
   },
 });
 

@@ -116,6 +116,11 @@ export function networkWithTerms(next?: string): string {
   return `${EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]!}terms:\n${terms.join('\n')}\n`;
 }
 
+/** The example network with `meetings_per_term` and one term that plans `meetings`. */
+export function networkWithMeetings(perTerm: number, meetings: number): string {
+  return `${EXAMPLE_ARCHIVE[EXAMPLE_NETWORK]!}meetings_per_term: ${perTerm}\nterms:\n  - { id: 2023-2026, from: 2023-01-01, to: 2026-12-31, meetings: ${meetings} }\n`;
+}
+
 /** Where the example network's calendar (årshjul) would be. */
 export const EXAMPLE_CALENDAR = 'networks/ledning/calendar.yml';
 

@@ -93,6 +93,8 @@ export const en: Catalogue = {
     'frozen.deleted': (d) => `An approved protocol (in ${d.base}) has been deleted, expected it to remain unchanged.`,
     'frozen.renamed': (d) => `An approved protocol has been renamed from ${d.from} (in ${d.base}), expected it to keep its name.`,
     'term-overlap': (d) => `The term ${q(d.id)} overlaps ${q(d.other)}, expected terms one after another.`,
+    'term-meetings': (d) =>
+      `The term ${d.id} plans ${d.meetings} meetings but meetings_per_term says ${d.perTerm}, expected the same number of meetings per term (not per year).`,
     'term-order': (d) => `The term ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
     'term-duplicate': (d) => `The term ${q(d.id)} already exists, expected unique ids.`,
     'roster-outside-terms': (d) => `The date ${d.date} is in no term under terms, expected a date within a term.`,
@@ -832,6 +834,10 @@ export const en: Catalogue = {
     'roster-overlap': { title: 'Overlapping memberships', description: "One person's memberships of the same network do not overlap." },
     'calendar-duplicate': { title: 'Date planned twice', description: 'The calendar plans each date once.' },
     'term-duplicate': { title: 'Term of office twice', description: 'Every term of office has an id of its own.' },
+    'term-meetings': {
+      title: 'Planned meetings per term',
+      description: "A term's planned meetings (`meetings:`) match the network's `meetings_per_term` when both are given.",
+    },
     'term-order': { title: 'Term dates', description: 'A term of office ends after it starts.' },
     'term-overlap': { title: 'Overlapping terms', description: 'Terms of office follow each other without overlap.' },
     'roster-outside-terms': {

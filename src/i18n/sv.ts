@@ -130,6 +130,8 @@ export const sv = {
       `Ett justerat protokoll har bytt namn från ${d.from} (i ${d.base}), förväntade att det ligger kvar under sitt namn.`,
     'term-overlap': (d: { id: string; other: string }) =>
       `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
+    'term-meetings': (d: { id: string; meetings: number; perTerm: number }) =>
+      `Mandatperioden ${d.id} planerar ${d.meetings} möten men meetings_per_term säger ${d.perTerm}, förväntade samma antal möten per mandatperiod (inte per år).`,
     'term-order': (d: { from: string; to: string }) => `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
     'term-duplicate': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan, förväntade unika id.`,
     'roster-outside-terms': (d: { date: string }) =>
@@ -887,6 +889,10 @@ export const sv = {
     'roster-overlap': { title: 'Överlappande medlemskap', description: 'En persons medlemskap i samma nätverk överlappar inte varandra.' },
     'calendar-duplicate': { title: 'Dubbelbokat datum', description: 'Kalendern planerar varje datum en gång.' },
     'term-duplicate': { title: 'Dubblerad mandatperiod', description: 'Varje mandatperiod har sitt eget id.' },
+    'term-meetings': {
+      title: 'Planerade möten per mandatperiod',
+      description: 'En mandatperiods planerade möten (`meetings:`) stämmer med nätverkets `meetings_per_term` när båda anges.',
+    },
     'term-order': { title: 'Mandatperiodens datum', description: 'En mandatperiod slutar efter den börjar.' },
     'term-overlap': { title: 'Överlappande mandatperioder', description: 'Mandatperioderna följer på varandra utan att överlappa.' },
     'roster-outside-terms': {
