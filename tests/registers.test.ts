@@ -151,9 +151,9 @@ describe('decisions and assignments', () => {
 describe('CSV for Swedish Excel', () => {
   it('round-trips through a CSV parser: BOM, semicolons, quotes and line breaks intact, formulas defused', async () => {
     const out = await run(['decisions', '--format', 'csv'], { cwd: REG });
-    expect(out.stdout.startsWith('\uFEFFId;Datum;Typ;Punkt;Text;Ansvarig;Senast\r\n')).toBe(true);
+    expect(out.stdout.startsWith('\uFEFFId;Datum;Typ;Punkt;Text;Ansvarig;Senast;Protokoll\r\n')).toBe(true);
     const rows: string[][] = parse(out.stdout, { delimiter: ';', bom: true, relax_column_count: false });
-    expect(rows[0]).toEqual(['Id', 'Datum', 'Typ', 'Punkt', 'Text', 'Ansvarig', 'Senast']);
+    expect(rows[0]).toEqual(['Id', 'Datum', 'Typ', 'Punkt', 'Text', 'Ansvarig', 'Senast', 'Protokoll']);
     expect(rows[3]).toEqual([
       'grupp 2/2019 §1:1',
       '2019-02-12',
@@ -162,6 +162,7 @@ describe('CSV for Swedish Excel', () => {
       'att Bo utreder lokalerna; särskilt "Kvarnen"\noch skolan.',
       'Bo Bjuvsson',
       '2019-03-31',
+      'justerat',
     ]);
     expect(rows[5]![4]).toBe("'=SUMMA(A1:A3) är ingen formel här.");
   });

@@ -273,6 +273,7 @@ export const en: Catalogue = {
       remote: 'Remote',
       regrets: 'Regrets',
       absent: 'Absent',
+      protocol: 'Protocol',
     },
     yes: 'yes',
     status: { open: 'open', overdue: 'overdue', done: 'done' },
@@ -287,6 +288,9 @@ export const en: Catalogue = {
     asOf: (date) => `Status as of ${date}.`,
     none: 'Nothing found.',
     generated: 'Made by kd index from the protocols; do not edit by hand.',
+    protocolStatus: { utkast: 'draft', justerat: 'approved' },
+    draftMark: 'not approved',
+    draftLegend: '"Not approved": the protocol is not yet approved, and what it says may change when it is.',
   },
 
   report: {
@@ -341,7 +345,6 @@ export const en: Catalogue = {
       role: 'Role',
       meeting: 'Meeting',
     },
-    draft: 'draft',
     mission: 'Mission',
     noMeetings: 'No meetings were held in the period.',
     noGuests: 'No guests.',

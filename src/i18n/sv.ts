@@ -11,7 +11,7 @@ import type { AssignmentStatus } from '../query/assignments.js';
 import type { Presence } from '../query/attendance.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import type { Role, SubstituteRule } from '../schema/network.js';
-import type { ProtocolKind } from '../schema/protocol.js';
+import type { ProtocolKind, ProtocolStatus } from '../schema/protocol.js';
 import { type Expectation, wordExpectation } from './expectation.js';
 
 const q = (s: string) => `”${s}”`;
@@ -307,6 +307,7 @@ export const sv = {
       remote: 'Distans',
       regrets: 'Förhinder',
       absent: 'Frånvarande',
+      protocol: 'Protokoll',
     },
     yes: 'ja',
     status: { open: 'öppet', overdue: 'försenat', done: 'klart' } satisfies Record<AssignmentStatus, string>,
@@ -321,6 +322,9 @@ export const sv = {
     asOf: (date: string) => `Status per ${date}.`,
     none: 'Inga träffar.',
     generated: 'Skapad av kd index ur protokollen; ändra inte för hand.',
+    protocolStatus: { utkast: 'utkast', justerat: 'justerat' } satisfies Record<ProtocolStatus, string>,
+    draftMark: 'ej justerat',
+    draftLegend: '”Ej justerat”: protokollet är ännu inte justerat, och det som står i det kan ändras vid justeringen.',
   },
 
   report: {
@@ -375,7 +379,6 @@ export const sv = {
       role: 'Roll',
       meeting: 'Möte',
     },
-    draft: 'utkast',
     mission: 'Uppdrag',
     noMeetings: 'Inga möten hölls under perioden.',
     noGuests: 'Inga gäster.',

@@ -6,7 +6,7 @@ import type { IntroPackage } from '../query/intro.js';
 import type { CalendarFormat, DocFormat } from './formats.js';
 import { renderIcs } from './ics.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentTable, decisionTable, type Style } from './registers.js';
+import { assignmentTable, decisionTable, rowsBlock, type Style } from './registers.js';
 import { renderHtmlDocument } from './report.js';
 import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
@@ -51,10 +51,10 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   children.push(pkg.upcoming.length === 0 ? md.paragraph(d.noUpcoming) : md.table(meetingTable(pkg.upcoming, s)));
 
   children.push(md.heading(2, d.recent));
-  children.push(pkg.recent.length === 0 ? md.paragraph(reg.none) : md.table(decisionTable(pkg.recent, s)));
+  children.push(...rowsBlock(pkg.recent, () => decisionTable(pkg.recent, s), s));
 
   children.push(md.heading(2, d.open));
-  children.push(pkg.open.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(pkg.open, s)));
+  children.push(...rowsBlock(pkg.open, () => assignmentTable(pkg.open, s), s));
 
   if (pkg.person) {
     const p = pkg.person;
@@ -66,7 +66,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
     );
     if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));
     children.push(md.heading(3, d.yourAssignments));
-    children.push(p.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(p.assignments, s)));
+    children.push(...rowsBlock(p.assignments, () => assignmentTable(p.assignments, s), s));
   }
 
   if (pkg.contacts.length > 0) {
@@ -138,19 +138,22 @@ export function digestTree(digest: Digest, s: Style): Root {
 
   children.push(md.heading(2, d.toAct));
   children.push(md.paragraph(d.toActIntro));
-  if (digest.decisions.length === 0) children.push(md.paragraph(reg.none));
-  else {
-    const base = decisionTable(digest.decisions, s);
-    children.push(
-      md.table({
-        columns: [{ title: d.columns.action }, ...base.columns],
-        rows: base.rows.map((r, i) => [digest.decisions[i]!.action ? d.actionMark : '', ...r]),
-      }),
-    );
-  }
+  children.push(
+    ...rowsBlock(
+      digest.decisions,
+      () => {
+        const base = decisionTable(digest.decisions, s);
+        return {
+          columns: [{ title: d.columns.action }, ...base.columns],
+          rows: base.rows.map((r, i) => [digest.decisions[i]!.action ? d.actionMark : '', ...r]),
+        };
+      },
+      s,
+    ),
+  );
 
   children.push(md.heading(2, d.ourAssignments));
-  children.push(digest.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(digest.assignments, s)));
+  children.push(...rowsBlock(digest.assignments, () => assignmentTable(digest.assignments, s), s));
 
   children.push(md.heading(2, d.comingMeetings));
   children.push(

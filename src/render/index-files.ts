@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Lang } from '../i18n/index.js';
-import type { Archive } from '../model/index.js';
+import type { Archive, ProtocolRecord } from '../model/index.js';
 import { assignmentRows } from '../query/assignments.js';
 import { attendanceRegisters } from '../query/attendance.js';
 import { decisions } from '../query/decisions.js';
@@ -14,6 +14,7 @@ import {
   decisionJson,
   decisionTable,
   municipalityTable,
+  rowsBlock,
   style,
 } from './registers.js';
 import { json } from './reporter.js';
@@ -32,6 +33,9 @@ export function defaultAsOf(archive: Archive): string {
  * protocols (no clock, no absolute paths), so `kd index --check` can compare
  * it with what is committed.
  */
+/** Decisions or assignments: rows that name the protocol they come from. */
+type RowsOf = readonly { protocol: ProtocolRecord }[];
+
 export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<string, string> {
   const files = new Map<string, string>();
   const human = style(archive, lang);
@@ -43,22 +47,25 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const name = human.networkName(reg.network);
     const generated = md.paragraph(md.strong(r.generated));
     /** A register's Markdown page: the network, that it is generated, the register's title and its table (or that there is none). */
-    const page = (title: string, table: Table | undefined, ...before: RootContent[]) =>
-      renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, table ? md.table(table) : md.paragraph(r.none)]);
+    const page = (title: string, rows: RowsOf, table: () => Table, ...before: RootContent[]) =>
+      renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, ...rowsBlock(rows, table, human)]);
     files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
     files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));
     files.set(`${dir}/attendance.csv`, renderCsv(attendanceMatrixCsv(reg, iso)));
     files.set(`${dir}/municipalities.csv`, renderCsv(municipalityTable(reg, iso)));
 
     const rows = decisions(archive, { network: reg.network });
-    files.set(`${dir}/decisions.md`, page(r.decisionsTitle, rows.length > 0 ? decisionTable(rows, human) : undefined));
+    files.set(
+      `${dir}/decisions.md`,
+      page(r.decisionsTitle, rows, () => decisionTable(rows, human)),
+    );
     files.set(`${dir}/decisions.json`, json(decisionJson(rows)));
     files.set(`${dir}/decisions.csv`, renderCsv(decisionTable(rows, iso)));
 
     const tasks = assignmentRows(archive, { network: reg.network, asOf });
     files.set(
       `${dir}/assignments.md`,
-      page(r.assignmentsTitle, tasks.length > 0 ? assignmentTable(tasks, human) : undefined, md.paragraph(r.asOf(human.date(asOf)))),
+      page(r.assignmentsTitle, tasks, () => assignmentTable(tasks, human), md.paragraph(r.asOf(human.date(asOf)))),
     );
     files.set(`${dir}/assignments.json`, json({ asOf, assignments: assignmentJson(tasks) }));
     files.set(`${dir}/assignments.csv`, renderCsv(assignmentTable(tasks, iso)));

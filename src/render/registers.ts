@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { type Catalogue, catalogue, type Lang } from '../i18n/index.js';
-import type { Archive } from '../model/index.js';
+import type { Archive, ProtocolRecord } from '../model/index.js';
 import type { AssignmentRow } from '../query/assignments.js';
 import type { AttendanceRegister, Cell, PersonRow, Presence } from '../query/attendance.js';
 import type { DecisionRow } from '../query/decisions.js';
@@ -11,6 +11,8 @@ import { columns, type Table } from './table.js';
 export interface Style {
   lang: Lang;
   c: Catalogue;
+  /** The style of CSV and JSON: ISO dates, plain fractions, the protocol's status in a column of its own. */
+  iso: boolean;
   /** "18 jan. 2019" for people; ISO when `iso` (CSV, JSON). */
   date: (iso: string) => string;
   percent: (rate: number | undefined) => string;
@@ -29,6 +31,7 @@ export function style(archive: Archive, lang: Lang, iso = false): Style {
   return {
     lang,
     c: catalogue(lang),
+    iso,
     date: (d) => (iso ? d : dates.format(new Date(`${d}T00:00:00Z`))),
     // In CSV a rate is a plain fraction, with the decimal comma Swedish Excel expects.
     percent: (r) => (r === undefined ? '' : iso ? (lang === 'sv' ? r.toFixed(4).replace('.', ',') : r.toFixed(4)) : percent.format(r)),
@@ -198,18 +201,18 @@ export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 
 
 export function decisionTable(rows: DecisionRow[], s: Style): Table {
   const col = s.c.registers.columns;
-  return {
+  return withProtocolStatus(rows, s, {
     columns: columns(col, ['id', 'date', 'kind', 'item', 'text', 'owner', 'due']),
     rows: rows.map((d) => [
       d.id,
-      s.date(d.date),
+      meetingDate(d, s),
       s.c.registers.kind[d.kind],
       d.itemTitle,
       d.text,
       d.owner !== undefined ? s.person(d.owner) : '',
       d.due !== undefined ? s.date(d.due) : '',
     ]),
-  };
+  });
 }
 
 export function decisionJson(rows: DecisionRow[]) {
@@ -224,23 +227,48 @@ export function decisionJson(rows: DecisionRow[]) {
     text: d.text,
     owner: d.owner ?? null,
     due: d.due ?? null,
+    draft: isDraft(d),
   }));
 }
 
 export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
   const col = s.c.registers.columns;
-  return {
+  return withProtocolStatus(rows, s, {
     columns: columns(col, ['id', 'date', 'text', 'owner', 'due', 'status', 'doneIn']),
     rows: rows.map((a) => [
       a.id,
-      s.date(a.date),
+      meetingDate(a, s),
       a.text,
       s.person(a.owner),
       a.due !== undefined ? s.date(a.due) : '',
       s.c.registers.status[a.status],
       a.doneIn ?? '',
     ]),
+  });
+}
+
+/** Whether a decision or an assignment comes from a protocol not yet approved. */
+export function isDraft(row: { protocol: ProtocolRecord }): boolean {
+  return row.protocol.data.status !== 'justerat';
+}
+
+/** The meeting's date, marked for a reader when its protocol is not approved. */
+function meetingDate(row: { date: string; protocol: ProtocolRecord }, s: Style): string {
+  return isDraft(row) && !s.iso ? `${s.date(row.date)} (${s.c.registers.draftMark})` : s.date(row.date);
+}
+
+/** In CSV, the protocol's status as a column of its own, so that the date stays a date. */
+function withProtocolStatus(rows: readonly { protocol: ProtocolRecord }[], s: Style, table: Table): Table {
+  if (!s.iso) return table;
+  return {
+    columns: [...table.columns, { title: s.c.registers.columns.protocol }],
+    rows: table.rows.map((cells, i) => [...cells, s.c.registers.protocolStatus[rows[i]!.protocol.data.status]]),
   };
+}
+
+/** The legend under a table of decisions or assignments, when any of them is from a protocol not yet approved. */
+export function draftLegend(rows: readonly { protocol: ProtocolRecord }[], s: Style): string[] {
+  return rows.some(isDraft) ? [s.c.registers.draftLegend] : [];
 }
 
 export function assignmentJson(rows: AssignmentRow[]) {
@@ -253,7 +281,14 @@ export function assignmentJson(rows: AssignmentRow[]) {
     owner: a.owner,
     due: a.due ?? null,
     status: a.status,
+    draft: isDraft(a),
     doneIn: a.doneIn ?? null,
     doneOn: a.status === 'done' ? a.doneBy!.date : null,
   }));
+}
+
+/** A table of decisions or assignments in a document: "none" when there are none, the legend under it when any is from a draft. */
+export function rowsBlock(rows: readonly { protocol: ProtocolRecord }[], table: () => Table, s: Style): RootContent[] {
+  if (rows.length === 0) return [md.paragraph(s.c.registers.none)];
+  return [md.table(table()), ...draftLegend(rows, s).map((line) => md.paragraph(line))];
 }

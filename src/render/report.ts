@@ -17,6 +17,7 @@ import {
   legendText,
   municipalityTable,
   personJson,
+  rowsBlock,
   type Style,
 } from './registers.js';
 import { json, type Reporter } from './reporter.js';
@@ -84,14 +85,16 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
       md.table({
         columns: columns(col, ['number', 'date', 'place', 'theme', 'present'], ['present']),
         rows: net.meetings.map((m) => [
-          m.status === 'utkast' ? `${m.id} (${r.draft})` : m.id,
-          s.date(m.date),
+          m.id,
+          m.status === 'justerat' ? s.date(m.date) : `${s.date(m.date)} (${s.c.registers.draftMark})`,
           m.place,
           m.theme ?? '',
           `${m.attended}/${m.roster}`,
         ]),
       }),
     );
+
+    if (net.meetings.some((m) => m.status !== 'justerat')) children.push(md.paragraph(s.c.registers.draftLegend));
 
     children.push(md.heading(3, r.attendance));
     children.push(md.table(attendanceMatrix(net.attendance, s)));
@@ -111,11 +114,11 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     );
 
     children.push(md.heading(3, net.decides ? r.decisions : r.agreements));
-    children.push(net.decisions.length === 0 ? md.paragraph(reg.none) : md.table(withoutKind(decisionTable(net.decisions, s))));
+    children.push(...rowsBlock(net.decisions, () => withoutKind(decisionTable(net.decisions, s)), s));
 
     children.push(md.heading(3, r.assignments));
     children.push(md.paragraph(r.assignmentsIntro));
-    children.push(net.assignments.length === 0 ? md.paragraph(reg.none) : md.table(assignmentTable(net.assignments, s)));
+    children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s));
   }
   return { type: 'root', children };
 }

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { expect } from '../i18n/index.js';
 import { date, decisionRef, id, itemRange, positiveInt, text, time, timeRange } from './common.js';
 
+/** A protocol is a draft (utkast) until it is approved (justerat). */
+export const PROTOCOL_STATUSES = ['utkast', 'justerat'] as const;
+export type ProtocolStatus = (typeof PROTOCOL_STATUSES)[number];
+
 /** A record of a decision-making meeting (protokoll) or of one that only makes agreements (anteckningar). */
 export const PROTOCOL_KINDS = ['protokoll', 'anteckningar'] as const;
 export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
@@ -81,7 +85,7 @@ export const protocolSchema = z.strictObject({
   time: timeRange,
   place: text,
   kind: z.enum(PROTOCOL_KINDS, { error: expect('kind') }),
-  status: z.enum(['utkast', 'justerat'], { error: expect('status') }),
+  status: z.enum(PROTOCOL_STATUSES, { error: expect('status') }),
   chair: id.optional(),
   secretary: id,
   attendance: attendanceSchema,

@@ -14,8 +14,11 @@ import {
   attendanceSummary,
   decisionJson,
   decisionTable,
+  draftLegend,
+  isDraft,
   legendText,
   municipalityTable,
+  type Style,
   style,
 } from '../../render/registers.js';
 import { rowsView, type TableView, type TextBlock, tableReporters } from '../../render/views.js';
@@ -119,6 +122,7 @@ export const decisionsCommand = defineCommand('decisions', 'decisions', {
         json: () => decisionJson(rows),
         table: (s) => decisionTable(rows, s),
         title: catalogue(lang).registers.decisionsTitle,
+        ...(rows.some(isDraft) ? { note: (s: Style) => draftLegend(rows, s).join(' ') } : {}),
         count: rows.length,
       },
       styled,
@@ -154,7 +158,7 @@ export const assignmentsCommand = defineCommand('assignments', 'assignments', {
         json: () => ({ asOf, assignments: assignmentJson(rows) }),
         table: (s) => assignmentTable(rows, s),
         title: c.registers.assignmentsTitle,
-        note: (s) => c.registers.asOf(s.date(asOf)),
+        note: (s) => [c.registers.asOf(s.date(asOf)), ...draftLegend(rows, s)].join(' '),
         count: rows.length,
       },
       styled,
