@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { KdError } from '../core/errors.js';
 import { expect } from '../i18n/index.js';
-import { halfYear, type Period } from '../query/period.js';
+import { asOfIn, halfYear, type Period } from '../query/period.js';
 import { isRealDate, timeRange } from '../schema/index.js';
 import { TERM_ID_RE } from '../schema/network.js';
 import { option } from './command.js';
+import { today } from './meta.js';
 
 /*
  * One zod type per kind of option value, each checked the way the schema
@@ -67,4 +69,14 @@ export const timeOption = option('--time <time>', 'time', timeSpan.optional());
 /** `--format`, its formats listed in the help, and the one used when it is not given. */
 export function formatOption<const F extends readonly [string, ...string[]]>(formats: F, fallback: F[number]) {
   return option('--format <format>', 'format', z.enum(formats).default(fallback as never), { listed: formats });
+}
+
+/** `--as-of` of a half-year summary (report, digest): the day it is presented. */
+export const presentedOption = option('--as-of <date>', 'reportAsOf', date.optional());
+
+/** The as-of day of a summary of `period`: the one given, else today in the period, else its end. */
+export function presentedOn(period: Period, given: string | undefined): string {
+  const day = asOfIn(period, today(), given);
+  if (day === undefined) throw new KdError('as-of-outside', { date: given!, from: period.from, to: period.to });
+  return day;
 }

@@ -296,6 +296,7 @@ export const en: Catalogue = {
   report: {
     title: (d) => `Half-year summary ${d.period}`,
     periodLine: (d) => `Period: ${d.from} – ${d.to}.`,
+    asOfLine: (d) => `As of ${d.date}: later meetings count as coming.`,
     builtFrom: (d) =>
       d.commit
         ? `Built from the archive at commit ${d.commit}${d.dirty ? ' with uncommitted changes' : ''}, kd ${d.version}.`
@@ -349,6 +350,8 @@ export const en: Catalogue = {
     noMeetings: 'No meetings were held in the period.',
     noGuests: 'No guests.',
     planned: (d) => `${d.held} of ${d.planned} planned meetings were held.`,
+    plannedSoFar: (d) => `${d.held} of ${d.planned} meetings planned up to ${d.date} were held.`,
+    coming: (d) => `Coming: ${d.list}.`,
   },
 
   init: {
@@ -625,6 +628,8 @@ export const en: Catalogue = {
       write: 'write the new term to network.yml',
       year: 'the year',
       reportHalf: 'the half-year: 2019H1 (1 Jan–30 Jun) or 2019H2 (1 Jul–31 Dec)',
+      reportAsOf:
+        'the state on the day the summary is presented, YYYY-MM-DD within the half-year (otherwise today if it is in the half-year, else its last day); later planned meetings are coming',
       reportFormat: 'md (default), html or json',
       out: 'write to FILE instead of standard output',
       force: 'overwrite FILE if it exists',
@@ -719,6 +724,7 @@ export const en: Catalogue = {
       'archive-locked': (d) =>
         `The archive is being written by another run of kd (process ${d.pid} on ${d.host}, started ${d.started}); try again when it is done, or remove ${d.file} if that process no longer exists.`,
       'unknown-rule': (d) => `Unknown rule ${q(d.id)}${d.known ? `; did you mean ${d.known}?` : '.'} See kd rules.`,
+      'as-of-outside': (d) => `--as-of ${d.date} lies outside the half-year, expected a date from ${d.from} to ${d.to}.`,
       interrupted: (d) => `Interrupted (${d.signal}); what had been written was removed again, so nothing changed in the archive.`,
     },
   },

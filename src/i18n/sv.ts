@@ -330,6 +330,7 @@ export const sv = {
   report: {
     title: (d: { period: string }) => `Halvårssammanställning ${d.period}`,
     periodLine: (d: { from: string; to: string }) => `Period: ${d.from} – ${d.to}.`,
+    asOfLine: (d: { date: string }) => `Läget den ${d.date}: möten därefter räknas som kommande.`,
     builtFrom: (d: { commit?: string; dirty: boolean; version: string }) =>
       d.commit
         ? `Underlag: arkivet vid commit ${d.commit}${d.dirty ? ' med ändringar som inte är incheckade' : ''}, kd ${d.version}.`
@@ -383,6 +384,9 @@ export const sv = {
     noMeetings: 'Inga möten hölls under perioden.',
     noGuests: 'Inga gäster.',
     planned: (d: { held: number; planned: number }) => `${d.held} av ${d.planned} planerade möten hölls.`,
+    plannedSoFar: (d: { held: number; planned: number; date: string }) =>
+      `${d.held} av ${d.planned} möten som planerats till och med ${d.date} hölls.`,
+    coming: (d: { list: string }) => `Kommande: ${d.list}.`,
   },
 
   init: {
@@ -677,6 +681,8 @@ export const sv = {
       write: 'skriv den nya perioden till network.yml',
       year: 'året',
       reportHalf: 'halvåret: 2019H1 (1 jan–30 jun) eller 2019H2 (1 jul–31 dec)',
+      reportAsOf:
+        'läget den dag sammanställningen läggs fram, ÅÅÅÅ-MM-DD inom halvåret (annars i dag om den ligger i halvåret, annars halvårets sista dag); senare planerade möten blir kommande',
       reportFormat: 'md (standard), html eller json',
       out: 'skriv till FIL i stället för standard ut',
       force: 'skriv över FIL om den finns',
@@ -777,6 +783,8 @@ export const sv = {
         `Arkivet skrivs av en annan körning av kd (process ${d.pid} på ${d.host}, startad ${d.started}); försök igen när den är klar, eller ta bort ${d.file} om den processen inte längre finns.`,
       'unknown-rule': (d: { id: string; known: string }) =>
         `Okänd regel ${q(d.id)}${d.known ? `; menade du ${d.known}?` : '.'} Se kd rules.`,
+      'as-of-outside': (d: { date: string; from: string; to: string }) =>
+        `--as-of ${d.date} ligger utanför halvåret, förväntade ett datum från ${d.from} till ${d.to}.`,
       interrupted: (d: { signal: string }) => `Avbruten (${d.signal}); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.`,
     },
   },

@@ -3,7 +3,7 @@ import type { PlannedMeeting } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
-import { inPeriod, type Period } from './period.js';
+import { inPeriod, type Period, upTo } from './period.js';
 import { byName, collator } from './sort.js';
 
 /** Words by which a decision addresses every member municipality. */
@@ -25,6 +25,8 @@ export interface DigestDecision extends DecisionRow {
 export interface Digest {
   municipality: string;
   period: Period;
+  /** The day the digest is told as of, when it is before the period's end. */
+  asOf?: string;
   networks: DigestNetwork[];
   decisions: DigestDecision[];
   assignments: AssignmentRow[];
@@ -47,7 +49,9 @@ function namesMunicipality(text: string, municipality: string): boolean {
 }
 
 /** What a municipality's director takes home from a half-year of network meetings. */
-export function municipalityDigest(archive: Archive, municipality: string, period: Period): Digest {
+export function municipalityDigest(archive: Archive, municipality: string, whole: Period, asOf = whole.to): Digest {
+  // What has happened by the as-of day; meetings after it are the coming ones.
+  const period = upTo(whole, asOf);
   const regs = attendanceRegisters(archive, { period });
   const networks: DigestNetwork[] = regs
     .map((reg) => ({
@@ -83,7 +87,8 @@ export function municipalityDigest(archive: Archive, municipality: string, perio
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return {
     municipality,
-    period,
+    period: whole,
+    ...(period.to < whole.to ? { asOf: period.to } : {}),
     networks: networks.map((n) => ({ ...n, representatives: n.representatives.sort(byName((p) => p.name)) })),
     decisions: ordered,
     assignments,

@@ -26,3 +26,18 @@ export function previousHalf(half: string): string | undefined {
 export function inPeriod(date: string, period: Period | undefined): boolean {
   return period === undefined || (date >= period.from && date <= period.to);
 }
+
+/**
+ * The day a summary of the period is told as of: the day given, else today
+ * when it lies in the period (a report presented at the June or December
+ * meeting), else the period's end. Undefined when a given day lies outside.
+ */
+export function asOfIn(period: Period, today: string, given?: string): string | undefined {
+  if (given !== undefined) return inPeriod(given, period) ? given : undefined;
+  return inPeriod(today, period) ? today : period.to;
+}
+
+/** The period up to and including a day in it: what has happened by then. */
+export function upTo(period: Period, day: string): Period {
+  return { ...period, to: day < period.to ? day : period.to };
+}

@@ -1,9 +1,9 @@
 import type { Archive, NetworkRecord } from '../model/index.js';
-import type { Guest } from '../schema/index.js';
+import type { Guest, PlannedMeeting } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { ATTENDED, type AttendanceRegister, attendanceRegisters, type MunicipalityRow, presenceAt } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
-import { halfYear, inPeriod, type Period, previousHalf } from './period.js';
+import { halfYear, inPeriod, type Period, previousHalf, upTo } from './period.js';
 import { byText } from './sort.js';
 
 /** The figures a half-year summary leads with; also computed for the half-year before, for comparison. */
@@ -43,6 +43,8 @@ export interface MeetingSummary {
 
 export interface NetworkSummary {
   network: string;
+  /** Meetings the calendar plans after the as-of day, within the period (cancelled ones left out). */
+  coming: PlannedMeeting[];
   name: string;
   /** The short name, for charts. */
   short: string;
@@ -60,6 +62,8 @@ export interface NetworkSummary {
 
 export interface HalfYearReport {
   period: Period;
+  /** The day the report is told as of, when it is before the period's end: what happened up to it, and what is still to come. */
+  asOf?: string;
   previous?: Period;
   overview: Overview;
   previousOverview?: Overview;
@@ -69,10 +73,15 @@ export interface HalfYearReport {
 
 export interface ReportFilter {
   network?: string;
+  /** A day in the period: figures up to it, later planned meetings as coming. The period's end when not given. */
+  asOf?: string;
 }
 
 /** The half-year summary: every figure from the same query layer as kd attendance, decisions and assignments. */
-export function halfYearReport(archive: Archive, period: Period, filter: ReportFilter = {}): HalfYearReport {
+export function halfYearReport(archive: Archive, whole: Period, filter: ReportFilter = {}): HalfYearReport {
+  const asOf = filter.asOf !== undefined && filter.asOf < whole.to ? filter.asOf : undefined;
+  // What has happened by the as-of day; the title still names the whole period.
+  const period = asOf !== undefined ? upTo(whole, asOf) : whole;
   const nets = [...archive.networks.values()].filter((n) => n.config && (filter.network === undefined || n.id === filter.network));
   const prevHalf = period.half !== undefined ? previousHalf(period.half) : undefined;
   const previous = prevHalf !== undefined ? halfYear(prevHalf) : undefined;
@@ -81,12 +90,13 @@ export function halfYearReport(archive: Archive, period: Period, filter: ReportF
   // A half-year without meetings is no basis for comparison: the archive may simply start later.
   const before = previous ? overview(archive, nets, previous, registersOf(previous)) : undefined;
   return {
-    period,
+    period: whole,
+    ...(asOf !== undefined ? { asOf } : {}),
     ...(previous && before && before.meetingsHeld > 0 ? { previous, previousOverview: before } : {}),
     overview: overview(archive, nets, period, registers),
     municipalities: municipalities(registers),
     networks: nets
-      .map((net) => networkSummary(archive, net, period, registers.find((r) => r.network === net.id)!))
+      .map((net) => networkSummary(archive, net, period, registers.find((r) => r.network === net.id)!, whole))
       .sort(byText((n) => n.name)),
   };
 }
@@ -136,7 +146,7 @@ function municipalities(regs: AttendanceRegister[]): MunicipalitySummary[] {
   return [...sums.values()].sort(byText((m) => m.municipality));
 }
 
-function networkSummary(archive: Archive, net: NetworkRecord, period: Period, reg: AttendanceRegister): NetworkSummary {
+function networkSummary(archive: Archive, net: NetworkRecord, period: Period, reg: AttendanceRegister, whole: Period): NetworkSummary {
   const meetings: MeetingSummary[] = reg.meetings.map((m, i) => {
     const cells = presenceAt(m.protocol);
     const roster = reg.people.filter((p) => p.cells[i] !== undefined);
@@ -168,6 +178,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
         }
       : {}),
     network: net.id,
+    coming: (net.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date > period.to && m.date <= whole.to),
     name: net.config!.name,
     short: net.config!.short ?? net.config!.name,
     decides: net.config!.decides,

@@ -104,6 +104,7 @@ export function digestTree(digest: Digest, s: Style): Root {
       1,
       d.digestTitle({ municipality: digest.municipality, period: digest.period.half ?? `${digest.period.from}–${digest.period.to}` }),
     ),
+    ...(digest.asOf !== undefined ? [md.paragraph(d.asOf({ date: s.date(digest.asOf) }))] : []),
   ];
 
   children.push(md.heading(2, d.represented));

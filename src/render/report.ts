@@ -41,6 +41,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   const half = report.period.half ?? `${report.period.from}–${report.period.to}`;
   children.push(md.heading(1, `${r.title({ period: half })}${prov.organisation ? ` – ${prov.organisation}` : ''}`));
   children.push(md.paragraph(r.periodLine({ from: longDate(s, report.period.from), to: longDate(s, report.period.to) })));
+  if (report.asOf !== undefined) children.push(md.paragraph(r.asOfLine({ date: longDate(s, report.asOf) })));
   children.push(
     md.paragraph(r.builtFrom({ ...(prov.commit ? { commit: prov.commit.slice(0, 12) } : {}), dirty: prov.dirty, version: prov.version })),
   );
@@ -80,7 +81,10 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
       continue;
     }
     children.push(md.heading(3, r.meetings));
-    if (net.planned !== undefined) children.push(md.paragraph(r.planned({ held: net.meetings.length, planned: net.planned })));
+    if (net.planned !== undefined) {
+      const counts = { held: net.meetings.length, planned: net.planned };
+      children.push(md.paragraph(report.asOf !== undefined ? r.plannedSoFar({ ...counts, date: s.date(report.asOf) }) : r.planned(counts)));
+    }
     children.push(
       md.table({
         columns: columns(col, ['number', 'date', 'place', 'theme', 'present'], ['present']),
@@ -95,6 +99,10 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     );
 
     if (net.meetings.some((m) => m.status !== 'justerat')) children.push(md.paragraph(s.c.registers.draftLegend));
+    if (net.coming.length > 0)
+      children.push(
+        md.paragraph(r.coming({ list: net.coming.map((m) => `${s.date(m.date)}${m.place ? ` (${m.place})` : ''}`).join(', ') })),
+      );
 
     children.push(md.heading(3, r.attendance));
     children.push(md.table(attendanceMatrix(net.attendance, s)));
@@ -331,6 +339,7 @@ export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
   const overview = (o: Overview) => ({ ...o, rate: round(o.rate), meetingsPlanned: o.meetingsPlanned ?? null });
   return {
     period: report.period,
+    asOf: report.asOf ?? null,
     builtFrom: { commit: prov.commit ?? null, dirty: prov.dirty, kd: prov.version },
     overview: overview(report.overview),
     previous: report.previousOverview ? { period: report.previous, overview: overview(report.previousOverview) } : null,
@@ -340,6 +349,7 @@ export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
       name: n.name,
       planned: n.planned ?? null,
       meetings: n.meetings,
+      coming: n.coming,
       attendance: {
         rate: round(n.attendance.rate),
         people: n.attendance.people.map(personJson),

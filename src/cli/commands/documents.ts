@@ -14,7 +14,7 @@ import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { date, forceOption, formatOption, half, networkOption, outOption, text } from '../options.js';
+import { date, forceOption, formatOption, half, networkOption, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { closest, emit } from '../output.js';
 import { requireSound } from '../scope.js';
 
@@ -59,6 +59,7 @@ export const digestCommand = defineCommand('digest', 'digest', {
   options: [
     option('--municipality <name>', 'digestMunicipality', text),
     option('--half <half>', 'reportHalf', half.optional()),
+    presentedOption,
     ...docOptions,
   ],
   async run(opts, io) {
@@ -73,7 +74,7 @@ export const digestCommand = defineCommand('digest', 'digest', {
     const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
     const municipality = findMunicipality(opts.municipality!, known);
     if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
-    const digest = municipalityDigest(archive, municipality, period);
+    const digest = municipalityDigest(archive, municipality, period, presentedOn(period, opts.asOf));
     return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: period.half! }), opts, lang);
   },
 });

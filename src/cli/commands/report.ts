@@ -13,7 +13,7 @@ import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage } from '../meta.js';
 import { pickNetwork } from '../network.js';
-import { atOption, forceOption, formatOption, half, outOption, text } from '../options.js';
+import { atOption, forceOption, formatOption, half, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { emit } from '../output.js';
 import { concerns } from '../scope.js';
 
@@ -26,6 +26,8 @@ export interface ReportOptions {
   lang?: Lang | undefined;
   format: ReportFormat;
   at?: string | undefined;
+  /** The day the report is presented, in the period. */
+  asOf?: string;
 }
 
 export type ReportOutcome =
@@ -41,7 +43,10 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const blocking = runRules(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network: opts.network, period }));
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
-  const data = halfYearReport(archive, period, opts.network !== undefined ? { network: opts.network } : {});
+  const data = halfYearReport(archive, period, {
+    ...(opts.network !== undefined ? { network: opts.network } : {}),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+  });
   const prov: Provenance = {
     ...(git?.commit ? { commit: git.commit } : {}),
     dirty: git?.dirty ?? false,
@@ -55,6 +60,7 @@ export async function report(opts: ReportOptions): Promise<ReportOutcome> {
 export const reportCommand = defineCommand('report', 'report', {
   options: [
     option('--half <half>', 'reportHalf', half.optional()),
+    presentedOption,
     option('--network <id>', 'reportNetwork', text),
     formatOption(REPORT_FORMATS, 'md'),
     outOption,
@@ -68,6 +74,7 @@ export const reportCommand = defineCommand('report', 'report', {
       env: io.env,
       archive: opts.archive,
       period: opts.half,
+      asOf: presentedOn(opts.half, opts.asOf),
       network: opts.network,
       lang: opts.lang,
       format: opts.format,
