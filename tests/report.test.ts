@@ -29,6 +29,7 @@ describe('kd report on a fixture worked by hand', () => {
       rate: 0.7273,
       decisions: 6,
       agreements: 0,
+      takeHome: 0,
       guests: 0,
       assignmentsOpened: 3,
       assignmentsDone: 2,

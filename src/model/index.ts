@@ -149,6 +149,8 @@ export interface DecisionRecord {
   text: string;
   owner?: string;
   due?: string;
+  /** Said on the decision: the municipalities are to act on it, or not (see query/act.ts). */
+  act?: boolean;
   /** Key path of the decision in its file, for positions. */
   path: string;
 }
@@ -180,6 +182,7 @@ export function allDecisions(archive: Archive): DecisionRecord[] {
             text: obj.text,
             ...(obj.owner !== undefined ? { owner: obj.owner } : {}),
             ...(obj.due !== undefined ? { due: obj.due } : {}),
+            ...('act' in obj && obj.act !== undefined ? { act: obj.act } : {}),
             path: `items[${i}].${kind}[${j}]`,
           });
         });

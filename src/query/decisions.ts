@@ -1,9 +1,12 @@
 import { type Archive, allDecisions, type DecisionRecord } from '../model/index.js';
+import { toTakeHome } from './act.js';
 import { inPeriod, type Period } from './period.js';
 
 export interface DecisionRow extends DecisionRecord {
   date: string;
   itemTitle: string;
+  /** For every municipality to take home and act on (see act.ts). */
+  takeHome: boolean;
 }
 
 export interface DecisionFilter {
@@ -26,5 +29,6 @@ export function decisions(archive: Archive, filter: DecisionFilter = {}): Decisi
       ...d,
       date: d.protocol.data.date,
       itemTitle: d.protocol.data.items.find((i) => i.no === d.item)?.title ?? '',
+      takeHome: toTakeHome(d),
     }));
 }

@@ -1,13 +1,11 @@
 import type { Archive } from '../model/index.js';
 import type { PlannedMeeting } from '../schema/index.js';
+import { toTakeHome } from './act.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period, upTo } from './period.js';
 import { byName, collator } from './sort.js';
-
-/** Words by which a decision addresses every member municipality. */
-const TO_ALL = /\b(alla kommuner(na)?|samtliga kommuner|respektive kommun|varje kommun|kommunerna|medlemskommunerna)\b/i;
 
 export interface DigestNetwork {
   id: string;
@@ -43,11 +41,6 @@ export function findMunicipality(input: string, municipalities: readonly string[
   );
 }
 
-function namesMunicipality(text: string, municipality: string): boolean {
-  const escaped = municipality.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}])${escaped}s?([^\\p{L}]|$)`, 'iu').test(text);
-}
-
 /** What a municipality's director takes home from a half-year of network meetings. */
 export function municipalityDigest(archive: Archive, municipality: string, whole: Period, asOf = whole.to): Digest {
   // What has happened by the as-of day; meetings after it are the coming ones.
@@ -65,7 +58,7 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
   const ids = new Set(networks.map((n) => n.id));
   const rows = decisions(archive, { period })
     .filter((d) => ids.has(d.network))
-    .map((d) => ({ ...d, action: TO_ALL.test(d.text) || namesMunicipality(d.text, municipality) }));
+    .map((d) => ({ ...d, action: toTakeHome(d, municipality) }));
   // Those to act on first; otherwise in date order.
   const ordered = [...rows.filter((d) => d.action), ...rows.filter((d) => !d.action)];
   const people = new Set(

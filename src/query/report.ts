@@ -18,6 +18,8 @@ export interface Overview {
   rate?: number;
   decisions: number;
   agreements: number;
+  /** Decisions and agreements for every municipality to take home (see act.ts). */
+  takeHome: number;
   guests: number;
   assignmentsOpened: number;
   assignmentsDone: number;
@@ -117,6 +119,7 @@ function overview(archive: Archive, nets: NetworkRecord[], period: Period, regs:
     ...(memberMeetings > 0 ? { rate: attended / memberMeetings } : {}),
     decisions: rows.filter((d) => d.kind === 'decision').length,
     agreements: rows.filter((d) => d.kind === 'agreement').length,
+    takeHome: rows.filter((d) => d.takeHome).length,
     guests: regs.reduce((s, r) => s + r.meetings.reduce((g, m) => g + m.protocol.data.guests.length, 0), 0),
     assignmentsOpened: atEnd.filter((a) => inPeriod(a.date, period)).length,
     assignmentsDone: atEnd.filter((a) => a.status === 'done' && inPeriod(a.doneBy!.date, period)).length,

@@ -6,7 +6,7 @@ import type { IntroPackage } from '../query/intro.js';
 import type { CalendarFormat, DocFormat } from './formats.js';
 import { renderIcs } from './ics.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentTable, decisionTable, rowsBlock, type Style } from './registers.js';
+import { assignmentTable, decisionTable, rowsBlock, type Style, takeHomeColumn } from './registers.js';
 import { renderHtmlDocument } from './report.js';
 import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
@@ -142,13 +142,13 @@ export function digestTree(digest: Digest, s: Style): Root {
   children.push(
     ...rowsBlock(
       digest.decisions,
-      () => {
-        const base = decisionTable(digest.decisions, s);
-        return {
-          columns: [{ title: d.columns.action }, ...base.columns],
-          rows: base.rows.map((r, i) => [digest.decisions[i]!.action ? d.actionMark : '', ...r]),
-        };
-      },
+      () =>
+        takeHomeColumn(
+          digest.decisions,
+          decisionTable(digest.decisions, s),
+          s,
+          digest.decisions.map((x) => x.action),
+        ),
       s,
     ),
   );

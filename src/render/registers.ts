@@ -227,6 +227,7 @@ export function decisionJson(rows: DecisionRow[]) {
     text: d.text,
     owner: d.owner ?? null,
     due: d.due ?? null,
+    takeHome: d.takeHome,
     draft: isDraft(d),
   }));
 }
@@ -291,4 +292,19 @@ export function assignmentJson(rows: AssignmentRow[]) {
 export function rowsBlock(rows: readonly { protocol: ProtocolRecord }[], table: () => Table, s: Style): RootContent[] {
   if (rows.length === 0) return [md.paragraph(s.c.registers.none)];
   return [md.table(table()), ...draftLegend(rows, s).map((line) => md.paragraph(line))];
+}
+
+/** A first column that marks the decisions every municipality (or, in a digest, the municipality) is to take home. */
+export function takeHomeColumn(
+  rows: readonly { takeHome: boolean }[],
+  table: Table,
+  s: Style,
+  marked = rows.map((d) => d.takeHome),
+): Table {
+  // No column when no row is marked: it would only take width.
+  if (!marked.some(Boolean)) return table;
+  return {
+    columns: [{ title: s.c.registers.columns.takeHome }, ...table.columns],
+    rows: table.rows.map((cells, i) => [marked[i] ? s.c.registers.takeHomeMark : '', ...cells]),
+  };
 }

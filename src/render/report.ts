@@ -19,6 +19,7 @@ import {
   personJson,
   rowsBlock,
   type Style,
+  takeHomeColumn,
 } from './registers.js';
 import { json, type Reporter } from './reporter.js';
 import { columns, type Table } from './table.js';
@@ -122,7 +123,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     );
 
     children.push(md.heading(3, net.decides ? r.decisions : r.agreements));
-    children.push(...rowsBlock(net.decisions, () => withoutKind(decisionTable(net.decisions, s)), s));
+    children.push(...rowsBlock(net.decisions, () => takeHomeColumn(net.decisions, withoutKind(decisionTable(net.decisions, s)), s), s));
 
     children.push(md.heading(3, r.assignments));
     children.push(md.paragraph(r.assignmentsIntro));
@@ -185,6 +186,7 @@ function overviewTable(report: HalfYearReport, s: Style): Table {
       rateRow,
       row(r.rows.decisions, (o) => o.decisions),
       row(r.rows.agreements, (o) => o.agreements),
+      row(r.rows.takeHome, (o) => o.takeHome),
       row(r.rows.guests, (o) => o.guests),
       row(r.rows.opened, (o) => o.assignmentsOpened),
       row(r.rows.done, (o) => o.assignmentsDone),

@@ -19,6 +19,8 @@ export const decisionSchema = z.union(
       /** A person id, or a free label such as "sekretariatet". */
       owner: text.optional(),
       due: date.optional(),
+      /** The municipalities are to take it home and act on it (true), or not (false), whatever its wording. */
+      act: z.boolean({ error: expect('boolean') }).optional(),
     }),
   ],
   { error: expect('decision') },
