@@ -79,7 +79,7 @@ describe('kd digest', () => {
     expect(out.code).toBe(0);
     const md = out.stdout;
     expect(md.split('\n')[0]).toBe('# Hässleholm: att ta med hem från nätverken 2019H1');
-    expect(table(md, 'Här är kommunen representerad').map((r) => [r[0], r[1], r[2]])).toEqual([
+    expect(table(md, 'Kommunens företrädare i nätverken').map((r) => [r[0], r[1], r[2]])).toEqual([
       ['Kommundirektörsgruppen', 'Göran Nilsson', '4/5'],
       ['Nätverket för digitalisering', 'Camilla Nord', '3/3'],
       ['Strategiskt nätverk för kompetensförsörjning', 'Mats Holmgren', '3/3'],
@@ -111,7 +111,7 @@ describe('kd digest', () => {
         .filter((r) => r[0] !== '')
         .map((r) => r[1]),
     ).toEqual(['grupp 3/2019 §1:2']);
-    expect(table(md, 'Här är kommunen representerad')).toEqual([['Gruppen', 'Åke Åberg', '5/5', '100\u00a0%', '0', '0', '0']]);
+    expect(table(md, 'Kommunens företrädare i nätverken')).toEqual([['Gruppen', 'Åke Åberg', '5/5', '100\u00a0%', '0', '0', '0']]);
     const other = (await run(['digest', '--municipality', 'örkelljunga', '--half', '2019H1'], { cwd: root })).stdout;
     // Nothing for Örkelljunga to take home: no such column at all.
     const section = other.slice(other.indexOf('## Beslut att förankra'), other.indexOf('## Uppdrag till'));

@@ -37,6 +37,11 @@ describe('kd report on a fixture worked by hand', () => {
       assignmentsOverdue: 0,
     });
     expect(report.previous).toBeNull();
+    // One way of counting everywhere: the meetings' figures add up to the overview's (members from the municipalities, not the secretary).
+    const meetings = (report.networks as { meetings: { attended: number; roster: number }[] }[]).flatMap((n) => n.meetings);
+    expect(meetings.map((m) => `${m.attended}/${m.roster}`)).toEqual(['3/4', '2/4', '3/5', '4/5', '4/4']);
+    expect(meetings.reduce((sum, m) => sum + m.attended, 0)).toBe(report.overview.attended);
+    expect(meetings.reduce((sum, m) => sum + m.roster, 0)).toBe(report.overview.memberMeetings);
   });
 
   it('is the Markdown a secretary commits as reports/2019H1.md', async () => {
@@ -88,7 +93,7 @@ describe('kd report on a fixture worked by hand', () => {
   it('a period without meetings gives a short report that says so, exit 0', async () => {
     const out = await reportOf(await archiveWith(REG), ['--half', '2020H1']);
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('Inga möten hölls under perioden.');
+    expect(out.stdout).toContain('Arkivet har inga protokoll från perioden.');
     expect(out.stdout).not.toContain('## Gruppen');
   });
 

@@ -277,7 +277,7 @@ export const sv = {
       present: 'närvarande',
       partial: 'delvis närvarande',
       remote: 'på distans',
-      represented: 'företrädd av ersättare',
+      represented: 'ersatt (en ersättare deltog)',
       regrets: 'anmält förhinder',
       absent: 'frånvarande utan anmälan',
     } satisfies Record<Presence, string>,
@@ -290,8 +290,11 @@ export const sv = {
       rate: 'Andel',
       inactive: 'Inaktiv',
       meetings: 'Möten',
+      /** A municipality: a member or a substitute took part. */
       represented: 'Företrädd',
       representationRate: 'Andel företrädd',
+      /** A person: a substitute took part in the member's place. */
+      substituted: 'Ersatt',
       id: 'Id',
       date: 'Datum',
       item: 'Punkt',
@@ -358,7 +361,7 @@ export const sv = {
     points: (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} p.e.`,
     termLine: (d: { network: string; term: string; held: number; planned?: number }) =>
       `${d.network}, mandatperiod ${d.term}: ${d.held}${d.planned !== undefined ? ` av ${d.planned} planerade` : ''} möten hållna hittills.`,
-    noComparison: (d: { previous: string }) => `Ingen jämförelse med ${d.previous}: inga möten hölls då.`,
+    noComparison: (d: { previous: string }) => `Ingen jämförelse med ${d.previous}: arkivet har inga protokoll från det halvåret.`,
     municipalities: 'Närvaro per kommun',
     municipalitiesIntro:
       'Räknat över alla nätverk: de möten där kommunen hade en medlem. Närvarande betyder att en medlem deltog; företrädd att en medlem eller en ersättare deltog.',
@@ -384,7 +387,7 @@ export const sv = {
       meeting: 'Möte',
     },
     mission: 'Uppdrag',
-    noMeetings: 'Inga möten hölls under perioden.',
+    noMeetings: 'Arkivet har inga protokoll från perioden.',
     noGuests: 'Inga gäster.',
     planned: (d: { held: number; planned: number }) => `${d.held} av ${d.planned} planerade möten hölls.`,
     plannedSoFar: (d: { held: number; planned: number; date: string }) =>
@@ -554,7 +557,7 @@ export const sv = {
     yourSubstitute: (d: { name: string }) => `Din personliga ersättare är ${d.name}.`,
     yourAssignments: 'Dina uppdrag',
     digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken ${d.period}`,
-    represented: 'Här är kommunen representerad',
+    representatives: 'Kommunens företrädare i nätverken',
     representedIntro: 'Kommunens företrädare i nätverken och deras närvaro under perioden.',
     notRepresented: 'Kommunen hade ingen företrädare i något nätverk under perioden.',
     toAct: 'Beslut att förankra och verkställa',

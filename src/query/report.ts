@@ -37,7 +37,7 @@ export interface MeetingSummary {
   date: string;
   place: string;
   theme?: string;
-  /** Members who attended (present, partial, remote) and members on the roster that day. */
+  /** Members from the municipalities who attended (present, partial, remote), and those on the roster that day. */
   attended: number;
   roster: number;
   status: 'utkast' | 'justerat';
@@ -152,7 +152,8 @@ function municipalities(regs: AttendanceRegister[]): MunicipalitySummary[] {
 function networkSummary(archive: Archive, net: NetworkRecord, period: Period, reg: AttendanceRegister, whole: Period): NetworkSummary {
   const meetings: MeetingSummary[] = reg.meetings.map((m, i) => {
     const cells = presenceAt(m.protocol);
-    const roster = reg.people.filter((p) => p.cells[i] !== undefined);
+    // Members from the municipalities, as every attendance figure counts them (the secretariat is not one).
+    const roster = reg.people.filter((p) => p.cells[i] !== undefined && p.municipality !== undefined);
     return {
       id: m.id,
       file: m.protocol.file,

@@ -107,7 +107,7 @@ export function digestTree(digest: Digest, s: Style): Root {
     ...(digest.asOf !== undefined ? [md.paragraph(d.asOf({ date: s.date(digest.asOf) }))] : []),
   ];
 
-  children.push(md.heading(2, d.represented));
+  children.push(md.heading(2, d.representatives));
   if (digest.networks.length === 0) children.push(md.paragraph(d.notRepresented));
   else {
     children.push(md.paragraph(d.representedIntro));
@@ -118,7 +118,7 @@ export function digestTree(digest: Digest, s: Style): Root {
           { title: reg.columns.name },
           { title: reg.columns.attended, align: 'right' },
           { title: reg.columns.rate, align: 'right' },
-          { title: reg.columns.represented, align: 'right' },
+          { title: reg.columns.substituted, align: 'right' },
           { title: reg.columns.regrets, align: 'right' },
           { title: reg.columns.absent, align: 'right' },
         ],

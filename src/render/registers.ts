@@ -101,7 +101,7 @@ export function attendanceSummary(regs: AttendanceRegister[], s: Style): Table {
       col.attended,
       col.partial,
       col.remote,
-      col.represented,
+      col.substituted,
       col.regrets,
       col.absent,
       col.rate,
