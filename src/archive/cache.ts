@@ -128,7 +128,7 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 const onlyKeys = (o: Record<string, unknown>, allowed: ReadonlySet<string>) => Object.keys(o).every((k) => allowed.has(k));
 
 const RECORD_KEYS = new Set(['path', 'kind', 'data', 'positions', 'sections', 'findings']);
-const SECTION_KEYS = new Set(['no', 'title', 'heading', 'line', 'column']);
+const SECTION_KEYS = new Set(['no', 'title', 'heading', 'line', 'column', 'summary']);
 const FINDING_KEYS = new Set(['rule', 'severity', 'file', 'line', 'column', 'path', 'message']);
 const MESSAGE_KEYS = new Set(['key', 'data']);
 
@@ -152,6 +152,7 @@ export function recordOf(value: unknown, kind: FileKind, file: string): FileReco
     if (!isObject(s) || !onlyKeys(s, SECTION_KEYS)) return undefined;
     if (!isCount(s.no) || !isCount(s.line) || !isCount(s.column) || typeof s.title !== 'string' || typeof s.heading !== 'string')
       return undefined;
+    if (s.summary !== undefined && typeof s.summary !== 'string') return undefined;
   }
   if (!Array.isArray(findings)) return undefined;
   const messages = catalogue('sv').messages;

@@ -10,6 +10,8 @@ export interface Section {
   heading: string;
   line: number;
   column: number;
+  /** The first paragraph of the section's text, as plain text (see summary.ts). */
+  summary?: string;
 }
 
 /**

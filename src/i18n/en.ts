@@ -356,6 +356,9 @@ export const en: Catalogue = {
     planned: (d) => `${d.held} of ${d.planned} planned meetings were held.`,
     plannedSoFar: (d) => `${d.held} of ${d.planned} meetings planned up to ${d.date} were held.`,
     coming: (d) => `Coming: ${d.list}.`,
+    content: 'What the meetings dealt with',
+    meetingHeading: (d) => `${d.id}, ${d.date}${d.theme ? ` – ${d.theme}` : ''}${d.draft ? ` (${d.draft})` : ''}`,
+    decisionLine: (d) => `${d.kind[0]!.toLocaleUpperCase('en')}${d.kind.slice(1)}: ${d.text} (${[d.id, ...d.marks].join(', ')})`,
   },
 
   init: {
@@ -505,6 +508,7 @@ export const en: Catalogue = {
     yourAssignments: 'Your assignments',
     digestTitle: (d) => `${d.municipality}: to take home from the networks, ${d.period}`,
     representatives: 'The municipality’s representatives in the networks',
+    content: 'What the networks dealt with',
     representedIntro: 'The municipality’s representatives in the networks and their attendance in the period.',
     notRepresented: 'The municipality had no representative in any network in the period.',
     toAct: 'Decisions to anchor and carry out',

@@ -393,6 +393,11 @@ export const sv = {
     plannedSoFar: (d: { held: number; planned: number; date: string }) =>
       `${d.held} av ${d.planned} möten som planerats till och med ${d.date} hölls.`,
     coming: (d: { list: string }) => `Kommande: ${d.list}.`,
+    content: 'Vad mötena behandlade',
+    meetingHeading: (d: { id: string; date: string; theme?: string; draft?: string }) =>
+      `${d.id}, ${d.date}${d.theme ? ` – ${d.theme}` : ''}${d.draft ? ` (${d.draft})` : ''}`,
+    decisionLine: (d: { kind: string; text: string; id: string; marks: string[] }) =>
+      `${d.kind[0]!.toLocaleUpperCase('sv')}${d.kind.slice(1)}: ${d.text} (${[d.id, ...d.marks].join(', ')})`,
   },
 
   init: {
@@ -558,6 +563,7 @@ export const sv = {
     yourAssignments: 'Dina uppdrag',
     digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken ${d.period}`,
     representatives: 'Kommunens företrädare i nätverken',
+    content: 'Vad nätverken behandlade',
     representedIntro: 'Kommunens företrädare i nätverken och deras närvaro under perioden.',
     notRepresented: 'Kommunen hade ingen företrädare i något nätverk under perioden.',
     toAct: 'Beslut att förankra och verkställa',

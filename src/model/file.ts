@@ -1,5 +1,6 @@
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
+import { withSummaries } from '../archive/summary.js';
 import { decodeText } from '../archive/text.js';
 import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../core/examples.js';
@@ -132,7 +133,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     }
     yamlText = split.value.yaml;
     yamlLine = split.value.yamlLine;
-    record.sections = outline(split.value.body, split.value.bodyLine);
+    record.sections = withSummaries(outline(split.value.body, split.value.bodyLine), split.value.body, split.value.bodyLine);
   }
   const parsed = parseYaml(yamlText, path, yamlLine);
   record.findings.push(...parsed.findings);

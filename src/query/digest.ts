@@ -5,6 +5,7 @@ import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period, upTo } from './period.js';
+import { itemsOf, type MeetingContent } from './report.js';
 import { byName, collator } from './sort.js';
 
 export interface DigestNetwork {
@@ -13,6 +14,8 @@ export interface DigestNetwork {
   /** The municipality's members in the period, with their attendance. */
   representatives: PersonRow[];
   meetings: number;
+  /** What each of its meetings in the period dealt with. */
+  content: MeetingContent[];
 }
 
 export interface DigestDecision extends DecisionRow {
@@ -52,6 +55,7 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
       name: archive.networks.get(reg.network)?.config?.name ?? reg.network,
       representatives: reg.people.filter((p) => p.municipality === municipality),
       meetings: reg.meetings.length,
+      content: [] as MeetingContent[],
     }))
     .filter((n) => n.representatives.length > 0)
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -59,6 +63,20 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
   const rows = decisions(archive, { period })
     .filter((d) => ids.has(d.network))
     .map((d) => ({ ...d, action: toTakeHome(d, municipality) }));
+  for (const n of networks) {
+    const reg = regs.find((r) => r.network === n.id)!;
+    n.content = reg.meetings.map((m) => ({
+      id: m.id,
+      date: m.date,
+      ...(m.protocol.data.theme !== undefined ? { theme: m.protocol.data.theme } : {}),
+      status: m.protocol.data.status,
+      // Marked to take home as this municipality does: addressed to all, or naming it.
+      items: itemsOf(
+        m.protocol,
+        rows.filter((d) => d.protocol === m.protocol).map((d) => ({ ...d, takeHome: d.action })),
+      ),
+    }));
+  }
   // Those to act on first; otherwise in date order.
   const ordered = [...rows.filter((d) => d.action), ...rows.filter((d) => !d.action)];
   const people = new Set(

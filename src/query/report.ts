@@ -1,4 +1,4 @@
-import type { Archive, NetworkRecord } from '../model/index.js';
+import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import type { Guest, PlannedMeeting } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { ATTENDED, type AttendanceRegister, attendanceRegisters, type MunicipalityRow, presenceAt } from './attendance.js';
@@ -31,6 +31,24 @@ export interface Overview {
 /** A municipality over all networks: the same figures as one network's row, summed. */
 export type MunicipalitySummary = MunicipalityRow;
 
+/** One item of a meeting: its title, what the protocol says of it, and what it decided. */
+export interface ItemSummary {
+  no: number;
+  title: string;
+  /** The item's `summary:`, else the first paragraph of its section in the protocol's text. */
+  summary?: string;
+  decisions: DecisionRow[];
+}
+
+/** A meeting as the content follow-up shows it: its heading line and its items. */
+export interface MeetingContent {
+  id: string;
+  date: string;
+  theme?: string;
+  status: 'utkast' | 'justerat';
+  items: ItemSummary[];
+}
+
 export interface MeetingSummary {
   id: string;
   file: string;
@@ -41,6 +59,7 @@ export interface MeetingSummary {
   attended: number;
   roster: number;
   status: 'utkast' | 'justerat';
+  items: ItemSummary[];
 }
 
 export interface NetworkSummary {
@@ -150,10 +169,12 @@ function municipalities(regs: AttendanceRegister[]): MunicipalitySummary[] {
 }
 
 function networkSummary(archive: Archive, net: NetworkRecord, period: Period, reg: AttendanceRegister, whole: Period): NetworkSummary {
+  const rows = decisions(archive, { network: net.id, period });
   const meetings: MeetingSummary[] = reg.meetings.map((m, i) => {
     const cells = presenceAt(m.protocol);
     // Members from the municipalities, as every attendance figure counts them (the secretariat is not one).
     const roster = reg.people.filter((p) => p.cells[i] !== undefined && p.municipality !== undefined);
+    const decided = rows.filter((d) => d.protocol === m.protocol);
     return {
       id: m.id,
       file: m.protocol.file,
@@ -163,6 +184,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
       attended: roster.filter((p) => ATTENDED.has(cells.get(p.person)?.presence ?? 'absent')).length,
       roster: roster.length,
       status: m.protocol.data.status,
+      items: itemsOf(m.protocol, decided),
     };
   });
   const startOpen = new Set(
@@ -190,7 +212,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     ...(net.calendar ? { planned: net.calendar.meetings.filter((m) => inPeriod(m.date, period)).length } : {}),
     attendance: reg,
     guests: reg.meetings.flatMap((m) => m.protocol.data.guests.map((g) => ({ ...g, meeting: m.id, date: m.date }))),
-    decisions: decisions(archive, { network: net.id, period }),
+    decisions: rows,
     assignments: assignmentRows(archive, { network: net.id, asOf: period.to }).filter(
       (a) => inPeriod(a.date, period) || startOpen.has(a.id),
     ),
@@ -201,4 +223,17 @@ function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** A protocol's items with what it says of each and the decisions under each. */
+export function itemsOf(protocol: ProtocolRecord, decided: readonly DecisionRow[]): ItemSummary[] {
+  return protocol.data.items.map((item) => {
+    const summary = item.summary ?? protocol.sections.find((s) => s.no === item.no)?.summary;
+    return {
+      no: item.no,
+      title: item.title,
+      ...(summary !== undefined ? { summary } : {}),
+      decisions: decided.filter((d) => d.item === item.no),
+    };
+  });
 }

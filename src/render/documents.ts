@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/index.js';
 import type { CalendarEntry } from '../query/calendar.js';
 import type { Digest } from '../query/digest.js';
 import type { IntroPackage } from '../query/intro.js';
+import { meetingContent } from './content.js';
 import type { CalendarFormat, DocFormat } from './formats.js';
 import { renderIcs } from './ics.js';
 import { md, renderMarkdown } from './markdown.js';
@@ -135,6 +136,11 @@ export function digestTree(digest: Digest, s: Style): Root {
         ),
       }),
     );
+  }
+
+  if (digest.networks.length > 0) {
+    children.push(md.heading(2, d.content));
+    for (const n of digest.networks) children.push(md.heading(3, n.name), ...meetingContent(n.content, s));
   }
 
   children.push(md.heading(2, d.toAct));

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
+import { meetingContent } from './content.js';
 import type { ReportFormat } from './formats.js';
 import { md, renderMarkdown } from './markdown.js';
 import {
@@ -13,13 +14,11 @@ import {
   assignmentTable,
   attendanceMatrix,
   decisionJson,
-  decisionTable,
   legendText,
   municipalityTable,
   personJson,
   rowsBlock,
   type Style,
-  takeHomeColumn,
 } from './registers.js';
 import { json, type Reporter } from './reporter.js';
 import { columns, type Table } from './table.js';
@@ -105,6 +104,9 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
         md.paragraph(r.coming({ list: net.coming.map((m) => `${s.date(m.date)}${m.place ? ` (${m.place})` : ''}`).join(', ') })),
       );
 
+    children.push(md.heading(3, r.content));
+    children.push(...meetingContent(net.meetings, s));
+
     children.push(md.heading(3, r.attendance));
     children.push(md.table(attendanceMatrix(net.attendance, s)));
     const reg = s.c.registers;
@@ -122,9 +124,6 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
           }),
     );
 
-    children.push(md.heading(3, net.decides ? r.decisions : r.agreements));
-    children.push(...rowsBlock(net.decisions, () => takeHomeColumn(net.decisions, withoutKind(decisionTable(net.decisions, s)), s), s));
-
     children.push(md.heading(3, r.assignments));
     children.push(md.paragraph(r.assignmentsIntro));
     children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s));
@@ -133,10 +132,6 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 }
 
 /** The kind column is redundant inside one network's section: its heading says it. */
-function withoutKind(table: Table): Table {
-  return { columns: table.columns.filter((_, i) => i !== 2), rows: table.rows.map((r) => r.filter((_, i) => i !== 2)) };
-}
-
 function longDate(s: Style, iso: string): string {
   return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
     day: 'numeric',

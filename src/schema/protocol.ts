@@ -29,6 +29,8 @@ export const decisionSchema = z.union(
 export const itemSchema = z.strictObject({
   no: positiveInt,
   title: text,
+  /** What the reports say of the item, when the first paragraph of its section does not say it well. */
+  summary: text.optional(),
   decisions: z.array(decisionSchema, { error: expect('list') }).optional(),
   agreements: z.array(decisionSchema, { error: expect('list') }).optional(),
   /** Stable ids of assignments this item follows up (and so closes). */
