@@ -293,6 +293,7 @@ th { background: var(--soft); font-weight: 600; overflow-wrap: normal; }
 th:not([align]) { text-align: left; }
 tr { break-inside: avoid; }
 td.tok { white-space: nowrap; width: 1%; }
+td[align="right"] { white-space: nowrap; }
 .scroll { overflow-x: auto; margin: .5rem 0 1rem; }
 .scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .scroll > table { margin: 0; }
