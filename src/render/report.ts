@@ -21,6 +21,7 @@ import {
   type Style,
 } from './registers.js';
 import { json, type Reporter } from './reporter.js';
+import { responsive } from './responsive.js';
 import { columns, type Table } from './table.js';
 
 export interface Provenance {
@@ -74,7 +75,6 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 
   const col = r.columns;
   for (const net of report.networks) {
-    // In print each network starts a new page.
     children.push({ ...md.heading(2, net.name), data: { hProperties: { className: ['network'] } } });
     if (net.meetings.length === 0) {
       children.push(md.paragraph(r.noMeetings));
@@ -199,30 +199,44 @@ function chartNode(chart: Element, caption: string): RootContent {
   } as RootContent;
 }
 
-/** Horizontal bars: each municipality's attendance rate over all networks. */
+/*
+ * The charts are drawn for a phone first: 440 units wide, each label on its
+ * own line above its bar or track, so the full width is the scale and no
+ * label column takes it. On a 390 px screen the viewBox is scaled to about
+ * 0.8 (labels 12 px, axis 10.5 px); on a wide screen the CSS caps it at
+ * 30rem, scale 1.1. A chart in a sideways-scrolling box would have kept the
+ * old layout but hidden half of every bar on a phone.
+ */
+const CHART_WIDTH = 440;
+
+/** Horizontal bars: each municipality's attendance rate over all networks, its name and rate above its bar. */
 function municipalityChart(report: HalfYearReport, s: Style): Element {
   const rows = report.municipalities;
-  const label = 150;
-  const width = 760;
-  const bar = 20;
-  const gap = 8;
-  const scale = width - label - 60;
-  const height = rows.length * (bar + gap) + 24;
+  const width = CHART_WIDTH;
+  const line = 18;
+  const bar = 14;
+  const gap = 10;
+  const row = line + bar + gap;
+  const scale = width - 2;
+  const height = rows.length * row + 22;
   const children: ElementContent[] = [];
   for (const x of [0, 0.5, 1]) {
-    const px = label + x * scale;
+    const px = 1 + x * scale;
     children.push(svg('line', { x1: px, x2: px, y1: 0, y2: height - 20, class: 'grid' }));
-    children.push(svg('text', { x: px, y: height - 6, 'text-anchor': 'middle', class: 'axis' }, s.percent(x)));
+    const anchor = x === 0 ? 'start' : x === 1 ? 'end' : 'middle';
+    children.push(
+      svg('text', { x: x === 0 ? 0 : x === 1 ? width : px, y: height - 5, 'text-anchor': anchor, class: 'axis' }, s.percent(x)),
+    );
   }
   rows.forEach((m, i) => {
-    const y = i * (bar + gap);
+    const y = i * row;
     const rate = m.rate ?? 0;
     children.push(
       svg('g', { class: 'bar' }, [
         svg('title', s.c.report.municipalityChartLabel({ municipality: m.municipality, rate: s.percent(m.rate) })),
-        svg('text', { x: label - 8, y: y + bar * 0.7, 'text-anchor': 'end' }, m.municipality),
-        svg('rect', { x: label, y, width: Math.max(1, rate * scale), height: bar, rx: 3 }),
-        svg('text', { x: label + rate * scale + 6, y: y + bar * 0.7, class: 'value' }, s.percent(m.rate)),
+        svg('text', { x: 0, y: y + line - 5 }, m.municipality),
+        svg('text', { x: width, y: y + line - 5, 'text-anchor': 'end', class: 'value' }, s.percent(m.rate)),
+        svg('rect', { x: 1, y: y + line, width: Math.max(1, rate * scale), height: bar, rx: 3 }),
       ]),
     );
   });
@@ -233,26 +247,28 @@ function municipalityChart(report: HalfYearReport, s: Style): Element {
   );
 }
 
-/** A timeline of the half-year: one row a network, one dot a meeting. */
+/** A timeline of the half-year: one track a network, its name above it, one dot a meeting. */
 function meetingsChart(report: HalfYearReport, s: Style): Element {
-  const label = 200;
-  const width = 760;
-  const row = 30;
+  const width = CHART_WIDTH;
+  const line = 18;
+  const track = 22;
+  const row = line + track + 6;
+  const inset = 8;
   const from = Date.parse(`${report.period.from}T00:00:00Z`);
   const to = Date.parse(`${report.period.to}T00:00:00Z`) + 86_400_000;
-  const x = (iso: string) => label + ((Date.parse(`${iso}T00:00:00Z`) - from) / (to - from)) * (width - label - 10);
-  const height = report.networks.length * row + 30;
+  const x = (iso: string) => inset + ((Date.parse(`${iso}T00:00:00Z`) - from) / (to - from)) * (width - 2 * inset);
+  const height = report.networks.length * row + 22;
   const months = new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
   const children: ElementContent[] = [];
   for (let d = new Date(from); d.getTime() < to; d.setUTCMonth(d.getUTCMonth() + 1)) {
     const iso = d.toISOString().slice(0, 10);
-    children.push(svg('line', { x1: x(iso), x2: x(iso), y1: 0, y2: height - 22, class: 'grid' }));
-    children.push(svg('text', { x: x(iso) + 4, y: height - 6, class: 'axis' }, months.format(d)));
+    children.push(svg('line', { x1: x(iso), x2: x(iso), y1: 0, y2: height - 20, class: 'grid' }));
+    children.push(svg('text', { x: x(iso) + 3, y: height - 5, class: 'axis' }, months.format(d)));
   }
   report.networks.forEach((net, i) => {
-    const y = i * row + row / 2;
-    children.push(svg('text', { x: label - 10, y: y + 5, 'text-anchor': 'end' }, [svg('title', net.name), net.short]));
-    children.push(svg('line', { x1: label, x2: width - 10, y1: y, y2: y, class: 'track' }));
+    const y = i * row + line + track / 2;
+    children.push(svg('text', { x: 0, y: i * row + line - 5 }, [svg('title', net.name), net.short]));
+    children.push(svg('line', { x1: inset, x2: width - inset, y1: y, y2: y, class: 'track' }));
     for (const m of net.meetings) {
       children.push(
         svg('circle', { cx: x(m.date), cy: y, r: 7, class: 'meeting' }, [svg('title', `${net.name} ${m.id}, ${s.date(m.date)}`)]),
@@ -271,31 +287,60 @@ const CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
 main { max-width: 60rem; margin: 0 auto; padding: 2.5rem 2rem 4rem; }
+h1, h2, h3 { overflow-wrap: break-word; break-after: avoid; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .75rem; color: var(--accent); }
-h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--accent); break-after: avoid; }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; break-after: avoid; }
+h2 { font-size: 1.35rem; line-height: 1.3; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 p { margin: .4rem 0 .8rem; }
 h1 + p, h1 + p + p, h1 + p + p + p { color: var(--muted); margin: .15rem 0; }
+.nw { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .85rem; font-variant-numeric: tabular-nums; }
-th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
-th { background: var(--soft); font-weight: 600; }
+thead { display: table-header-group; }
+th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; overflow-wrap: break-word; }
+th { background: var(--soft); font-weight: 600; overflow-wrap: normal; }
 th:not([align]) { text-align: left; }
 tr { break-inside: avoid; }
-td:first-child { white-space: nowrap; }
-figure { margin: 1rem 0 1.5rem; }
+td.tok { white-space: nowrap; width: 1%; }
+td[align="right"] { white-space: nowrap; }
+.scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.scroll > table { margin: 0; }
+.scroll td, .scroll th { overflow-wrap: normal; }
+.scroll td:first-child { position: sticky; left: 0; background: #fff; }
+.scroll th:first-child { position: sticky; left: 0; }
+figure { margin: 1rem 0 1.5rem; break-inside: avoid; }
 figcaption { color: var(--muted); font-size: .8rem; margin-top: .25rem; }
-svg { width: 100%; max-width: 46rem; height: auto; font: 13px system-ui, sans-serif; }
+svg { display: block; width: 100%; max-width: 30rem; height: auto; font: 15px system-ui, sans-serif; }
+svg .axis { font-size: 13px; }
 svg .bar rect { fill: var(--accent); }
 svg .value, svg .axis { fill: var(--muted); }
 svg .grid { stroke: var(--line); stroke-width: 1; }
 svg .track { stroke: var(--line); stroke-width: 2; }
 svg .meeting { fill: var(--accent); stroke: #fff; stroke-width: 2; }
+@media screen and (max-width: 40rem) {
+  main { padding: 1.25rem 1rem 3rem; }
+  h1 { font-size: 1.45rem; }
+  h2 { font-size: 1.2rem; margin-top: 2rem; }
+  table { font-size: .8rem; }
+  th, td { padding: .3rem .35rem; }
+  table.stack, table.stack tbody, table.stack tr { display: block; width: auto; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .6rem; padding: .3rem .6rem; }
+  table.stack td { display: block; width: auto; border: 0; padding: .15rem 0 .15rem 8.25rem; text-align: left; white-space: normal; }
+  table.stack td::before { content: attr(data-label); box-sizing: border-box; display: inline-block; width: 8.25rem; margin-left: -8.25rem; padding-right: .75rem; vertical-align: top; font-weight: 600; color: var(--muted); overflow-wrap: break-word; }
+  table.stack td:empty { display: none; }
+}
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2.network { break-before: page; }
-  figure { break-inside: avoid; }
+  h2 { margin-top: 1.75rem; }
+  .scroll { overflow: visible; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .3rem; }
+  /* Swedish compounds ("Kompetensförsörjningsplanen") would push an eight-column register off A4; a text cell breaks a word only where it must. */
+  table.stack td:not(.tok) { overflow-wrap: anywhere; min-width: 4.5em; }
+  p, li, figure { break-inside: avoid; }
 }
 `;
 
@@ -324,7 +369,7 @@ export async function renderHtmlDocument(tree: Root, title: string, lang: string
           h('title', title),
           h('style', CSS),
         ]),
-        h('body', [h('main', body.children as ElementContent[])]),
+        h('body', [h('main', responsive(body.children as ElementContent[]))]),
       ]),
     ],
   };
