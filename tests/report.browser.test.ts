@@ -61,6 +61,7 @@ describe.skipIf(!hasChromium)('the HTML pages in headless Chromium', () => {
     try {
       expect(await page.locator('h1').innerText()).toBe('Halvårssammanställning 2019H1 – Skåne Nordost i samverkan');
       expect(await page.locator('h2').allInnerTexts()).toEqual([
+        'Sammanfattning',
         'Översikt',
         'Närvaro per kommun',
         'Möten per nätverk',

@@ -357,6 +357,13 @@ export const en: Catalogue = {
     plannedSoFar: (d) => `${d.held} of ${d.planned} meetings planned up to ${d.date} were held.`,
     coming: (d) => `Coming: ${d.list}.`,
     content: 'What the meetings dealt with',
+    summary: 'Summary',
+    summaryLine: (d) =>
+      `${d.planned !== undefined ? `${d.held} of ${d.planned} planned meetings were held${d.cancelled > 0 ? ` (${d.cancelled} cancelled)` : ''}` : `${d.held} ${d.held === 1 ? 'meeting was held' : 'meetings were held'}`}, with ${d.rate} attendance.`,
+    summaryNothing: 'No decisions to take home and no overdue assignments.',
+    summaryTakeHome: 'To take home:',
+    summaryOverdue: 'Overdue assignment:',
+    summaryOwner: (d) => `– ${d.owner}, due ${d.due}`,
     meetingHeading: (d) => `${d.id}, ${d.date}${d.theme ? ` – ${d.theme}` : ''}${d.draft ? ` (${d.draft})` : ''}`,
     decisionLine: (d) => `${d.kind[0]!.toLocaleUpperCase('en')}${d.kind.slice(1)}: ${d.text} (${[d.id, ...d.marks].join(', ')})`,
   },

@@ -394,6 +394,13 @@ export const sv = {
       `${d.held} av ${d.planned} möten som planerats till och med ${d.date} hölls.`,
     coming: (d: { list: string }) => `Kommande: ${d.list}.`,
     content: 'Vad mötena behandlade',
+    summary: 'Sammanfattning',
+    summaryLine: (d: { held: number; planned?: number; cancelled: number; rate: string }) =>
+      `${d.planned !== undefined ? `${d.held} av ${d.planned} planerade möten hölls${d.cancelled > 0 ? ` (${d.cancelled} ställdes in)` : ''}` : `${d.held} ${d.held === 1 ? 'möte hölls' : 'möten hölls'}`}, med ${d.rate} närvaro.`,
+    summaryNothing: 'Inga beslut att ta hem och inga försenade uppdrag.',
+    summaryTakeHome: 'Att ta hem:',
+    summaryOverdue: 'Försenat uppdrag:',
+    summaryOwner: (d: { owner: string; due: string }) => `– ${d.owner}, senast ${d.due}`,
     meetingHeading: (d: { id: string; date: string; theme?: string; draft?: string }) =>
       `${d.id}, ${d.date}${d.theme ? ` – ${d.theme}` : ''}${d.draft ? ` (${d.draft})` : ''}`,
     decisionLine: (d: { kind: string; text: string; id: string; marks: string[] }) =>

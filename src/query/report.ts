@@ -72,6 +72,8 @@ export interface NetworkSummary {
   decides: boolean;
   meetings: MeetingSummary[];
   planned?: number;
+  /** Of the planned, those the calendar marks cancelled. */
+  cancelled: number;
   attendance: AttendanceRegister;
   guests: (Guest & { meeting: string; date: string })[];
   decisions: DecisionRow[];
@@ -210,6 +212,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     decides: net.config!.decides,
     meetings,
     ...(net.calendar ? { planned: net.calendar.meetings.filter((m) => inPeriod(m.date, period)).length } : {}),
+    cancelled: (net.calendar?.meetings ?? []).filter((m) => m.cancelled && inPeriod(m.date, period)).length,
     attendance: reg,
     guests: reg.meetings.flatMap((m) => m.protocol.data.guests.map((g) => ({ ...g, meeting: m.id, date: m.date }))),
     decisions: rows,

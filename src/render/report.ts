@@ -43,10 +43,12 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   children.push(md.heading(1, `${r.title({ period: half })}${prov.organisation ? ` – ${prov.organisation}` : ''}`));
   children.push(md.paragraph(r.periodLine({ from: longDate(s, report.period.from), to: longDate(s, report.period.to) })));
   if (report.asOf !== undefined) children.push(md.paragraph(r.asOfLine({ date: longDate(s, report.asOf) })));
-  children.push(
-    md.paragraph(r.builtFrom({ ...(prov.commit ? { commit: prov.commit.slice(0, 12) } : {}), dirty: prov.dirty, version: prov.version })),
-  );
   children.push(md.paragraph(r.networksLine(report.networks.map((n) => n.name).join(', '))));
+  // What it is built from closes the report: the reader needs it last, if at all.
+  const footer = md.paragraph(
+    r.builtFrom({ ...(prov.commit ? { commit: prov.commit.slice(0, 12) } : {}), dirty: prov.dirty, version: prov.version }),
+  );
+  if (report.overview.meetingsHeld > 0) children.push(...summaryFirst(report, s));
 
   children.push(md.heading(2, r.overview));
   children.push(md.table(overviewTable(report, s)));
@@ -58,7 +60,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     if (prev) children.push(md.paragraph(r.noComparison({ previous: prev })));
   }
   if (report.overview.meetingsHeld === 0) {
-    children.push(md.paragraph(r.noMeetings));
+    children.push(md.paragraph(r.noMeetings), footer);
     return { type: 'root', children };
   }
 
@@ -128,6 +130,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
     children.push(md.paragraph(r.assignmentsIntro));
     children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s));
   }
+  children.push(footer);
   return { type: 'root', children };
 }
 
@@ -139,6 +142,42 @@ function longDate(s: Style, iso: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * The first page: per network, in a few lines, the meetings held of those
+ * planned, its attendance, the decisions to take home and the overdue
+ * assignments with their owner and due date. The details follow.
+ */
+function summaryFirst(report: HalfYearReport, s: Style): RootContent[] {
+  const r = s.c.report;
+  return [
+    md.heading(2, r.summary),
+    ...report.networks.flatMap((net): RootContent[] => {
+      const overdue = net.assignments.filter((a) => a.status === 'overdue');
+      const home = net.decisions.filter((d) => d.takeHome);
+      const lines = [
+        ...home.map((d) => [md.strong(r.summaryTakeHome), ` ${d.text} (${d.id})`]),
+        ...overdue.map((a) => [
+          md.strong(r.summaryOverdue),
+          ` ${a.text} ${r.summaryOwner({ owner: s.person(a.owner), due: a.due !== undefined ? s.date(a.due) : '–' })} (${a.id})`,
+        ]),
+      ];
+      return [
+        md.paragraph(
+          md.strong(`${net.name}.`),
+          ` ${r.summaryLine({
+            held: net.meetings.length,
+            ...(net.planned !== undefined ? { planned: net.planned } : {}),
+            cancelled: net.cancelled,
+            rate: s.percent(net.attendance.rate) || '–',
+          })}`,
+          ...(lines.length === 0 ? [` ${r.summaryNothing}`] : []),
+        ),
+        ...(lines.length > 0 ? [md.list(lines)] : []),
+      ];
+    }),
+  ];
 }
 
 function overviewTable(report: HalfYearReport, s: Style): Table {
