@@ -78,7 +78,7 @@ describe('kd digest', () => {
     const out = await run(['digest', '--municipality', 'hässleholms kommun', '--half', '2019H1', ...SAMPLE_ARGS]);
     expect(out.code).toBe(0);
     const md = out.stdout;
-    expect(md.split('\n')[0]).toBe('# Hässleholm: att ta med hem från nätverken 2019H1');
+    expect(md.split('\n')[0]).toBe('# Hässleholm: att ta med hem från nätverken, första halvåret 2019');
     expect(table(md, 'Kommunens företrädare i nätverken').map((r) => [r[0], r[1], r[2]])).toEqual([
       ['Kommundirektörsgruppen', 'Göran Nilsson', '4/5'],
       ['Nätverket för digitalisering', 'Camilla Nord', '3/3'],
@@ -105,7 +105,7 @@ describe('kd digest', () => {
       ),
     });
     const md = (await run(['digest', '--municipality', 'ÅSTORPS KOMMUN', '--half', '2019H1'], { cwd: root })).stdout;
-    expect(md.split('\n')[0]).toBe('# Åstorp: att ta med hem från nätverken 2019H1');
+    expect(md.split('\n')[0]).toBe('# Åstorp: att ta med hem från nätverken, första halvåret 2019');
     expect(
       table(md, 'Beslut att förankra och verkställa')
         .filter((r) => r[0] !== '')

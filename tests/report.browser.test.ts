@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('the HTML pages in headless Chromium', () => {
   it('shows headings, tables and both charts, makes no request, and prints to PDF', async () => {
     const page = await open('report 2019H1', 1024);
     try {
-      expect(await page.locator('h1').innerText()).toBe('Halvårssammanställning 2019H1 – Skåne Nordost i samverkan');
+      expect(await page.locator('h1').innerText()).toBe('Sammanställning av första halvåret 2019 – Skåne Nordost i samverkan');
       expect(await page.locator('h2').allInnerTexts()).toEqual([
         'Sammanfattning',
         'Översikt',

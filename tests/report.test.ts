@@ -99,8 +99,8 @@ describe('kd report on a fixture worked by hand', () => {
 
   it('speaks English with --lang en', async () => {
     const out = await reportOf(await archiveWith(REG), ['--half', '2019H1', '--lang', 'en']);
-    expect(out.stdout.split('\n')[0]).toBe('# Half-year summary 2019H1 – Förbundet');
-    expect(out.stdout).toContain('| Attendance (members from the municipalities) |    73% |');
+    expect(out.stdout.split('\n')[0]).toBe('# Summary of the first half of 2019 – Förbundet');
+    expect(out.stdout).toMatch(/\n\| Attendance \(members from the municipalities\) +\| +73% \|\n/);
   });
 
   it('--network limits the report to one network', async () => {
@@ -156,7 +156,7 @@ describe('--out', () => {
       stderr: '',
     });
     const first = await readFile(path.join(root, 'reports/2019H1.md'), 'utf8');
-    expect(first).toMatch(/^# Halvårssammanställning 2019H1/);
+    expect(first).toMatch(/^# Sammanställning av första halvåret 2019 – Förbundet\n/);
     await writeFile(path.join(root, 'reports/2019H1.md'), 'egna ändringar\n');
     expect(await run(['report', '--half', '2019H1', '--out', 'reports/2019H1.md'], { cwd: root })).toEqual({
       code: 1,

@@ -160,6 +160,6 @@ describe('on the sample archive', () => {
 describe('meetings per term in the half-year report', () => {
   it('shows the term the period ends in, with meetings held against planned', async () => {
     const out = await run(['report', '--half', '2019H1'], { cwd: await archiveWith(TERMS) });
-    expect(out.stdout).toContain('Grupp 44, mandatperiod 2018-2019: 3 av 3 planerade möten hållna hittills.');
+    expect(out.stdout).toContain('Grupp 44, mandatperiod 2018-2019: hittills har 3 av 3 planerade möten hållits.');
   });
 });

@@ -297,7 +297,9 @@ export const en: Catalogue = {
   },
 
   report: {
-    title: (d) => `Half-year summary ${d.period}`,
+    title: (d) => `Summary of ${d.period}`,
+    halfName: (d) => `the ${d.half === 1 ? 'first' : 'second'} half of ${d.year}`,
+    halfShort: (d) => `${d.half === 1 ? 'Jan–Jun' : 'Jul–Dec'} ${d.year}`,
     periodLine: (d) => `Period: ${d.from} – ${d.to}.`,
     asOfLine: (d) => `As of ${d.date}: later meetings count as coming.`,
     builtFrom: (d) =>
@@ -317,12 +319,12 @@ export const en: Catalogue = {
       agreements: 'Agreements',
       takeHome: 'of which for the municipalities to take home',
       guests: 'Guests',
-      opened: 'Assignments given',
-      done: 'Assignments done',
+      opened: 'New assignments',
+      done: 'Assignments completed',
       open: 'Open assignments at the end of the period',
       overdue: 'of which overdue',
     },
-    points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} pp`,
+    points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} ${Math.abs(n) === 1 ? 'percentage point' : 'percentage points'}`,
     termLine: (d) =>
       `${d.network}, term ${d.term}: ${d.held}${d.planned !== undefined ? ` of ${d.planned} planned` : ''} meetings held so far.`,
     noComparison: (d) => `No comparison with ${d.previous}: the archive has no protocols from that half-year.`,

@@ -333,7 +333,11 @@ export const sv = {
   },
 
   report: {
-    title: (d: { period: string }) => `Halvårssammanställning ${d.period}`,
+    title: (d: { period: string }) => `Sammanställning av ${d.period}`,
+    /** 2019H2 in words: "andra halvåret 2019". */
+    halfName: (d: { year: string; half: 1 | 2 }) => `${d.half === 1 ? 'första' : 'andra'} halvåret ${d.year}`,
+    /** 2019H2 as a column title: "jul–dec 2019". */
+    halfShort: (d: { year: string; half: 1 | 2 }) => `${d.half === 1 ? 'jan–jun' : 'jul–dec'} ${d.year}`,
     periodLine: (d: { from: string; to: string }) => `Period: ${d.from} – ${d.to}.`,
     asOfLine: (d: { date: string }) => `Läget den ${d.date}: möten därefter räknas som kommande.`,
     builtFrom: (d: { commit?: string; dirty: boolean; version: string }) =>
@@ -345,22 +349,22 @@ export const sv = {
     measure: 'Mått',
     change: 'Förändring',
     rows: {
-      meetings: 'Möten hållna',
-      planned: 'Möten planerade i kalendern',
+      meetings: 'Hållna möten',
+      planned: 'Planerade möten enligt kalendern',
       cancelled: 'varav inställda',
       attendance: 'Närvaro (medlemmar från kommunerna)',
       decisions: 'Beslut',
       agreements: 'Överenskommelser',
       takeHome: 'varav att ta hem till kommunerna',
       guests: 'Gäster',
-      opened: 'Uppdrag som gavs',
-      done: 'Uppdrag som blev klara',
+      opened: 'Nya uppdrag',
+      done: 'Slutförda uppdrag',
       open: 'Öppna uppdrag vid periodens slut',
       overdue: 'varav försenade',
     },
-    points: (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} p.e.`,
+    points: (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n)} ${Math.abs(n) === 1 ? 'procentenhet' : 'procentenheter'}`,
     termLine: (d: { network: string; term: string; held: number; planned?: number }) =>
-      `${d.network}, mandatperiod ${d.term}: ${d.held}${d.planned !== undefined ? ` av ${d.planned} planerade` : ''} möten hållna hittills.`,
+      `${d.network}, mandatperiod ${d.term}: hittills har ${d.held}${d.planned !== undefined ? ` av ${d.planned} planerade` : ''} möten hållits.`,
     noComparison: (d: { previous: string }) => `Ingen jämförelse med ${d.previous}: arkivet har inga protokoll från det halvåret.`,
     municipalities: 'Närvaro per kommun',
     municipalitiesIntro:
@@ -374,7 +378,7 @@ export const sv = {
     decisions: 'Beslut',
     agreements: 'Överenskommelser',
     assignments: 'Uppdrag',
-    assignmentsIntro: 'Uppdrag som gavs under perioden eller var öppna när den började, med status vid periodens slut.',
+    assignmentsIntro: 'Uppdragen från perioden och de som var öppna när den började, med status vid periodens slut.',
     columns: {
       number: 'Nr',
       date: 'Datum',
@@ -568,7 +572,7 @@ export const sv = {
     yourNetworks: 'Du sitter i',
     yourSubstitute: (d: { name: string }) => `Din personliga ersättare är ${d.name}.`,
     yourAssignments: 'Dina uppdrag',
-    digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken ${d.period}`,
+    digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken, ${d.period}`,
     representatives: 'Kommunens företrädare i nätverken',
     content: 'Vad nätverken behandlade',
     representedIntro: 'Kommunens företrädare i nätverken och deras närvaro under perioden.',
@@ -601,7 +605,7 @@ export const sv = {
     onDate: (d: { date: string; term: string }) => `Per ${d.date}${d.term ? `, mandatperiod ${d.term}` : ''}.`,
     overTerm: (d: { term: string; from: string; to: string }) => `Mandatperiod ${d.term}, ${d.from} – ${d.to}.`,
     meetings: (d: { held: number; planned: string; calendar: number }) =>
-      `Möten: ${d.held} hållna${d.planned ? ` av ${d.planned} planerade` : ''}; ${d.calendar} i kalendern.`,
+      `Möten: ${d.held}${d.planned ? ` av ${d.planned} planerade` : ''} har hållits; ${d.calendar} i kalendern.`,
     columns: {
       name: 'Namn',
       municipality: 'Kommun',
@@ -642,7 +646,7 @@ export const sv = {
       'Global Options:': 'Globala flaggor:',
     } as Record<string, string>,
     options: {
-      archive: 'arkivets mapp (annars sökes kd.yml uppåt från aktuell mapp, eller KD_ARCHIVE)',
+      archive: 'arkivets mapp (annars söks kd.yml uppåt från aktuell mapp, eller KD_ARCHIVE)',
       lang: 'språk för utskrifter: sv eller en',
       color: 'färg av (även NO_COLOR)',
       help: 'visa hjälp',

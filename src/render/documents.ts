@@ -7,7 +7,7 @@ import { meetingContent } from './content.js';
 import type { CalendarFormat, DocFormat } from './formats.js';
 import { renderIcs } from './ics.js';
 import { md, renderMarkdown } from './markdown.js';
-import { assignmentTable, decisionTable, rowsBlock, type Style, takeHomeColumn } from './registers.js';
+import { assignmentTable, decisionTable, periodName, rowsBlock, type Style, takeHomeColumn } from './registers.js';
 import { renderHtmlDocument } from './report.js';
 import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
@@ -101,10 +101,7 @@ export function digestTree(digest: Digest, s: Style): Root {
   const d = s.c.docs;
   const reg = s.c.registers;
   const children: RootContent[] = [
-    md.heading(
-      1,
-      d.digestTitle({ municipality: digest.municipality, period: digest.period.half ?? `${digest.period.from}–${digest.period.to}` }),
-    ),
+    md.heading(1, d.digestTitle({ municipality: digest.municipality, period: periodName(digest.period, s) })),
     ...(digest.asOf !== undefined ? [md.paragraph(d.asOf({ date: s.date(digest.asOf) }))] : []),
   ];
 

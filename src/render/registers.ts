@@ -308,3 +308,11 @@ export function takeHomeColumn(
     rows: table.rows.map((cells, i) => [marked[i] ? s.c.registers.takeHomeMark : '', ...cells]),
   };
 }
+
+/** A half-year in words ("andra halvåret 2019"), or as a column title ("jul–dec 2019"); another period as its dates. */
+export function periodName(period: { from: string; to: string; half?: string }, s: Style, short = false): string {
+  const m = /^(\d{4})H([12])$/.exec(period.half ?? '');
+  if (!m) return `${period.from}–${period.to}`;
+  const d = { year: m[1]!, half: Number(m[2]) as 1 | 2 };
+  return short ? s.c.report.halfShort(d) : s.c.report.halfName(d);
+}

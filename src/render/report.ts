@@ -16,6 +16,7 @@ import {
   decisionJson,
   legendText,
   municipalityTable,
+  periodName,
   personJson,
   rowsBlock,
   type Style,
@@ -39,8 +40,7 @@ export interface Provenance {
 export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, charts: boolean): Root {
   const r = s.c.report;
   const children: RootContent[] = [];
-  const half = report.period.half ?? `${report.period.from}–${report.period.to}`;
-  children.push(md.heading(1, `${r.title({ period: half })}${prov.organisation ? ` – ${prov.organisation}` : ''}`));
+  children.push(md.heading(1, reportTitle(report, s, prov)));
   children.push(md.paragraph(r.periodLine({ from: longDate(s, report.period.from), to: longDate(s, report.period.to) })));
   if (report.asOf !== undefined) children.push(md.paragraph(r.asOfLine({ date: longDate(s, report.asOf) })));
   children.push(md.paragraph(r.networksLine(report.networks.map((n) => n.name).join(', '))));
@@ -57,7 +57,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   }
   if (!report.previousOverview && report.period.half) {
     const prev = previousHalf(report.period.half);
-    if (prev) children.push(md.paragraph(r.noComparison({ previous: prev })));
+    if (prev) children.push(md.paragraph(r.noComparison({ previous: periodName({ from: '', to: '', half: prev }, s) })));
   }
   if (report.overview.meetingsHeld === 0) {
     children.push(md.paragraph(r.noMeetings), footer);
@@ -180,6 +180,12 @@ function summaryFirst(report: HalfYearReport, s: Style): RootContent[] {
   ];
 }
 
+/** "Sammanställning av andra halvåret 2019 – Skåne Nordost i samverkan". */
+function reportTitle(report: HalfYearReport, s: Style, prov: Provenance): string {
+  const title = s.c.report.title({ period: periodName(report.period, s) });
+  return prov.organisation ? `${title} – ${prov.organisation}` : title;
+}
+
 function overviewTable(report: HalfYearReport, s: Style): Table {
   const r = s.c.report;
   const now = report.overview;
@@ -205,10 +211,10 @@ function overviewTable(report: HalfYearReport, s: Style): Table {
   return {
     columns: [
       { title: r.measure },
-      { title: report.period.half ?? '', align: 'right' },
+      { title: periodName(report.period, s, true), align: 'right' },
       ...(before
         ? [
-            { title: report.previous!.half ?? '', align: 'right' as const },
+            { title: periodName(report.previous!, s, true), align: 'right' as const },
             { title: r.change, align: 'right' as const },
           ]
         : []),
@@ -389,7 +395,7 @@ export function renderReportMarkdown(report: HalfYearReport, s: Style, prov: Pro
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests. */
 export async function renderReportHtml(report: HalfYearReport, s: Style, prov: Provenance): Promise<string> {
-  const title = `${s.c.report.title({ period: report.period.half ?? `${report.period.from}–${report.period.to}` })}${prov.organisation ? ` – ${prov.organisation}` : ''}`;
+  const title = reportTitle(report, s, prov);
   return renderHtmlDocument(reportTree(report, s, prov, true), title, s.lang, prov.version);
 }
 

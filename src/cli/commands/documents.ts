@@ -8,7 +8,7 @@ import { introPackage } from '../../query/intro.js';
 import { collator } from '../../query/sort.js';
 import { calendarReporters, digestTree, docReporters, introTree } from '../../render/documents.js';
 import { CALENDAR_FORMATS, DOC_FORMATS, type DocFormat } from '../../render/formats.js';
-import { style } from '../../render/registers.js';
+import { periodName, style } from '../../render/registers.js';
 import { defineCommand, type Globals, option } from '../command.js';
 import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
@@ -75,7 +75,7 @@ export const digestCommand = defineCommand('digest', 'digest', {
     const municipality = findMunicipality(opts.municipality!, known);
     if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
     const digest = municipalityDigest(archive, municipality, period, presentedOn(period, opts.asOf));
-    return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: period.half! }), opts, lang);
+    return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: periodName(period, s) }), opts, lang);
   },
 });
 
