@@ -212,9 +212,9 @@ export const sv = {
     historySkipped: 'Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.',
     severity: { error: 'fel', warning: 'varning' },
     summary: (d: { errors: number; warnings: number; files: number }) =>
-      `${d.errors} ${d.errors === 1 ? 'fel' : 'fel'}, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
+      `${d.errors} fel, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
     clean: (d: { files: number }) => `Inga anmärkningar i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
-    atLeast: (n: number) => `minst ${n} ${n === 1 ? 'element' : 'element'}`,
+    atLeast: (n: number) => `minst ${n} element`,
     atMost: (n: number) => `högst ${n}`,
     oneOf: (values: string) => `ett av ${values}`,
     index: {
@@ -490,17 +490,18 @@ export const sv = {
       assignments: number;
     }) =>
       `${s.present} närvarande, ${s.partial} delvis, ${s.remote} på distans, ${s.regrets} förhinder, ${s.absent} frånvarande, ${s.guests} gäster, ${s.items} punkter, ${s.decisions} beslut, varav ${s.assignments} uppdrag`,
-    added: (n: number) => `${n} nya personer lades till i people.yml:`,
+    added: (n: number) => `${n} ${n === 1 ? 'ny person lades' : 'nya personer lades'} till i people.yml:`,
     unknown: (n: number) =>
       `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
     notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista mötesdagen (kd check varnar): ${ids}`,
     unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
-    notUnderstood: (n: number) => `${n} rader tolkades inte; de står kvar i protokollets text:`,
+    notUnderstood: (n: number) =>
+      `${n} ${n === 1 ? 'rad tolkades inte; den står' : 'rader tolkades inte; de står'} kvar i protokollets text:`,
     roster: (d: { members: number; acting: number; people: number; file: string }) =>
-      `${d.members} medlemmar lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} nya personer i people.yml.`,
+      `${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
-    skippedBefore: (n: number) => `${n} rader före rubriken med medlemmarna lästes inte.`,
+    skippedBefore: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
     docxTooLarge: (d: { max: string; xml: string }) =>
       `Word-filen packas upp till mer än ${d.max}, eller mer än ${d.xml} XML, och är inte ett protokoll; inget lästes.`,
@@ -510,8 +511,9 @@ export const sv = {
     progress: (d: { n: number; total: number; file: string }) => `[${d.n}/${d.total}] ${d.file}`,
     already: (d: { source: string; file: string }) => `${d.source}: redan importerad som ${d.file}; inget gjordes.`,
     skipped: (list: string) => `Lästes inte (inte .txt, .md, .docx eller .pdf): ${list}`,
-    review: (n: number) => `${n} uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):`,
-    noise: (n: number) => `${n} rader togs bort som sidnummer, sidhuvuden och underskriftsrader:`,
+    review: (n: number) =>
+      `${n} ${n === 1 ? 'uppgift lästes som en person' : 'uppgifter lästes som personer'} men bör granskas (ett namn direkt efter ett namn kan vara en organisation):`,
+    noise: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} togs bort som sidnummer, sidhuvuden och underskriftsrader:`,
     todoHeading: 'Kvar för sekretariatet:',
     todo: {
       date: 'mötesdatum saknas',
