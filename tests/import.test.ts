@@ -108,7 +108,7 @@ describe('kd import into an archive', () => {
       [
         `in/nordvast.txt → ${NORDVAST}`,
         '  3 närvarande, 1 delvis, 0 på distans, 1 förhinder, 0 frånvarande, 3 gäster, 3 punkter, 4 beslut, varav 2 uppdrag',
-        '  Inte med i nätverkets medlemslista mötesdagen (kd check varnar): dan-dahl',
+        '  Inte med i nätverkets medlemslista på mötesdagen (kd check varnar): dan-dahl',
         '  1 rad tolkades inte; den står kvar i protokollets text:',
         '    11: Ordföranden öppnade mötet.',
         '  Kvar för sekretariatet:',

@@ -86,7 +86,7 @@ export const en: Catalogue = {
     'follows-up.unknown': (d) => `Unknown decision ${q(d.ref)}, expected the id of a decision in the archive.`,
     'follows-up.later': (d) => `The decision ${q(d.ref)} was taken on ${d.date}, expected a decision from an earlier meeting.`,
     'follows-up.not-assignment': (d) => `The decision ${q(d.ref)} has no owner, expected an assignment.`,
-    'roster-term': (d) => `The term ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
+    'roster-term': (d) => `The membership ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
     'roster-overlap': (d) => `${q(d.id)} has two overlapping terms, expected one at a time.`,
     'frozen.changed': (d) =>
       `The protocol was approved in ${d.base} and may not change, expected unchanged text or new entries at the end of corrections (date, by, what).`,

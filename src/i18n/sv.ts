@@ -114,13 +114,14 @@ export const sv = {
     'time-order': (d: { from: string; until: string }) =>
       `Från ${d.from} är inte före till ${d.until}, förväntade en tid som börjar före den slutar.`,
     'item-range': (d: { found: string; count: number }) => `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
-    'due-date': (d: { due: string; date: string }) => `Oväntat sista datum ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
-    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade id för ett beslut som finns i arkivet.`,
+    'due-date': (d: { due: string; date: string }) =>
+      `Uppdraget ska vara klart senast ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
+    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade ett besluts-id som finns i arkivet.`,
     'follows-up.later': (d: { ref: string; date: string }) =>
       `Beslutet ${q(d.ref)} fattades ${d.date}, förväntade ett beslut från ett tidigare möte.`,
     'follows-up.not-assignment': (d: { ref: string }) => `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,
     'roster-term': (d: { from: string; to: string }) =>
-      `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
+      `Medlemskapet slutar ${d.to}, innan det börjar ${d.from}, förväntade ett slutdatum (to) efter startdatumet (from).`,
     'roster-overlap': (d: { id: string }) => `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
     'frozen.changed': (d: { base: string }) =>
       `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).`,
@@ -132,7 +133,8 @@ export const sv = {
       `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
     'term-meetings': (d: { id: string; meetings: number; perTerm: number }) =>
       `Mandatperioden ${d.id} planerar ${d.meetings} möten men meetings_per_term säger ${d.perTerm}, förväntade samma antal möten per mandatperiod (inte per år).`,
-    'term-order': (d: { from: string; to: string }) => `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
+    'term-order': (d: { from: string; to: string }) =>
+      `Mandatperioden slutar ${d.to}, innan den börjar ${d.from}, förväntade ett slutdatum (to) efter startdatumet (from).`,
     'term-duplicate': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan, förväntade unika id.`,
     'roster-outside-terms': (d: { date: string }) =>
       `Datumet ${d.date} ligger inte i någon mandatperiod under terms, förväntade ett datum inom en period.`,
@@ -493,7 +495,7 @@ export const sv = {
     added: (n: number) => `${n} ${n === 1 ? 'ny person lades' : 'nya personer lades'} till i people.yml:`,
     unknown: (n: number) =>
       `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
-    notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista mötesdagen (kd check varnar): ${ids}`,
+    notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista på mötesdagen (kd check varnar): ${ids}`,
     unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
     notUnderstood: (n: number) =>
@@ -562,7 +564,7 @@ export const sv = {
       chair: 'ordförande',
       'vice-chair': 'vice ordförande',
       secretary: 'sekreterare',
-      member: 'ledamot',
+      member: 'medlem',
     } satisfies Record<Role, string>,
     acting: 'tf',
     upcoming: 'Kommande möten',
@@ -671,7 +673,7 @@ export const sv = {
       from: 'från och med datum ÅÅÅÅ-MM-DD',
       to: 'till och med datum ÅÅÅÅ-MM-DD',
       grep: 'bara beslut vars text innehåller TEXT',
-      owner: 'bara med denna ansvarige (person-id eller etikett)',
+      owner: 'bara uppdrag med denna ansvariga (person-id eller etikett)',
       open: 'bara öppna uppdrag (även försenade)',
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
@@ -866,7 +868,8 @@ export const sv = {
     'chair-missing': { title: 'Ordförande saknas', description: 'Ett protokoll (inte minnesanteckningar) anger vem som var ordförande.' },
     'attendance-duplicate': {
       title: 'Dubbel närvaro',
-      description: 'Ingen står mer än en gång i närvaron (närvarande, delvis, på distans, ersättare, anmält förhinder, frånvarande).',
+      description:
+        'Ingen står mer än en gång i närvaron (närvarande, delvis närvarande, på distans, ersättare, anmält förhinder, frånvarande).',
     },
     'roster-unaccounted': {
       title: 'Medlem saknas i närvaron',
@@ -879,8 +882,7 @@ export const sv = {
     },
     substitute: {
       title: 'Ersättare',
-      description:
-        'Ersättare följer nätverkets regel: inga ersättare, personliga ersättare eller valfri ersättare, och ersätter en medlem.',
+      description: 'Ersättarna följer nätverkets regel (inga, personliga eller valfria ersättare), och den som ersätts är medlem.',
     },
     'number-duplicate': { title: 'Dubblerat protokollnummer', description: 'Inom ett nätverks år har varje protokoll sitt eget nummer.' },
     'number-gap': { title: 'Lucka i numreringen', description: 'Inom ett nätverks år numreras protokollen 1, 2, 3 … utan luckor.' },
@@ -914,7 +916,10 @@ export const sv = {
       title: 'Beslut eller överenskommelse',
       description: 'Ett beslutande nätverk fattar beslut (`decisions:`), övriga nätverk gör överenskommelser (`agreements:`).',
     },
-    'due-date': { title: 'Sista datum', description: 'Ett uppdrags sista datum ligger efter mötet.' },
+    'due-date': {
+      title: 'Senast-datum',
+      description: 'Datumet då ett uppdrag ska vara klart senast (`due:`) ligger efter mötet.',
+    },
     'follows-up': {
       title: 'Uppföljning',
       description: '`follows_up` pekar på ett uppdrag (ett beslut med ansvarig) från ett tidigare möte som finns i arkivet.',
