@@ -131,7 +131,7 @@ export const en: Catalogue = {
     'term-id': 'a term id, e.g. 2019-2022',
     year: 'a year',
     half: 'a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1',
-    share: '1/3, 1/2 …',
+    share: 'a share such as 1/3 or 1/2',
   },
 
   types: {
