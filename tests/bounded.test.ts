@@ -317,7 +317,7 @@ describe('kd check on a file at the size cap', () => {
         JSON.parse(out.stdout).findings as { file: string; rule: string; line: number; column: number; message: string }[]
       ).filter((f) => f.file === P2);
       expect(found).toEqual([{ ...found[0], rule: 'body', line: BODY_LINE + 8, column: 1 }]);
-      expect(found[0]!.message).toContain('som kd bara läser i en mindre brödtext');
+      expect(found[0]!.message).toContain('som kd bara kan läsa i en kortare text');
     },
     GUARD,
   );

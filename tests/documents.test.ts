@@ -60,7 +60,7 @@ describe('kd intro', () => {
     const md = (await run(['intro', '--network', 'kd-gruppen', '--person', 'goran-nilsson', '--as-of', '2019-12-20', ...SAMPLE_ARGS]))
       .stdout;
     expect(md).toContain('Introduktion för Göran Nilsson.');
-    expect(md).toContain('Du sitter i: Kommundirektörsgruppen (ledamot).');
+    expect(md).toContain('Du sitter i: Kommundirektörsgruppen (medlem).');
     expect(md).toContain('Din personliga ersättare är Sofie Ahlgren.');
     expect(table(md, 'För dig').map((r) => r[0])).toEqual(['kd-gruppen 6/2019 §3:1']);
   });

@@ -108,8 +108,8 @@ describe('kd import into an archive', () => {
       [
         `in/nordvast.txt → ${NORDVAST}`,
         '  3 närvarande, 1 delvis, 0 på distans, 1 förhinder, 0 frånvarande, 3 gäster, 3 punkter, 4 beslut, varav 2 uppdrag',
-        '  Inte med i nätverkets medlemslista mötesdagen (kd check varnar): dan-dahl',
-        '  1 rader tolkades inte; de står kvar i protokollets text:',
+        '  Inte med i nätverkets medlemslista på mötesdagen (kd check varnar): dan-dahl',
+        '  1 rad tolkades inte; den står kvar i protokollets text:',
         '    11: Ordföranden öppnade mötet.',
         '  Kvar för sekretariatet:',
         '    - gå igenom raderna som inte tolkades; de står kvar i texten',
@@ -139,7 +139,7 @@ describe('kd import into an archive', () => {
     });
     const out = await run(['import', 'in/n.txt', '--network', 'natverk', '--add-people'], { cwd: root });
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('  1 nya personer lades till i people.yml:\n    18: Frans Fri (frans-fri)\n');
+    expect(out.stdout).toContain('  1 ny person lades till i people.yml:\n    18: Frans Fri (frans-fri)\n');
     const people = await readFile(path.join(root, 'people.yml'), 'utf8');
     expect(people.startsWith('# Personerna\n')).toBe(true);
     expect(people).toContain('frans-fri: { name: Frans Fri, municipality: Bjuv }');
@@ -219,10 +219,10 @@ describe('kd import into an archive', () => {
     });
     const out = await run(['import', 'in', '--network', 'grupp', '--add-people', '--absent-unmentioned'], { cwd: root });
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('  1 nya personer lades till i people.yml:\n    7: Øjvind Bæk (ojvind-baek)\n');
+    expect(out.stdout).toContain('  1 ny person lades till i people.yml:\n    7: Øjvind Bæk (ojvind-baek)\n');
     // A known name followed by an unknown one with nothing between: both people, and the pair listed.
     expect(out.stdout).toContain(
-      '  1 uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):\n    7: Siv Sekr / Øjvind Bæk\n',
+      '  1 uppgift lästes som en person men bör granskas (ett namn direkt efter ett namn kan vara en organisation):\n    7: Siv Sekr / Øjvind Bæk\n',
     );
     expect(out.stdout).toContain('Lästes inte (inte .txt, .md, .docx eller .pdf): in/bild.png\n');
     expect(out.stdout.split('\n\n').at(-1)).toBe(

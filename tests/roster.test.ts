@@ -103,7 +103,7 @@ describe('kd roster rotate', () => {
     const out = await run(['roster', 'rotate', '--term', '2020-2021', '--share', '2/5', '--write'], { cwd: root });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`Skrev mandatperiod 2020-2021 till ${NET}.`);
-    expect(out.stdout).toContain('Välj en person från Åstorp och lägg till den under roster.');
+    expect(out.stdout).toContain('Välj en person från Åstorp och lägg till personen i medlemslistan (roster).');
     const yml = await readFile(path.join(root, NET), 'utf8');
     expect(yml.startsWith('# Grupp 44: en tredjedel av platserna byts varje mandatperiod.\n')).toBe(true);
     expect(yml).toContain('  - { id: 2020-2021, from: 2020-01-01, to: 2021-12-31, meetings: 3 }');

@@ -125,7 +125,7 @@ describe('approval cannot be bypassed', () => {
   it('asked for with --base or in CI, a history rule that cannot run is exit 2, not a green run', async () => {
     const root = await archiveWith(MINI);
     const sentence =
-      'kd: Historikregeln (frozen-protocol) kunde inte köras: arkivet ligger inte i ett git-förråd som git kan läsa (saknas git, eller vägrar git läsa förrådet, t.ex. "dubious ownership"). Den begärdes (--base, --changed eller CI), så kontrollen avbryts i stället för att bli grön utan den.\n';
+      'kd: Historikregeln (frozen-protocol) kunde inte köras: arkivet ligger inte i ett git-förråd som git kan läsa (saknas git, eller vägrar git läsa förrådet, t.ex. ”dubious ownership”). Den begärdes (--base, --changed eller CI), så kontrollen avbryts i stället för att bli grön utan den.\n';
     expect(await run(['check', '--base', 'HEAD'], { cwd: root })).toEqual({ code: 2, stdout: '', stderr: sentence });
     expect(await run(['check'], { cwd: root, env: { CI: 'true' } })).toEqual({ code: 2, stdout: '', stderr: sentence });
     // Asked for by nobody, it stays a notice.

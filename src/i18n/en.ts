@@ -86,7 +86,7 @@ export const en: Catalogue = {
     'follows-up.unknown': (d) => `Unknown decision ${q(d.ref)}, expected the id of a decision in the archive.`,
     'follows-up.later': (d) => `The decision ${q(d.ref)} was taken on ${d.date}, expected a decision from an earlier meeting.`,
     'follows-up.not-assignment': (d) => `The decision ${q(d.ref)} has no owner, expected an assignment.`,
-    'roster-term': (d) => `The term ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
+    'roster-term': (d) => `The membership ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
     'roster-overlap': (d) => `${q(d.id)} has two overlapping terms, expected one at a time.`,
     'frozen.changed': (d) =>
       `The protocol was approved in ${d.base} and may not change, expected unchanged text or new entries at the end of corrections (date, by, what).`,
@@ -131,7 +131,7 @@ export const en: Catalogue = {
     'term-id': 'a term id, e.g. 2019-2022',
     year: 'a year',
     half: 'a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1',
-    share: '1/3, 1/2 …',
+    share: 'a share such as 1/3 or 1/2',
   },
 
   types: {

@@ -29,25 +29,25 @@ export const sv = {
     'file.case-collision': (d: { other: string }) =>
       `Filnamnet skiljer sig bara i versaler från ${q(d.other)}; på Windows och macOS blir de samma fil. Byt namn på den ena.`,
     'file.symlink-outside': (d: { target: string }) =>
-      `Symbolisk länk pekar ut ur arkivet (${d.target}); kd läser bara filer inne i arkivet.`,
-    'file.symlink-dir': () => `Symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
+      `En symbolisk länk pekar ut ur arkivet (${d.target}); kd läser bara filer inne i arkivet.`,
+    'file.symlink-dir': () => `En symbolisk länk till en mapp följs inte; lägg filerna direkt i arkivet.`,
     'file.unreadable': (d: { reason: string }) => `Filen kunde inte läsas (${d.reason}).`,
     'file.missing': (d: { file: string }) => `Filen ${d.file} saknas i arkivet.`,
     'file.not-regular': () =>
-      `Oväntad mapp, länk till en mapp eller specialfil, förväntade en vanlig fil; kd läser inte den, och reglerna som behöver den skulle annars tyst stängas av.`,
+      `Oväntad mapp, länk till en mapp eller specialfil, förväntade en vanlig fil; kd läser den inte, och reglerna som behöver den skulle annars tyst stängas av.`,
     'file.network-id': (d: { name: string }) =>
       `Oväntat mappnamn ${q(d.name)} för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.`,
     'file.name-encoding': () => `Filnamnet är inte UTF-8 och kan inte läsas under sitt namn; byt namn på filen.`,
     'frozen.not-regular': (d: { base: string }) =>
       `Protokollet var justerat i ${d.base} och har ersatts av en symbolisk länk, förväntade den vanliga filen på sin plats; ett justerat protokoll ändras bara genom rättelser.`,
     'todo.missing': (d: { key: string }) =>
-      `Oväntat TODO för ${d.key}, förväntade uppgiften: källan som utkastet importerades från sade inget om den. Fyll i den.`,
+      `Oväntat TODO för ${d.key}, förväntade uppgiften: den fanns inte i källan som utkastet importerades från. Fyll i den.`,
     'frontmatter.open': (d: { found: string }) => `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
     'frontmatter.executable': (d: { found: string }) =>
       `Front matter av typen ${q(d.found)} körs som kod och tillåts inte; förväntade ${q('---')} följt av YAML.`,
     'frontmatter.unclosed': () => `Front matter avslutas aldrig: förväntade en rad med bara ${q('---')}.`,
     'body.unreadable': (d: { found: string; chars: number; lines: number; width: number; depth: number }) =>
-      `Oväntad Markdown ${q(d.found)} som kd bara läser i en mindre brödtext (högst ${d.chars} tecken och ${d.lines} rader, rader på högst ${d.width} tecken och högst ${d.depth} nivåer listor och citat), förväntade vanliga stycken, rubriker, listor och kodblock; punkternas rubriker lästes inte och filen kontrollerades inte vidare. Förenkla raden eller korta texten.`,
+      `Oväntad Markdown ${q(d.found)} som kd bara kan läsa i en kortare text (högst ${d.chars} tecken och ${d.lines} rader, rader på högst ${d.width} tecken och högst ${d.depth} nivåer av listor och citat), förväntade vanliga stycken, rubriker, listor och kodblock; punkternas rubriker lästes inte och filen kontrollerades inte vidare. Förenkla raden eller korta texten.`,
     'yaml.error': (d: { code: ErrorCode; found: string }) => `${yamlCode(d.code)}${d.found ? ` (vid ${q(d.found)})` : ''}.`,
     'yaml.alias': (d: { found: string }) => `Oväntat YAML-alias ${q(d.found)}: alias tillåts inte, skriv ut värdet.`,
     'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
@@ -93,11 +93,11 @@ export const sv = {
     'number-gap': (d: { expected: number; found: number }) =>
       `Oväntat nummer ${d.found}, förväntade ${d.expected}: numren ska löpa utan luckor inom året.`,
     'number-order': (d: { number: number; other: string }) =>
-      `Nummer ${d.number} ligger före ${d.other} i datum men har högre nummer, förväntade nummer i datumordning.`,
+      `Nummer ${d.number} har ett tidigare datum än ${d.other} men ett högre nummer, förväntade nummer i datumordning.`,
     'file-name': (d: { expected: string; found: string }) =>
       `Oväntat filnamn ${q(d.found)}, förväntade ${q(d.expected)} enligt nätverk, datum och nummer.`,
     'item-numbering': (d: { expected: number; found: number }) =>
-      `Oväntat punktnummer ${d.found}, förväntade ${d.expected}: punkterna numreras 1..n.`,
+      `Oväntat punktnummer ${d.found}, förväntade ${d.expected}: punkterna numreras 1, 2, 3 … utan luckor.`,
     'section-missing': (d: { no: number; title: string }) =>
       `Punkt ${d.no} (${d.title}) saknar avsnitt i texten, förväntade en rubrik ${q(`## ${d.no}. ${d.title}`)}.`,
     'section-extra': (d: { found: string }) =>
@@ -110,17 +110,18 @@ export const sv = {
         : `Oväntade överenskommelser (agreements) i ett beslutande nätverk, förväntade decisions.`,
     // Times and dates
     'time-range': (d: { found: string; meeting: string }) =>
-      `Tiden ${q(d.found)} ligger utanför mötet ${d.meeting}, förväntade en tid inom mötet.`,
+      `Klockslaget ${q(d.found)} ligger utanför mötestiden ${d.meeting}, förväntade en tid inom mötet.`,
     'time-order': (d: { from: string; until: string }) =>
-      `Från ${d.from} är inte före till ${d.until}, förväntade en tid som börjar före den slutar.`,
+      `Personen kom kl. ${d.from} men gick redan kl. ${d.until}, förväntade att from ligger före until.`,
     'item-range': (d: { found: string; count: number }) => `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
-    'due-date': (d: { due: string; date: string }) => `Oväntat sista datum ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
-    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade id för ett beslut som finns i arkivet.`,
+    'due-date': (d: { due: string; date: string }) =>
+      `Uppdraget ska vara klart senast ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
+    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade ett besluts-id som finns i arkivet.`,
     'follows-up.later': (d: { ref: string; date: string }) =>
       `Beslutet ${q(d.ref)} fattades ${d.date}, förväntade ett beslut från ett tidigare möte.`,
     'follows-up.not-assignment': (d: { ref: string }) => `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,
     'roster-term': (d: { from: string; to: string }) =>
-      `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
+      `Medlemskapet slutar ${d.to}, innan det börjar ${d.from}, förväntade ett slutdatum (to) efter startdatumet (from).`,
     'roster-overlap': (d: { id: string }) => `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
     'frozen.changed': (d: { base: string }) =>
       `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).`,
@@ -132,8 +133,9 @@ export const sv = {
       `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
     'term-meetings': (d: { id: string; meetings: number; perTerm: number }) =>
       `Mandatperioden ${d.id} planerar ${d.meetings} möten men meetings_per_term säger ${d.perTerm}, förväntade samma antal möten per mandatperiod (inte per år).`,
-    'term-order': (d: { from: string; to: string }) => `Mandatperioden slutar ${d.to} före den börjar ${d.from}, förväntade to efter from.`,
-    'term-duplicate': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan, förväntade unika id.`,
+    'term-order': (d: { from: string; to: string }) =>
+      `Mandatperioden slutar ${d.to}, innan den börjar ${d.from}, förväntade ett slutdatum (to) efter startdatumet (from).`,
+    'term-duplicate': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan, förväntade ett eget id för varje mandatperiod.`,
     'roster-outside-terms': (d: { date: string }) =>
       `Datumet ${d.date} ligger inte i någon mandatperiod under terms, förväntade ett datum inom en period.`,
     'calendar-duplicate': (d: { date: string }) => `Datumet ${d.date} finns redan i kalendern.`,
@@ -148,7 +150,7 @@ export const sv = {
     'time-range-order': 'en sluttid efter starttiden',
     'item-range': 'punktnummer som 3, "1-4" eller "2,5"',
     sha256: 'en SHA-256-summa med 64 hexadecimala tecken',
-    'decision-ref': 'ett besluts-id som "kd-gruppen 1/2019 §2:1"',
+    'decision-ref': 'ett besluts-id, t.ex. ”kd-gruppen 1/2019 §2:1”',
     'positive-int': 'ett heltal större än 0',
     decision: 'en beslutstext eller {text, owner, due}',
     partial: 'minst en av from, until eller items',
@@ -169,7 +171,7 @@ export const sv = {
     'term-id': 'ett id för mandatperioden, t.ex. 2019-2022',
     year: 'ett årtal',
     half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
-    share: '1/3, 1/2 …',
+    share: 'en andel, t.ex. 1/3 eller 1/2',
   },
 
   types: {
@@ -212,9 +214,9 @@ export const sv = {
     historySkipped: 'Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.',
     severity: { error: 'fel', warning: 'varning' },
     summary: (d: { errors: number; warnings: number; files: number }) =>
-      `${d.errors} ${d.errors === 1 ? 'fel' : 'fel'}, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
+      `${d.errors} fel, ${d.warnings} ${d.warnings === 1 ? 'varning' : 'varningar'} i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
     clean: (d: { files: number }) => `Inga anmärkningar i ${d.files} ${d.files === 1 ? 'fil' : 'filer'}.`,
-    atLeast: (n: number) => `minst ${n} ${n === 1 ? 'element' : 'element'}`,
+    atLeast: (n: number) => `minst ${n} element`,
     atMost: (n: number) => `högst ${n}`,
     oneOf: (values: string) => `ett av ${values}`,
     index: {
@@ -253,7 +255,7 @@ export const sv = {
         'beslut under varje punkt (decisions, eller agreements i ett nätverk som inte beslutar)',
         'follows_up för de uppdrag som redovisades',
         'texten under varje rubrik',
-        'sedan: npx kd check, och git add och git commit; pre-commit-kroken uppdaterar registren i index/ (utan kroken: npx kd index före commit)',
+        'sedan: npx kd check, git add och git commit; pre-commit-kroken uppdaterar registren i index/ (utan kroken: npx kd index före commit)',
       ],
       openCount: (n: number) =>
         n === 0 ? 'Inga öppna uppdrag.' : n === 1 ? '1 öppet uppdrag står under punkt 1.' : `${n} öppna uppdrag står under punkt 1.`,
@@ -323,7 +325,7 @@ export const sv = {
     assignmentsTitle: 'Uppdrag',
     meetingsLine: (list: string) => `Möten: ${list}.`,
     legend: (list: string) => `Teckenförklaring: ${list}.`,
-    inactive: (names: string) => `Inaktiva (missat tre möten eller fler i rad): ${names}.`,
+    inactive: (names: string) => `Inaktiva (har missat tre eller fler möten i rad): ${names}.`,
     asOf: (date: string) => `Status per ${date}.`,
     none: 'Inga träffar.',
     generated: 'Skapad av kd index ur protokollen; ändra inte för hand.',
@@ -457,8 +459,8 @@ export const sv = {
         'npm ci i den version som package-lock.json anger.',
       ],
       hookHeader: [
-        'Skapad av kd init: kontrollerar ändringarna som CI gör före varje commit och',
-        'lägger till aktuella register (index/) i commiten. Aktiveras med:',
+        'Skapad av kd init: kontrollerar ändringarna före varje commit på samma sätt',
+        'som CI och lägger till aktuella register (index/) i commiten. Aktiveras med:',
       ],
       install: 'Installera kd (npm ci)',
       history: 'Hela historiken: regeln frozen-protocol jämför med basrevisionen.',
@@ -490,17 +492,18 @@ export const sv = {
       assignments: number;
     }) =>
       `${s.present} närvarande, ${s.partial} delvis, ${s.remote} på distans, ${s.regrets} förhinder, ${s.absent} frånvarande, ${s.guests} gäster, ${s.items} punkter, ${s.decisions} beslut, varav ${s.assignments} uppdrag`,
-    added: (n: number) => `${n} nya personer lades till i people.yml:`,
+    added: (n: number) => `${n} ${n === 1 ? 'ny person lades' : 'nya personer lades'} till i people.yml:`,
     unknown: (n: number) =>
       `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
-    notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista mötesdagen (kd check varnar): ${ids}`,
+    notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista på mötesdagen (kd check varnar): ${ids}`,
     unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
-    notUnderstood: (n: number) => `${n} rader tolkades inte; de står kvar i protokollets text:`,
+    notUnderstood: (n: number) =>
+      `${n} ${n === 1 ? 'rad tolkades inte; den står' : 'rader tolkades inte; de står'} kvar i protokollets text:`,
     roster: (d: { members: number; acting: number; people: number; file: string }) =>
-      `${d.members} medlemmar lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} nya personer i people.yml.`,
+      `${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
-    skippedBefore: (n: number) => `${n} rader före rubriken med medlemmarna lästes inte.`,
+    skippedBefore: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
     docxTooLarge: (d: { max: string; xml: string }) =>
       `Word-filen packas upp till mer än ${d.max}, eller mer än ${d.xml} XML, och är inte ett protokoll; inget lästes.`,
@@ -510,8 +513,9 @@ export const sv = {
     progress: (d: { n: number; total: number; file: string }) => `[${d.n}/${d.total}] ${d.file}`,
     already: (d: { source: string; file: string }) => `${d.source}: redan importerad som ${d.file}; inget gjordes.`,
     skipped: (list: string) => `Lästes inte (inte .txt, .md, .docx eller .pdf): ${list}`,
-    review: (n: number) => `${n} uppgifter lästes som personer men bör granskas (ett namn direkt efter ett namn kan vara en organisation):`,
-    noise: (n: number) => `${n} rader togs bort som sidnummer, sidhuvuden och underskriftsrader:`,
+    review: (n: number) =>
+      `${n} ${n === 1 ? 'uppgift lästes som en person' : 'uppgifter lästes som personer'} men bör granskas (ett namn direkt efter ett namn kan vara en organisation):`,
+    noise: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} togs bort som sidnummer, sidhuvuden och underskriftsrader:`,
     todoHeading: 'Kvar för sekretariatet:',
     todo: {
       date: 'mötesdatum saknas',
@@ -560,7 +564,7 @@ export const sv = {
       chair: 'ordförande',
       'vice-chair': 'vice ordförande',
       secretary: 'sekreterare',
-      member: 'ledamot',
+      member: 'medlem',
     } satisfies Record<Role, string>,
     acting: 'tf',
     upcoming: 'Kommande möten',
@@ -621,16 +625,16 @@ export const sv = {
     rotateTitle: (d: { network: string; next: string; from: string; to: string }) =>
       `Förslag till mandatperiod ${d.next} (${d.from} – ${d.to}) för ${d.network}`,
     rotateSummary: (d: { replace: number; seats: number; current: string }) =>
-      `${d.replace} av ${d.seats} platser byts efter period ${d.current}: de som suttit längst först, vid lika tid den med lägst närvaro, sedan namn.`,
+      `${d.replace} av ${d.seats} platser byts efter period ${d.current}: de som suttit längst byts först, vid lika lång tid den med lägst närvaro, därefter i namnordning.`,
     leaving: 'Lämnar',
     staying: 'Sitter kvar',
     incoming: 'Föreslås in (har väntat längst)',
-    noCandidates: 'Nätverket har inga candidates i network.yml; välj nya medlemmar själv.',
+    noCandidates: 'Nätverket har inga kandidater (candidates) i network.yml; välj nya medlemmar själv.',
     never: 'aldrig haft plats',
     lastSeat: (d: { date: string }) => `senast ${d.date}`,
     tenure: (d: { days: number }) => `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(d.days / 365.25)} år`,
     written: (d: { file: string; term: string }) => `Skrev mandatperiod ${d.term} till ${d.file}.`,
-    chooseFor: (d: { municipality: string }) => `Välj en person från ${d.municipality} och lägg till den under roster.`,
+    chooseFor: (d: { municipality: string }) => `Välj en person från ${d.municipality} och lägg till personen i medlemslistan (roster).`,
     turn: (d: { year: number; regular: string; reserve: string }) => `${d.year}: ordinarie ${d.regular}, reserv ${d.reserve}.`,
     noRotation: 'Nätverket har ingen turordning (rotation) i network.yml.',
     noTerms: 'Nätverket har inga mandatperioder (terms) i network.yml.',
@@ -648,7 +652,7 @@ export const sv = {
     options: {
       archive: 'arkivets mapp (annars söks kd.yml uppåt från aktuell mapp, eller KD_ARCHIVE)',
       lang: 'språk för utskrifter: sv eller en',
-      color: 'färg av (även NO_COLOR)',
+      color: 'stäng av färger (även NO_COLOR)',
       help: 'visa hjälp',
       version: 'visa versionen',
       format: 'utdataformat',
@@ -669,7 +673,7 @@ export const sv = {
       from: 'från och med datum ÅÅÅÅ-MM-DD',
       to: 'till och med datum ÅÅÅÅ-MM-DD',
       grep: 'bara beslut vars text innehåller TEXT',
-      owner: 'bara med denna ansvarige (person-id eller etikett)',
+      owner: 'bara uppdrag med denna ansvariga (person-id eller etikett)',
       open: 'bara öppna uppdrag (även försenade)',
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
@@ -733,7 +737,8 @@ export const sv = {
       decisions: 'beslut och överenskommelser med stabila id',
       assignments: 'uppdrag: öppna, försenade och klara',
       index: 'skriv registren (närvaro, beslut, uppdrag) till index/ i arkivet',
-      preCommit: 'det arkivets pre-commit-krok kör: kontrollerar ändringarna som CI gör och lägger till aktuella register i commiten',
+      preCommit:
+        'det arkivets pre-commit-krok kör: kontrollerar ändringarna på samma sätt som CI och lägger till aktuella register i commiten',
       help: 'visa hjälp för ett kommando',
     },
     errors: {
@@ -762,7 +767,7 @@ export const sv = {
       'date-before-existing': (d: { date: string; file: string }) =>
         `Mötet ${d.date} ligger före ${d.file} samma år; numren måste följa datum, så protokollet kan inte läggas in här.`,
       'no-secretary': (d: { network: string; date: string }) =>
-        `Nätverket ${d.network} har ingen sekreterare (role: secretary) i medlemslistan ${d.date}; lägg till en i network.yml.`,
+        `Nätverket ${d.network} har ingen sekreterare (role: secretary) i medlemslistan den ${d.date}; lägg till en i network.yml.`,
       'agenda-unreadable': (d: { file: string }) => `Dagordningen ${d.file} kunde inte läsas som UTF-8-text.`,
       'file-exists': (d: { file: string }) =>
         `${d.file} finns redan och skrivs aldrig över. Välj ett annat datum, eller flytta filen själv om den ska ersättas.`,
@@ -776,7 +781,7 @@ export const sv = {
       'not-in-git': () => `Arkivet ligger inte i ett git-förråd, så --at och --changed kan inte användas.`,
       'init-exists': (d: { files: string }) => `Skriver inte över något: ${d.files} finns redan. Välj en annan mapp.`,
       'history-unavailable': () =>
-        `Historikregeln (frozen-protocol) kunde inte köras: arkivet ligger inte i ett git-förråd som git kan läsa (saknas git, eller vägrar git läsa förrådet, t.ex. "dubious ownership"). Den begärdes (--base, --changed eller CI), så kontrollen avbryts i stället för att bli grön utan den.`,
+        `Historikregeln (frozen-protocol) kunde inte köras: arkivet ligger inte i ett git-förråd som git kan läsa (saknas git, eller vägrar git läsa förrådet, t.ex. ”dubious ownership”). Den begärdes (--base, --changed eller CI), så kontrollen avbryts i stället för att bli grön utan den.`,
       'people-invalid': (d: { file: string }) =>
         `${d.file} har fel (kör kd check) och skrivs inte till, eftersom personer kunde gå förlorade; rätta filen och kör igen.`,
       blocked: (d: { count: number }) =>
@@ -864,7 +869,8 @@ export const sv = {
     'chair-missing': { title: 'Ordförande saknas', description: 'Ett protokoll (inte minnesanteckningar) anger vem som var ordförande.' },
     'attendance-duplicate': {
       title: 'Dubbel närvaro',
-      description: 'Ingen står mer än en gång i närvaron (närvarande, delvis, på distans, ersättare, anmält förhinder, frånvarande).',
+      description:
+        'Ingen står mer än en gång i närvaron (närvarande, delvis närvarande, på distans, ersättare, anmält förhinder, frånvarande).',
     },
     'roster-unaccounted': {
       title: 'Medlem saknas i närvaron',
@@ -877,8 +883,7 @@ export const sv = {
     },
     substitute: {
       title: 'Ersättare',
-      description:
-        'Ersättare följer nätverkets regel: inga ersättare, personliga ersättare eller valfri ersättare, och ersätter en medlem.',
+      description: 'Ersättarna följer nätverkets regel (inga, personliga eller valfria ersättare), och den som ersätts är medlem.',
     },
     'number-duplicate': { title: 'Dubblerat protokollnummer', description: 'Inom ett nätverks år har varje protokoll sitt eget nummer.' },
     'number-gap': { title: 'Lucka i numreringen', description: 'Inom ett nätverks år numreras protokollen 1, 2, 3 … utan luckor.' },
@@ -912,7 +917,10 @@ export const sv = {
       title: 'Beslut eller överenskommelse',
       description: 'Ett beslutande nätverk fattar beslut (`decisions:`), övriga nätverk gör överenskommelser (`agreements:`).',
     },
-    'due-date': { title: 'Sista datum', description: 'Ett uppdrags sista datum ligger efter mötet.' },
+    'due-date': {
+      title: 'Senast-datum',
+      description: 'Datumet då ett uppdrag ska vara klart senast (`due:`) ligger efter mötet.',
+    },
     'follows-up': {
       title: 'Uppföljning',
       description: '`follows_up` pekar på ett uppdrag (ett beslut med ansvarig) från ett tidigare möte som finns i arkivet.',
