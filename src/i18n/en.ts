@@ -439,16 +439,17 @@ export const en: Catalogue = {
     notWritten: (d) => `${d.source}: nothing written`,
     counts: (s) =>
       `${s.present} present, ${s.partial} partly, ${s.remote} remote, ${s.regrets} regrets, ${s.absent} absent, ${s.guests} guests, ${s.items} items, ${s.decisions} decisions, of which ${s.assignments} assignments`,
-    added: (n) => `${n} new people were added to people.yml:`,
-    unknown: (n) => `${n} names are not in people.yml and were left out of the attendance (run with --add-people to add them):`,
+    added: (n) => `${n} new ${n === 1 ? 'person was' : 'people were'} added to people.yml:`,
+    unknown: (n) =>
+      `${n} ${n === 1 ? 'name is' : 'names are'} not in people.yml and were left out of the attendance (run with --add-people to add them):`,
     notOnRoster: (ids) => `Not on the network's roster on the meeting's date (kd check warns): ${ids}`,
     unmentioned: (ids) => `Members the protocol does not mention (put them under regrets or absent): ${ids}`,
     missing: { chair: 'No chair was found: fill in chair.', secretary: 'No secretary was found: fill in secretary.' },
-    notUnderstood: (n) => `${n} lines were not understood; they remain in the protocol's text:`,
+    notUnderstood: (n) => `${n} ${n === 1 ? 'line was' : 'lines were'} not understood; ${n === 1 ? 'it remains' : 'they remain'} in the protocol's text:`,
     roster: (d) =>
       `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
-    skippedBefore: (n) => `${n} lines before the heading of the member list were not read.`,
+    skippedBefore: (n) => `${n} ${n === 1 ? 'line' : 'lines'} before the heading of the member list ${n === 1 ? 'was' : 'were'} not read.`,
     tooLarge: 'The file is larger than 20 MB and is not minutes; nothing was read.',
     docxTooLarge: (d) =>
       `The Word file unpacks to more than ${d.max}, or to more than ${d.xml} of XML, and is not minutes; nothing was read.`,
@@ -458,8 +459,9 @@ export const en: Catalogue = {
     progress: (d) => `[${d.n}/${d.total}] ${d.file}`,
     already: (d) => `${d.source}: already imported as ${d.file}; nothing done.`,
     skipped: (list) => `Not read (not .txt, .md, .docx or .pdf): ${list}`,
-    review: (n) => `${n} entries were read as people but should be reviewed (a name right after a name may be an organisation):`,
-    noise: (n) => `${n} lines were taken out as page numbers, running headers and signature lines:`,
+    review: (n) =>
+      `${n} ${n === 1 ? 'entry was' : 'entries were'} read as people but should be reviewed (a name right after a name may be an organisation):`,
+    noise: (n) => `${n} ${n === 1 ? 'line was' : 'lines were'} taken out as page numbers, running headers and signature lines:`,
     todoHeading: 'Left for the secretary:',
     todo: {
       date: 'the meeting date is missing',

@@ -918,7 +918,7 @@ export const sv = {
       description: 'Ett beslutande nätverk fattar beslut (`decisions:`), övriga nätverk gör överenskommelser (`agreements:`).',
     },
     'due-date': {
-      title: 'Senast-datum',
+      title: 'Sista datum för uppdrag',
       description: 'Datumet då ett uppdrag ska vara klart senast (`due:`) ligger efter mötet.',
     },
     'follows-up': {
