@@ -445,7 +445,8 @@ export const en: Catalogue = {
     notOnRoster: (ids) => `Not on the network's roster on the meeting's date (kd check warns): ${ids}`,
     unmentioned: (ids) => `Members the protocol does not mention (put them under regrets or absent): ${ids}`,
     missing: { chair: 'No chair was found: fill in chair.', secretary: 'No secretary was found: fill in secretary.' },
-    notUnderstood: (n) => `${n} ${n === 1 ? 'line was' : 'lines were'} not understood; ${n === 1 ? 'it remains' : 'they remain'} in the protocol's text:`,
+    notUnderstood: (n) =>
+      `${n} ${n === 1 ? 'line was' : 'lines were'} not understood; ${n === 1 ? 'it remains' : 'they remain'} in the protocol's text:`,
     roster: (d) =>
       `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
