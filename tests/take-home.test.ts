@@ -50,6 +50,15 @@ describe('the decisions to take home', () => {
     ]);
   });
 
+  it('in HTML the rows to take home stand out, styled; the Markdown is plain', async () => {
+    const html = (await run(['digest', '--municipality', 'Hässleholm', '--half', '2019H1', '--format', 'html', '--archive', SAMPLE]))
+      .stdout;
+    expect(html.match(/<tr class="take-home">/g)).toHaveLength(5);
+    expect(html).toContain('tr.take-home td { background: var(--soft); }');
+    const md = (await run(['digest', '--municipality', 'Hässleholm', '--half', '2019H1', '--archive', SAMPLE])).stdout;
+    expect(md).not.toContain('take-home');
+  });
+
   it('on the sample: the report counts the half-year’s decisions to take home on its first page, and marks them', async () => {
     const md = (await run(['report', '--half', '2019H1', '--archive', SAMPLE])).stdout;
     expect(md).toMatch(/\n\| varav att ta hem till kommunerna +\| +5 \|/);

@@ -22,12 +22,14 @@ export const md = {
   table: (table: Table): MdTable => ({
     type: 'table',
     align: table.columns.map((c) => c.align ?? null),
-    children: [table.columns.map((c) => c.title), ...table.rows].map(
-      (cells): TableRow => ({
+    children: [table.columns.map((c) => c.title), ...table.rows].map((cells, i): TableRow => {
+      const className = i > 0 ? table.rowClasses?.[i - 1] : undefined;
+      return {
         type: 'tableRow',
+        ...(className ? { data: { hProperties: { className: [className] } } } : {}),
         children: cells.map((value) => ({ type: 'tableCell', children: value === '' ? [] : [{ type: 'text', value }] })),
-      }),
-    ),
+      };
+    }),
   }),
 };
 

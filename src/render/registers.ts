@@ -306,6 +306,7 @@ export function takeHomeColumn(
   return {
     columns: [{ title: s.c.registers.columns.takeHome }, ...table.columns],
     rows: table.rows.map((cells, i) => [marked[i] ? s.c.registers.takeHomeMark : '', ...cells]),
+    rowClasses: marked.map((m) => (m ? 'take-home' : undefined)),
   };
 }
 

@@ -375,6 +375,9 @@ svg .meeting { fill: var(--accent); stroke: #fff; stroke-width: 2; }
   table.stack td::before { content: attr(data-label); box-sizing: border-box; display: inline-block; width: 8.25rem; margin-left: -8.25rem; padding-right: .75rem; vertical-align: top; font-weight: 600; color: var(--muted); overflow-wrap: break-word; }
   table.stack td:empty { display: none; }
 }
+/* A decision for the municipalities to take home: its row stands out on screen and on paper (the mark in its first cell says it in words). */
+tr.take-home td { background: var(--soft); }
+tr.take-home td:first-child { box-shadow: inset 3px 0 0 var(--accent); }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { font-size: 10.5pt; }

@@ -5,6 +5,8 @@ import { visible } from '../schema/common.js';
 export interface Table {
   columns: { title: string; align?: 'left' | 'right' | 'center' }[];
   rows: string[][];
+  /** A class for a row in HTML (a row to take home), by row index; text formats ignore it. */
+  rowClasses?: (string | undefined)[];
 }
 
 /**
