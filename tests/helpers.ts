@@ -14,7 +14,8 @@ export const MINI = path.join(REPO, 'tests', 'fixtures', 'mini');
 /** What kd check says on stderr for an archive outside git (every temporary copy). */
 export const NO_GIT = 'kd: Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.\n';
 
-const made: string[] = [];
+/** Temporary folders the tests made, removed after them. */
+export const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((d) => rm(d, { recursive: true, force: true })));
 });
