@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { KdError } from '../core/errors.js';
 import { expect } from '../i18n/index.js';
 import { asOfIn, halfYear, type Period } from '../query/period.js';
-import { isRealDate, timeRange } from '../schema/index.js';
+import { DATE_RE, isRealDate, timeRange } from '../schema/index.js';
 import { TERM_ID_RE } from '../schema/network.js';
 import { option } from './command.js';
 import { today } from './meta.js';
@@ -21,7 +21,10 @@ export const text = z.string().optional();
 export const flag = z.boolean().default(false);
 
 /** A real date, YYYY-MM-DD. */
-export const date = z.string().refine(isRealDate, { error: expect('date') });
+export const date = z
+  .string()
+  .regex(DATE_RE, { error: expect('date'), abort: true })
+  .refine(isRealDate, { error: expect('real-date') });
 
 /** A meeting's time, HH:MM-HH:MM. */
 export const timeSpan = z.string().refine((v) => timeRange.safeParse(v).success, { error: expect('time-range') });

@@ -105,6 +105,7 @@ export const en: Catalogue = {
     id: 'an id of lower-case letters a–z, digits and hyphens (e.g. anna-berg)',
     text: 'a non-empty text',
     date: 'a date YYYY-MM-DD',
+    'real-date': 'a day the calendar has (February has 28 days, 29 in a leap year; April, June, September and November have 30)',
     time: 'a time HH:MM',
     'time-range': 'a time HH:MM-HH:MM',
     'time-range-order': 'an end time after the start time',

@@ -145,6 +145,7 @@ export const sv = {
     id: 'ett id med små bokstäver a–z, siffror och bindestreck (t.ex. anna-berg)',
     text: 'en icke-tom text',
     date: 'ett datum ÅÅÅÅ-MM-DD',
+    'real-date': 'en dag som finns i kalendern (februari har 28 dagar, 29 under skottår; april, juni, september och november har 30)',
     time: 'en tid TT:MM',
     'time-range': 'en tid TT:MM-TT:MM',
     'time-range-order': 'en sluttid efter starttiden',

@@ -168,7 +168,8 @@ export const text = z
   .trim()
   .min(1, { error: expect('text') });
 
-export const date = pattern('date', DATE_RE, true).refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: expect('date') });
+/** A date: YYYY-MM-DD, and a day the calendar has (2026-02-30 is written right but does not exist, and is said so). */
+export const date = pattern('date', DATE_RE, true).refine((v) => !DATE_RE.test(v) || isRealDate(v), { error: expect('real-date') });
 
 export const time = pattern('time', TIME_RE);
 
