@@ -273,7 +273,10 @@ describe('on the sample archive', () => {
     ],
     [['attendance', '--half', '2019H1', '--from', '2019-01-01'], 'kd: Flaggorna --half, --from/--to kan inte användas tillsammans.\n'],
     [['assignments', '--open', '--done'], 'kd: Flaggorna --open, --done kan inte användas tillsammans.\n'],
-    [['assignments', '--as-of', '2019-13-01'], 'kd: Oväntat ”2019-13-01” för --as-of, förväntade en dag som finns i kalendern (februari har 28 dagar, 29 under skottår; april, juni, september och november har 30).\n'],
+    [
+      ['assignments', '--as-of', '2019-13-01'],
+      'kd: Oväntat ”2019-13-01” för --as-of, förväntade en dag som finns i kalendern (februari har 28 dagar, 29 under skottår; april, juni, september och november har 30).\n',
+    ],
     [['decisions', '--network', 'okänt'], 'kd: Okänt nätverk ”okänt”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
     [['attendance', '--format', 'xlsx'], 'kd: Oväntat värde ”xlsx” för --format, förväntade text, json, csv, md.\n'],
   ])('kd %j exits 2 with one sentence', async (args, stderr) => {
