@@ -91,7 +91,18 @@ describe('exit codes and messages', () => {
       stderr: 'kd: Hittade inget arkiv: ingen kd.yml i <cwd> eller någon mapp ovanför. Ange --archive MAPP eller KD_ARCHIVE.\n',
     },
     { name: 'an unknown option', args: ['check', '--bogus'], stderr: 'kd: Okänd flagga --bogus. Se kd --help.\n' },
-    { name: 'an unknown command', args: ['chek'], stderr: 'kd: Okänt kommando chek. Se kd --help.\n' },
+    { name: 'an unknown command', args: ['chek'], stderr: 'kd: Okänt kommando chek; menade du check? Se kd --help.\n' },
+    { name: 'a command far from any', args: ['xyzzy'], stderr: 'kd: Okänt kommando xyzzy. Se kd --help.\n' },
+    {
+      name: 'a misspelt option',
+      args: ['report', '--halv', '2019H1'],
+      stderr: 'kd: Okänd flagga --halv; menade du --half? Se kd --help.\n',
+    },
+    {
+      name: 'an option cut short',
+      args: ['attendance', '--munic', 'Osby'],
+      stderr: 'kd: Okänd flagga --munic; menade du --municipality? Se kd --help.\n',
+    },
     {
       name: 'an unknown format',
       args: ['check', '--format', 'xml'],
@@ -177,4 +188,11 @@ describe('the installed bin', () => {
     expect(error.stderr).toMatch(/^kd: Hittade inget arkiv/);
     expect(error.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+it('a half-year in lower case is as clear as in upper case', async () => {
+  const lower = await run(['report', '--half', '2019h1', '--archive', path.join(REPO, 'archive')]);
+  const upper = await run(['report', '--half', '2019H1', '--archive', path.join(REPO, 'archive')]);
+  expect(lower.code).toBe(0);
+  expect(lower.stdout).toBe(upper.stdout);
 });

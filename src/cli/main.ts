@@ -1,4 +1,5 @@
 import { Command, CommanderError, Help, Option } from 'commander';
+import { closest } from '../core/closest.js';
 import { KdError, type KdErrorKey } from '../core/errors.js';
 import { type Catalogue, catalogue, isLang, LANGS, type Lang } from '../i18n/index.js';
 import { BlockedError } from './blocked.js';
@@ -24,10 +25,23 @@ class KdCommand extends Command {
     return new KdCommand(name);
   }
   override unknownOption(flag: string): never {
-    throw new UsageError('unknown-option', { option: flag });
+    const known = [this, ...(this.parent ? [this.parent] : [])].flatMap((c) => c.options.map((o) => o.long ?? ''));
+    const given = flag.split('=')[0]!;
+    // A flag cut short (--munic) is one begun; otherwise the nearest by spelling (--halv).
+    const begun = known.filter((k) => k.startsWith(given));
+    const suggestion = begun.length === 1 ? begun[0]! : closest(given, known.filter(Boolean), 1).join('');
+    throw new UsageError('unknown-option', { option: flag, suggestion });
   }
   override unknownCommand(): never {
-    throw new UsageError('unknown-command', { command: String(this.args[0] ?? '') });
+    const command = String(this.args[0] ?? '');
+    throw new UsageError('unknown-command', {
+      command,
+      suggestion: closest(
+        command,
+        this.commands.map((c) => c.name()),
+        1,
+      ).join(''),
+    });
   }
   override missingArgument(name: string): never {
     throw new UsageError('missing-argument', { name });

@@ -31,7 +31,8 @@ export const timeSpan = z.string().refine((v) => timeRange.safeParse(v).success,
 
 /** A half-year, 2019H1 or 2019H2, as the period it covers. */
 export const half = z.string().transform((value, ctx): Period => {
-  const period = halfYear(value);
+  // 2019h1 is as clear as 2019H1.
+  const period = halfYear(value.trim().toUpperCase());
   if (period) return period;
   ctx.addIssue({ code: 'custom', message: expect('half'), input: value });
   return z.NEVER;

@@ -748,8 +748,10 @@ export const sv = {
       'archive-not-found': (d: { dir: string }) => `Arkivmappen ${d.dir} har ingen kd.yml.`,
       'path-outside': (d: { path: string }) => `Sökvägen ${d.path} ligger utanför arkivet.`,
       'path-missing': (d: { path: string }) => `Sökvägen ${d.path} finns inte.`,
-      'unknown-option': (d: { option: string }) => `Okänd flagga ${d.option}. Se kd --help.`,
-      'unknown-command': (d: { command: string }) => `Okänt kommando ${d.command}. Se kd --help.`,
+      'unknown-option': (d: { option: string; suggestion: string }) =>
+        `Okänd flagga ${d.option}${d.suggestion ? `; menade du ${d.suggestion}?` : '.'} Se kd --help.`,
+      'unknown-command': (d: { command: string; suggestion: string }) =>
+        `Okänt kommando ${d.command}${d.suggestion ? `; menade du ${d.suggestion}?` : '.'} Se kd --help.`,
       'missing-argument': (d: { name: string }) => `Argumentet ${d.name} saknas.`,
       'option-missing-argument': (d: { option: string }) => `Flaggan ${d.option} behöver ett värde.`,
       'excess-arguments': (d: { expected: number; found: number }) => `För många argument: förväntade ${d.expected}, fick ${d.found}.`,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
+import { closest } from '../../core/closest.js';
 import { KdError } from '../../core/errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { calendarEntries } from '../../query/calendar.js';
@@ -15,7 +16,7 @@ import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { pickNetwork } from '../network.js';
 import { date, forceOption, formatOption, half, networkOption, outOption, presentedOn, presentedOption, text } from '../options.js';
-import { closest, emit } from '../output.js';
+import { emit } from '../output.js';
 import { requireSound } from '../scope.js';
 
 const docOptions = [formatOption(DOC_FORMATS, 'md'), outOption, forceOption] as const;

@@ -1,4 +1,5 @@
 import { allRules } from '../../check/rules.js';
+import { closest } from '../../core/closest.js';
 import { KdError } from '../../core/errors.js';
 import { isLang, type Lang } from '../../i18n/index.js';
 import { RULES_FORMATS } from '../../render/formats.js';
@@ -6,7 +7,6 @@ import { explainRule, rulesReporters } from '../../render/rules.js';
 import { argument, defineCommand } from '../command.js';
 import { chalkFor } from '../io.js';
 import { formatOption } from '../options.js';
-import { closest } from '../output.js';
 
 /** These read no archive: --lang, then KD_LANG, then Swedish. */
 const langOf = (lang: Lang | undefined, env: Record<string, string | undefined>): Lang =>
