@@ -158,6 +158,8 @@ function addCommand(parent: Command, def: CommandDef, c: Catalogue, run: (def: C
 
 async function buildProgram(argv: readonly string[], c: Catalogue, io: Io, setExit: (code: number) => void): Promise<Command> {
   const program = new KdCommand('kd');
+  /** commander's usage placeholders in the catalogue's words: [flaggor], [kommando]. */
+  const inWords = (usage: string) => usage.replace('[options]', c.cli.usageWords.options).replace('[command]', c.cli.usageWords.command);
   /** How the top-level help shows the commands that were not loaded. */
   const terms = new Map<Command, string>();
   program
@@ -179,7 +181,10 @@ async function buildProgram(argv: readonly string[], c: Catalogue, io: Io, setEx
       styleTitle: (title: string) => c.cli.titles[title] ?? title,
       showGlobalOptions: true,
       subcommandTerm(this: Help, cmd: Command) {
-        return terms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+        return inWords(terms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd));
+      },
+      commandUsage(this: Help, cmd: Command) {
+        return inWords(Help.prototype.commandUsage.call(this, cmd));
       },
     } as Partial<Help>);
 

@@ -583,6 +583,7 @@ export const en: Catalogue = {
 
   cli: {
     description: 'kd keeps the protocols of municipal director networks in a versioned archive and checks them.',
+    usageWords: { options: '[options]', command: '[command]' },
     titles: {
       'Usage:': 'Usage:',
       'Options:': 'Options:',

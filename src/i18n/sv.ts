@@ -643,6 +643,7 @@ export const sv = {
 
   cli: {
     description: 'kd håller protokollen från kommundirektörsnätverk i ett versionshanterat arkiv och kontrollerar dem.',
+    usageWords: { options: '[flaggor]', command: '[kommando]' },
     titles: {
       'Usage:': 'Användning:',
       'Options:': 'Flaggor:',
