@@ -5,7 +5,7 @@ import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period, upTo } from './period.js';
-import { itemsOf, type MeetingContent } from './report.js';
+import { contentOf, type MeetingContent } from './report.js';
 import { byName, collator } from './sort.js';
 
 export interface DigestNetwork {
@@ -48,35 +48,21 @@ export function findMunicipality(input: string, municipalities: readonly string[
 export function municipalityDigest(archive: Archive, municipality: string, whole: Period, asOf = whole.to): Digest {
   // What has happened by the as-of day; meetings after it are the coming ones.
   const period = upTo(whole, asOf);
-  const regs = attendanceRegisters(archive, { period });
-  const networks: DigestNetwork[] = regs
+  const all = decisions(archive, { period }).map((d) => ({ ...d, action: toTakeHome(d, municipality) }));
+  // In what the meetings dealt with, marked to take home as this municipality does: addressed to all, or naming it.
+  const asHere = all.map((d) => ({ ...d, takeHome: d.action }));
+  const networks: DigestNetwork[] = attendanceRegisters(archive, { period })
     .map((reg) => ({
       id: reg.network,
       name: archive.networks.get(reg.network)?.config?.name ?? reg.network,
       representatives: reg.people.filter((p) => p.municipality === municipality),
       meetings: reg.meetings.length,
-      content: [] as MeetingContent[],
+      content: reg.meetings.map((m) => contentOf(m, asHere)),
     }))
     .filter((n) => n.representatives.length > 0)
     .sort((a, b) => collator.compare(a.name, b.name));
   const ids = new Set(networks.map((n) => n.id));
-  const rows = decisions(archive, { period })
-    .filter((d) => ids.has(d.network))
-    .map((d) => ({ ...d, action: toTakeHome(d, municipality) }));
-  for (const n of networks) {
-    const reg = regs.find((r) => r.network === n.id)!;
-    n.content = reg.meetings.map((m) => ({
-      id: m.id,
-      date: m.date,
-      ...(m.protocol.data.theme !== undefined ? { theme: m.protocol.data.theme } : {}),
-      status: m.protocol.data.status,
-      // Marked to take home as this municipality does: addressed to all, or naming it.
-      items: itemsOf(
-        m.protocol,
-        rows.filter((d) => d.protocol === m.protocol).map((d) => ({ ...d, takeHome: d.action })),
-      ),
-    }));
-  }
+  const rows = all.filter((d) => ids.has(d.network));
   // Those to act on first; otherwise in date order.
   const ordered = [...rows.filter((d) => d.action), ...rows.filter((d) => !d.action)];
   const people = new Set(

@@ -1,7 +1,7 @@
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
-import type { Guest, PlannedMeeting } from '../schema/index.js';
+import type { Guest, PlannedMeeting, ProtocolStatus } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
-import { ATTENDED, type AttendanceRegister, attendanceRegisters, type MunicipalityRow, presenceAt } from './attendance.js';
+import { ATTENDED, type AttendanceRegister, attendanceRegisters, type Meeting, type MunicipalityRow, presenceAt } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { halfYear, inPeriod, type Period, previousHalf, upTo } from './period.js';
 import { byText } from './sort.js';
@@ -45,21 +45,16 @@ export interface MeetingContent {
   id: string;
   date: string;
   theme?: string;
-  status: 'utkast' | 'justerat';
+  status: ProtocolStatus;
   items: ItemSummary[];
 }
 
-export interface MeetingSummary {
-  id: string;
+export interface MeetingSummary extends MeetingContent {
   file: string;
-  date: string;
   place: string;
-  theme?: string;
   /** Members from the municipalities who attended (present, partial, remote), and those on the roster that day. */
   attended: number;
   roster: number;
-  status: 'utkast' | 'justerat';
-  items: ItemSummary[];
 }
 
 export interface NetworkSummary {
@@ -176,17 +171,12 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     const cells = presenceAt(m.protocol);
     // Members from the municipalities, as every attendance figure counts them (the secretariat is not one).
     const roster = reg.people.filter((p) => p.cells[i] !== undefined && p.municipality !== undefined);
-    const decided = rows.filter((d) => d.protocol === m.protocol);
     return {
-      id: m.id,
+      ...contentOf(m, rows),
       file: m.protocol.file,
-      date: m.date,
       place: m.protocol.data.place,
-      ...(m.protocol.data.theme !== undefined ? { theme: m.protocol.data.theme } : {}),
       attended: roster.filter((p) => ATTENDED.has(cells.get(p.person)?.presence ?? 'absent')).length,
       roster: roster.length,
-      status: m.protocol.data.status,
-      items: itemsOf(m.protocol, decided),
     };
   });
   const startOpen = new Set(
@@ -228,8 +218,23 @@ function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** What one meeting dealt with: its items, what it says of each, and those of `decisions` taken under each. */
+export function contentOf(meeting: Meeting, decisions: readonly DecisionRow[]): MeetingContent {
+  const { protocol } = meeting;
+  return {
+    id: meeting.id,
+    date: meeting.date,
+    ...(protocol.data.theme !== undefined ? { theme: protocol.data.theme } : {}),
+    status: protocol.data.status,
+    items: itemsOf(
+      protocol,
+      decisions.filter((d) => d.protocol === protocol),
+    ),
+  };
+}
+
 /** A protocol's items with what it says of each and the decisions under each. */
-export function itemsOf(protocol: ProtocolRecord, decided: readonly DecisionRow[]): ItemSummary[] {
+function itemsOf(protocol: ProtocolRecord, decided: readonly DecisionRow[]): ItemSummary[] {
   return protocol.data.items.map((item) => {
     const summary = item.summary ?? protocol.sections.find((s) => s.no === item.no)?.summary;
     return {
