@@ -9,9 +9,7 @@ import {
 } from '../core/examples.js';
 import { allDecisions, type DecisionRecord } from '../model/index.js';
 import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
-import { archiveRule, at, perArchive } from './context.js';
-
-const decisionsOf = perArchive(allDecisions);
+import { archiveRule, at } from './context.js';
 
 /** Partial attendance lies inside the meeting's hours, and starts before it ends. */
 export const timeRange = archiveRule({
@@ -160,7 +158,7 @@ export const dueDate = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const d of decisionsOf(archive)) {
+    for (const d of allDecisions(archive)) {
       if (d.due !== undefined && d.due <= d.protocol.data.date)
         report(at(d.protocol.file, d.protocol.positions, `${d.path}.due`), 'due-date', { due: d.due, date: d.protocol.data.date });
     }
@@ -205,7 +203,7 @@ export const followsUp = archiveRule({
   check(archive, report) {
     // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
     const byId = new Map<string, DecisionRecord>();
-    for (const d of decisionsOf(archive)) if (!byId.has(d.id)) byId.set(d.id, d);
+    for (const d of allDecisions(archive)) if (!byId.has(d.id)) byId.set(d.id, d);
     for (const p of archive.protocols) {
       p.data.items.forEach((item, i) => {
         item.follows_up?.forEach((ref, j) => {
