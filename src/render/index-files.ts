@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import type { Lang } from '../i18n/index.js';
-import type { Archive, ProtocolRecord } from '../model/index.js';
+import type { Archive } from '../model/index.js';
 import { assignmentRows } from '../query/assignments.js';
 import { attendanceRegisters } from '../query/attendance.js';
 import { decisions } from '../query/decisions.js';
@@ -13,6 +13,7 @@ import {
   attendanceMatrixCsv,
   decisionJson,
   decisionTable,
+  type FromProtocols,
   municipalityTable,
   rowsBlock,
   style,
@@ -33,9 +34,6 @@ export function defaultAsOf(archive: Archive): string {
  * protocols (no clock, no absolute paths), so `kd index --check` can compare
  * it with what is committed.
  */
-/** Decisions or assignments: rows that name the protocol they come from. */
-type RowsOf = readonly { protocol: ProtocolRecord }[];
-
 export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<string, string> {
   const files = new Map<string, string>();
   const human = style(archive, lang);
@@ -47,7 +45,7 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const name = human.networkName(reg.network);
     const generated = md.paragraph(md.strong(r.generated));
     /** A register's Markdown page: the network, that it is generated, the register's title and its table (or that there is none). */
-    const page = (title: string, rows: RowsOf, table: () => Table, ...before: RootContent[]) =>
+    const page = (title: string, rows: FromProtocols, table: () => Table, ...before: RootContent[]) =>
       renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, ...rowsBlock(rows, table, human)]);
     files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
     files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));

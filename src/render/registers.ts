@@ -4,6 +4,7 @@ import type { Archive, ProtocolRecord } from '../model/index.js';
 import type { AssignmentRow } from '../query/assignments.js';
 import type { AttendanceRegister, Cell, PersonRow, Presence } from '../query/attendance.js';
 import type { DecisionRow } from '../query/decisions.js';
+import { HALF_RE } from '../query/period.js';
 import { md } from './markdown.js';
 import { columns, type Table } from './table.js';
 
@@ -248,6 +249,9 @@ export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
   });
 }
 
+/** Decisions or assignments: rows that name the protocol they come from. */
+export type FromProtocols = readonly { protocol: ProtocolRecord }[];
+
 /** Whether a decision or an assignment comes from a protocol not yet approved. */
 export function isDraft(row: { protocol: ProtocolRecord }): boolean {
   return row.protocol.data.status !== 'justerat';
@@ -259,7 +263,7 @@ function meetingDate(row: { date: string; protocol: ProtocolRecord }, s: Style):
 }
 
 /** In CSV, the protocol's status as a column of its own, so that the date stays a date. */
-function withProtocolStatus(rows: readonly { protocol: ProtocolRecord }[], s: Style, table: Table): Table {
+function withProtocolStatus(rows: FromProtocols, s: Style, table: Table): Table {
   if (!s.iso) return table;
   return {
     columns: [...table.columns, { title: s.c.registers.columns.protocol }],
@@ -268,7 +272,7 @@ function withProtocolStatus(rows: readonly { protocol: ProtocolRecord }[], s: St
 }
 
 /** The legend under a table of decisions or assignments, when any of them is from a protocol not yet approved. */
-export function draftLegend(rows: readonly { protocol: ProtocolRecord }[], s: Style): string[] {
+export function draftLegend(rows: FromProtocols, s: Style): string[] {
   return rows.some(isDraft) ? [s.c.registers.draftLegend] : [];
 }
 
@@ -289,7 +293,7 @@ export function assignmentJson(rows: AssignmentRow[]) {
 }
 
 /** A table of decisions or assignments in a document: "none" when there are none, the legend under it when any is from a draft. */
-export function rowsBlock(rows: readonly { protocol: ProtocolRecord }[], table: () => Table, s: Style): RootContent[] {
+export function rowsBlock(rows: FromProtocols, table: () => Table, s: Style): RootContent[] {
   if (rows.length === 0) return [md.paragraph(s.c.registers.none)];
   return [md.table(table()), ...draftLegend(rows, s).map((line) => md.paragraph(line))];
 }
@@ -312,7 +316,7 @@ export function takeHomeColumn(
 
 /** A half-year in words ("andra halvåret 2019"), or as a column title ("jul–dec 2019"); another period as its dates. */
 export function periodName(period: { from: string; to: string; half?: string }, s: Style, short = false): string {
-  const m = /^(\d{4})H([12])$/.exec(period.half ?? '');
+  const m = HALF_RE.exec(period.half ?? '');
   if (!m) return `${period.from}–${period.to}`;
   const d = { year: m[1]!, half: Number(m[2]) as 1 | 2 };
   return short ? s.c.report.halfShort(d) : s.c.report.halfName(d);
