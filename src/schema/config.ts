@@ -9,6 +9,13 @@ export const configSchema = z.strictObject({
   /** May be empty in a new archive (kd init) until the first members are added. */
   municipalities: z.array(text, { error: expect('list') }),
   default_network: id.optional(),
+  /**
+   * Who besides a person can own an assignment: labels such as
+   * `sekretariatet` or `styrgruppen`. An owner that is neither a person nor
+   * one of these is a finding, so a misspelt id cannot leave an assignment
+   * with nobody.
+   */
+  owners: z.array(id, { error: expect('list') }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
