@@ -12,7 +12,15 @@ import {
   sectionMissing,
   sectionTitle,
 } from './numbering.js';
-import { chairMissing, networkMismatch, officerAbsent, unknownMunicipality, unknownNetwork, unknownPerson } from './references.js';
+import {
+  chairMissing,
+  networkMismatch,
+  officerAbsent,
+  unknownMunicipality,
+  unknownNetwork,
+  unknownOwner,
+  unknownPerson,
+} from './references.js';
 import {
   calendarDuplicate,
   rosterOutsideTerms,
@@ -28,6 +36,7 @@ import { decisionKind, dueDate, followsUp, itemRange, timeRange } from './times.
 /** Cross-file rules, run over the parsed records once every file has been read. */
 export const archiveRules: readonly RuleInfo<Archive>[] = [
   unknownPerson,
+  unknownOwner,
   networkMismatch,
   unknownNetwork,
   unknownMunicipality,

@@ -1,4 +1,5 @@
 import { CONFIG_FILE, PEOPLE_FILE } from '../archive/read.js';
+import { closest } from '../core/closest.js';
 import {
   changed,
   EXAMPLE_NETWORK,
@@ -53,6 +54,57 @@ export const unknownPerson = archiveRule({
       p.data.corrections?.forEach((c, i) => refs.push([`corrections[${i}].by`, c.by]));
       for (const [path, id] of refs) if (!known(id)) report(at(p.file, p.positions, path), 'unknown-person', { id });
     }
+  },
+});
+
+/**
+ * An assignment's owner is a person or one of the labels kd.yml declares
+ * (`owners:`): a misspelt id would leave the assignment with nobody, missed
+ * by `kd assignments --owner`, the intro and the digest.
+ */
+export const unknownOwner = archiveRule({
+  id: 'unknown-owner',
+  messages: { 'unknown-owner': 'error' },
+  examples: {
+    ok: [
+      // The secretariat as a whole owns it, declared in kd.yml.
+      {
+        files: {
+          'kd.yml': changed('kd.yml', ['default_network: ledning', 'default_network: ledning\nowners: [sekretariatet]']),
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['owner: sara-sund', 'owner: sekretariatet']),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // The owner's id misspelt.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['owner: sara-sund', 'owner: sara-sun']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 18, column: 16, key: 'unknown-owner', data: { id: 'sara-sun', known: 'sara-sund' } }],
+      },
+      {
+        // A label the archive has not declared.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['owner: sara-sund', 'owner: sekretariatet']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 18, column: 16, key: 'unknown-owner', data: { id: 'sekretariatet', known: '' } }],
+      },
+    ],
+  },
+  check(archive, report) {
+    const people = archive.people;
+    if (!people) return;
+    const labels = archive.config?.owners ?? [];
+    const known = [...Object.keys(people), ...labels];
+    for (const p of archive.protocols)
+      p.data.items.forEach((item, i) => {
+        for (const list of ['decisions', 'agreements'] as const)
+          item[list]?.forEach((d, j) => {
+            if (typeof d === 'string' || d.owner === undefined) return;
+            if (Object.hasOwn(people, d.owner) || labels.includes(d.owner)) return;
+            report(at(p.file, p.positions, `items[${i}].${list}[${j}].owner`), 'unknown-owner', {
+              id: d.owner,
+              known: closest(d.owner, known).join(', '),
+            });
+          });
+      });
   },
 });
 

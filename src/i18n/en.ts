@@ -51,6 +51,8 @@ export const en: Catalogue = {
         surrogate: `Unexpected half of a surrogate pair ${d.code}, expected whole characters; remove it or write the character by its own code (\\U and eight digits).`,
       })[d.kind],
     'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
+    'unknown-owner': (d) =>
+      `Unknown owner ${q(d.id)}, expected an id from people.yml or a label under owners: in kd.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
     'unknown-municipality': (d) => `Unknown municipality ${q(d.name)}, expected one of the municipalities in kd.yml.`,
     'network-mismatch': (d) => `Unexpected network ${q(d.found)}, expected ${q(d.expected)} because the file is in its folder.`,
@@ -787,6 +789,10 @@ export const en: Catalogue = {
     'unknown-person': {
       title: 'Unknown person',
       description: 'Everyone named (chair, secretary, attendance, substitutes, rosters, corrections) is in people.yml.',
+    },
+    'unknown-owner': {
+      title: 'Unknown owner',
+      description: "An assignment's owner is a person in people.yml or a label that kd.yml lists under owners, such as the secretariat.",
     },
     'network-mismatch': {
       title: 'Wrong network folder',

@@ -68,6 +68,8 @@ export const sv = {
       })[d.kind],
     // References
     'unknown-person': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
+    'unknown-owner': (d: { id: string; known: string }) =>
+      `Okänd ansvarig ${q(d.id)}, förväntade ett id ur people.yml eller en etikett under owners: i kd.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
     'unknown-network': (d: { id: string }) => `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
     'unknown-municipality': (d: { name: string }) => `Okänd kommun ${q(d.name)}, förväntade en av kommunerna i kd.yml.`,
     'network-mismatch': (d: { expected: string; found: string }) =>
@@ -856,6 +858,11 @@ export const sv = {
     'unknown-person': {
       title: 'Okänd person',
       description: 'Varje person som nämns (ordförande, sekreterare, närvaro, ersättare, medlemslistor, rättelser) finns i people.yml.',
+    },
+    'unknown-owner': {
+      title: 'Okänd ansvarig',
+      description:
+        'Ett uppdrags ansvarig (owner) är en person i people.yml eller en etikett som kd.yml räknar upp under owners, till exempel sekretariatet.',
     },
     'network-mismatch': {
       title: 'Fel nätverksmapp',
