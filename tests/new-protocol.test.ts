@@ -114,12 +114,33 @@ describe('open assignments', () => {
       ),
     });
     const text = await dryRun(root, ['--date', '2019-03-14', ...meeting]);
-    expect(text).toContain('    # follows_up: ["grupp 2/2019 §1:2", "grupp 2/2019 §1:3"]\n');
+    expect(text).toContain('    #follows_up: ["grupp 2/2019 §1:2", "grupp 2/2019 §1:3"]\n');
     expect(text).toContain(
       '- grupp 2/2019 §1:2: att Bo tar fram en lokalplan. Ansvarig: Bo Berg. Senast 2019-03-01. **Försenat.**\n' +
         '- grupp 2/2019 §1:3: att Anna rapporterar. Ansvarig: Anna Ahl. Senast 2019-06-01.\n',
     );
     expect(text).not.toContain('grupp 1/2019 §1:1');
+  });
+
+  it('is right when the hint is followed literally: the # removed, the assignments are followed up and the file checks clean', async () => {
+    const root = await archiveWith(MINI, {
+      [P2]: replace(
+        '      - att anta budgeten.\n',
+        '      - att anta budgeten.\n      - { text: att Bo tar fram en lokalplan., owner: bo-berg, due: 2019-03-01 }\n',
+      ),
+    });
+    const out = await run(['new-protocol', '--date', '2019-03-14', ...meeting], { cwd: root });
+    expect(out.code).toBe(0);
+    const file = path.join(root, at('2019-03-14', 3));
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const hint = lines.findIndex((l) => l.includes('Ta bort # på raden nedan'));
+    // What the secretary does: delete the one character # on the line below the hint, nothing else.
+    lines[hint + 1] = lines[hint + 1]!.replace('#', '');
+    await writeFile(file, lines.join('\n'));
+    expect(lines[hint + 1]).toBe('    follows_up: ["grupp 2/2019 §1:2"]');
+    expect(await findings(root)).toEqual([]);
+    const open = await run(['assignments', '--open', '--format', 'json'], { cwd: root });
+    expect(JSON.parse(open.stdout).assignments).toEqual([]);
   });
 
   it('says so when there are none', async () => {

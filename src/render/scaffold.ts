@@ -57,7 +57,8 @@ export function renderScaffold(archive: Archive, plan: ProtocolPlan, template: s
     (doc.get('guests') as YAMLSeq).flow = true;
     const followUpNode = (doc.get('items') as YAMLSeq).items[0];
     if (isMap(followUpNode) && plan.open.length > 0) {
-      followUpNode.comment = ` ${c.followsUpHint}\n follows_up: [${plan.open.map((o) => JSON.stringify(o.assignment.id)).join(', ')}]`;
+      // No space after the second line's #: removing the # as the hint says leaves the key at the item's indentation.
+      followUpNode.comment = ` ${c.followsUpHint}\nfollows_up: [${plan.open.map((o) => JSON.stringify(o.assignment.id)).join(', ')}]`;
     }
   });
 
