@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { archiveWith, REPO, replace, run, SAMPLE } from './helpers.js';
 
 const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
@@ -126,10 +126,21 @@ describe('bad input', () => {
     });
   });
 
-  it('no period at all exits 2 naming --half', async () => {
-    const out = await run(['report', '--archive', 'archive']);
-    expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/^kd: Uppgifter saknas: --half\./);
+  it('no period at all exits 2 with one line saying how to give it, this half-year as the example', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2019-11-20T09:00:00Z'));
+    try {
+      expect(await run(['report', '--archive', 'archive'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'kd: Ange vilket halvår med --half, till exempel: kd report --half 2019H2 (H1 är januari–juni, H2 juli–december).\n',
+      });
+      expect((await run(['report', '--archive', 'archive', '--lang', 'en'])).stderr).toBe(
+        'kd: Give the half-year with --half, for example: kd report --half 2019H2 (H1 is January–June, H2 July–December).\n',
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('errors in a protocol of the period stop the report with the findings, exit 1', async () => {

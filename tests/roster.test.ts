@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { archiveWith, findings, REPO, replace, run } from './helpers.js';
 
 /**
@@ -115,6 +115,25 @@ describe('kd roster rotate', () => {
       code: 1,
       stderr: 'kd: Mandatperioden ”2020-2021” finns redan i network.yml och skrivs aldrig över.\n',
     });
+  });
+});
+
+describe('kd roster rotate without --term', () => {
+  it.each([
+    ['2026-11-29T09:00:00Z', '2027-2030'],
+    ['2027-01-10T09:00:00Z', '2031-2034'],
+  ])('on %s: exit 2, and the next municipal term as the example (%s)', async (now, term) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(now));
+    try {
+      expect(await run(['roster', 'rotate'], { cwd: TERMS })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `kd: Uppgifter saknas: --term. Till exempel: kd roster rotate --term ${term}\n`,
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

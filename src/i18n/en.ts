@@ -701,6 +701,8 @@ export const en: Catalogue = {
       'network-required': (d) => `The archive has several networks; give --network with one of: ${d.networks}.`,
       'unknown-network-option': (d) => `Unknown network ${q(d.id)}, expected one of: ${d.networks}.`,
       'network-unreadable': (d) => `${d.file} has errors and cannot be used. Run kd check and correct it first.`,
+      'half-required': (d) => `Give the half-year with --half, for example: ${d.example} (H1 is January–June, H2 July–December).`,
+      'options-required': (d) => `Missing: ${d.options}. For example: ${d.example}`,
       'missing-options': (d) =>
         `Missing: ${d.options}. Give them as options, put the meeting in calendar.yml, or run kd in a terminal to be asked.`,
       'invalid-option-value': (d) => `Unexpected ${q(d.found)} for ${d.option}, expected ${d.expected}.`,

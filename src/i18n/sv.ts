@@ -766,6 +766,9 @@ export const sv = {
       'network-required': (d: { networks: string }) => `Arkivet har flera nätverk; ange --network med ett av: ${d.networks}.`,
       'unknown-network-option': (d: { id: string; networks: string }) => `Okänt nätverk ${q(d.id)}, förväntade ett av: ${d.networks}.`,
       'network-unreadable': (d: { file: string }) => `${d.file} har fel och kan inte användas. Kör kd check och rätta den först.`,
+      'half-required': (d: { example: string }) =>
+        `Ange vilket halvår med --half, till exempel: ${d.example} (H1 är januari–juni, H2 juli–december).`,
+      'options-required': (d: { options: string; example: string }) => `Uppgifter saknas: ${d.options}. Till exempel: ${d.example}`,
       'missing-options': (d: { options: string }) =>
         `Uppgifter saknas: ${d.options}. Ange dem som flaggor, lägg mötet i calendar.yml, eller kör kd i en terminal för att bli tillfrågad.`,
       'invalid-option-value': (d: { option: string; found: string; expected: string }) =>

@@ -13,7 +13,7 @@ import { periodName, style } from '../../render/registers.js';
 import { defineCommand, type Globals, option } from '../command.js';
 import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
-import { kdPackage, today } from '../meta.js';
+import { halfOf, kdPackage, today } from '../meta.js';
 import { pickNetwork } from '../network.js';
 import { date, forceOption, formatOption, half, networkOption, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { emit } from '../output.js';
@@ -68,7 +68,10 @@ export const digestCommand = defineCommand('digest', 'digest', {
     const missing = [opts.municipality === undefined && '--municipality', opts.half === undefined && '--half'].filter(
       (x): x is string => x !== false,
     );
-    if (missing.length > 0) throw new KdError('missing-options', { options: missing.join(', ') });
+    if (missing.length > 0) {
+      const example = `kd digest --municipality ${archive.config?.municipalities[0] ?? 'Osby'} --half ${halfOf(today())}`;
+      throw new KdError('options-required', { options: missing.join(', '), example });
+    }
     const s = style(archive, lang);
     const period = opts.half!;
     requireSound(archive, { period }, lang);

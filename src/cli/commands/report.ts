@@ -11,7 +11,7 @@ import { type Provenance, reportReporters } from '../../render/report.js';
 import { defineCommand, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
-import { kdPackage } from '../meta.js';
+import { halfOf, kdPackage, today } from '../meta.js';
 import { pickNetwork } from '../network.js';
 import { atOption, forceOption, formatOption, half, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { emit } from '../output.js';
@@ -68,7 +68,7 @@ export const reportCommand = defineCommand('report', 'report', {
     atOption,
   ],
   async run(opts, io) {
-    if (opts.half === undefined) throw new KdError('missing-options', { options: '--half' });
+    if (opts.half === undefined) throw new KdError('half-required', { example: `kd report --half ${halfOf(today())}` });
     const outcome = await report({
       cwd: io.cwd,
       env: io.env,

@@ -120,7 +120,12 @@ async function rotateRun(opts: Input<[], typeof rotateOptions>, io: Io): Promise
 
 async function rotate(opts: Input<[], typeof rotateOptions>, io: Io): Promise<number> {
   // The id is written into network.yml: --term's type holds it to one the schema accepts.
-  if (opts.term === undefined) throw new KdError('missing-options', { options: '--term' });
+  if (opts.term === undefined) {
+    // Swedish municipal terms begin the year after an election (2022, 2026, …): 2027-2030 is the next one after 2026.
+    const year = Number(today().slice(0, 4)) + 1;
+    const from = year + ((3 - (year % 4) + 4) % 4);
+    throw new KdError('options-required', { options: '--term', example: `kd roster rotate --term ${from}-${from + 3}` });
+  }
   const { root, archive, lang, net, c } = await open(io, opts);
   if (!net.config!.terms?.length) throw new KdError('no-terms', { network: net.id });
   if (net.config!.terms.some((t) => t.id === opts.term)) {
