@@ -64,6 +64,56 @@ describe('frozen approved protocols', () => {
     expect(await found(dir)).toEqual([{ rule: 'frozen-protocol', file: P1, line: 22, column: 1 }]);
   });
 
+  it('with a correction written above an edit, points at the edit, not at the correction', async () => {
+    const dir = await gitdir();
+    await edit(
+      dir,
+      P1,
+      'secretary: siv-sekr\n',
+      'secretary: siv-sekr\ncorrections:\n  - { date: 2019-02-20, by: siv-sekr, what: Rättat beloppet i punkt 1. }\n',
+    );
+    await edit(dir, P1, 'att notera informationen.', 'att notera och sprida informationen.');
+    expect(await found(dir)).toEqual([{ rule: 'frozen-protocol', file: P1, line: 22, column: 1 }]);
+  });
+
+  it('with a correction appended at the end and an edit in the text, points at the edit', async () => {
+    const dir = await gitdir();
+    await edit(dir, P1, '---\n\n## 1. Budget', 'corrections:\n  - { date: 2019-02-20, by: siv-sekr, what: Rättat. }\n---\n\n## 1. Budget');
+    await edit(dir, P1, 'Sekretariatet redogjorde', 'Sekretariatet berättade');
+    expect(await found(dir)).toEqual([{ rule: 'frozen-protocol', file: P1, line: 27, column: 1 }]);
+  });
+
+  it.each([
+    ['an edit', (dir: string) => edit(dir, P1, 'status: justerat', 'status: utkast')],
+    [
+      'an edit, staged',
+      async (dir: string) => {
+        await edit(dir, P1, 'status: justerat', 'status: utkast');
+        git(dir, 'add', P1);
+      },
+    ],
+    ['a deletion, staged', async (dir: string) => git(dir, 'rm', '-q', P1)],
+  ])('%s: the undo the message gives, run as written, makes the archive check clean', async (_, change) => {
+    const dir = await gitdir();
+    await change(dir);
+    const out = await run(['check'], { cwd: dir });
+    expect(out.code).toBe(1);
+    const command = /: (git restore --source=[0-9a-f]{12} --staged --worktree -- \S+)/.exec(out.stdout)?.[1];
+    expect(command).toBe(`git restore --source=${git(dir, 'rev-parse', 'HEAD').trim().slice(0, 12)} --staged --worktree -- ${P1}`);
+    git(dir, ...command!.split(' ').slice(1));
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it('a rename: the message says how to move it back, and doing so makes the archive check clean', async () => {
+    const dir = await gitdir();
+    const moved = 'networks/grupp/protocols/2019/2019-01-11-1.md';
+    git(dir, 'mv', P1, moved);
+    const out = await run(['check', '--lang', 'en'], { cwd: dir });
+    expect(out.stdout).toContain(`Move it back with: git mv ${moved} ${P1}\n`);
+    git(dir, 'mv', moved, P1);
+    expect(await found(dir)).toEqual([]);
+  });
+
   it('a status set back to utkast is an error at that line', async () => {
     const dir = await gitdir();
     await edit(dir, P1, 'status: justerat', 'status: utkast');

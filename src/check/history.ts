@@ -40,13 +40,17 @@ export const frozenProtocol = defineRule({
         // The due date moved in the approved protocol instead of by a new decision.
         committed: APPROVED,
         files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['due: 2024-04-30', 'due: 2024-05-31']) },
-        findings: [{ file: EXAMPLE_PROTOCOL, line: 19, column: 1, key: 'frozen.changed', data: { base: COMMIT_ID } }],
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 19, column: 1, key: 'frozen.changed', data: { base: COMMIT_ID, file: EXAMPLE_PROTOCOL } },
+        ],
       },
       {
         // The approved protocol deleted.
         committed: APPROVED,
         files: { [EXAMPLE_PROTOCOL]: null },
-        findings: [{ file: EXAMPLE_PROTOCOL, line: 1, column: 1, key: 'frozen.deleted', data: { base: COMMIT_ID } }],
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 1, column: 1, key: 'frozen.deleted', data: { base: COMMIT_ID, file: EXAMPLE_PROTOCOL } },
+        ],
       },
     ],
   },
@@ -79,6 +83,9 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
   }
   const changes = await changesSince(repo, base, to?.tree);
   const short = base.slice(0, 12);
+  // How git names the file in the undo command: from the archive root, or (archive in a sub-folder) from the repository's top with :/.
+  const pathspec = (file: string) => (repo.prefix === '' ? file : `:/${repo.prefix}/${file}`);
+  const top = (file: string) => (repo.prefix === '' ? file : `${repo.prefix}/${file}`);
   const findings: Finding[] = [];
   for (const change of changes) {
     const before = change.from ?? change.path;
@@ -86,16 +93,29 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     const old = await fileAt(repo, base, before);
     if (!old || !wasApproved(before, old)) continue;
     if (change.status === 'deleted') {
-      findings.push(frozenProtocol.finding({ file: before, line: 1, column: 1 }, 'frozen.deleted', { base: short }));
+      findings.push(
+        frozenProtocol.finding({ file: before, line: 1, column: 1 }, 'frozen.deleted', { base: short, file: pathspec(before) }),
+      );
     } else if (change.status === 'renamed') {
-      findings.push(frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.renamed', { from: before, base: short }));
+      findings.push(
+        frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.renamed', {
+          from: top(before),
+          base: short,
+          file: top(change.path),
+        }),
+      );
     } else {
       // An approved protocol stays a regular file at its path: a link to an identical copy elsewhere could be edited freely.
       const link = to
         ? (await modeAt(repo, to.tree, change.path)) === '120000'
         : (await lstat(path.join(root, ...change.path.split('/'))).catch(() => undefined))?.isSymbolicLink();
       if (link) {
-        findings.push(frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.not-regular', { base: short }));
+        findings.push(
+          frozenProtocol.finding({ file: change.path, line: 1, column: 1 }, 'frozen.not-regular', {
+            base: short,
+            file: pathspec(change.path),
+          }),
+        );
         continue;
       }
       const now = to
@@ -104,7 +124,9 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
       if (!now) continue;
       const line = illegalChange(old, now);
       if (line !== undefined)
-        findings.push(frozenProtocol.finding({ file: change.path, line, column: 1 }, 'frozen.changed', { base: short }));
+        findings.push(
+          frozenProtocol.finding({ file: change.path, line, column: 1 }, 'frozen.changed', { base: short, file: pathspec(change.path) }),
+        );
     }
   }
   return { findings, repo, base, changes };
@@ -133,7 +155,8 @@ export function illegalChange(old: Uint8Array, now: Uint8Array): number | undefi
   const b = decodeText(now);
   if (!a.ok || !b.ok) return firstDifferentLine(Buffer.from(old).toString('latin1'), Buffer.from(now).toString('latin1'));
   if (appendedCorrectionsOnly(a.text, b.text)) return undefined;
-  return firstDifferentLine(a.text, b.text);
+  // A correction added as it should be is not the change to point at: the edit beside it is.
+  return firstDifferentLine(a.text, b.text, appendedCorrectionLines(a.text, b.text));
 }
 
 function appendedCorrectionsOnly(oldText: string, newText: string): boolean {
@@ -148,23 +171,60 @@ function appendedCorrectionsOnly(oldText: string, newText: string): boolean {
   return oa.corrections.every((c, i) => c === ob.corrections[i]) && ob.corrections.length > oa.corrections.length;
 }
 
-/** The front matter text without its `corrections:` entry, and that list's entries as source text. */
-function withoutCorrections(yaml: string): { rest: string; corrections: string[] } | undefined {
+/**
+ * The lines of `newText` that are corrections appended after the old ones
+ * (with the `corrections:` line itself when the old text had none): legal,
+ * so not where an illegal change is shown.
+ */
+function appendedCorrectionLines(oldText: string, newText: string): Set<number> {
+  const lines = new Set<number>();
+  const a = splitFrontMatter(oldText, '');
+  const b = splitFrontMatter(newText, '');
+  if (!a.ok || !b.ok) return lines;
+  const oa = withoutCorrections(a.value.yaml);
+  const ob = withoutCorrections(b.value.yaml);
+  if (!oa || !ob || !oa.corrections.every((c, i) => c === ob.corrections[i])) return lines;
+  const lineAt = (offset: number) => b.value.yamlLine + countLines(b.value.yaml, offset);
+  const mark = (from: number, to: number) => {
+    for (let l = lineAt(from); l <= lineAt(Math.max(from, to - 1)); l++) lines.add(l);
+  };
+  ob.ranges.slice(oa.corrections.length).forEach(([from, to]) => mark(from, to));
+  if (oa.key === undefined && ob.key !== undefined) mark(ob.key, ob.key + 1);
+  return lines;
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** The front matter text without its `corrections:` entry, and that list's entries as source text and offsets. */
+function withoutCorrections(
+  yaml: string,
+): { rest: string; corrections: string[]; ranges: [number, number][]; key: number | undefined } | undefined {
   const doc = parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'corrections') as Pair | undefined;
-  if (!pair) return { rest: yaml, corrections: [] };
+  if (!pair) return { rest: yaml, corrections: [], ranges: [], key: undefined };
   const start = (pair.key as { range?: [number, number, number] }).range?.[0] ?? 0;
   const value = pair.value as { range?: [number, number, number]; items?: { range?: [number, number, number] }[] } | null;
   const end = value?.range?.[2] ?? value?.range?.[1] ?? start;
-  const corrections = (value?.items ?? []).map((item) => (item.range ? yaml.slice(item.range[0], item.range[1]).trim() : ''));
-  return { rest: yaml.slice(0, start) + yaml.slice(end), corrections };
+  const ranges = (value?.items ?? []).map((item): [number, number] => (item.range ? [item.range[0], item.range[1]] : [start, start]));
+  const corrections = ranges.map(([from, to]) => yaml.slice(from, to).trim());
+  return { rest: yaml.slice(0, start) + yaml.slice(end), corrections, ranges, key: start };
 }
 
-function firstDifferentLine(a: string, b: string): number {
+/** The first line of `b` that differs from `a`, passing over the lines of `b` in `skip`. */
+function firstDifferentLine(a: string, b: string, skip: ReadonlySet<number> = new Set()): number {
   const la = a.split(/\r?\n/);
   const lb = b.split(/\r?\n/);
-  const n = Math.min(la.length, lb.length);
-  for (let i = 0; i < n; i++) if (la[i] !== lb[i]) return i + 1;
-  return n + (la.length === lb.length ? 0 : 1);
+  let i = 0;
+  for (let j = 0; j < lb.length; j++) {
+    if (skip.has(j + 1)) continue;
+    if (i >= la.length || la[i] !== lb[j]) return j + 1;
+    i++;
+  }
+  // Lines removed at the end: the line after the last one left.
+  return lb.length + (i < la.length ? 1 : 0);
 }

@@ -20,7 +20,7 @@ export const en: Catalogue = {
     'file.symlink-dir': () => `A symbolic link to a folder is not followed; put the files in the archive itself.`,
     'file.unreadable': (d) => `The file could not be read (${d.reason}).`,
     'frozen.not-regular': (d) =>
-      `The protocol was approved in ${d.base} and has been replaced by a symbolic link, expected the regular file at its path; an approved protocol changes only through corrections.`,
+      `The protocol was approved in ${d.base} and has been replaced by a symbolic link, expected the regular file at its path; an approved protocol changes only through corrections. Bring the file back with: git restore --source=${d.base} --staged --worktree -- ${d.file}`,
     'todo.missing': (d) =>
       `Unexpected TODO for ${d.key}, expected the value: the source this draft was imported from did not give it. Fill it in.`,
     'file.not-regular': () =>
@@ -91,9 +91,11 @@ export const en: Catalogue = {
     'roster-term': (d) => `The membership ends on ${d.to} before it starts on ${d.from}, expected to after from.`,
     'roster-overlap': (d) => `${q(d.id)} has two overlapping terms, expected one at a time.`,
     'frozen.changed': (d) =>
-      `The protocol was approved in ${d.base} and may not change, expected unchanged text or new entries at the end of corrections (date, by, what).`,
-    'frozen.deleted': (d) => `An approved protocol (in ${d.base}) has been deleted, expected it to remain unchanged.`,
-    'frozen.renamed': (d) => `An approved protocol has been renamed from ${d.from} (in ${d.base}), expected it to keep its name.`,
+      `The protocol was approved in ${d.base} and may not change, expected unchanged text or new entries at the end of corrections (date, by, what). Undo the change with: git restore --source=${d.base} --staged --worktree -- ${d.file} (this also removes new corrections; then write them at the end of corrections).`,
+    'frozen.deleted': (d) =>
+      `An approved protocol (in ${d.base}) has been deleted, expected it to remain unchanged. Bring it back with: git restore --source=${d.base} --staged --worktree -- ${d.file}`,
+    'frozen.renamed': (d) =>
+      `An approved protocol has been renamed from ${d.from} (in ${d.base}), expected it to keep its name. Move it back with: git mv ${d.file} ${d.from}`,
     'term-overlap': (d) => `The term ${q(d.id)} overlaps ${q(d.other)}, expected terms one after another.`,
     'term-meetings': (d) =>
       `The term ${d.id} plans ${d.meetings} meetings but meetings_per_term says ${d.perTerm}, expected the same number of meetings per term (not per year).`,

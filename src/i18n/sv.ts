@@ -38,8 +38,8 @@ export const sv = {
     'file.network-id': (d: { name: string }) =>
       `Oväntat mappnamn ${q(d.name)} för ett nätverk, förväntade ett id med små bokstäver a–z, siffror och bindestreck; byt namn på mappen.`,
     'file.name-encoding': () => `Filnamnet är inte UTF-8 och kan inte läsas under sitt namn; byt namn på filen.`,
-    'frozen.not-regular': (d: { base: string }) =>
-      `Protokollet var justerat i ${d.base} och har ersatts av en symbolisk länk, förväntade den vanliga filen på sin plats; ett justerat protokoll ändras bara genom rättelser.`,
+    'frozen.not-regular': (d: { base: string; file: string }) =>
+      `Protokollet var justerat i ${d.base} och har ersatts av en symbolisk länk, förväntade den vanliga filen på sin plats; ett justerat protokoll ändras bara genom rättelser. Ta tillbaka filen med: git restore --source=${d.base} --staged --worktree -- ${d.file}`,
     'todo.missing': (d: { key: string }) =>
       `Oväntat TODO för ${d.key}, förväntade uppgiften: den fanns inte i källan som utkastet importerades från. Fyll i den.`,
     'frontmatter.open': (d: { found: string }) => `Oväntat ${q(d.found)} på rad 1, förväntade ${q('---')} som inleder front matter.`,
@@ -125,12 +125,12 @@ export const sv = {
     'roster-term': (d: { from: string; to: string }) =>
       `Medlemskapet slutar ${d.to}, innan det börjar ${d.from}, förväntade ett slutdatum (to) efter startdatumet (from).`,
     'roster-overlap': (d: { id: string }) => `${q(d.id)} har två mandatperioder som överlappar, förväntade en i taget.`,
-    'frozen.changed': (d: { base: string }) =>
-      `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).`,
-    'frozen.deleted': (d: { base: string }) =>
-      `Ett justerat protokoll (i ${d.base}) har tagits bort, förväntade att det finns kvar oförändrat.`,
-    'frozen.renamed': (d: { from: string; base: string }) =>
-      `Ett justerat protokoll har bytt namn från ${d.from} (i ${d.base}), förväntade att det ligger kvar under sitt namn.`,
+    'frozen.changed': (d: { base: string; file: string }) =>
+      `Protokollet var justerat i ${d.base} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what). Ångra ändringen med: git restore --source=${d.base} --staged --worktree -- ${d.file} (det tar också bort nya rättelser; skriv dem sedan sist under corrections).`,
+    'frozen.deleted': (d: { base: string; file: string }) =>
+      `Ett justerat protokoll (i ${d.base}) har tagits bort, förväntade att det finns kvar oförändrat. Ta tillbaka det med: git restore --source=${d.base} --staged --worktree -- ${d.file}`,
+    'frozen.renamed': (d: { from: string; base: string; file: string }) =>
+      `Ett justerat protokoll har bytt namn från ${d.from} (i ${d.base}), förväntade att det ligger kvar under sitt namn. Flytta tillbaka det med: git mv ${d.file} ${d.from}`,
     'term-overlap': (d: { id: string; other: string }) =>
       `Mandatperioden ${q(d.id)} överlappar ${q(d.other)}, förväntade perioder efter varandra.`,
     'term-meetings': (d: { id: string; meetings: number; perTerm: number }) =>
