@@ -131,6 +131,26 @@ describe('kd import into an archive', () => {
     );
   });
 
+  it('an owner that is no person and not declared: named in the summary and reported by kd check; --add-people declares it in kd.yml', async () => {
+    const kdYml = '# Inställningar\norganisation: Testsamverkan\nlocale: sv\nmunicipalities: [Bjuv, Åstorp, Örkelljunga]\n';
+    const files = { 'in/nordvast.txt': await text('nordvast-3-2019.txt'), 'kd.yml': kdYml };
+    const plain = await archiveWith(MINI, files);
+    const out = await run(['import', 'in/nordvast.txt', '--network', 'grupp'], { cwd: plain });
+    expect(out.stdout).toContain(
+      '\n  Ansvariga för uppdrag som varken är personer eller finns under owners i kd.yml (kd check rapporterar dem; lägg till dem i people.yml eller under owners i kd.yml, eller kör med --add-people): sekretariatet\n',
+    );
+    expect((await findings(plain)).filter((f) => f.rule === 'unknown-owner')).toEqual([
+      { rule: 'unknown-owner', file: NORDVAST, line: 36, column: 16, severity: 'error', key: 'items[0].decisions[1].owner' },
+    ]);
+    expect(await readFile(path.join(plain, 'kd.yml'), 'utf8')).toBe(kdYml);
+
+    const adding = await archiveWith(MINI, files);
+    const added = await run(['import', 'in/nordvast.txt', '--network', 'grupp', '--add-people'], { cwd: adding });
+    expect(added.stdout).toContain('\n  Nya ansvariga för uppdrag lades till under owners i kd.yml: sekretariatet\n');
+    expect(await readFile(path.join(adding, 'kd.yml'), 'utf8')).toBe(`${kdYml}owners:\n  - sekretariatet\n`);
+    expect((await findings(adding)).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('agreements in a network that does not decide; unknown names added with --add-people, keeping comments', async () => {
     const root = await archiveWith(MINI, {
       ...NATVERK,

@@ -53,6 +53,17 @@ export function addPeople(text: string, people: readonly NewPersonEntry[]): stri
   return written(doc);
 }
 
+/** kd.yml with labels added at the end of `owners` (those already there are not repeated). */
+export function addOwners(text: string, labels: readonly string[]): string {
+  const doc = parseDocument(text);
+  const known = new Set((doc.toJS() as { owners?: string[] } | null)?.owners ?? []);
+  const added = [...new Set(labels)].filter((label) => !known.has(label));
+  if (added.length === 0) return text;
+  if (doc.has('owners')) for (const label of added) doc.addIn(['owners'], label);
+  else doc.set('owners', doc.createNode(added));
+  return written(doc);
+}
+
 /** network.yml with the memberships added at the end of `roster`. */
 export function addRosterMembers(text: string, members: readonly NewMember[]): string {
   const doc = parseDocument(text);

@@ -1,5 +1,6 @@
+import type { Section } from '../archive/outline.js';
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from '../core/examples.js';
-import type { Archive, ProtocolRecord } from '../model/index.js';
+import { type Archive, type DecisionRecord, decisionId, type ProtocolRecord } from '../model/index.js';
 import { archiveRule, at, perArchive } from './context.js';
 
 /** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
@@ -13,8 +14,8 @@ export function protocolPath(network: string, date: string, number: number): str
   return `networks/${network}/protocols/${date.slice(0, 4)}/${date}-${number}.md`;
 }
 
-/** Each network's protocols by year (those filed under their own network), with the year's readability. */
-const numberedYears = perArchive((archive: Archive) =>
+/** Each network's protocols by year (those filed under their own network, in date order), with the year's readability. */
+const protocolYears = perArchive((archive: Archive) =>
   [...archive.networks.values()].flatMap((net) => {
     const byYear = new Map<number, ProtocolRecord[]>();
     for (const p of net.protocols) {
@@ -23,21 +24,125 @@ const numberedYears = perArchive((archive: Archive) =>
       if (list) list.push(p);
       else byYear.set(p.year, [p]);
     }
-    return [...byYear].map(([year, list]) => ({ list, numbers: byNumber(list), readable: !net.brokenYears.has(String(year)) }));
+    return [...byYear].map(([year, list]) => ({ list, readable: !net.brokenYears.has(String(year)) }));
   }),
 );
 
-/** The first protocol with each number, in number order; the others are duplicates. */
-function byNumber(list: readonly ProtocolRecord[]) {
-  const sorted = [...list].sort((a, b) => a.data.number - b.data.number || (a.file < b.file ? -1 : 1));
+/** The number a protocol's file name gives it (`2019-01-10-1.md`), when the name has its date. */
+function fileNumber(p: ProtocolRecord): number | undefined {
+  const m = /\/(\d{4}-\d{2}-\d{2})-(\d{1,9})\.md$/.exec(p.file);
+  return m && m[1] === p.data.date ? Number(m[2]) : undefined;
+}
+
+/** How far a year's numbers, in date order, are from 1, 2, 3 …: repeats, missing numbers below the highest, and steps down. */
+function disorder(numbers: readonly number[]): number {
+  const seen = new Set<number>();
+  let count = 0;
+  let max = 0;
+  numbers.forEach((n, i) => {
+    if (seen.has(n)) count++;
+    seen.add(n);
+    if (i > 0 && n < numbers[i - 1]!) count++;
+    max = Math.max(max, n);
+  });
+  return count + max - seen.size;
+}
+
+/** At most this many protocols a year are weighed as the one mistake; past them numbers are taken as written. */
+const WEIGHED = 100;
+
+/**
+ * One slip, one finding. When a protocol's `number:` disagrees with its file
+ * name, and the file name's number fits the year better (fewer repeats,
+ * gaps and steps down), the `number:` line is the mistake: it alone is
+ * reported (by file-name, at `number:`), and every other rule counts the
+ * protocol by its file name's number. Otherwise "rename the file" would
+ * stand next to "expected 1" and a duplicate in the next protocol, all for
+ * one wrong digit.
+ */
+export const numberSlips = perArchive((archive: Archive) => {
+  const slips = new Map<ProtocolRecord, number>();
+  for (const { list } of protocolYears(archive)) {
+    const numbers = list.map((p) => p.data.number);
+    const before = disorder(numbers);
+    let weighed = 0;
+    list.forEach((p, i) => {
+      const named = fileNumber(p);
+      if (named === undefined || named === p.data.number || ++weighed > WEIGHED) return;
+      const fixed = numbers.with(i, named);
+      if (disorder(fixed) < before) slips.set(p, named);
+    });
+  }
+  return slips;
+});
+
+/** The number the rules count a protocol by: its `number:`, or its file name's when `number:` is the slip. */
+export function protocolNumber(archive: Archive, p: ProtocolRecord): number {
+  return numberSlips(archive).get(p) ?? p.data.number;
+}
+
+/** Each year's protocols, and the first with each number, in number order; the others are duplicates. */
+const numberedYears = perArchive((archive: Archive) =>
+  protocolYears(archive).map(({ list, readable }) => ({ list, numbers: byNumber(archive, list), readable })),
+);
+
+function byNumber(archive: Archive, list: readonly ProtocolRecord[]) {
+  const no = (p: ProtocolRecord) => protocolNumber(archive, p);
+  const sorted = [...list].sort((a, b) => no(a) - no(b) || (a.file < b.file ? -1 : 1));
   const used = new Map<number, ProtocolRecord>();
   const duplicates: { p: ProtocolRecord; other: ProtocolRecord }[] = [];
   for (const p of sorted) {
-    const other = used.get(p.data.number);
+    const other = used.get(no(p));
     if (other) duplicates.push({ p, other });
-    else used.set(p.data.number, p);
+    else used.set(no(p), p);
   }
   return { used, duplicates };
+}
+
+/**
+ * The number the rules count each item by: its `no:`, or its place in the
+ * list when `no:` is the slip, that is when the text has a section with the
+ * place's number and no item claims it. Then item-numbering alone reports
+ * it, not also a section without an item and a heading for the wrong item.
+ */
+const itemNumbersOf = new WeakMap<ProtocolRecord, number[]>();
+export function itemNumbers(p: ProtocolRecord): number[] {
+  let numbers = itemNumbersOf.get(p);
+  if (!numbers) {
+    const claimed = new Set(p.data.items.map((item) => item.no));
+    const sections = new Set(p.sections.map((s) => s.no));
+    numbers = p.data.items.map((item, i) => (item.no !== i + 1 && sections.has(i + 1) && !claimed.has(i + 1) ? i + 1 : item.no));
+    itemNumbersOf.set(p, numbers);
+  }
+  return numbers;
+}
+
+/**
+ * A decision's id as the right numbers give it, when its protocol's or its
+ * item's number is the slip: a follow-up written with the right id is then
+ * not reported as well.
+ */
+export function rightDecisionId(archive: Archive, d: DecisionRecord): string {
+  const i = Number(/^items\[(\d+)\]/.exec(d.path)?.[1] ?? -1);
+  const item = itemNumbers(d.protocol)[i] ?? d.item;
+  return decisionId(d.network, `${protocolNumber(archive, d.protocol)}/${d.protocol.year}`, item, d.n);
+}
+
+/**
+ * A heading whose number is the slip: no item has its number, and an item
+ * with the same title has no section. Reported once, by section-extra, as a
+ * wrong number in the heading; section-missing then says nothing of the item.
+ */
+function misnumbered(p: ProtocolRecord): Map<Section, number> {
+  const numbers = itemNumbers(p);
+  const out = new Map<Section, number>();
+  const own = new Set(p.sections.map((s) => s.no));
+  for (const s of p.sections) {
+    if (numbers.includes(s.no)) continue;
+    const i = p.data.items.findIndex((item, k) => !own.has(numbers[k]!) && normalise(item.title) === normalise(s.title));
+    if (i !== -1 && ![...out.values()].includes(numbers[i]!)) out.set(s, numbers[i]!);
+  }
+  return out;
 }
 
 /** Numbers are unique within a network's year. */
@@ -57,7 +162,7 @@ export const numberDuplicate = archiveRule({
   check(archive, report) {
     for (const { numbers } of numberedYears(archive))
       for (const { p, other } of numbers.duplicates)
-        report(at(p.file, p.positions, 'number'), 'number-duplicate', { number: p.data.number, other: other.file });
+        report(at(p.file, p.positions, 'number'), 'number-duplicate', { number: protocolNumber(archive, p), other: other.file });
   },
 });
 
@@ -118,11 +223,12 @@ export const numberOrder = archiveRule({
       let previous: ProtocolRecord | undefined;
       const reported = new Set<ProtocolRecord>();
       for (const p of list) {
-        if (previous && !reported.has(previous) && p.data.date > previous.data.date && p.data.number < previous.data.number) {
-          report(at(previous.file, previous.positions, 'number'), 'number-order', { number: previous.data.number, other: p.file });
+        const no = (x: ProtocolRecord) => protocolNumber(archive, x);
+        if (previous && !reported.has(previous) && p.data.date > previous.data.date && no(p) < no(previous)) {
+          report(at(previous.file, previous.positions, 'number'), 'number-order', { number: no(previous), other: p.file });
           reported.add(previous);
         }
-        if (!previous || p.data.number > previous.data.number) previous = p;
+        if (!previous || no(p) > no(previous)) previous = p;
       }
     }
   },
@@ -131,7 +237,7 @@ export const numberOrder = archiveRule({
 /** The file name and folders match network, date and number. */
 export const fileName = archiveRule({
   id: 'file-name',
-  messages: { 'file-name': 'error' },
+  messages: { 'file-name': 'error', 'file-name.number': 'error' },
   examples: {
     ok: [{ files: { [NEXT_PROTOCOL]: nextMeeting() } }],
     notOk: [
@@ -140,10 +246,24 @@ export const fileName = archiveRule({
         files: { [APRIL_BY_DATE]: nextMeeting() },
         findings: [{ file: APRIL_BY_DATE, line: 4, column: 7, key: 'file-name', data: { expected: NEXT_PROTOCOL, found: APRIL_BY_DATE } }],
       },
+      {
+        // The April protocol copied from February's and its number left at 1: the file name and the year say 2.
+        files: { [NEXT_PROTOCOL]: nextMeeting(['number: 2', 'number: 1']) },
+        findings: [
+          { file: NEXT_PROTOCOL, line: 3, column: 9, key: 'file-name.number', data: { expected: 2, found: 1, name: '2024-04-11-2.md' } },
+        ],
+      },
     ],
   },
   check(archive, report) {
+    const slips = numberSlips(archive);
     for (const p of archive.protocols) {
+      const slip = slips.get(p);
+      if (slip !== undefined) {
+        const name = p.file.slice(p.file.lastIndexOf('/') + 1);
+        report(at(p.file, p.positions, 'number'), 'file-name.number', { expected: slip, found: p.data.number, name });
+        continue;
+      }
       const expected = protocolPath(p.folder, p.data.date, p.data.number);
       if (expected !== p.file) report(at(p.file, p.positions, 'date'), 'file-name', { expected, found: p.file });
     }
@@ -189,7 +309,7 @@ export const itemNumbering = archiveRule({
 /** Every `## N.` section of the text belongs to one item. */
 export const sectionExtra = archiveRule({
   id: 'section-extra',
-  messages: { 'section-extra': 'error' },
+  messages: { 'section-extra': 'error', 'section-number': 'error' },
   examples: {
     ok: [
       // A heading without a number is no item's section.
@@ -201,15 +321,27 @@ export const sectionExtra = archiveRule({
         files: { [EXAMPLE_PROTOCOL]: protocolWithItem(undefined, '## 2. Övriga frågor\n\nInga övriga frågor.') },
         findings: [{ file: EXAMPLE_PROTOCOL, line: 26, column: 1, key: 'section-extra', data: { found: '## 2. Övriga frågor' } }],
       },
+      {
+        // The heading numbered 3 for item 2: one finding at the heading, none for the item.
+        files: {
+          [EXAMPLE_PROTOCOL]: protocolWithItem('  - no: 2\n    title: Övriga frågor', '## 3. Övriga frågor\n\nInga övriga frågor.'),
+        },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 28, column: 1, key: 'section-number', data: { found: '## 3. Övriga frågor', expected: 2 } },
+        ],
+      },
     ],
   },
   check(archive, report) {
     for (const p of archive.protocols) {
-      const itemNos = new Set(p.data.items.map((item) => item.no));
+      const itemNos = new Set(itemNumbers(p));
+      const wrong = misnumbered(p);
       const sectionNos = new Set<number>();
       for (const s of p.sections) {
-        if (!itemNos.has(s.no) || sectionNos.has(s.no))
-          report({ file: p.file, line: s.line, column: s.column }, 'section-extra', { found: s.heading });
+        const where = { file: p.file, line: s.line, column: s.column };
+        const no = wrong.get(s);
+        if (no !== undefined) report(where, 'section-number', { found: s.heading, expected: no });
+        else if (!itemNos.has(s.no) || sectionNos.has(s.no)) report(where, 'section-extra', { found: s.heading });
         sectionNos.add(s.no);
       }
     }
@@ -237,11 +369,15 @@ export const sectionMissing = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const p of archive.protocols)
+    for (const p of archive.protocols) {
+      const numbers = itemNumbers(p);
+      const headed = new Set(misnumbered(p).values());
       p.data.items.forEach((item, i) => {
-        if (!p.sections.some((s) => s.no === item.no))
-          report(at(p.file, p.positions, `items[${i}]`), 'section-missing', { no: item.no, title: item.title });
+        const no = numbers[i]!;
+        if (!headed.has(no) && !p.sections.some((s) => s.no === no))
+          report(at(p.file, p.positions, `items[${i}]`), 'section-missing', { no, title: item.title });
       });
+    }
   },
 });
 
@@ -271,16 +407,18 @@ export const sectionTitle = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const p of archive.protocols)
+    for (const p of archive.protocols) {
+      const numbers = itemNumbers(p);
       p.data.items.forEach((item, i) => {
-        const section = p.sections.find((s) => s.no === item.no);
+        const section = p.sections.find((s) => s.no === numbers[i]);
         if (section && normalise(section.title) !== normalise(item.title))
           report({ file: p.file, line: section.line, column: section.column, path: `items[${i}].title` }, 'section-title', {
-            no: item.no,
+            no: numbers[i]!,
             expected: item.title,
             found: section.title,
           });
       });
+    }
   },
 });
 

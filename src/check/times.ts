@@ -10,6 +10,7 @@ import {
 import { allDecisions, type DecisionRecord } from '../model/index.js';
 import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
+import { rightDecisionId } from './numbering.js';
 
 /** Partial attendance lies inside the meeting's hours, and starts before it ends. */
 export const timeRange = archiveRule({
@@ -204,6 +205,11 @@ export const followsUp = archiveRule({
     // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
     const byId = new Map<string, DecisionRecord>();
     for (const d of allDecisions(archive)) if (!byId.has(d.id)) byId.set(d.id, d);
+    // A protocol or item numbered amiss is reported once, by its own rule; its decisions are known by their right ids too.
+    for (const d of allDecisions(archive)) {
+      const right = rightDecisionId(archive, d);
+      if (!byId.has(right)) byId.set(right, d);
+    }
     for (const p of archive.protocols) {
       p.data.items.forEach((item, i) => {
         item.follows_up?.forEach((ref, j) => {

@@ -71,11 +71,15 @@ export const en: Catalogue = {
     'number-duplicate': (d) => `The number ${d.number} is already used by ${d.other}, expected a unique number within the year.`,
     'number-gap': (d) => `Unexpected number ${d.found}, expected ${d.expected}: numbers run without gaps within the year.`,
     'number-order': (d) => `Number ${d.number} is dated before ${d.other} but has a higher number, expected numbers in date order.`,
+    'file-name.number': (d) =>
+      `Unexpected number ${d.found}, expected ${d.expected} as in the file name ${d.name} and in the year's order.`,
     'file-name': (d) => `Unexpected file name ${q(d.found)}, expected ${q(d.expected)} from network, date and number.`,
     'item-numbering': (d) => `Unexpected item number ${d.found}, expected ${d.expected}: items are numbered 1..n.`,
     'section-missing': (d) => `Item ${d.no} (${d.title}) has no section in the text, expected a heading ${q(`## ${d.no}. ${d.title}`)}.`,
     'section-extra': (d) =>
       `Unexpected section ${q(d.found)} without an item in the front matter, expected an item under items with the same number.`,
+    'section-number': (d) =>
+      `Unexpected number in the heading ${q(d.found)}, expected ## ${d.expected}. as the item with the same title under items.`,
     'section-title': (d) => `The heading of item ${d.no} is ${q(d.found)}, expected ${q(d.expected)} as in items.`,
     'decision-kind': (d) =>
       d.found === 'decisions'
@@ -176,6 +180,19 @@ export const en: Catalogue = {
   },
 
   ui: {
+    entry: {
+      items: 'item',
+      decisions: 'decision',
+      agreements: 'agreement',
+      follows_up: 'follow-up',
+      corrections: 'correction',
+      guests: 'guest',
+      roster: 'member',
+      terms: 'term',
+      meetings: 'meeting',
+      municipalities: 'municipality',
+    },
+    entryOf: (d) => `${d.key} no. ${d.n}`,
     historySkipped: 'The history rule (frozen-protocol) was skipped: the archive is not in a git repository.',
     severity: { error: 'error', warning: 'warning' },
     summary: (d) =>
@@ -447,6 +464,9 @@ export const en: Catalogue = {
     added: (n) => `${n} new ${n === 1 ? 'person was' : 'people were'} added to people.yml:`,
     unknown: (n) =>
       `${n} ${n === 1 ? 'name is' : 'names are'} not in people.yml and were left out of the attendance (run with --add-people to add them):`,
+    ownersAdded: (labels) => `New assignment owners were added under owners in kd.yml: ${labels}`,
+    ownersUnknown: (labels) =>
+      `Assignment owners that are neither people nor under owners in kd.yml (kd check reports them; add them to people.yml or under owners in kd.yml, or run with --add-people): ${labels}`,
     notOnRoster: (ids) => `Not on the network's roster on the meeting's date (kd check warns): ${ids}`,
     unmentioned: (ids) => `Members the protocol does not mention (put them under regrets or absent): ${ids}`,
     missing: { chair: 'No chair was found: fill in chair.', secretary: 'No secretary was found: fill in secretary.' },

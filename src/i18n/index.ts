@@ -48,6 +48,23 @@ export function isLang(value: unknown): value is Lang {
   return value === 'sv' || value === 'en';
 }
 
+/**
+ * A finding's key path as the secretary reads it: list positions counted
+ * from 1 and named (`items[2].decisions[0].owner` → "punkt 3, beslut 1,
+ * owner"); the keys themselves stay as they are written in the file.
+ */
+export function readablePath(lang: Lang, path: string): string {
+  const ui = catalogues[lang].ui;
+  return path
+    .replace(/(^|\.)([^.[\]]*)\[(\d+)\]/g, (_, sep: string, key: string, i: string) => {
+      const n = Number(i) + 1;
+      const word = Object.hasOwn(ui.entry, key) ? `${ui.entry[key]} ${n}` : key === '' ? String(n) : ui.entryOf({ key, n });
+      return `${sep}${word}`;
+    })
+    .replace(/\[(\d+)\]/g, (_, i: string) => ` ${Number(i) + 1}`)
+    .replaceAll('.', ', ');
+}
+
 /** Words one finding's message in the given language. */
 export function formatMessage(lang: Lang, msg: { key: MessageKey; data: unknown }): string {
   const fn = catalogues[lang].messages[msg.key] as (d: unknown) => string;

@@ -96,6 +96,8 @@ export const sv = {
       `Oväntat nummer ${d.found}, förväntade ${d.expected}: numren ska löpa utan luckor inom året.`,
     'number-order': (d: { number: number; other: string }) =>
       `Nummer ${d.number} har ett tidigare datum än ${d.other} men ett högre nummer, förväntade nummer i datumordning.`,
+    'file-name.number': (d: { expected: number; found: number; name: string }) =>
+      `Oväntat nummer ${d.found}, förväntade ${d.expected} som i filnamnet ${d.name} och i årets ordning.`,
     'file-name': (d: { expected: string; found: string }) =>
       `Oväntat filnamn ${q(d.found)}, förväntade ${q(d.expected)} enligt nätverk, datum och nummer.`,
     'item-numbering': (d: { expected: number; found: number }) =>
@@ -104,6 +106,8 @@ export const sv = {
       `Punkt ${d.no} (${d.title}) saknar avsnitt i texten, förväntade en rubrik ${q(`## ${d.no}. ${d.title}`)}.`,
     'section-extra': (d: { found: string }) =>
       `Oväntat avsnitt ${q(d.found)} utan punkt i front matter, förväntade en punkt under items med samma nummer.`,
+    'section-number': (d: { found: string; expected: number }) =>
+      `Oväntat nummer i rubriken ${q(d.found)}, förväntade ## ${d.expected}. som punkten med samma rubrik under items.`,
     'section-title': (d: { no: number; expected: string; found: string }) =>
       `Rubriken för punkt ${d.no} är ${q(d.found)}, förväntade ${q(d.expected)} som i items.`,
     'decision-kind': (d: { found: 'decisions' | 'agreements' }): string =>
@@ -214,6 +218,21 @@ export const sv = {
   } satisfies Record<ErrorCode, string>,
 
   ui: {
+    /** A list entry in a finding's key path, as the secretary counts it: `items[2]` is punkt 3. */
+    entry: {
+      items: 'punkt',
+      decisions: 'beslut',
+      agreements: 'överenskommelse',
+      follows_up: 'uppföljning',
+      corrections: 'rättelse',
+      guests: 'gäst',
+      roster: 'medlem',
+      terms: 'mandatperiod',
+      meetings: 'möte',
+      municipalities: 'kommun',
+    } as Record<string, string>,
+    /** Any other list's entry: `present[1]` is present nr 2. */
+    entryOf: (d: { key: string; n: number }) => `${d.key} nr ${d.n}`,
     historySkipped: 'Historikregeln (frozen-protocol) hoppades över: arkivet ligger inte i ett git-förråd.',
     severity: { error: 'fel', warning: 'varning' },
     summary: (d: { errors: number; warnings: number; files: number }) =>
@@ -498,6 +517,9 @@ export const sv = {
     added: (n: number) => `${n} ${n === 1 ? 'ny person lades' : 'nya personer lades'} till i people.yml:`,
     unknown: (n: number) =>
       `${n} namn finns inte i people.yml och lämnades utanför närvaron (kör med --add-people för att lägga till dem):`,
+    ownersAdded: (labels: string) => `Nya ansvariga för uppdrag lades till under owners i kd.yml: ${labels}`,
+    ownersUnknown: (labels: string) =>
+      `Ansvariga för uppdrag som varken är personer eller finns under owners i kd.yml (kd check rapporterar dem; lägg till dem i people.yml eller under owners i kd.yml, eller kör med --add-people): ${labels}`,
     notOnRoster: (ids: string) => `Inte med i nätverkets medlemslista på mötesdagen (kd check varnar): ${ids}`,
     unmentioned: (ids: string) => `Medlemmar som protokollet inte nämner (lägg dem under regrets eller absent): ${ids}`,
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },

@@ -26,6 +26,8 @@ export type ImportCounts = Parameters<Catalogue['import']['counts']>[0];
 export interface ImportSummary extends ImportCounts {
   /** Names not in people.yml: added with --add-people, otherwise left out of the attendance. */
   unknownNames: { name: string; line: number; id?: string }[];
+  /** Owners that are neither a person nor a label kd.yml declares (`sekretariatet`): declared with --add-people, otherwise kd check reports them. */
+  unknownOwners: string[];
   /** Present people who are not on the network's roster that day: kd check warns about those in regrets or absent. */
   notOnRoster: string[];
   /** Roster members the protocol does not mention: add them under regrets or absent (or, with --absent-unmentioned, placed there). */
@@ -83,6 +85,8 @@ export function resolveDraft(
   const place = opts.place ?? legacy.place;
   const missing: Missing[] = (['date', 'time', 'place'] as const).filter((k) => ({ date, time, place })[k] === undefined);
   const unknownNames: ImportSummary['unknownNames'] = [];
+  const unknownOwners = new Set<string>();
+  const labels = new Set(archive.config?.owners ?? []);
   const newPeople: NewPerson[] = [];
 
   const resolve = (name: string, line: number, placeText?: string, municipalityHint?: string, surnameOnly = false): string | undefined => {
@@ -186,7 +190,9 @@ export function resolveDraft(
       decisions++;
       if (d.owner === undefined) return d.text;
       assignments++;
-      const owner = index.find(d.owner) ?? d.owner;
+      const person = index.find(d.owner);
+      const owner = person ?? d.owner;
+      if (person === undefined && !labels.has(owner)) unknownOwners.add(owner);
       const due = d.due ?? (d.dueNextMeeting ? nextMeeting : undefined);
       return { text: d.text, owner, ...(due && date && due > date ? { due } : {}) };
     });
@@ -260,6 +266,7 @@ export function resolveDraft(
       decisions,
       assignments,
       unknownNames,
+      unknownOwners: [...unknownOwners],
       notOnRoster: [...attendance.regrets, ...attendance.absent].filter((id) => !memberIds.has(id)),
       unmentioned: opts.absentUnmentioned ? [] : unmentioned,
       review,

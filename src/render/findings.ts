@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../core/finding.js';
-import { catalogue, formatMessage, type Lang } from '../i18n/index.js';
+import { catalogue, formatMessage, type Lang, readablePath } from '../i18n/index.js';
 import { jsonVisible, visible } from '../schema/common.js';
 import type { CheckFormat } from './formats.js';
 import { json, type Reporter } from './reporter.js';
@@ -23,7 +23,7 @@ export interface FindingsReport {
 function shown(report: FindingsReport, f: Finding, keepWhitespace = false) {
   return {
     file: visible(report.display(f.file), keepWhitespace),
-    path: f.path === undefined ? undefined : visible(f.path, keepWhitespace),
+    path: f.path === undefined ? undefined : visible(readablePath(report.lang, f.path), keepWhitespace),
     message: visible(formatMessage(report.lang, f.message), keepWhitespace),
   };
 }

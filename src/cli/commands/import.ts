@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as edit from '../../archive/edit.js';
 import { withArchiveLock } from '../../archive/lock.js';
 import { archivePath } from '../../archive/paths.js';
-import { exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
+import { CONFIG_FILE, exists, findRoot, MAX_FILE_BYTES, PEOPLE_FILE } from '../../archive/read.js';
 import { decodeText } from '../../archive/text.js';
 import { Transaction } from '../../archive/transaction.js';
 import { FileExistsError } from '../../archive/write.js';
@@ -20,7 +20,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { columns, renderTextTable } from '../../render/table.js';
 import { summaryReporters } from '../../render/views.js';
 import type { Person } from '../../schema/index.js';
-import { slug } from '../../schema/index.js';
+import { ID_RE, slug } from '../../schema/index.js';
 import { argument, defineCommand, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
@@ -149,6 +149,14 @@ async function addPeople(root: string, people: { id: string; person: Person }[],
   await tx.replace(file, edit.addPeople(text, people));
 }
 
+/** Declares assignment owners that are not people (`sekretariatet`) in kd.yml, keeping its comments and layout. */
+async function addOwners(root: string, labels: string[], tx: Transaction): Promise<void> {
+  const ids = [...new Set(labels)].filter((l) => ID_RE.test(l));
+  if (ids.length === 0) return;
+  const file = await archivePath(root, CONFIG_FILE);
+  await tx.replace(file, edit.addOwners(await readFile(file, 'utf8'), ids));
+}
+
 export const importCommand = defineCommand('import', 'import', {
   arguments: [argument('[files...]', 'options.importFiles')],
   options: importOptions,
@@ -249,12 +257,18 @@ async function importFiles(files: string[], opts: ImportCliOptions, io: Io): Pro
     // Everything is one transaction: a failed write undoes the others.
     await Transaction.run(
       async (tx) => {
-        if (opts.addPeople)
+        if (opts.addPeople) {
           await addPeople(
             root,
             outcomes.flatMap((o) => (o.text && o.draft ? o.draft.newPeople : [])),
             tx,
           );
+          await addOwners(
+            root,
+            outcomes.flatMap((o) => (o.text && o.draft ? o.draft.summary.unknownOwners : [])),
+            tx,
+          );
+        }
         for (const o of outcomes) {
           if (!o.text || !o.draft) continue;
           try {
@@ -319,6 +333,10 @@ function summaryText(o: FileOutcome, c: Catalogue, show: (f: string) => string, 
       out.push(`  ${opts.addPeople && o.written ? t.added(names.length) : t.unknown(names.length)}`);
       for (const u of names) out.push(`    ${u.line}: ${u.name}${u.id ? ` (${u.id})` : ''}`);
     }
+    const declared = opts.addPeople && o.written ? s.unknownOwners.filter((l) => ID_RE.test(l)) : [];
+    const undeclared = s.unknownOwners.filter((l) => !declared.includes(l));
+    if (declared.length > 0) out.push(`  ${t.ownersAdded(declared.join(', '))}`);
+    if (undeclared.length > 0) out.push(`  ${t.ownersUnknown(undeclared.join(', '))}`);
     if (s.notOnRoster.length > 0) out.push(`  ${t.notOnRoster(s.notOnRoster.join(', '))}`);
     if (s.unmentioned.length > 0) out.push(`  ${t.unmentioned(s.unmentioned.join(', '))}`);
     for (const m of s.missing) if (m === 'chair' || m === 'secretary') out.push(`  ${t.missing[m]}`);
