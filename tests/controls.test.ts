@@ -63,10 +63,10 @@ describe('values with control characters are refused, at the value', () => {
       code: 1,
       stdout:
         `${P1}:6:8  fel  [schema] place: Oväntat styrtecken U+001B, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).\n` +
-        `${P1}:15:12  fel  [schema] items[0].title: Oväntat styrtecken U+0000, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).\n` +
-        `${P1}:17:15  fel  [schema] items[0].decisions[0].text: Oväntat icke-tecken U+FFFE, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som \\u eller \\U följt av koden).\n` +
-        `${P1}:18:16  fel  [schema] items[0].decisions[0].owner: Oväntad ensam vagnretur U+000D, förväntade vanlig text; ta bort tecknet, eller skriv en radbrytning som \\n.\n` +
-        `${P1}:20:9  fel  [schema] items[0].decisions[1]: Oväntat riktningstecken U+202E (det visar texten i en annan ordning än den lyder), förväntade vanlig text; ta bort tecknet.\n` +
+        `${P1}:15:12  fel  [schema] punkt 1, title: Oväntat styrtecken U+0000, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).\n` +
+        `${P1}:17:15  fel  [schema] punkt 1, beslut 1, text: Oväntat icke-tecken U+FFFE, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som \\u eller \\U följt av koden).\n` +
+        `${P1}:18:16  fel  [schema] punkt 1, beslut 1, owner: Oväntad ensam vagnretur U+000D, förväntade vanlig text; ta bort tecknet, eller skriv en radbrytning som \\n.\n` +
+        `${P1}:20:9  fel  [schema] punkt 1, beslut 2: Oväntat riktningstecken U+202E (det visar texten i en annan ordning än den lyder), förväntade vanlig text; ta bort tecknet.\n` +
         '\n5 fel, 0 varningar i 1 fil.\n',
       stderr: NO_GIT,
     });

@@ -277,7 +277,7 @@ describe('a packed kd, installed as the README says', () => {
       ['kd check', 1],
     ]);
     expect(caught[1]!.ran.stdout).toBe(
-      `::error file=${PROTOCOL},line=8,col=1,title=kd frozen-protocol::Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what).\n`,
+      `::error file=${PROTOCOL},line=8,col=1,title=kd frozen-protocol::Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what). Ångra ändringen med: git restore --source=${approved.slice(0, 12)} --staged --worktree -- ${PROTOCOL} (det tar också bort nya rättelser; skriv dem sedan sist under corrections).\n`,
     );
     const gitlabCaught = await checkout('gitlab-caught');
     const failed = await gitlabScript(gitlabCaught, {

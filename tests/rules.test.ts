@@ -92,13 +92,19 @@ const cases: Case[] = [
     expected: [f('file-name', P2, 4, 7, { key: 'date' })],
   },
   {
-    name: 'item-numbering: items not numbered 1..n (and so sections do not match)',
+    name: 'item-numbering: items not numbered 1..n; the text numbers the section by its place, so that is the one finding',
     changes: { [P2]: replace('  - no: 2', '  - no: 3') },
-    expected: [
-      f('section-missing', P2, 24, 5, { key: 'items[1]' }),
-      f('item-numbering', P2, 24, 9, { key: 'items[1].no' }),
-      f('section-extra', P2, 32, 1),
-    ],
+    expected: [f('item-numbering', P2, 24, 9, { key: 'items[1].no' })],
+  },
+  {
+    name: 'item-numbering: the item and its heading both numbered 3 for place 2: one finding, at the item',
+    changes: { [P2]: (s) => s.replace('  - no: 2', '  - no: 3').replace('## 2. Regionens strategi', '## 3. Regionens strategi') },
+    expected: [f('item-numbering', P2, 24, 9, { key: 'items[1].no' })],
+  },
+  {
+    name: 'section-number: a heading numbered 3 for item 2 of the same title: one finding, at the heading',
+    changes: { [P2]: replace('## 2. Regionens strategi', '## 3. Regionens strategi') },
+    expected: [f('section-extra', P2, 32, 1)],
   },
   {
     name: 'section-missing: an item without its ## N. section',
@@ -180,7 +186,7 @@ const cases: Case[] = [
   {
     name: 'unknown-network: kd.yml names a default network that has no folder',
     changes: { 'kd.yml': (s) => `${s}default_network: styrgruppen\n` },
-    expected: [f('unknown-network', 'kd.yml', 4, 18, { key: 'default_network' })],
+    expected: [f('unknown-network', 'kd.yml', 5, 18, { key: 'default_network' })],
   },
   {
     name: 'schema: an unknown key, at the key',

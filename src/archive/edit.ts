@@ -59,8 +59,10 @@ export function addOwners(text: string, labels: readonly string[]): string {
   const known = new Set((doc.toJS() as { owners?: string[] } | null)?.owners ?? []);
   const added = [...new Set(labels)].filter((label) => !known.has(label));
   if (added.length === 0) return text;
-  if (doc.has('owners')) for (const label of added) doc.addIn(['owners'], label);
-  else doc.set('owners', doc.createNode(added));
+  // A new list is appended as text, so that the rest of the file keeps its bytes; the labels are ids, which need no quoting.
+  if (!doc.has('owners'))
+    return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}owners:\n${added.map((l) => `  - ${l}\n`).join('')}`;
+  for (const label of added) doc.addIn(['owners'], label);
   return written(doc);
 }
 
