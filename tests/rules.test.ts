@@ -27,8 +27,13 @@ const f = (rule: string, file: string, line: number, column: number, extra: Part
 
 const cases: Case[] = [
   {
-    name: 'unknown-person: an id not in people.yml (and so the secretary is not present)',
+    name: 'unknown-person: an id not in people.yml, and not also its consequences (the secretary absent, unaccounted for)',
     changes: { [P2]: replace('present: [anna-ahl, siv-sekr]', 'present: [anna-ahl, siv-sekrr]') },
+    expected: [f('unknown-person', P2, 12, 23, { key: 'attendance.present[1]' })],
+  },
+  {
+    name: 'unknown-person: an id nothing like anyone’s is reported with what follows from it',
+    changes: { [P2]: replace('present: [anna-ahl, siv-sekr]', 'present: [anna-ahl, xyz]') },
     expected: [
       f('officer-absent', P2, 10, 12, { key: 'secretary' }),
       f('roster-unaccounted', P2, 11, 1, { key: 'attendance' }),

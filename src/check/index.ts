@@ -2,6 +2,7 @@ import { compareFindings, type Finding } from '../core/finding.js';
 import type { RuleInfo } from '../core/rule.js';
 import type { Archive } from '../model/index.js';
 import { attendanceDuplicate, notOnRoster, rosterUnaccounted, substitute } from './attendance.js';
+import { withoutConsequences } from './consequences.js';
 import {
   fileName,
   itemNumbering,
@@ -88,7 +89,7 @@ export function inScope(paths: readonly string[]): (file: string) => boolean {
 
 /** Every finding of the archive: those of reading and schemas, then those of the rules, sorted by file and position. */
 export function runRules(archive: Archive, options: RuleOptions = {}): CheckResult {
-  const all: Finding[] = [...archive.findings, ...archiveRules.flatMap((rule) => rule.run(archive))];
+  const all = withoutConsequences([...archive.findings, ...archiveRules.flatMap((rule) => rule.run(archive))]);
   const selected = inScope(options.only ?? []);
   const findings = all.filter((f) => selected(f.file)).sort(compareFindings);
   const files = new Set([...archive.files.map((f) => f.path), ...archive.findings.map((f) => f.file)]);

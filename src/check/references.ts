@@ -24,19 +24,28 @@ export const unknownPerson = archiveRule({
       {
         // Doris Dal's personal substitute misspelt in the roster.
         files: { [EXAMPLE_NETWORK]: changed(EXAMPLE_NETWORK, ['substitute: erik-ek', 'substitute: erik-eck']) },
-        findings: [{ file: EXAMPLE_NETWORK, line: 8, column: 56, key: 'unknown-person', data: { id: 'erik-eck' } }],
+        findings: [{ file: EXAMPLE_NETWORK, line: 8, column: 56, key: 'unknown-person', data: { id: 'erik-eck', known: 'erik-ek' } }],
+      },
+      {
+        // The chair's id misspelt in the attendance: one finding, not also "Astrid Alm is missing" and "the chair is absent".
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['present: [astrid-alm,', 'present: [astrid-almm,']) },
+        findings: [
+          { file: EXAMPLE_PROTOCOL, line: 12, column: 13, key: 'unknown-person', data: { id: 'astrid-almm', known: 'astrid-alm' } },
+        ],
       },
     ],
   },
   check(archive, report) {
     const people = archive.people;
     if (!people) return;
+    const ids = Object.keys(people);
     const known = (id: string) => Object.hasOwn(people, id);
+    const unknown = (id: string) => ({ id, known: closest(id, ids).join(', ') });
     for (const net of archive.networks.values()) {
       net.config?.roster.forEach((m, i) => {
-        if (!known(m.person)) report(at(net.file, net.positions, `roster[${i}].person`), 'unknown-person', { id: m.person });
+        if (!known(m.person)) report(at(net.file, net.positions, `roster[${i}].person`), 'unknown-person', unknown(m.person));
         if (m.substitute !== undefined && !known(m.substitute))
-          report(at(net.file, net.positions, `roster[${i}].substitute`), 'unknown-person', { id: m.substitute });
+          report(at(net.file, net.positions, `roster[${i}].substitute`), 'unknown-person', unknown(m.substitute));
       });
     }
     for (const p of archive.protocols) {
@@ -52,7 +61,7 @@ export const unknownPerson = archiveRule({
         refs.push([`attendance.substitutes[${i}].person`, x.person]);
       });
       p.data.corrections?.forEach((c, i) => refs.push([`corrections[${i}].by`, c.by]));
-      for (const [path, id] of refs) if (!known(id)) report(at(p.file, p.positions, path), 'unknown-person', { id });
+      for (const [path, id] of refs) if (!known(id)) report(at(p.file, p.positions, path), 'unknown-person', unknown(id));
     }
   },
 });

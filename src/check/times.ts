@@ -1,3 +1,4 @@
+import { closest } from '../core/closest.js';
 import {
   changed,
   EXAMPLE_NETWORK,
@@ -179,7 +180,15 @@ export const followsUp = archiveRule({
       {
         // February's protocol has one item: there is no §2.
         files: { [NEXT_PROTOCOL]: nextMeetingFollowingUp('ledning 1/2024 §2:1') },
-        findings: [{ file: NEXT_PROTOCOL, line: 16, column: 18, key: 'follows-up.unknown', data: { ref: 'ledning 1/2024 §2:1' } }],
+        findings: [
+          {
+            file: NEXT_PROTOCOL,
+            line: 16,
+            column: 18,
+            key: 'follows-up.unknown',
+            data: { ref: 'ledning 1/2024 §2:1', known: 'ledning 1/2024 §1:1' },
+          },
+        ],
       },
       {
         // The item follows up its own decision.
@@ -205,6 +214,7 @@ export const followsUp = archiveRule({
     // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
     const byId = new Map<string, DecisionRecord>();
     for (const d of allDecisions(archive)) if (!byId.has(d.id)) byId.set(d.id, d);
+    const assignments = allDecisions(archive).filter((d) => d.owner !== undefined);
     // A protocol or item numbered amiss is reported once, by its own rule; its decisions are known by their right ids too.
     for (const d of allDecisions(archive)) {
       const right = rightDecisionId(archive, d);
@@ -218,7 +228,11 @@ export const followsUp = archiveRule({
           if (!target) {
             // A decision in a protocol that could not be read is not known to be missing.
             const m = DECISION_REF_RE.exec(ref);
-            if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!))) report(where, 'follows-up.unknown', { ref });
+            if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!))) {
+              // The nearest ids of assignments given before this meeting: what a follow-up can point at.
+              const earlier = assignments.filter((d) => d.protocol.data.date < p.data.date).map((d) => d.id);
+              report(where, 'follows-up.unknown', { ref, known: closest(ref, earlier, 2).join(', ') });
+            }
           } else if (target.protocol.data.date >= p.data.date) report(where, 'follows-up.later', { ref, date: target.protocol.data.date });
           else if (target.owner === undefined) report(where, 'follows-up.not-assignment', { ref });
         });

@@ -39,7 +39,7 @@ export const en: Catalogue = {
     'yaml.alias': (d) => `Unexpected YAML alias ${q(d.found)}: aliases are not allowed, write the value out.`,
     'yaml.key': (d) => `Unexpected key ${q(d.found)}, expected a plain text key.`,
     'yaml.more': (d) => `${d.count} more errors in the same front matter are not shown; correct the ones above and run kd check again.`,
-    'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
+    'schema.unknown-key': (d) => `Unknown key ${q(d.key)}${d.known !== undefined ? `, expected ${q(d.known)}: correct the spelling` : ''}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) => `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
     'schema.control': (d) =>
@@ -50,7 +50,7 @@ export const en: Catalogue = {
         bidi: `Unexpected bidirectional control ${d.code} (it shows the text in another order than it reads), expected plain text; remove the character.`,
         surrogate: `Unexpected half of a surrogate pair ${d.code}, expected whole characters; remove it or write the character by its own code (\\U and eight digits).`,
       })[d.kind],
-    'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
+    'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'unknown-owner': (d) =>
       `Unknown owner ${q(d.id)}, expected an id from people.yml or a label under owners: in kd.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
@@ -89,7 +89,8 @@ export const en: Catalogue = {
     'time-order': (d) => `From ${d.from} is not before until ${d.until}, expected a time that starts before it ends.`,
     'item-range': (d) => `The items ${q(d.found)} do not exist, expected numbers between 1 and ${d.count}.`,
     'due-date': (d) => `Unexpected due date ${d.due}, expected a date after the meeting on ${d.date}.`,
-    'follows-up.unknown': (d) => `Unknown decision ${q(d.ref)}, expected the id of a decision in the archive.`,
+    'follows-up.unknown': (d) =>
+      `Unknown decision ${q(d.ref)}, expected the id of a decision in the archive${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'follows-up.later': (d) => `The decision ${q(d.ref)} was taken on ${d.date}, expected a decision from an earlier meeting.`,
     'follows-up.not-assignment': (d) => `The decision ${q(d.ref)} has no owner, expected an assignment.`,
     'roster-term': (d) => `The membership ends on ${d.to} before it starts on ${d.from}, expected to after from.`,

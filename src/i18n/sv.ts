@@ -54,7 +54,8 @@ export const sv = {
     'yaml.more': (d: { count: number }) =>
       `Ytterligare ${d.count} fel i samma front matter visas inte; rätta felen ovan och kör kd check igen.`,
     // Schema
-    'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
+    'schema.unknown-key': (d: { key: string; known?: string }) =>
+      `Okänd nyckel ${q(d.key)}${d.known !== undefined ? `, förväntade ${q(d.known)}: rätta stavningen` : ''}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
@@ -67,7 +68,8 @@ export const sv = {
         surrogate: `Oväntat halvt surrogatpar ${d.code}, förväntade hela tecken; ta bort det eller skriv tecknet med sin egen kod (\\U och åtta siffror).`,
       })[d.kind],
     // References
-    'unknown-person': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
+    'unknown-person': (d: { id: string; known: string }) =>
+      `Okänd person ${q(d.id)}, förväntade ett id ur people.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
     'unknown-owner': (d: { id: string; known: string }) =>
       `Okänd ansvarig ${q(d.id)}, förväntade ett id ur people.yml eller en etikett under owners: i kd.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
     'unknown-network': (d: { id: string }) => `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
@@ -122,7 +124,8 @@ export const sv = {
     'item-range': (d: { found: string; count: number }) => `Punkterna ${q(d.found)} finns inte, förväntade nummer mellan 1 och ${d.count}.`,
     'due-date': (d: { due: string; date: string }) =>
       `Uppdraget ska vara klart senast ${d.due}, förväntade ett datum efter mötet ${d.date}.`,
-    'follows-up.unknown': (d: { ref: string }) => `Okänt beslut ${q(d.ref)}, förväntade ett besluts-id som finns i arkivet.`,
+    'follows-up.unknown': (d: { ref: string; known: string }) =>
+      `Okänt beslut ${q(d.ref)}, förväntade ett besluts-id som finns i arkivet${d.known ? `; menade du ${d.known}?` : '.'}`,
     'follows-up.later': (d: { ref: string; date: string }) =>
       `Beslutet ${q(d.ref)} fattades ${d.date}, förväntade ett beslut från ett tidigare möte.`,
     'follows-up.not-assignment': (d: { ref: string }) => `Beslutet ${q(d.ref)} har ingen ansvarig (owner), förväntade ett uppdrag.`,

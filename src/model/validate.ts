@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PositionTable } from '../archive/yaml.js';
+import { closest } from '../core/closest.js';
 import { changed, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import { type Finding, formatPath } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
@@ -19,12 +20,26 @@ export const schemaRule = defineRule({
     ],
     notOk: [
       {
-        // The date under a Swedish key: kd does not know `datum`, and misses `date`.
+        // The date under a Swedish key: one finding, at `datum`, that names `date` (not also "date is missing").
         files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['date: 2024-02-08', 'datum: 2024-02-08']) },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 4, column: 1, key: 'schema.unknown-key', data: { key: 'datum', known: 'date' } }],
+      },
+      {
+        // The place left out.
+        files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['place: Kommunhuset, Alby\n', '']) },
         findings: [
-          { file: EXAMPLE_PROTOCOL, line: 2, column: 1, key: 'schema.missing', data: { key: 'date', expected: { name: 'date' } } },
-          { file: EXAMPLE_PROTOCOL, line: 4, column: 1, key: 'schema.unknown-key', data: { key: 'datum' } },
+          { file: EXAMPLE_PROTOCOL, line: 2, column: 1, key: 'schema.missing', data: { key: 'place', expected: { name: 'text' } } },
         ],
+      },
+      {
+        // Both keys there, one with a key that does not exist: the nearest key kd knows at that place.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '    title: Gemensam upphandling',
+            '    title: Gemensam upphandling\n    sumary: Avtal',
+          ]),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 16, column: 5, key: 'schema.unknown-key', data: { key: 'sumary', known: 'summary' } }],
       },
       {
         // The time written the Swedish way, with points.
@@ -70,7 +85,71 @@ export function validate<K extends FileKind>(
   if (result.success) return { data: result.data as z.output<(typeof schemas)[K]>, findings: [] };
   const findings: Finding[] = [];
   for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, positions, file));
-  return { findings };
+  return { findings: misspeltKeys(findings, schemas[kind]) };
+}
+
+/**
+ * A misspelt key is one slip, not two: `atendance:` is an unknown key and
+ * leaves `attendance` missing. The unknown key is reported with the key it
+ * was meant to be (a missing one at the same place first, else the nearest
+ * the schema allows there), and the missing key it explains is not.
+ */
+function misspeltKeys(findings: Finding[], schema: z.ZodType): Finding[] {
+  const parent = (path: string | undefined) => path?.slice(0, Math.max(0, path.lastIndexOf('.'))) ?? '';
+  const missing = findings.filter((f) => f.message.key === 'schema.missing');
+  const explained = new Set<Finding>();
+  const out = findings.map((f) => {
+    if (f.message.key !== 'schema.unknown-key') return f;
+    const key = (f.message.data as { key: string }).key;
+    const here = missing.filter((m) => !explained.has(m) && parent(m.path) === parent(f.path));
+    const meant = closest(
+      key,
+      here.map((m) => (m.message.data as { key: string }).key),
+    )[0];
+    const partner = here.find((m) => (m.message.data as { key: string }).key === meant);
+    if (partner) explained.add(partner);
+    const known = meant ?? closest(key, keysAt(schema, f.path ?? ''), 1)[0];
+    return known === undefined ? f : { ...f, message: { key: f.message.key, data: { key, known } } };
+  });
+  return out.filter((f) => !explained.has(f));
+}
+
+/** The keys the schema allows in the mapping that holds `path` (a formatted key path), or none when it cannot tell. */
+function keysAt(schema: z.ZodType, path: string): string[] {
+  const steps = path.split(/\.|(?=\[)/).slice(0, -1);
+  let node: unknown = schema;
+  const unwrap = (n: unknown): unknown => {
+    for (let i = 0; i < 10; i++) {
+      const def = (n as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+      if (!def) return undefined;
+      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'readonly') n = def.innerType;
+      else if (def.type === 'pipe') n = def.in;
+      else return n;
+    }
+    return undefined;
+  };
+  const defOf = (n: unknown) => (unwrap(n) as { _zod: { def: Record<string, unknown> } } | undefined)?._zod.def;
+  const objectIn = (n: unknown): Record<string, unknown> | undefined => {
+    const def = defOf(n);
+    if (def?.type === 'object') return def.shape as Record<string, unknown>;
+    // A union's mapping branch: a decision is a text or { text, owner, … }.
+    if (def?.type === 'union') for (const o of def.options as unknown[]) if (objectIn(o)) return objectIn(o);
+    return undefined;
+  };
+  for (const step of steps) {
+    const def = defOf(node);
+    if (step.startsWith('['))
+      node =
+        def?.type === 'array'
+          ? def.element
+          : def?.type === 'union'
+            ? (def.options as unknown[]).map(defOf).find((d) => d?.type === 'array')?.element
+            : undefined;
+    else if (def?.type === 'record') node = def.valueType;
+    else node = objectIn(node)?.[step];
+    if (node === undefined) return [];
+  }
+  return Object.keys(objectIn(node) ?? {});
 }
 
 /** Replaces union failures with the issues of the branch the value was meant for. */
