@@ -41,7 +41,8 @@ export const en: Catalogue = {
     'yaml.more': (d) => `${d.count} more errors in the same front matter are not shown; correct the ones above and run kd check again.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}${d.known !== undefined ? `, expected ${q(d.known)}: correct the spelling` : ''}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
-    'schema.invalid': (d) => `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
+    'schema.invalid': (d) =>
+      `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}${d.known !== undefined ? `; did you mean ${d.known}?` : '.'}`,
     'schema.control': (d) =>
       ({
         control: `Unexpected control character ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).`,

@@ -56,13 +56,20 @@ export function isLang(value: unknown): value is Lang {
 export function readablePath(lang: Lang, path: string): string {
   const ui = catalogues[lang].ui;
   return path
-    .replace(/(^|\.)([^.[\]]*)\[(\d+)\]/g, (_, sep: string, key: string, i: string) => {
-      const n = Number(i) + 1;
-      const word = Object.hasOwn(ui.entry, key) ? `${ui.entry[key]} ${n}` : key === '' ? String(n) : ui.entryOf({ key, n });
-      return `${sep}${word}`;
+    .split('.')
+    .map((segment) => {
+      const m = /^([^[]*)((?:\[\d+\])+)$/.exec(segment);
+      if (!m) return segment;
+      const [key, ...more] = [...m[2]!.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]) + 1);
+      const name = m[1]!;
+      const first = Object.hasOwn(ui.entry, name)
+        ? `${ui.entry[name]} ${key}`
+        : name === ''
+          ? String(key)
+          : ui.entryOf({ key: name, n: key! });
+      return [first, ...more].join(' ');
     })
-    .replace(/\[(\d+)\]/g, (_, i: string) => ` ${Number(i) + 1}`)
-    .replaceAll('.', ', ');
+    .join(', ');
 }
 
 /** Words one finding's message in the given language. */

@@ -57,8 +57,8 @@ export const sv = {
     'schema.unknown-key': (d: { key: string; known?: string }) =>
       `Okänd nyckel ${q(d.key)}${d.known !== undefined ? `, förväntade ${q(d.known)}: rätta stavningen` : ''}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
-    'schema.invalid': (d: { expected: Expectation; found: string }) =>
-      `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
+    'schema.invalid': (d: { expected: Expectation; found: string; known?: string }) =>
+      `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}${d.known !== undefined ? `; menade du ${d.known}?` : '.'}`,
     'schema.control': (d: { code: string; kind: ForbiddenKind }) =>
       ({
         control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,

@@ -108,11 +108,61 @@ function misspeltKeys(findings: Finding[], schema: z.ZodType): Finding[] {
     )[0];
     const partner = here.find((m) => (m.message.data as { key: string }).key === meant);
     if (partner) explained.add(partner);
-    const known = meant ?? closest(key, keysAt(schema, f.path ?? ''), 1)[0];
+    const allowed = keysAt(schema, f.path ?? '');
+    const word = SWEDISH_KEYS[key.toLocaleLowerCase('sv')];
+    const known = meant ?? (word !== undefined && allowed.includes(word) ? word : closest(key, allowed, 1)[0]);
+    const partnerOfWord = word !== undefined ? here.find((m) => (m.message.data as { key: string }).key === word) : undefined;
+    if (!partner && partnerOfWord && known === word) explained.add(partnerOfWord);
     return known === undefined ? f : { ...f, message: { key: f.message.key, data: { key, known } } };
   });
   return out.filter((f) => !explained.has(f));
 }
+
+/**
+ * The Swedish words a secretary writes for kd's keys (`datum:`, `beslut:`):
+ * an unknown key that is one of them is reported with the key it means, at
+ * the place where that key belongs.
+ */
+const SWEDISH_KEYS: Record<string, string> = {
+  nätverk: 'network',
+  nummer: 'number',
+  nr: 'number',
+  datum: 'date',
+  tid: 'time',
+  plats: 'place',
+  typ: 'kind',
+  ordförande: 'chair',
+  sekreterare: 'secretary',
+  närvaro: 'attendance',
+  närvarande: 'present',
+  delvis: 'partial',
+  distans: 'remote',
+  ersättare: 'substitutes',
+  förhinder: 'regrets',
+  frånvarande: 'absent',
+  gäster: 'guests',
+  punkter: 'items',
+  punkt: 'items',
+  rubrik: 'title',
+  titel: 'title',
+  sammanfattning: 'summary',
+  beslut: 'decisions',
+  överenskommelser: 'agreements',
+  text: 'text',
+  ansvarig: 'owner',
+  senast: 'due',
+  uppföljning: 'follows_up',
+  rättelser: 'corrections',
+  namn: 'name',
+  kommun: 'municipality',
+  organisation: 'organisation',
+  roll: 'role',
+  från: 'from',
+  till: 'until',
+  medlemmar: 'roster',
+  uppdrag: 'mission',
+  regler: 'rules',
+};
 
 /** The keys the schema allows in the mapping that holds `path` (a formatted key path), or none when it cannot tell. */
 function keysAt(schema: z.ZodType, path: string): string[] {
@@ -208,10 +258,15 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
       }),
     ];
   }
+  const expected = expectation(issue);
+  const found = here.source ?? '';
+  // One of a few words, misspelt (justerad): the word it is nearest.
+  const known = issue.code === 'invalid_value' ? closest(found.replace(/^["']|["']$/g, ''), issue.values.map(String), 1)[0] : undefined;
   return [
     schemaRule.finding({ file, line: here.line, column: here.column, path: formatPath(path) }, 'schema.invalid', {
-      expected: expectation(issue),
-      found: here.source ?? '',
+      expected,
+      found,
+      ...(known !== undefined ? { known } : {}),
     }),
   ];
 }
