@@ -12,7 +12,7 @@ import { KdError } from '../../core/errors.js';
 import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
-import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
+import { looksLikeName, municipalityOf, PeopleIndex } from '../../import/names.js';
 import { type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
 import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
 import { SUMMARY_FORMATS } from '../../render/formats.js';
@@ -411,7 +411,7 @@ async function importRoster(
       continue;
     }
     const name = m[1]!.trim();
-    const municipality = matchMunicipality(m[3]!, archive.config?.municipalities ?? []);
+    const municipality = municipalityOf(m[3]!, archive.config?.municipalities ?? []);
     if (!municipality) unknownMunicipalities.push(m[3]!.trim());
     let id = index.find(name);
     if (!id) {
