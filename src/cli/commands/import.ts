@@ -25,8 +25,8 @@ import { argument, defineCommand, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { date, dryRunOption, flag, formatOption, networkOption, placeOption, text, timeOption } from '../options.js';
+import { pickNetwork } from '../resolve.js';
 
 const importOptions = [
   networkOption,
