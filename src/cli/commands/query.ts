@@ -103,20 +103,21 @@ export const attendanceCommand = defineCommand('attendance', 'attendance', {
       json: () => attendanceJson(regs),
       csv: () => attendanceSummary(regs, styled(true)),
       markdown: () => attendanceMarkdown(regs, s, 2, nobody),
-      text: () => [
-        ...regs.flatMap((reg): TextBlock[] => {
-          const none = reg.people.length === 0 ? nobody(reg.network) : undefined;
-          return [
+      text: () => {
+        const none = (reg: (typeof regs)[number]) => (reg.people.length === 0 ? nobody(reg.network) : undefined);
+        return [
+          ...regs.flatMap((reg): TextBlock[] => [
             { strong: r.attendanceTitle(s.networkName(reg.network)) },
-            ...(none !== undefined ? [{ line: none }] : [{ table: attendanceMatrix(reg, s) }]),
+            ...(none(reg) !== undefined ? [{ line: none(reg)! }] : [{ table: attendanceMatrix(reg, s) }]),
             { line: '' },
             ...(reg.municipalities.length > 0
               ? [{ strong: r.municipalitiesTitle }, { table: municipalityTable(reg, s) }, { line: '' }]
               : []),
-          ];
-        }),
-        { line: legendText(s) },
-      ],
+          ]),
+          // The legend explains the matrix: with none shown, none is needed.
+          ...(regs.some((reg) => none(reg) === undefined) ? [{ line: legendText(s) }] : []),
+        ];
+      },
     });
   },
 });
