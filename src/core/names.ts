@@ -24,8 +24,11 @@ const SEPARATORS = /[\s\-‐‑‒–—_]+/gu;
 /** A name folded for comparison, its words kept one space apart: "Upplands-Väsby" → "upplands väsby"; loose: "upplands vasby". */
 export function foldName(text: string, loose = false): string {
   let t = text.normalize('NFC');
-  if (loose) t = t.normalize('NFD').replace(/\p{M}/gu, '').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').normalize('NFC');
-  return t.toLocaleLowerCase('sv').replace(SEPARATORS, ' ').trim();
+  // Plain ASCII has no diacritics to take off.
+  if (loose && !/^[\x00-\x7f]*$/.test(t))
+    t = t.normalize('NFD').replace(/\p{M}/gu, '').replace(/[øØ]/g, 'o').replace(/[æÆ]/g, 'ae').normalize('NFC');
+  // Swedish lower case is Unicode's (only Turkish, Azeri and Lithuanian differ), and toLowerCase is ten times faster.
+  return t.toLowerCase().replace(SEPARATORS, ' ').trim();
 }
 
 /** A name as compared: folded, the spaces between its words dropped too ("Upplands Väsby" = "Upplands-Väsby" = "UpplandsVäsby"). */
@@ -73,7 +76,7 @@ export class NameIndex<T> {
     };
     for (const c of candidates) {
       for (const id of c.ids ?? []) {
-        if (!this.ids.has(id.toLocaleLowerCase('sv'))) this.ids.set(id.toLocaleLowerCase('sv'), c.value);
+        if (!this.ids.has(id.toLowerCase())) this.ids.set(id.toLowerCase(), c.value);
         if (!this.spellings.has(id)) this.spellings.set(id, c.value);
       }
       for (const name of c.names) {
@@ -93,25 +96,31 @@ export class NameIndex<T> {
    * the ways of reading the text, surest first (see municipalityVariants).
    */
   match(variants: readonly string[]): Match<T> {
-    for (const v of variants) {
-      const id = this.ids.get(v.trim().toLocaleLowerCase('sv'));
-      if (id !== undefined) return { value: id };
-    }
+    return this.lookup(variants) ?? { near: this.near(variants) };
+  }
+
+  /** The value `variants` name unambiguously, or undefined; no suggestions are looked for, since the importer asks line by line. */
+  find(variants: readonly string[]): T | undefined {
+    const m = this.lookup(variants);
+    return m && 'value' in m ? m.value : undefined;
+  }
+
+  private lookup(variants: readonly string[]): { value: T } | { ambiguous: T[] } | undefined {
+    if (this.ids.size > 0)
+      for (const v of variants) {
+        const id = this.ids.get(v.trim().toLowerCase());
+        if (id !== undefined) return { value: id };
+      }
     for (const loose of [false, true]) {
       const map = loose ? this.loose : this.strict;
+      if (map.size === 0) continue;
       for (const v of variants) {
         const found = map.get(nameKey(v, loose));
         if (found?.length === 1) return { value: found[0]! };
         if (found) return { ambiguous: [...found] };
       }
     }
-    return { near: this.near(variants) };
-  }
-
-  /** The value `variants` name unambiguously, or undefined. */
-  find(variants: readonly string[]): T | undefined {
-    const m = this.match(variants);
-    return 'value' in m ? m.value : undefined;
+    return undefined;
   }
 
   /** The known spellings nearest to any variant, one per thing named, nearest first. */
