@@ -75,10 +75,10 @@ function byPerson(archive: Archive): Listing {
 }
 
 /** A person's id, from the id or the name (or an alias) in either order: "Göran Nilsson", "Nilsson, Göran". */
-export function personId(archive: Archive, given: string, option = '--person'): string {
+export function personId(archive: Archive, given: string): string {
   return resolved(
     matchPerson(given, archive.people ?? {}),
-    option,
+    '--person',
     given,
     (near) => new KdError('unknown-person-option', { found: given, near }),
     byPerson(archive),
