@@ -183,13 +183,22 @@ describe('a digest without its half-year', () => {
 
 describe('unknown names give exit 2 with the known ones suggested', () => {
   it.each([
-    [['intro', '--network', 'kd'], 'kd: Okänt nätverk ”kd”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
-    [['intro', '--network', 'kd-gruppen', '--person', 'goran-nilson'], 'kd: Okänd person ”goran-nilson”; menade du goran-nilsson?\n'],
+    [
+      ['intro', '--network', 'kd'],
+      'kd: Okänt nätverk ”kd”, förväntade id eller namn på ett av arkivets nätverk: digital, kd-gruppen, kompetens.\n',
+    ],
+    [
+      ['intro', '--network', 'kd-gruppen', '--person', 'goran-nilson'],
+      'kd: Okänd person ”goran-nilson”, förväntade id eller namn ur people.yml; menade du goran-nilsson?\n',
+    ],
     [
       ['digest', '--municipality', 'Malmö', '--half', '2019H1'],
-      'kd: Okänd kommun ”Malmö”, förväntade en av: Bromölla, Hässleholm, Hörby, Höör, Kristianstad, Osby, Perstorp, Åstorp, Älmhult, Östra Göinge.\n',
+      'kd: Okänd kommun ”Malmö”, förväntade en av kommunerna i kd.yml: Bromölla, Hässleholm, Hörby, Höör, Kristianstad, Osby, Perstorp, Åstorp, Älmhult, Östra Göinge.\n',
     ],
-    [['calendar', '--network', 'kompetns'], 'kd: Okänt nätverk ”kompetns”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
+    [
+      ['calendar', '--network', 'kompetns'],
+      'kd: Okänt nätverk ”kompetns”, förväntade id eller namn på ett av arkivets nätverk; menade du kompetens?\n',
+    ],
   ])('kd %j', async (args, stderr) => {
     expect(await run([...args, ...SAMPLE_ARGS])).toEqual({ code: 2, stdout: '', stderr });
   });

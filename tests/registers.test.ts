@@ -277,7 +277,10 @@ describe('on the sample archive', () => {
       ['assignments', '--as-of', '2019-13-01'],
       'kd: Oväntat ”2019-13-01” för --as-of, förväntade en dag som finns i kalendern (februari har 28 dagar, 29 under skottår; april, juni, september och november har 30).\n',
     ],
-    [['decisions', '--network', 'okänt'], 'kd: Okänt nätverk ”okänt”, förväntade ett av: digital, kd-gruppen, kompetens.\n'],
+    [
+      ['decisions', '--network', 'okänt'],
+      'kd: Okänt nätverk ”okänt”, förväntade id eller namn på ett av arkivets nätverk: digital, kd-gruppen, kompetens.\n',
+    ],
     [['attendance', '--format', 'xlsx'], 'kd: Oväntat värde ”xlsx” för --format, förväntade text, json, csv, md.\n'],
   ])('kd %j exits 2 with one sentence', async (args, stderr) => {
     expect(await run([...args, '--archive', 'archive'])).toEqual({ code: 2, stdout: '', stderr });

@@ -5,6 +5,11 @@ import type { Catalogue } from './index.js';
 /** The English catalogue. Typed against the Swedish one: nothing can be missing. */
 
 const q = (s: string) => `"${s}"`;
+/** "A, B or C". */
+const or = (list: readonly string[]) => (list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`);
+/** The end of an unknown name's sentence: the nearest known names as a question, else every known one (when listed), else a full stop. */
+const suggest = (d: { near: readonly string[]; known?: readonly string[] }) =>
+  d.near.length > 0 ? `; did you mean ${or(d.near)}?` : d.known && d.known.length > 0 ? `: ${d.known.join(', ')}.` : '.';
 
 export const en: Catalogue = {
   messages: {
@@ -313,6 +318,12 @@ export const en: Catalogue = {
     legend: (list) => `Key: ${list}.`,
     inactive: (names) => `Inactive (missed three or more meetings in a row): ${names}.`,
     asOf: (date) => `Status as of ${date}.`,
+    noMemberFrom: (d) =>
+      d.period
+        ? `No one from ${d.municipality} was a member of ${d.network} in the period.`
+        : `No one from ${d.municipality} has been a member of ${d.network}.`,
+    personNotMember: (d) =>
+      d.period ? `${d.person} was not a member of ${d.network} in the period.` : `${d.person} has not been a member of ${d.network}.`,
     none: 'Nothing found.',
     generated: 'Made by kd index from the protocols; do not edit by hand.',
     protocolStatus: { utkast: 'draft', justerat: 'approved' },
@@ -628,20 +639,20 @@ export const en: Catalogue = {
       changed: 'report only on files changed against --base, and what they touch',
       base: 'the revision to compare with (otherwise the merge-base with the main branch, or HEAD)',
       at: 'read the archive as it was at a commit (branch, tag or id), without touching the working tree',
-      network: 'the network id (otherwise the only one, or default_network in kd.yml)',
+      network: 'the network’s id or name (otherwise the only one, or default_network in kd.yml)',
       date: 'meeting date YYYY-MM-DD (otherwise the next meeting in calendar.yml)',
       time: 'meeting time HH:MM-HH:MM',
       place: 'place',
       agenda: 'a file with one item a line (otherwise the calendar’s agenda)',
       dryRun: 'print the protocol instead of saving it',
       edit: 'open the file in $VISUAL or $EDITOR',
-      person: 'only this person (id)',
-      municipality: 'only this municipality',
+      person: 'only this person (id or name)',
+      municipality: 'only this municipality, with or without "kommun"/"stad"',
       half: 'half-year, e.g. 2019H1 (1 Jan–30 Jun) or 2019H2',
       from: 'from date YYYY-MM-DD, included',
       to: 'to date YYYY-MM-DD, included',
       grep: 'only decisions whose text contains TEXT',
-      owner: 'only with this owner (person id or label)',
+      owner: 'only this owner: a person (id or name) or a label from owners in kd.yml',
       open: 'only open assignments (overdue ones too)',
       overdue: 'only overdue assignments',
       done: 'only done assignments',
@@ -662,7 +673,7 @@ export const en: Catalogue = {
       roster: 'read a member list ("Name, [tf,] Municipality") into the network\'s roster',
       importDate: 'meeting date when the file lacks it (with --roster: the date the members start)',
       importFormat: 'format of the summary: text or json',
-      introPerson: 'for one person (id): their assignments, substitute and networks',
+      introPerson: 'for one person (id or name): their assignments, substitute and networks',
       introAsOf: 'as of date YYYY-MM-DD (otherwise today)',
       docFormat: 'md (default) or html',
       calendarFormat: 'ics (default), md or json',
@@ -679,7 +690,7 @@ export const en: Catalogue = {
       reportFormat: 'md (default), html or json',
       out: 'write to FILE instead of standard output',
       force: 'overwrite FILE if it exists',
-      reportNetwork: 'only this network',
+      reportNetwork: 'only this network (id or name)',
       indexCheck: 'write nothing; exit 1 naming the registers that do not match the protocols',
       indexAsOf: 'status date of the assignment register (otherwise the date of the archive’s latest protocol)',
     },
@@ -723,7 +734,8 @@ export const en: Catalogue = {
         `Could not read or write${d.file ? ` ${d.file}` : ''} (${d.code}); nothing in the archive was changed. Check space and permissions and try again.`,
       internal: 'kd ran into an unexpected error. Please report it with the output below:',
       'network-required': (d) => `The archive has several networks; give --network with one of: ${d.networks}.`,
-      'unknown-network-option': (d) => `Unknown network ${q(d.id)}, expected one of: ${d.networks}.`,
+      'unknown-network-option': (d) =>
+        `Unknown network ${q(d.found)}, expected the id or name of one of the archive's networks${suggest(d)}`,
       'network-unreadable': (d) => `${d.file} has errors and cannot be used. Run kd check and correct it first.`,
       'half-required': (d) => `Give the half-year with --half, for example: ${d.example} (H1 is January–June, H2 July–December).`,
       'options-required': (d) => `Missing: ${d.options}. For example: ${d.example}`,
@@ -756,13 +768,16 @@ export const en: Catalogue = {
       'scaffold-invalid': (d) =>
         `The new protocol would not pass kd check (${d.file}:${d.line}:${d.column}: ${d.message}); nothing was written. Correct the template in templates/.`,
       'init-missing': (d) => `Missing for the new archive: ${d.options}. Give them as options, or run kd init in a terminal to be asked.`,
-      'unknown-municipality-option': (d) => `Unknown municipality ${q(d.found)}, expected one of: ${d.known}.`,
-      'unknown-person-suggest': (d) => `Unknown person ${q(d.id)}${d.known ? `; did you mean ${d.known}?` : '.'}`,
+      'unknown-municipality-option': (d) => `Unknown municipality ${q(d.found)}, expected one of the municipalities in kd.yml${suggest(d)}`,
+      'unknown-person-option': (d) => `Unknown person ${q(d.found)}, expected an id or name from people.yml${suggest(d)}`,
+      'unknown-owner-option': (d) =>
+        `Unknown owner ${q(d.found)}, expected a person from people.yml${d.labels.length > 0 ? ` or ${or(d.labels)} (owners in kd.yml)` : ''}${suggest(d)}`,
+      'ambiguous-option': (d) =>
+        `${q(d.found)} for ${d.option} could be ${or(d.candidates)}; ${d.byId ? 'give the id' : 'write the name as the archive does'}.`,
       'unknown-term': (d) => `Unknown term ${q(d.id)}, expected one of: ${d.known}.`,
       'term-exists': (d) => `The term ${q(d.id)} already exists in network.yml and is never overwritten.`,
       'no-terms': (d) => `The network ${d.network} has no terms to start from.`,
       'conflicting-options': (d) => `The options ${d.options} cannot be used together.`,
-      'unknown-person-option': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml.`,
       'stale-index': (d) =>
         `${d.count} ${d.count === 1 ? 'register does' : 'registers do'} not match the protocols. Run kd index and commit the result; with the pre-commit hook on (git config core.hooksPath .githooks) this happens by itself.`,
       'hook-not-in-git': () =>

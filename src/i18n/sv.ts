@@ -15,6 +15,11 @@ import type { ProtocolKind, ProtocolStatus } from '../schema/protocol.js';
 import { type Expectation, wordExpectation } from './expectation.js';
 
 const q = (s: string) => `”${s}”`;
+/** "A, B eller C". */
+const or = (list: readonly string[]) => (list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} eller ${list.at(-1)}`);
+/** The end of an unknown name's sentence: the nearest known names as a question, else every known one (when listed), else a full stop. */
+const suggest = (d: { near: readonly string[]; known?: readonly string[] }) =>
+  d.near.length > 0 ? `; menade du ${or(d.near)}?` : d.known && d.known.length > 0 ? `: ${d.known.join(', ')}.` : '.';
 
 export const sv = {
   messages: {
@@ -352,6 +357,13 @@ export const sv = {
     legend: (list: string) => `Teckenförklaring: ${list}.`,
     inactive: (names: string) => `Inaktiva (har missat tre eller fler möten i rad): ${names}.`,
     asOf: (date: string) => `Status per ${date}.`,
+    /** Instead of an empty table: the municipality or person asked about had no member in the network. */
+    noMemberFrom: (d: { municipality: string; network: string; period: boolean }) =>
+      d.period
+        ? `Ingen från ${d.municipality} var medlem i ${d.network} under perioden.`
+        : `Ingen från ${d.municipality} har varit medlem i ${d.network}.`,
+    personNotMember: (d: { person: string; network: string; period: boolean }) =>
+      d.period ? `${d.person} var inte medlem i ${d.network} under perioden.` : `${d.person} har inte varit medlem i ${d.network}.`,
     none: 'Inga träffar.',
     generated: 'Skapad av kd index ur protokollen; ändra inte för hand.',
     protocolStatus: { utkast: 'utkast', justerat: 'justerat' } satisfies Record<ProtocolStatus, string>,
@@ -689,20 +701,20 @@ export const sv = {
       changed: 'rapportera bara filer som ändrats mot --base, och det de påverkar',
       base: 'revisionen att jämföra med (annars merge-base med huvudgrenen, eller HEAD)',
       at: 'läs arkivet som det var vid en commit (gren, tagg eller id), utan att röra arbetskopian',
-      network: 'nätverkets id (annars det enda, eller default_network i kd.yml)',
+      network: 'nätverkets id eller namn (annars det enda, eller default_network i kd.yml)',
       date: 'mötesdatum ÅÅÅÅ-MM-DD (annars nästa möte i calendar.yml)',
       time: 'mötestid TT:MM-TT:MM',
       place: 'plats',
       agenda: 'fil med en punkt per rad (annars kalenderns dagordning)',
       dryRun: 'skriv ut protokollet i stället för att spara det',
       edit: 'öppna filen i $VISUAL eller $EDITOR',
-      person: 'bara denna person (id)',
-      municipality: 'bara denna kommun',
+      person: 'bara denna person (id eller namn)',
+      municipality: 'bara denna kommun, med eller utan ”kommun”/”stad”',
       half: 'halvår, t.ex. 2019H1 (1 jan–30 jun) eller 2019H2',
       from: 'från och med datum ÅÅÅÅ-MM-DD',
       to: 'till och med datum ÅÅÅÅ-MM-DD',
       grep: 'bara beslut vars text innehåller TEXT',
-      owner: 'bara uppdrag med denna ansvariga (person-id eller etikett)',
+      owner: 'bara denna ansvariga: en person (id eller namn) eller en etikett ur owners i kd.yml',
       open: 'bara öppna uppdrag (även försenade)',
       overdue: 'bara försenade uppdrag',
       done: 'bara klara uppdrag',
@@ -723,7 +735,7 @@ export const sv = {
       roster: 'läs en medlemsförteckning ("Namn, [tf,] Kommun") till nätverkets medlemslista',
       importDate: 'mötesdatum när filen saknar det (med --roster: från vilket datum medlemmarna gäller)',
       importFormat: 'sammanfattningens format: text eller json',
-      introPerson: 'anpassa för en person (id): egna uppdrag, ersättare och nätverk',
+      introPerson: 'anpassa för en person (id eller namn): egna uppdrag, ersättare och nätverk',
       introAsOf: 'läget per datum ÅÅÅÅ-MM-DD (annars i dag)',
       docFormat: 'md (standard) eller html',
       calendarFormat: 'ics (standard), md eller json',
@@ -740,7 +752,7 @@ export const sv = {
       reportFormat: 'md (standard), html eller json',
       out: 'skriv till FIL i stället för standard ut',
       force: 'skriv över FIL om den finns',
-      reportNetwork: 'bara detta nätverk',
+      reportNetwork: 'bara detta nätverk (id eller namn)',
       indexCheck: 'skriv inget; slutkod 1 och namnen på registren som inte stämmer med protokollen',
       indexAsOf: 'uppdragsregistrets status per datum (annars datumet för arkivets senaste protokoll)',
     },
@@ -789,7 +801,8 @@ export const sv = {
         `Kunde inte läsa eller skriva${d.file ? ` ${d.file}` : ''} (${d.code}); inget ändrades i arkivet. Kontrollera utrymme och behörigheter och försök igen.`,
       internal: 'kd stötte på ett oväntat fel. Rapportera det gärna med utskriften nedan:',
       'network-required': (d: { networks: string }) => `Arkivet har flera nätverk; ange --network med ett av: ${d.networks}.`,
-      'unknown-network-option': (d: { id: string; networks: string }) => `Okänt nätverk ${q(d.id)}, förväntade ett av: ${d.networks}.`,
+      'unknown-network-option': (d: { found: string; near: string[]; known: string[] }) =>
+        `Okänt nätverk ${q(d.found)}, förväntade id eller namn på ett av arkivets nätverk${suggest(d)}`,
       'network-unreadable': (d: { file: string }) => `${d.file} har fel och kan inte användas. Kör kd check och rätta den först.`,
       'half-required': (d: { example: string }) =>
         `Ange vilket halvår med --half, till exempel: ${d.example} (H1 är januari–juni, H2 juli–december).`,
@@ -826,13 +839,18 @@ export const sv = {
         `Det nya protokollet skulle inte klara kd check (${d.file}:${d.line}:${d.column}: ${d.message}); inget skrevs. Rätta mallen i templates/.`,
       'init-missing': (d: { options: string }) =>
         `Uppgifter saknas för det nya arkivet: ${d.options}. Ange dem som flaggor, eller kör kd init i en terminal för att bli tillfrågad.`,
-      'unknown-municipality-option': (d: { found: string; known: string }) => `Okänd kommun ${q(d.found)}, förväntade en av: ${d.known}.`,
-      'unknown-person-suggest': (d: { id: string; known: string }) => `Okänd person ${q(d.id)}${d.known ? `; menade du ${d.known}?` : '.'}`,
+      'unknown-municipality-option': (d: { found: string; near: string[]; known: string[] }) =>
+        `Okänd kommun ${q(d.found)}, förväntade en av kommunerna i kd.yml${suggest(d)}`,
+      'unknown-person-option': (d: { found: string; near: string[] }) =>
+        `Okänd person ${q(d.found)}, förväntade id eller namn ur people.yml${suggest(d)}`,
+      'unknown-owner-option': (d: { found: string; near: string[]; labels: string[] }) =>
+        `Okänd ansvarig ${q(d.found)}, förväntade en person ur people.yml${d.labels.length > 0 ? ` eller ${or(d.labels)} (owners i kd.yml)` : ''}${suggest(d)}`,
+      'ambiguous-option': (d: { option: string; found: string; candidates: string[]; byId: boolean }) =>
+        `${q(d.found)} för ${d.option} kan vara ${or(d.candidates)}; ${d.byId ? 'ange id:t' : 'skriv namnet som i arkivet'}.`,
       'unknown-term': (d: { id: string; known: string }) => `Okänd mandatperiod ${q(d.id)}, förväntade en av: ${d.known}.`,
       'term-exists': (d: { id: string }) => `Mandatperioden ${q(d.id)} finns redan i network.yml och skrivs aldrig över.`,
       'no-terms': (d: { network: string }) => `Nätverket ${d.network} har inga mandatperioder (terms) att utgå från.`,
       'conflicting-options': (d: { options: string }) => `Flaggorna ${d.options} kan inte användas tillsammans.`,
-      'unknown-person-option': (d: { id: string }) => `Okänd person ${q(d.id)}, förväntade ett id ur people.yml.`,
       'stale-index': (d: { count: number }) =>
         `${d.count} register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.`,
       'hook-not-in-git': () =>

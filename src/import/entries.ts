@@ -1,5 +1,6 @@
+import { municipalityIndex, municipalityVariants } from '../core/names.js';
 import { clockIn } from './dates.js';
-import { looksLikeName, matchMunicipality, normaliseName } from './names.js';
+import { looksLikeName, normaliseName } from './names.js';
 import { isOrganisation, leadingMunicipality, municipalityIn } from './sweden.js';
 
 /**
@@ -21,10 +22,11 @@ export interface Knowledge {
 
 /** Knowledge of Sweden alone, with the archive's municipalities and people when given. */
 export function knowledge(municipalities: readonly string[] = [], isPerson: (name: string) => boolean = () => false): Knowledge {
+  const local = municipalityIndex(municipalities);
   return {
     municipality: (text) => {
       const t = text.trim().replace(/(?<![.,;:])[.,;:]+$/, '');
-      const found = (municipalities.length > 0 ? matchMunicipality(t, municipalities) : undefined) ?? municipalityIn(t);
+      const found = local.find(municipalityVariants(t)) ?? municipalityIn(t);
       if (found) return found;
       // A Danish or Norwegian municipality: "Halden kommune", "Københavns Kommune".
       const nordic = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+[Kk]ommune$/u.exec(t);

@@ -1,14 +1,14 @@
+import { foldName, municipalityIndex, municipalityVariants } from '../core/names.js';
 import type { People } from '../schema/index.js';
 
-/** A name as compared: lower case, without diacritics, hyphens as spaces, one space between words. */
+/**
+ * A person's name as an old protocol is matched against people.yml: folded
+ * as core/names folds every name, loosely (lower case, without diacritics,
+ * hyphens as spaces, one space between words), since a protocol typed on
+ * another keyboard drops accents that people.yml keeps.
+ */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[-‐–]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldName(name, true);
 }
 
 /** Finds people by name or alias, ignoring case and diacritics ("Herman Crespín" is "Herman Crespin"). */
@@ -30,12 +30,11 @@ export class PeopleIndex {
 
 /**
  * A municipality as written ("Danderyds kommun", "Stockholms stad",
- * "Ängelholm") matched against the archive's list, or undefined.
+ * "Ängelholm") matched against the archive's list as core/names matches it,
+ * or undefined when it names none or more than one.
  */
-export function matchMunicipality(text: string, municipalities: readonly string[]): string | undefined {
-  const bare = text.replace(/(?<!\s)\s+(kommun|stad|kommuner)$/i, '').trim();
-  const known = new Map(municipalities.map((m) => [normaliseName(m), m]));
-  return known.get(normaliseName(bare)) ?? (bare.endsWith('s') ? known.get(normaliseName(bare.slice(0, -1))) : undefined);
+export function municipalityOf(text: string, municipalities: readonly string[]): string | undefined {
+  return municipalityIndex(municipalities).find(municipalityVariants(text));
 }
 
 /** Two to five capitalised words, no digits: how a person's name looks in a protocol. */

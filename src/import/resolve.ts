@@ -7,7 +7,7 @@ import { nextNumber } from '../query/plan.js';
 import type { Person } from '../schema/index.js';
 import { slug } from '../schema/index.js';
 import { itemsOf, type LegacyProtocol, type NamedPerson } from './legacy.js';
-import { matchMunicipality, normaliseName, type PeopleIndex } from './names.js';
+import { municipalityOf, normaliseName, type PeopleIndex } from './names.js';
 
 export interface NewPerson {
   id: string;
@@ -106,7 +106,7 @@ export function resolveDraft(
     const id = uniqueId(slug(name), archive, added);
     unknownNames.push({ name, line, ...(opts.addPeople ? { id } : {}) });
     if (!opts.addPeople) return undefined;
-    const municipality = municipalityHint ?? (placeText !== undefined ? matchMunicipality(placeText, municipalities) : undefined);
+    const municipality = municipalityHint ?? (placeText !== undefined ? municipalityOf(placeText, municipalities) : undefined);
     const person: Person = {
       name,
       ...(municipality ? { municipality } : { organisation: placeText ?? archive.config?.organisation ?? opts.words.unknownOrganisation }),

@@ -1,3 +1,5 @@
+import { foldName, MUNICIPALITY_SUFFIX, municipalityIndex, municipalityVariants, nameKey } from '../core/names.js';
+
 /**
  * Reference data about Swedish local government, used by the importer to
  * tell a person's name from a municipality or an organisation in lines such
@@ -449,62 +451,22 @@ const PERSON_LIKE: ReadonlySet<string> = new Set([
   'Vilhelmina',
 ]);
 
-/** Other ways of writing a municipality: its legal name, an old name. */
-const ALIASES: Readonly<Record<string, string>> = {
-  'Region Gotland': 'Gotland', // Gotlands kommun calls itself Region Gotland since 2011
-  Malung: 'Malung-Sälen', // renamed 2007
-};
-
-const DASHES_AND_SPACES = /[\s\-‐‑‒–—_]+/gu;
-
-/** Lower case, hyphens and spaces removed, diacritics kept: "Upplands-Väsby" → "upplandsväsby". */
-function exactKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(DASHES_AND_SPACES, '');
-}
-
-/** As exactKey, without diacritics: "Upplands-Väsby" → "upplandsvasby". */
-function foldedKey(text: string): string {
-  return exactKey(text.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
-}
-
 /** Lower case without diacritics, words kept apart: "Länsstyrelsen i Skåne" → ["lansstyrelsen", "i", "skane"]. */
 function foldedWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldName(text, true)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
 }
 
-const BY_EXACT = new Map<string, string>();
-const BY_FOLDED = new Map<string, string | null>(); // null: two municipalities fold alike (Habo, Håbo)
-for (const m of MUNICIPALITIES) BY_EXACT.set(exactKey(m), m);
-for (const [alias, m] of Object.entries(ALIASES)) BY_EXACT.set(exactKey(alias), m);
-for (const [key, m] of BY_EXACT) {
-  const folded = foldedKey(key);
-  BY_FOLDED.set(folded, BY_FOLDED.has(folded) && BY_FOLDED.get(folded) !== m ? null : m);
-}
-
-/** The municipality named by exactly this text, diacritics-insensitive where unambiguous. */
-function lookup(name: string): string | undefined {
-  return BY_EXACT.get(exactKey(name)) ?? BY_FOLDED.get(foldedKey(name)) ?? undefined;
-}
+/** The whole country's municipalities, matched as core/names matches any list of them (Region Gotland and Malung included). */
+const NATIONAL = municipalityIndex(MUNICIPALITIES);
 
 const EDGE_PUNCTUATION = /^[\s.,;:!?()[\]{}"'«»“”‘’]+|(?<![\s.,;:!?()[\]{}"'«»“”‘’])[\s.,;:!?()[\]{}"'«»“”‘’]+$/gu;
-const SUFFIX = /^(.*\S)\s+(?:kommuns?|stads?)$/iu;
 
 function matchWhole(text: string, bareGenitive: boolean): string | undefined {
   const t = text.replace(EDGE_PUNCTUATION, '');
   if (t === '') return undefined;
-  const suffixed = SUFFIX.exec(t);
-  const base = suffixed ? suffixed[1]! : t;
-  const found = lookup(base);
-  if (found !== undefined) return found;
-  // Genitive: "Hyltes kommun", "Göteborgs Stad"; bare "Hyltes" only when allowed.
-  // The nominative is tried first, so "Vännäs", "Borås" and "Västerås" are kept whole.
-  if ((suffixed || bareGenitive) && /\p{L}s$/iu.test(base)) return lookup(base.slice(0, -1));
-  return undefined;
+  return NATIONAL.find(municipalityVariants(t, bareGenitive));
 }
 
 const ENDINGS = '(?:en|et|n|t|na|ne|er|erna|ar|arna|ens|ets|ns|s|ers)?';
@@ -526,8 +488,8 @@ export function isOrganisation(text: string): boolean {
   const t = text.replace(EDGE_PUNCTUATION, '');
   if (t === '') return false;
   if (/^\p{Lu}{2,6}(?::s)?$/u.test(t)) return true;
-  const key = foldedKey(t);
-  if (REGIONS.some((r) => foldedKey(r) === key)) return true;
+  const key = nameKey(t, true);
+  if (REGIONS.some((r) => nameKey(r, true) === key)) return true;
   const words = foldedWords(t);
   return words.some((word) => ORGANISATION_MATCHERS.some((m) => m(word)));
 }
@@ -537,11 +499,12 @@ export function isOrganisation(text: string): boolean {
  * (a person's name such as "Maja Berg" never matches "Berg"): "Hylte",
  * "Hylte kommun", "Hyltes kommun", "Göteborgs Stad", "Stockholms stad",
  * "Upplands Väsby kommun", "Upplands-Väsby", "MALUNG-SÄLEN", "Hylte kommun,".
- * Case-, hyphen- and space-insensitive; diacritics-insensitive except where
- * that is ambiguous (Habo, Håbo). A trailing genitive "s" is dropped only
- * when the text without it is not itself a municipality ("Vännäs", "Borås"
- * stay). "Region Gotland" is Gotland (the municipality's own name); other
- * regions are not municipalities. Returns the name as in MUNICIPALITIES.
+ * Folded as core/names folds every name: case-, hyphen- and space-insensitive,
+ * diacritics-insensitive only when nothing matches with them and that is not
+ * ambiguous (Habo, Håbo). A trailing genitive "s" is dropped only when the
+ * text without it is not itself a municipality ("Vännäs", "Borås" stay).
+ * "Region Gotland" is Gotland (the municipality's own name); other regions
+ * are not municipalities. Returns the name as in MUNICIPALITIES.
  */
 export function municipalityIn(text: string): string | undefined {
   return matchWhole(text, true);
@@ -567,7 +530,7 @@ export function leadingMunicipality(text: string): { municipality: string; rest:
     const after = text.slice(end);
     const rest = after.replace(/^[\s:;,.\-‐‑‒–—]+/u, '').trim();
     if (rest === '') return undefined;
-    const bareName = !SUFFIX.test(candidate);
+    const bareName = !MUNICIPALITY_SUFFIX.test(candidate);
     const spaceOnly = !/^\s*[:;,.\-‐‑‒–—]/u.test(after);
     if (bareName && spaceOnly && PERSON_LIKE.has(municipality) && /^\p{L}[\p{L}'’-]*$/u.test(rest)) return undefined;
     return { municipality, rest };

@@ -34,16 +34,6 @@ export interface Digest {
   upcoming: (PlannedMeeting & { network: string; networkName: string })[];
 }
 
-/** "Örkelljunga kommun", "stockholms stad", "ÄLMHULT" → the archive's spelling, Swedish letters kept. */
-export function findMunicipality(input: string, municipalities: readonly string[]): string | undefined {
-  const fold = (s: string) => s.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
-  const bare = fold(input).replace(/\s+(kommun|stad)$/, '');
-  return (
-    municipalities.find((m) => fold(m) === bare) ??
-    (bare.endsWith('s') ? municipalities.find((m) => fold(m) === bare.slice(0, -1)) : undefined)
-  );
-}
-
 /** What a municipality's director takes home from a half-year of network meetings. */
 export function municipalityDigest(archive: Archive, municipality: string, whole: Period, asOf = whole.to): Digest {
   // What has happened by the as-of day; meetings after it are the coming ones.

@@ -183,14 +183,27 @@ export function legendText(s: Style): string {
   return r.legend([...marks, `${r.notMember} ${r.notMemberWord}`].join(', '));
 }
 
-export function attendanceMarkdown(regs: AttendanceRegister[], s: Style, depth: 2 | 3 = 2): RootContent[] {
+/**
+ * Each register as Markdown. `nobody` says, for a network that a filter left
+ * without people, why there is no table (undefined: show the empty table).
+ */
+export function attendanceMarkdown(
+  regs: AttendanceRegister[],
+  s: Style,
+  depth: 2 | 3 = 2,
+  nobody: (network: string) => string | undefined = () => undefined,
+): RootContent[] {
   const r = s.c.registers;
   const legend = legendText(s);
   return regs.flatMap((reg): RootContent[] => {
+    const heading = md.heading(depth, r.attendanceTitle(s.networkName(reg.network)));
+    const meetings = md.paragraph(r.meetingsLine(reg.meetings.map((m) => `${m.id} ${s.date(m.date)}`).join(', ') || '–'));
+    const none = reg.people.length === 0 ? nobody(reg.network) : undefined;
+    if (none !== undefined) return [heading, meetings, md.paragraph(none)];
     const inactive = reg.people.filter((p) => p.inactive).map((p) => p.name);
     return [
-      md.heading(depth, r.attendanceTitle(s.networkName(reg.network))),
-      md.paragraph(r.meetingsLine(reg.meetings.map((m) => `${m.id} ${s.date(m.date)}`).join(', ') || '–')),
+      heading,
+      meetings,
       md.table(attendanceMatrix(reg, s)),
       md.paragraph(legend),
       ...(inactive.length > 0 ? [md.paragraph(r.inactive(inactive.join(', ')))] : []),

@@ -1,12 +1,10 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { closest } from '../../core/closest.js';
 import { KdError } from '../../core/errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { calendarEntries } from '../../query/calendar.js';
-import { findMunicipality, municipalityDigest } from '../../query/digest.js';
+import { municipalityDigest } from '../../query/digest.js';
 import { introPackage } from '../../query/intro.js';
-import { collator } from '../../query/sort.js';
 import { calendarReporters, digestTree, docReporters, introTree } from '../../render/documents.js';
 import { CALENDAR_FORMATS, DOC_FORMATS, type DocFormat } from '../../render/formats.js';
 import { periodName, style } from '../../render/registers.js';
@@ -14,9 +12,9 @@ import { defineCommand, type Globals, option } from '../command.js';
 import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { halfOf, kdPackage, today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { date, forceOption, formatOption, half, networkOption, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { emit } from '../output.js';
+import { municipalityNamed, networkId, personId, pickNetwork } from '../resolve.js';
 import { requireSound } from '../scope.js';
 
 const docOptions = [formatOption(DOC_FORMATS, 'md'), outOption, forceOption] as const;
@@ -46,12 +44,9 @@ export const introCommand = defineCommand('intro', 'intro', {
     const { archive, lang } = await open(io, opts);
     const net = pickNetwork(archive, opts.network);
     requireSound(archive, { network: net.id }, lang);
-    if (opts.person !== undefined && !archive.people?.[opts.person]) {
-      const known = closest(opts.person, Object.keys(archive.people ?? {}));
-      throw new KdError('unknown-person-suggest', { id: opts.person, known: known.join(', ') });
-    }
+    const person = opts.person !== undefined ? personId(archive, opts.person) : undefined;
     const s = style(archive, lang);
-    const tree = introTree(introPackage(archive, net, opts.asOf ?? today(), opts.person), s);
+    const tree = introTree(introPackage(archive, net, opts.asOf ?? today(), person), s);
     return document(io, tree, s.c.docs.introTitle({ network: net.config!.name }), opts, lang);
   },
 });
@@ -75,9 +70,7 @@ export const digestCommand = defineCommand('digest', 'digest', {
     const s = style(archive, lang);
     const period = opts.half!;
     requireSound(archive, { period }, lang);
-    const known = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
-    const municipality = findMunicipality(opts.municipality!, known);
-    if (!municipality) throw new KdError('unknown-municipality-option', { found: opts.municipality!, known: known.join(', ') });
+    const municipality = municipalityNamed(archive, opts.municipality!);
     const digest = municipalityDigest(archive, municipality, period, presentedOn(period, opts.asOf));
     return document(io, digestTree(digest, s), s.c.docs.digestTitle({ municipality, period: periodName(period, s) }), opts, lang);
   },
@@ -87,8 +80,8 @@ export const calendarCommand = defineCommand('calendar', 'calendar', {
   options: [networkOption, formatOption(CALENDAR_FORMATS, 'ics'), outOption, forceOption],
   async run(opts, io) {
     const { root, archive, lang } = await open(io, opts);
-    if (opts.network !== undefined) pickNetwork(archive, opts.network);
-    const entries = calendarEntries(archive, opts.network);
+    const network = opts.network !== undefined ? networkId(archive, opts.network) : undefined;
+    const entries = calendarEntries(archive, network);
     // Links are relative to where the Markdown is written (or printed from).
     const base = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
     const link = (file: string) =>

@@ -12,7 +12,7 @@ import { KdError } from '../../core/errors.js';
 import { type Catalogue, catalogue } from '../../i18n/index.js';
 import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
-import { looksLikeName, matchMunicipality, PeopleIndex } from '../../import/names.js';
+import { looksLikeName, municipalityOf, PeopleIndex } from '../../import/names.js';
 import { type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
 import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
 import { SUMMARY_FORMATS } from '../../render/formats.js';
@@ -25,8 +25,8 @@ import { argument, defineCommand, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { date, dryRunOption, flag, formatOption, networkOption, placeOption, text, timeOption } from '../options.js';
+import { pickNetwork } from '../resolve.js';
 
 const importOptions = [
   networkOption,
@@ -429,7 +429,7 @@ async function importRoster(
       continue;
     }
     const name = m[1]!.trim();
-    const municipality = matchMunicipality(m[3]!, archive.config?.municipalities ?? []);
+    const municipality = municipalityOf(m[3]!, archive.config?.municipalities ?? []);
     if (!municipality) unknownMunicipalities.push(m[3]!.trim());
     let id = index.find(name);
     if (!id) {

@@ -16,9 +16,9 @@ import { isRealDate, timeRange } from '../../schema/index.js';
 import { defineCommand, option } from '../command.js';
 import { displayPath } from '../io.js';
 import { openArchive } from '../load.js';
-import { pickNetwork } from '../network.js';
 import { date, dryRunOption, flag, networkOption, placeOption, text, timeOption } from '../options.js';
 import { ask, interactive, type Question } from '../prompt.js';
+import { pickNetwork } from '../resolve.js';
 
 export interface NewProtocolOptions {
   cwd: string;

@@ -26,8 +26,8 @@ import { defineCommand, type Globals, option } from '../command.js';
 import { chalkFor, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { atOption, date, flag, formatOption, fromOption, halfOption, networkOption, text, toOption } from '../options.js';
+import { municipalityNamed, networkId, ownerId, personId } from '../resolve.js';
 import { requireSound } from '../scope.js';
 
 interface Scoped extends Globals {
@@ -38,13 +38,18 @@ interface Scoped extends Globals {
   at?: string | undefined;
 }
 
-/** Loads the archive and checks the options every query shares. */
+/**
+ * Loads the archive and checks the options every query shares: the network
+ * by id or name, resolved to its id; the period. Names that need a sound
+ * people.yml or kd.yml (person, municipality, owner) are resolved after
+ * this, once the archive is known to be sound.
+ */
 async function open(opts: Scoped, io: Io) {
   const { archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, at: opts.at, lang: opts.lang });
-  if (opts.network !== undefined) pickNetwork(archive, opts.network);
+  const network = opts.network !== undefined ? networkId(archive, opts.network) : undefined;
   const p = period(opts);
-  requireSound(archive, { network: opts.network, period: p }, lang);
-  return { archive, lang, period: p, styled: (iso: boolean) => style(archive, lang, iso) };
+  requireSound(archive, { network, period: p }, lang);
+  return { archive, lang, network, period: p, styled: (iso: boolean) => style(archive, lang, iso) };
 }
 
 /** The period asked about: a half-year, or from and to (either end open), or all time. */
@@ -75,34 +80,44 @@ export const attendanceCommand = defineCommand('attendance', 'attendance', {
     ...outputOptions,
   ],
   async run(opts, io) {
-    const { archive, period: p, styled } = await open(opts, io);
-    if (opts.person !== undefined && !archive.people?.[opts.person]) throw new KdError('unknown-person-option', { id: opts.person });
-    const regs = attendanceRegisters(archive, { ...(opts.network ? { network: opts.network } : {}), ...(p ? { period: p } : {}) }).map(
-      (reg) => ({
-        ...reg,
-        people: reg.people.filter(
-          (row) =>
-            (opts.person === undefined || row.person === opts.person) &&
-            (opts.municipality === undefined || row.municipality === opts.municipality),
-        ),
-        municipalities: reg.municipalities.filter((m) => opts.municipality === undefined || m.municipality === opts.municipality),
-      }),
-    );
+    const { archive, network, period: p, styled } = await open(opts, io);
+    const person = opts.person !== undefined ? personId(archive, opts.person) : undefined;
+    const municipality = opts.municipality !== undefined ? municipalityNamed(archive, opts.municipality) : undefined;
+    const regs = attendanceRegisters(archive, { ...(network ? { network } : {}), ...(p ? { period: p } : {}) }).map((reg) => ({
+      ...reg,
+      people: reg.people.filter(
+        (row) => (person === undefined || row.person === person) && (municipality === undefined || row.municipality === municipality),
+      ),
+      municipalities: reg.municipalities.filter((m) => municipality === undefined || m.municipality === municipality),
+    }));
     const s = styled(false);
     const r = s.c.registers;
+    // A filter that leaves a network without rows says so, rather than showing an empty table.
+    const nobody = (id: string): string | undefined => {
+      const d = { network: s.networkName(id), period: p !== undefined };
+      if (person !== undefined) return r.personNotMember({ ...d, person: s.person(person) });
+      if (municipality !== undefined) return r.noMemberFrom({ ...d, municipality });
+      return undefined;
+    };
     return write(io, opts, {
       json: () => attendanceJson(regs),
       csv: () => attendanceSummary(regs, styled(true)),
-      markdown: () => attendanceMarkdown(regs, s),
-      text: () => [
-        ...regs.flatMap((reg): TextBlock[] => [
-          { strong: r.attendanceTitle(s.networkName(reg.network)) },
-          { table: attendanceMatrix(reg, s) },
-          { line: '' },
-          ...(reg.municipalities.length > 0 ? [{ strong: r.municipalitiesTitle }, { table: municipalityTable(reg, s) }, { line: '' }] : []),
-        ]),
-        { line: legendText(s) },
-      ],
+      markdown: () => attendanceMarkdown(regs, s, 2, nobody),
+      text: () => {
+        const none = (reg: (typeof regs)[number]) => (reg.people.length === 0 ? nobody(reg.network) : undefined);
+        return [
+          ...regs.flatMap((reg): TextBlock[] => [
+            { strong: r.attendanceTitle(s.networkName(reg.network)) },
+            ...(none(reg) !== undefined ? [{ line: none(reg)! }] : [{ table: attendanceMatrix(reg, s) }]),
+            { line: '' },
+            ...(reg.municipalities.length > 0
+              ? [{ strong: r.municipalitiesTitle }, { table: municipalityTable(reg, s) }, { line: '' }]
+              : []),
+          ]),
+          // The legend explains the matrix: with none shown, none is needed.
+          ...(regs.some((reg) => none(reg) === undefined) ? [{ line: legendText(s) }] : []),
+        ];
+      },
     });
   },
 });
@@ -110,10 +125,11 @@ export const attendanceCommand = defineCommand('attendance', 'attendance', {
 export const decisionsCommand = defineCommand('decisions', 'decisions', {
   options: [option('--grep <text>', 'grep', text), networkOption, ownerOption, ...periodOptions, ...outputOptions],
   async run(opts, io) {
-    const { archive, lang, period: p, styled } = await open(opts, io);
+    const { archive, lang, network, period: p, styled } = await open(opts, io);
+    const owner = opts.owner !== undefined ? ownerId(archive, opts.owner) : undefined;
     const rows = decisions(archive, {
-      ...(opts.network ? { network: opts.network } : {}),
-      ...(opts.owner ? { owner: opts.owner } : {}),
+      ...(network ? { network } : {}),
+      ...(owner ? { owner } : {}),
       ...(opts.grep ? { grep: opts.grep } : {}),
       ...(p ? { period: p } : {}),
     });
@@ -142,14 +158,15 @@ export const assignmentsCommand = defineCommand('assignments', 'assignments', {
     ...outputOptions,
   ],
   async run(opts, io) {
-    const { archive, lang, styled } = await open(opts, io);
+    const { archive, lang, network, styled } = await open(opts, io);
     const statuses = (['open', 'overdue', 'done'] as const).filter((k) => opts[k]);
     if (statuses.length > 1) throw new KdError('conflicting-options', { options: statuses.map((k) => `--${k}`).join(', ') });
+    const owner = opts.owner !== undefined ? ownerId(archive, opts.owner) : undefined;
     const asOf = opts.asOf ?? today();
     const rows = assignmentRows(archive, {
       asOf,
-      ...(opts.network ? { network: opts.network } : {}),
-      ...(opts.owner ? { owner: opts.owner } : {}),
+      ...(network ? { network } : {}),
+      ...(owner ? { owner } : {}),
       ...(statuses[0] ? { status: statuses[0] as AssignmentStatus } : {}),
     });
     const c = catalogue(lang);

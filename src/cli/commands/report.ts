@@ -12,9 +12,9 @@ import { defineCommand, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { halfOf, kdPackage, today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { atOption, forceOption, formatOption, half, outOption, presentedOn, presentedOption, text } from '../options.js';
 import { emit } from '../output.js';
+import { networkId } from '../resolve.js';
 import { concerns } from '../scope.js';
 
 export interface ReportOptions {
@@ -38,13 +38,13 @@ export type ReportOutcome =
 export async function report(opts: ReportOptions): Promise<ReportOutcome> {
   const { period } = opts;
   const { root, archive, lang, git } = await openArchive({ ...opts, provenance: true });
-  if (opts.network !== undefined) pickNetwork(archive, opts.network);
+  const network = opts.network !== undefined ? networkId(archive, opts.network) : undefined;
 
-  const blocking = runRules(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network: opts.network, period }));
+  const blocking = runRules(archive).findings.filter((f) => f.severity === 'error' && concerns(f.file, { network, period }));
   if (blocking.length > 0) return { ok: false, findings: blocking, files: new Set(blocking.map((f) => f.file)).size, lang, root };
 
   const data = halfYearReport(archive, period, {
-    ...(opts.network !== undefined ? { network: opts.network } : {}),
+    ...(network !== undefined ? { network } : {}),
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
   });
   const prov: Provenance = {

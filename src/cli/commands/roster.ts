@@ -16,8 +16,8 @@ import { defineCommand, type Globals, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
-import { pickNetwork } from '../network.js';
 import { date, flag, formatOption, fromOption, networkOption, share, termId, text, toOption, year } from '../options.js';
+import { pickNetwork } from '../resolve.js';
 import { requireSound } from '../scope.js';
 
 interface Common extends Globals {
