@@ -449,7 +449,18 @@ export const en: Catalogue = {
     notUnderstood: (n) =>
       `${n} ${n === 1 ? 'line was' : 'lines were'} not understood; ${n === 1 ? 'it remains' : 'they remain'} in the protocol's text:`,
     roster: (d) =>
-      `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
+      `${d.dryRun ? 'Dry run, nothing written: ' : ''}${d.members} ${d.members === 1 ? 'member' : 'members'} ${d.dryRun ? 'would be' : d.members === 1 ? 'was' : 'were'} added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new ${d.people === 1 ? 'person' : 'people'} in people.yml.`,
+    rosterEnded: (d) =>
+      `${d.dryRun ? 'Would end' : 'Ended'} ${d.n} ${d.n === 1 ? 'membership' : 'memberships'} with to: ${d.to}, the day before the list's date:`,
+    rosterEndedLine: (d) => `${d.name} (${d.seat}), ${d.by ? `replaced by ${d.by}` : 'not in the list'}`,
+    rosterKept: 'Kept (a role in the network is no municipality’s seat; end the membership by hand if the person leaves):',
+    rosterKeptLine: (d) => `${d.name} (${d.seat}, ${d.role}); the list has ${d.by}`,
+    rosterSameDay: (d) =>
+      `${d.name} (${d.seat}) joined on ${d.from}, the day the list starts, and cannot end the day before; correct the roster by hand.`,
+    rosterUnlisted: (n) =>
+      `${n} ${n === 1 ? 'member is' : 'members are'} not in the list, and no one in it takes ${n === 1 ? 'the seat' : 'their seats'}; ${n === 1 ? 'the membership goes' : 'the memberships go'} on:`,
+    rosterComplete: (d) =>
+      `Is the list the whole roster as of ${d.from}? Then run again with --complete, and those memberships end too, with to: ${d.to}.`,
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
     skippedBefore: (n) => `${n} ${n === 1 ? 'line' : 'lines'} before the heading of the member list ${n === 1 ? 'was' : 'were'} not read.`,
     tooLarge: 'The file is larger than 20 MB and is not minutes; nothing was read.',
@@ -634,6 +645,8 @@ export const en: Catalogue = {
       importFiles: 'files or folders to import (.txt, .md, .docx, .pdf)',
       addPeople: 'add unknown names to people.yml',
       roster: 'read a member list ("Name, [tf,] Municipality") into the network\'s roster',
+      rosterComplete:
+        'with --roster: the list is the whole roster as of --date, so members it does not name leave too (otherwise only those someone in the list replaces)',
       importDate: 'meeting date when the file lacks it (with --roster: the date the members start)',
       importFormat: 'format of the summary: text or json',
       introPerson: 'for one person (id): their assignments, substitute and networks',

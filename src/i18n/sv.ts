@@ -501,8 +501,21 @@ export const sv = {
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
     notUnderstood: (n: number) =>
       `${n} ${n === 1 ? 'rad tolkades inte; den står' : 'rader tolkades inte; de står'} kvar i protokollets text:`,
-    roster: (d: { members: number; acting: number; people: number; file: string }) =>
-      `${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
+    roster: (d: { members: number; acting: number; people: number; file: string; dryRun: boolean }) =>
+      `${d.dryRun ? 'Provkörning, inget skrevs: ' : ''}${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} ${d.dryRun ? 'skulle läggas' : 'lades'} till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
+    rosterEnded: (d: { n: number; to: string; dryRun: boolean }) =>
+      `${d.dryRun ? 'Skulle avsluta' : 'Avslutade'} ${d.n} medlemskap med to: ${d.to}, dagen före förteckningens datum:`,
+    rosterEndedLine: (d: { name: string; seat: string; by: string }) =>
+      `${d.name} (${d.seat}), ${d.by ? `ersatt av ${d.by}` : 'inte med i förteckningen'}`,
+    rosterKept: 'Behölls (en roll i nätverket är ingen kommuns plats; avsluta medlemskapet för hand om personen lämnar):',
+    rosterKeptLine: (d: { name: string; seat: string; role: string; by: string }) =>
+      `${d.name} (${d.seat}, ${d.role}); förteckningen har ${d.by}`,
+    rosterSameDay: (d: { name: string; seat: string; from: string }) =>
+      `${d.name} (${d.seat}) blev medlem ${d.from}, samma dag som förteckningen gäller från, och kan inte sluta dagen före; rätta medlemslistan för hand.`,
+    rosterUnlisted: (n: number) =>
+      `${n} ${n === 1 ? 'medlem står' : 'medlemmar står'} inte i förteckningen, och ingen i den tar ${n === 1 ? 'platsen' : 'platserna'}; ${n === 1 ? 'medlemskapet fortsätter' : 'medlemskapen fortsätter'}:`,
+    rosterComplete: (d: { from: string; to: string }) =>
+      `Är förteckningen hela medlemslistan per ${d.from}? Kör då igen med --complete, så slutar de medlemskapen också, med to: ${d.to}.`,
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
     skippedBefore: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
@@ -694,6 +707,8 @@ export const sv = {
       absentUnmentioned: 'medlemmar som protokollet inte nämner förs in som frånvarande',
       addPeople: 'lägg till okända namn i people.yml',
       roster: 'läs en medlemsförteckning ("Namn, [tf,] Kommun") till nätverkets medlemslista',
+      rosterComplete:
+        'med --roster: förteckningen är hela medlemslistan per --date, så även medlemmar som inte står i den slutar (annars bara de som någon i förteckningen ersätter)',
       importDate: 'mötesdatum när filen saknar det (med --roster: från vilket datum medlemmarna gäller)',
       importFormat: 'sammanfattningens format: text eller json',
       introPerson: 'anpassa för en person (id): egna uppdrag, ersättare och nätverk',
