@@ -21,6 +21,17 @@ function table(md: string, heading: string): string[][] {
     );
 }
 
+/** The column titles of the Markdown table under a heading. */
+function header(md: string, heading: string): string[] {
+  const section = md.split(`## ${heading}\n`)[1]!.split('\n## ')[0]!;
+  return section
+    .split('\n')
+    .find((l) => l.startsWith('|'))!
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
+}
+
 describe('kd intro', () => {
   it('gives a new member the mission, rules, today’s members, coming meetings, recent decisions, open assignments and the contact', async () => {
     const out = await run(['intro', '--network', 'kd-gruppen', '--as-of', '2019-12-20', ...SAMPLE_ARGS]);
@@ -35,6 +46,9 @@ describe('kd intro', () => {
     expect(members).not.toContain('Lars Wiklund');
     expect(members).not.toContain('Ola Kjellberg');
     expect(table(md, 'Medlemmar').find((r) => r[0] === 'Karin Östberg')![3]).toBe('vice ordförande');
+    // The secretary sits for an organisation, not a municipality: the column says both.
+    expect(header(md, 'Medlemmar')).toEqual(['Namn', 'Kommun eller organisation', 'Titel', 'Roll', 'Sedan']);
+    expect(table(md, 'Medlemmar').find((r) => r[0] === 'Lena Sjöholm')![1]).toBe('Skåne Nordost i samverkan');
     expect(table(md, 'Kommande möten').map((r) => r[0])).toEqual(['24 jan. 2020']);
     expect(table(md, 'Beslut vid de senaste fyra mötena').map((r) => r[0]!.split(' ')[1])).toEqual([
       '5/2019',
@@ -51,8 +65,10 @@ describe('kd intro', () => {
       ['kd-gruppen 6/2019 §3:1', 'försenat'],
       ['kd-gruppen 7/2019 §2:1', 'öppet'],
     ]);
+    // The title under Titel and the organisation under a column of its own.
+    expect(header(md, 'Kontakt')).toEqual(['Namn', 'Titel', 'Organisation', 'E-post', 'Telefon']);
     expect(table(md, 'Kontakt')).toEqual([
-      ['Lena Sjöholm', 'Sekretariatschef, Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60'],
+      ['Lena Sjöholm', 'Sekretariatschef', 'Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60'],
     ]);
   });
 

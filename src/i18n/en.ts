@@ -549,6 +549,8 @@ export const en: Catalogue = {
       email: 'E-mail',
       phone: 'Phone',
       title: 'Title',
+      organisation: 'Organisation',
+      municipalityOrOrganisation: 'Municipality or organisation',
       role: 'Role',
       from: 'Since',
       substitute: 'Substitute',

@@ -609,6 +609,8 @@ export const sv = {
       email: 'E-post',
       phone: 'Telefon',
       title: 'Titel',
+      organisation: 'Organisation',
+      municipalityOrOrganisation: 'Kommun eller organisation',
       role: 'Roll',
       from: 'Sedan',
       substitute: 'Ersättare',

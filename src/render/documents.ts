@@ -33,7 +33,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
     md.table({
       columns: [
         { title: reg.columns.name },
-        { title: reg.columns.municipality },
+        { title: pkg.roster.every((r) => r.municipality !== undefined) ? reg.columns.municipality : col.municipalityOrOrganisation },
         { title: col.title },
         { title: col.role },
         { title: col.from },
@@ -74,8 +74,14 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
     children.push(md.heading(2, d.contact));
     children.push(
       md.table({
-        columns: [{ title: reg.columns.name }, { title: col.title }, { title: col.email }, { title: col.phone }],
-        rows: pkg.contacts.map((c) => [c.name, [c.title, c.organisation].filter(Boolean).join(', '), c.email ?? '', c.phone ?? '']),
+        columns: [
+          { title: reg.columns.name },
+          { title: col.title },
+          { title: col.organisation },
+          { title: col.email },
+          { title: col.phone },
+        ],
+        rows: pkg.contacts.map((c) => [c.name, c.title ?? '', c.organisation ?? '', c.email ?? '', c.phone ?? '']),
       }),
     );
   }
