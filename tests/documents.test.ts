@@ -81,6 +81,16 @@ describe('kd intro', () => {
     expect(table(md, 'För dig').map((r) => r[0])).toEqual(['kd-gruppen 6/2019 §3:1']);
   });
 
+  it('for a personal substitute: whose substitute she is, and in which network, instead of "Du sitter i: –"', async () => {
+    const args = ['intro', '--network', 'kd-gruppen', '--person', 'sofie-ahlgren', '--as-of', '2019-12-20', ...SAMPLE_ARGS];
+    const md = (await run(args)).stdout;
+    expect(md).toContain('Du är personlig ersättare för Göran Nilsson (Hässleholm) i Kommundirektörsgruppen.');
+    expect(md).not.toContain('Du sitter i');
+    expect((await run([...args, '--lang', 'en'])).stdout).toContain(
+      'You are the personal substitute for Göran Nilsson (Hässleholm) in Kommundirektörsgruppen.',
+    );
+  });
+
   it('as an HTML page', async () => {
     const html = (await run(['intro', '--network', 'digital', '--format', 'html', '--as-of', '2019-12-20', ...SAMPLE_ARGS])).stdout;
     expect(html).toMatch(/^<!doctype html><html lang="sv">/);

@@ -529,6 +529,7 @@ export const en: Catalogue = {
     you: 'For you',
     yourNetworks: 'You sit in',
     yourSubstitute: (d) => `Your personal substitute is ${d.name}.`,
+    yourPrincipal: (d) => `You are the personal substitute for ${d.name} in ${d.network}.`,
     yourAssignments: 'Your assignments',
     digestTitle: (d) => `${d.municipality}: to take home from the networks, ${d.period}`,
     representatives: 'The municipality’s representatives in the networks',

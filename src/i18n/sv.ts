@@ -589,6 +589,7 @@ export const sv = {
     you: 'För dig',
     yourNetworks: 'Du sitter i',
     yourSubstitute: (d: { name: string }) => `Din personliga ersättare är ${d.name}.`,
+    yourPrincipal: (d: { name: string; network: string }) => `Du är personlig ersättare för ${d.name} i ${d.network}.`,
     yourAssignments: 'Dina uppdrag',
     digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken, ${d.period}`,
     representatives: 'Kommunens företrädare i nätverken',

@@ -60,11 +60,15 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   if (pkg.person) {
     const p = pkg.person;
     children.push(md.heading(2, d.you));
-    children.push(
-      md.paragraph(
-        `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role]}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
-      ),
-    );
+    // Someone who is only a personal substitute sits in no network: say whose substitute she is instead of "–".
+    if (p.networks.length > 0 || p.substituteFor.length === 0)
+      children.push(
+        md.paragraph(
+          `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role]}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
+        ),
+      );
+    for (const f of p.substituteFor)
+      children.push(md.paragraph(d.yourPrincipal({ name: f.seat ? `${f.name} (${f.seat})` : f.name, network: f.networkName })));
     if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));
     children.push(md.heading(3, d.yourAssignments));
     children.push(...rowsBlock(p.assignments, () => assignmentTable(p.assignments, s), s));
