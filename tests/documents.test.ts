@@ -210,3 +210,23 @@ describe('unknown names give exit 2 with the known ones suggested', () => {
     expect(await run([...args, ...SAMPLE_ARGS])).toEqual({ code: 2, stdout: '', stderr });
   });
 });
+
+describe('saying that there is nothing', () => {
+  // "Inga träffar" stood both for a query that matched nothing and for no coming meetings; each now says which.
+  it('a query that matches no rows says so, and a digest with no coming meetings says that, in other words', async () => {
+    const query = await run(['decisions', '--grep', 'zzzz', ...SAMPLE_ARGS]);
+    expect(query.stdout).toBe('Beslut och överenskommelser\nInga rader matchar urvalet.\n');
+    expect((await run(['decisions', '--grep', 'zzzz', '--lang', 'en', ...SAMPLE_ARGS])).stdout).toContain('No rows match the selection.');
+    const root = await archiveWith(REG);
+    const digest = (await run(['digest', '--municipality', 'Bjuv', '--half', '2019H1'], { cwd: root })).stdout;
+    expect(digest.split('## Kommande möten\n')[1]).toBe('\nInga kommande möten står i kalendern.\n');
+    const en = (await run(['digest', '--municipality', 'Bjuv', '--half', '2019H1', '--lang', 'en'], { cwd: root })).stdout;
+    expect(en).toContain('No coming meetings are in the calendar.');
+  });
+
+  it('a document with no decisions or no assignments names what there is none of', async () => {
+    const md = (await run(['intro', '--network', 'kd-gruppen', '--as-of', '2018-01-01', ...SAMPLE_ARGS])).stdout;
+    expect(md.split('## Beslut vid de senaste fyra mötena\n')[1]!.split('\n## ')[0]).toBe('\nInga beslut eller överenskommelser.\n');
+    expect(md.split('## Öppna uppdrag\n')[1]!.split('\n## ')[0]).toBe('\nInga uppdrag.\n');
+  });
+});

@@ -129,7 +129,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 
     children.push(md.heading(3, r.assignments));
     children.push(md.paragraph(r.assignmentsIntro));
-    children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s));
+    children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s, s.c.registers.noAssignments));
   }
   children.push(footer);
   return { type: 'root', children };
