@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { archiveWith, REPO, replace, run } from './helpers.js';
+import { archiveWith, findings, MINI, REPO, replace, run, SAMPLE } from './helpers.js';
 
 const SAMPLE_ARGS = ['--archive', 'archive'];
 const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
@@ -163,13 +163,77 @@ describe('kd calendar', () => {
     expect(first.startDate.toString()).toBe('2019-01-18T09:00:00');
     expect(first.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Stockholm');
     expect(first.endDate.toString()).toBe('2019-01-18T12:00:00');
-    expect(first.description).toBe('Protokoll 1/2019: networks/kd-gruppen/protocols/2019/2019-01-18-1.md');
+    // No site address: no link, only where the protocol is in the archive (a path is no link in Outlook).
+    expect(first.description).toBe('Protokoll 1/2019, i arkivet networks/kd-gruppen/protocols/2019/2019-01-18-1.md');
+    expect(first.component.getFirstProperty('url')).toBeNull();
     const cancelled = events.find((e) => e.uid.startsWith('kompetens-20191114'))!;
     expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     const next = events.find((e) => e.uid.startsWith('kd-gruppen-20200124'))!;
     expect(next.description).toBe('Dagordning:\n- Nätverkens uppdrag 2020\n- Gemensam e-tjänsteplattform');
     // Stable: the same archive gives the same bytes.
     expect((await run(['calendar', ...SAMPLE_ARGS])).stdout).toBe(ics);
+  });
+
+  it('links each held meeting to its protocol’s page under site_url in kd.yml, or --base-url: the exact bytes', async () => {
+    const root = await archiveWith(SAMPLE, { 'kd.yml': (s) => `${s}site_url: https://kd.example.se/arkiv,sno\n` });
+    const ics = (await run(['calendar', '--network', 'digital'], { cwd: root })).stdout;
+    const event = (uid: string) =>
+      ics
+        .split('BEGIN:VEVENT\r\n')
+        .find((e) => e.startsWith(`UID:${uid}`))!
+        .split('END:VEVENT')[0];
+    // The address mirrors the archive (.md → .html); in TEXT the comma is escaped, in the URI it is not.
+    expect(event('digital-20190131')).toBe(
+      [
+        'UID:digital-20190131@skane-nordost-i-samverkan.kd',
+        'DTSTAMP:20190131T000000Z',
+        'DTSTART;TZID=Europe/Stockholm:20190131T130000',
+        'DTEND;TZID=Europe/Stockholm:20190131T153000',
+        'SUMMARY:Nätverket för digitalisering',
+        'LOCATION:Stadshuset\\, Rum Näsby\\, Kristianstad',
+        'DESCRIPTION:Protokoll 1/2019: https://kd.example.se/arkiv\\,sno/networks/dig',
+        ' ital/protocols/2019/2019-01-31-1.html',
+        'URL;VALUE=URI:https://kd.example.se/arkiv,sno/networks/digital/protocols/20',
+        ' 19/2019-01-31-1.html',
+        'STATUS:CONFIRMED',
+        'TRANSP:OPAQUE',
+        '',
+      ].join('\r\n'),
+    );
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(
+      'https://kd.example.se/arkiv,sno/networks/digital/protocols/2019/2019-01-31-1.html',
+    );
+    // A meeting not yet held has no protocol, so no link.
+    expect(events.at(-1)!.component.getFirstProperty('url')).toBeNull();
+    // --base-url wins over kd.yml; the Markdown and JSON link there too.
+    const other = await run(['calendar', '--network', 'digital', '--base-url', 'https://other.example/', '--format', 'json'], {
+      cwd: root,
+    });
+    expect(JSON.parse(other.stdout)[0].url).toBe('https://other.example/networks/digital/protocols/2019/2019-01-31-1.html');
+    const md = (await run(['calendar', '--network', 'digital', '--format', 'md'], { cwd: root })).stdout;
+    expect(md).toContain('[1/2019](https://kd.example.se/arkiv,sno/networks/digital/protocols/2019/2019-01-31-1.html)');
+  });
+
+  it('refuses an address that is not one: a schema finding at its place in kd.yml, exit 2 for --base-url', async () => {
+    const bad = [
+      'ftp://kd.example.se/',
+      'kd.example.se',
+      'https://user:secret@kd.example.se/',
+      'https://kd.example.se/?a=1',
+      'https://kd.example.se/a b',
+    ];
+    for (const url of bad) {
+      const root = await archiveWith(MINI, { 'kd.yml': (s) => `${s}site_url: "${url}"\n` });
+      expect(await findings(root), url).toEqual([
+        { rule: 'schema', file: 'kd.yml', line: 5, column: 11, severity: 'error', key: 'site_url' },
+      ]);
+    }
+    const out = await run(['calendar', '--base-url', 'javascript:alert(1)', ...SAMPLE_ARGS]);
+    expect(out).toMatchObject({ code: 2, stdout: '' });
+    expect(out.stderr).toBe(
+      'kd: Oväntat ”javascript:alert(1)” för --base-url, förväntade en webbadress som börjar med https:// eller http://, utan inloggning, ? och #.\n',
+    );
   });
 
   it('as Markdown with links to the protocols, and as JSON', async () => {

@@ -129,6 +129,7 @@ export const en: Catalogue = {
     valid: 'a valid value',
     control: 'text without control characters',
     email: 'an e-mail address',
+    'site-url': 'a web address beginning with https:// or http://, without a login, ? or #',
     'term-id': 'a term id, e.g. 2019-2022',
     year: 'a year',
     half: 'a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1',
@@ -561,7 +562,7 @@ export const en: Catalogue = {
     },
     calendarTitle: 'Meeting plan',
     cancelled: 'cancelled',
-    ics: { theme: 'Theme', agenda: 'Agenda', protocol: 'Protocol' },
+    ics: { theme: 'Theme', agenda: 'Agenda', protocol: 'Protocol', inArchive: 'in the archive' },
   },
 
   roster: {
@@ -659,6 +660,8 @@ export const en: Catalogue = {
       introAsOf: 'as of date YYYY-MM-DD (otherwise today)',
       docFormat: 'md (default) or html',
       calendarFormat: 'ics (default), md or json',
+      baseUrl:
+        'the web address the archive’s pages are published at (otherwise site_url in kd.yml): meetings link to their protocols’ pages there',
       digestMunicipality: 'the municipality, with or without "kommun"/"stad"',
       on: 'as of date YYYY-MM-DD',
       term: 'the term id',

@@ -169,6 +169,7 @@ export const sv = {
     valid: 'ett giltigt värde',
     control: 'text utan styrtecken',
     email: 'en e-postadress',
+    'site-url': 'en webbadress som börjar med https:// eller http://, utan inloggning, ? och #',
     'term-id': 'ett id för mandatperioden, t.ex. 2019-2022',
     year: 'ett årtal',
     half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
@@ -622,7 +623,7 @@ export const sv = {
     },
     calendarTitle: 'Mötesplan',
     cancelled: 'inställt',
-    ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' },
+    ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll', inArchive: 'i arkivet' },
   },
 
   roster: {
@@ -722,6 +723,7 @@ export const sv = {
       introAsOf: 'läget per datum ÅÅÅÅ-MM-DD (annars i dag)',
       docFormat: 'md (standard) eller html',
       calendarFormat: 'ics (standard), md eller json',
+      baseUrl: 'webbadressen där arkivets sidor ligger (annars site_url i kd.yml): mötena länkar till protokollens sidor där',
       digestMunicipality: 'kommunen, med eller utan ”kommun”/”stad”',
       on: 'per datum ÅÅÅÅ-MM-DD',
       term: 'mandatperiodens id',
