@@ -32,7 +32,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const MM = 72 / 25.4;
 const PAGE_TOP_MARGIN = 16 * MM;
 
-describe.skipIf(!hasChromium)('the HTML pages in headless Chromium', () => {
+describe.skipIf(!hasChromium)(`the HTML pages in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} not present)`}`, () => {
   let browser: Browser;
   const html: Record<string, string> = {};
   beforeAll(async () => {
