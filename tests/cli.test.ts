@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { archiveWith, MINI, NO_GIT, REPO, replace, run } from './helpers.js';
+import { archiveWith, MINI, made, NO_GIT, REPO, replace, run } from './helpers.js';
 
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
 const brokenChair = { [P2]: replace('chair: anna-ahl', 'chair: cilla-cox') };
@@ -157,12 +157,14 @@ describe('kd schema', () => {
 });
 
 describe('colour', () => {
+  // Like run(), but with a terminal for stdout. The cache is off as in every in-process run: with it on, these
+  // tests used the user's own cache, and an unusable one printed its notice among the test lines.
   const tty = async (env: Record<string, string>, args: string[] = []) => {
     const root = await archiveWith(MINI, brokenChair);
     let stdout = '';
     await main(['check', ...args], {
       cwd: root,
-      env,
+      env: { KD_CACHE: 'off', ...env },
       stdout: { write: (s: string) => (stdout += s), isTTY: true },
       stderr: { write: () => true },
     });
@@ -171,6 +173,13 @@ describe('colour', () => {
   it('is on for a terminal', async () => expect(await tty({})).toContain('\u001b['));
   it('is off with NO_COLOR', async () => expect(await tty({ NO_COLOR: '1' })).not.toContain('\u001b['));
   it('is off with --no-color', async () => expect(await tty({}, ['--no-color'])).not.toContain('\u001b['));
+  it('never touches the user’s cache: an unusable one prints nothing among the test lines (tests/quiet.ts)', async () => {
+    const home = await mkdtemp(path.join(os.tmpdir(), 'kd-home-'));
+    made.push(home);
+    await mkdir(path.join(home, 'kd'), { mode: 0o777 });
+    await chmod(path.join(home, 'kd'), 0o777);
+    expect(await tty({ XDG_CACHE_HOME: home })).toContain('\u001b[');
+  });
 });
 
 describe('the installed bin', () => {

@@ -245,7 +245,7 @@ describe('iCalendar', () => {
     organisation: 'Test\u001bsamverkan',
     version: '0.0.0',
     lang: 'sv',
-    words: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' },
+    words: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll', inArchive: 'i arkivet' },
   };
 
   it('turns every line break (CRLF, LF or a lone CR) into \\n, a tab into a space, and drops other control characters', () => {
@@ -259,6 +259,10 @@ describe('iCalendar', () => {
           agenda: ['Ett\r\nTvå', 'Tre\nFyra\u0000'],
           network: 'grupp',
           networkName: 'Grupp\u2066en',
+          protocol: 'networks/grupp/protocols/2019/2019-03-14-1.md',
+          protocolId: '1/2019',
+          // Never so from kd (the address is checked, then built by URL), but a line break here still cannot start a property.
+          url: 'https://x.example/a\r\nX-EVIL:1',
         },
       ],
       opts,
@@ -267,7 +271,11 @@ describe('iCalendar', () => {
     expect(lines).toContain('X-WR-CALNAME:Testsamverkan');
     expect(lines).toContain('SUMMARY:Gruppen');
     expect(lines).toContain('LOCATION:Sal\\n1[2J');
-    expect(lines).toContain('DESCRIPTION:Tema: Budget år\\n\\nDagordning:\\n- Ett\\nTvå\\n- Tre\\nFyra');
+    expect(lines).toContain(
+      'DESCRIPTION:Tema: Budget år\\n\\nDagordning:\\n- Ett\\nTvå\\n- Tre\\nFyra\\n\\nProtokoll 1/2019: https://x.example/a\\nX-EVIL:1',
+    );
+    expect(lines).toContain('URL;VALUE=URI:https://x.example/aX-EVIL:1');
+    expect(lines.filter((l) => l.startsWith('X-EVIL'))).toEqual([]);
     // CR only in the CRLF that ends (or folds) a content line; no other control character at all.
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/u);
   });

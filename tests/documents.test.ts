@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { archiveWith, REPO, replace, run } from './helpers.js';
+import { archiveWith, findings, MINI, REPO, replace, run, SAMPLE } from './helpers.js';
 
 const SAMPLE_ARGS = ['--archive', 'archive'];
 const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
@@ -21,6 +21,17 @@ function table(md: string, heading: string): string[][] {
     );
 }
 
+/** The column titles of the Markdown table under a heading. */
+function header(md: string, heading: string): string[] {
+  const section = md.split(`## ${heading}\n`)[1]!.split('\n## ')[0]!;
+  return section
+    .split('\n')
+    .find((l) => l.startsWith('|'))!
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
+}
+
 describe('kd intro', () => {
   it('gives a new member the mission, rules, today’s members, coming meetings, recent decisions, open assignments and the contact', async () => {
     const out = await run(['intro', '--network', 'kd-gruppen', '--as-of', '2019-12-20', ...SAMPLE_ARGS]);
@@ -35,6 +46,9 @@ describe('kd intro', () => {
     expect(members).not.toContain('Lars Wiklund');
     expect(members).not.toContain('Ola Kjellberg');
     expect(table(md, 'Medlemmar').find((r) => r[0] === 'Karin Östberg')![3]).toBe('vice ordförande');
+    // The secretary sits for an organisation, not a municipality: the column says both.
+    expect(header(md, 'Medlemmar')).toEqual(['Namn', 'Kommun eller organisation', 'Titel', 'Roll', 'Sedan']);
+    expect(table(md, 'Medlemmar').find((r) => r[0] === 'Lena Sjöholm')![1]).toBe('Skåne Nordost i samverkan');
     expect(table(md, 'Kommande möten').map((r) => r[0])).toEqual(['24 jan. 2020']);
     expect(table(md, 'Beslut vid de senaste fyra mötena').map((r) => r[0]!.split(' ')[1])).toEqual([
       '5/2019',
@@ -51,8 +65,10 @@ describe('kd intro', () => {
       ['kd-gruppen 6/2019 §3:1', 'försenat'],
       ['kd-gruppen 7/2019 §2:1', 'öppet'],
     ]);
+    // The title under Titel and the organisation under a column of its own.
+    expect(header(md, 'Kontakt')).toEqual(['Namn', 'Titel', 'Organisation', 'E-post', 'Telefon']);
     expect(table(md, 'Kontakt')).toEqual([
-      ['Lena Sjöholm', 'Sekretariatschef, Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60'],
+      ['Lena Sjöholm', 'Sekretariatschef', 'Skåne Nordost i samverkan', 'lena.sjoholm\\@example.se', '044-123 45 60'],
     ]);
   });
 
@@ -63,6 +79,16 @@ describe('kd intro', () => {
     expect(md).toContain('Du sitter i: Kommundirektörsgruppen (medlem).');
     expect(md).toContain('Din personliga ersättare är Sofie Ahlgren.');
     expect(table(md, 'För dig').map((r) => r[0])).toEqual(['kd-gruppen 6/2019 §3:1']);
+  });
+
+  it('for a personal substitute: whose substitute she is, and in which network, instead of "Du sitter i: –"', async () => {
+    const args = ['intro', '--network', 'kd-gruppen', '--person', 'sofie-ahlgren', '--as-of', '2019-12-20', ...SAMPLE_ARGS];
+    const md = (await run(args)).stdout;
+    expect(md).toContain('Du är personlig ersättare för Göran Nilsson (Hässleholm) i Kommundirektörsgruppen.');
+    expect(md).not.toContain('Du sitter i');
+    expect((await run([...args, '--lang', 'en'])).stdout).toContain(
+      'You are the personal substitute for Göran Nilsson (Hässleholm) in Kommundirektörsgruppen.',
+    );
   });
 
   it('as an HTML page', async () => {
@@ -137,13 +163,77 @@ describe('kd calendar', () => {
     expect(first.startDate.toString()).toBe('2019-01-18T09:00:00');
     expect(first.component.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Stockholm');
     expect(first.endDate.toString()).toBe('2019-01-18T12:00:00');
-    expect(first.description).toBe('Protokoll 1/2019: networks/kd-gruppen/protocols/2019/2019-01-18-1.md');
+    // No site address: no link, only where the protocol is in the archive (a path is no link in Outlook).
+    expect(first.description).toBe('Protokoll 1/2019, i arkivet networks/kd-gruppen/protocols/2019/2019-01-18-1.md');
+    expect(first.component.getFirstProperty('url')).toBeNull();
     const cancelled = events.find((e) => e.uid.startsWith('kompetens-20191114'))!;
     expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
     const next = events.find((e) => e.uid.startsWith('kd-gruppen-20200124'))!;
     expect(next.description).toBe('Dagordning:\n- Nätverkens uppdrag 2020\n- Gemensam e-tjänsteplattform');
     // Stable: the same archive gives the same bytes.
     expect((await run(['calendar', ...SAMPLE_ARGS])).stdout).toBe(ics);
+  });
+
+  it('links each held meeting to its protocol’s page under site_url in kd.yml, or --base-url: the exact bytes', async () => {
+    const root = await archiveWith(SAMPLE, { 'kd.yml': (s) => `${s}site_url: https://kd.example.se/arkiv,sno\n` });
+    const ics = (await run(['calendar', '--network', 'digital'], { cwd: root })).stdout;
+    const event = (uid: string) =>
+      ics
+        .split('BEGIN:VEVENT\r\n')
+        .find((e) => e.startsWith(`UID:${uid}`))!
+        .split('END:VEVENT')[0];
+    // The address mirrors the archive (.md → .html); in TEXT the comma is escaped, in the URI it is not.
+    expect(event('digital-20190131')).toBe(
+      [
+        'UID:digital-20190131@skane-nordost-i-samverkan.kd',
+        'DTSTAMP:20190131T000000Z',
+        'DTSTART;TZID=Europe/Stockholm:20190131T130000',
+        'DTEND;TZID=Europe/Stockholm:20190131T153000',
+        'SUMMARY:Nätverket för digitalisering',
+        'LOCATION:Stadshuset\\, Rum Näsby\\, Kristianstad',
+        'DESCRIPTION:Protokoll 1/2019: https://kd.example.se/arkiv\\,sno/networks/dig',
+        ' ital/protocols/2019/2019-01-31-1.html',
+        'URL;VALUE=URI:https://kd.example.se/arkiv,sno/networks/digital/protocols/20',
+        ' 19/2019-01-31-1.html',
+        'STATUS:CONFIRMED',
+        'TRANSP:OPAQUE',
+        '',
+      ].join('\r\n'),
+    );
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events[0]!.component.getFirstPropertyValue('url')).toBe(
+      'https://kd.example.se/arkiv,sno/networks/digital/protocols/2019/2019-01-31-1.html',
+    );
+    // A meeting not yet held has no protocol, so no link.
+    expect(events.at(-1)!.component.getFirstProperty('url')).toBeNull();
+    // --base-url wins over kd.yml; the Markdown and JSON link there too.
+    const other = await run(['calendar', '--network', 'digital', '--base-url', 'https://other.example/', '--format', 'json'], {
+      cwd: root,
+    });
+    expect(JSON.parse(other.stdout)[0].url).toBe('https://other.example/networks/digital/protocols/2019/2019-01-31-1.html');
+    const md = (await run(['calendar', '--network', 'digital', '--format', 'md'], { cwd: root })).stdout;
+    expect(md).toContain('[1/2019](https://kd.example.se/arkiv,sno/networks/digital/protocols/2019/2019-01-31-1.html)');
+  });
+
+  it('refuses an address that is not one: a schema finding at its place in kd.yml, exit 2 for --base-url', async () => {
+    const bad = [
+      'ftp://kd.example.se/',
+      'kd.example.se',
+      'https://user:secret@kd.example.se/',
+      'https://kd.example.se/?a=1',
+      'https://kd.example.se/a b',
+    ];
+    for (const url of bad) {
+      const root = await archiveWith(MINI, { 'kd.yml': (s) => `${s}site_url: "${url}"\n` });
+      expect(await findings(root), url).toEqual([
+        { rule: 'schema', file: 'kd.yml', line: 5, column: 11, severity: 'error', key: 'site_url' },
+      ]);
+    }
+    const out = await run(['calendar', '--base-url', 'javascript:alert(1)', ...SAMPLE_ARGS]);
+    expect(out).toMatchObject({ code: 2, stdout: '' });
+    expect(out.stderr).toBe(
+      'kd: Oväntat ”javascript:alert(1)” för --base-url, förväntade en webbadress som börjar med https:// eller http://, utan inloggning, ? och #.\n',
+    );
   });
 
   it('as Markdown with links to the protocols, and as JSON', async () => {
@@ -201,5 +291,25 @@ describe('unknown names give exit 2 with the known ones suggested', () => {
     ],
   ])('kd %j', async (args, stderr) => {
     expect(await run([...args, ...SAMPLE_ARGS])).toEqual({ code: 2, stdout: '', stderr });
+  });
+});
+
+describe('saying that there is nothing', () => {
+  // "Inga träffar" stood both for a query that matched nothing and for no coming meetings; each now says which.
+  it('a query that matches no rows says so, and a digest with no coming meetings says that, in other words', async () => {
+    const query = await run(['decisions', '--grep', 'zzzz', ...SAMPLE_ARGS]);
+    expect(query.stdout).toBe('Beslut och överenskommelser\nInga rader matchar urvalet.\n');
+    expect((await run(['decisions', '--grep', 'zzzz', '--lang', 'en', ...SAMPLE_ARGS])).stdout).toContain('No rows match the selection.');
+    const root = await archiveWith(REG);
+    const digest = (await run(['digest', '--municipality', 'Bjuv', '--half', '2019H1'], { cwd: root })).stdout;
+    expect(digest.split('## Kommande möten\n')[1]).toBe('\nInga kommande möten står i kalendern.\n');
+    const en = (await run(['digest', '--municipality', 'Bjuv', '--half', '2019H1', '--lang', 'en'], { cwd: root })).stdout;
+    expect(en).toContain('No coming meetings are in the calendar.');
+  });
+
+  it('a document with no decisions or no assignments names what there is none of', async () => {
+    const md = (await run(['intro', '--network', 'kd-gruppen', '--as-of', '2018-01-01', ...SAMPLE_ARGS])).stdout;
+    expect(md.split('## Beslut vid de senaste fyra mötena\n')[1]!.split('\n## ')[0]).toBe('\nInga beslut eller överenskommelser.\n');
+    expect(md.split('## Öppna uppdrag\n')[1]!.split('\n## ')[0]).toBe('\nInga uppdrag.\n');
   });
 });

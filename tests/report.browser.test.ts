@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { getResolvedPDFJS } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from './helpers.js';
+import { archiveWith, replace, run, SAMPLE } from './helpers.js';
 
 /**
  * The HTML pages in a real browser: Debian's Chromium, driven by
@@ -32,7 +32,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const MM = 72 / 25.4;
 const PAGE_TOP_MARGIN = 16 * MM;
 
-describe.skipIf(!hasChromium)('the HTML pages in headless Chromium', () => {
+describe.skipIf(!hasChromium)(`the HTML pages in headless Chromium${hasChromium ? '' : ` (skipped: ${CHROMIUM} not present)`}`, () => {
   let browser: Browser;
   const html: Record<string, string> = {};
   beforeAll(async () => {
@@ -88,6 +88,44 @@ describe.skipIf(!hasChromium)('the HTML pages in headless Chromium', () => {
       expect(pdf.length).toBeGreaterThan(20_000);
     } finally {
       await page.close();
+    }
+  });
+
+  it('a long network name is wrapped in the meetings chart: every text of both charts inside its viewBox', async () => {
+    const name = 'Samverkansnätverket för digitalisering, e-förvaltning och gemensamma IT-tjänster i Skåne Nordost med omnejd';
+    const root = await archiveWith(SAMPLE, {
+      'networks/digital/network.yml': replace('name: Nätverket för digitalisering\nshort: Digitaliseringsnätverket\n', `name: ${name}\n`),
+    });
+    html.long = (await run(['report', '--half', '2019H1', '--format', 'html'], { cwd: root })).stdout;
+    for (const width of WIDTHS) {
+      const page = await open('long', width);
+      try {
+        const charts = await page.evaluate(() =>
+          [...document.querySelectorAll<SVGSVGElement>('svg')].map((svg) => {
+            const box = svg.viewBox.baseVal;
+            return {
+              // Each text's lines, without its title (which holds the full name whatever is shown).
+              text: [...svg.querySelectorAll<SVGTextElement>(':scope > text')].map((t) =>
+                [...t.childNodes]
+                  .filter((n) => n.nodeName !== 'title')
+                  .map((n) => n.textContent)
+                  .join(' '),
+              ),
+              // What sticks out of the viewBox, in chart units; half a unit is the font's rounding.
+              outside: [...svg.querySelectorAll<SVGTextElement>('text')]
+                .map((t) => ({ text: t.textContent, b: t.getBBox() }))
+                .filter(({ b }) => b.x < -0.5 || b.y < -0.5 || b.x + b.width > box.width + 0.5 || b.y + b.height > box.height + 0.5)
+                .map(({ text, b }) => `${text}: ${b.x},${b.y} ${b.width}×${b.height} in ${box.width}×${box.height}`),
+            };
+          }),
+        );
+        expect(charts).toHaveLength(2);
+        for (const chart of charts) expect(chart.outside).toEqual([]);
+        const label = charts[1]!.text.find((t) => t.startsWith('Samverkansnätverket'))!;
+        for (const word of name.split(' ')) expect(label).toContain(word);
+      } finally {
+        await page.close();
+      }
     }
   });
 

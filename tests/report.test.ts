@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { textWidth } from '../src/render/chart-text.js';
 import { archiveWith, REPO, replace, run, SAMPLE } from './helpers.js';
 
 const REG = path.join(REPO, 'tests', 'fixtures', 'registers');
@@ -184,5 +185,26 @@ describe('--out', () => {
     expect(html).toMatch(/^<!doctype html><html lang="sv">/);
     expect(html).not.toMatch(/<script|<link|src=|url\(|@import|https?:\/\//i);
     expect(html.match(/<svg/g)).toHaveLength(2);
+  });
+});
+
+describe('the meetings chart of the HTML report', () => {
+  it('wraps a long network name onto lines that fit the chart: every word shown, nothing outside the viewBox', async () => {
+    const name = 'Samverkansnätverket för digitalisering, e-förvaltning och gemensamma IT-tjänster i Skåne Nordost med omnejd';
+    const root = await archiveWith(SAMPLE, {
+      // No short name either, so the chart has only the long one to show.
+      'networks/digital/network.yml': replace('name: Nätverket för digitalisering\nshort: Digitaliseringsnätverket\n', `name: ${name}\n`),
+    });
+    const html = (await run(['report', '--half', '2019H1', '--format', 'html'], { cwd: root })).stdout;
+    const [, w, h, chart] = /<svg viewBox="0 0 (\d+) (\d+)"[^>]*class="chart-meetings">(.*?)<\/svg>/s.exec(html)!;
+    const [width, height] = [Number(w), Number(h)];
+    const [, y, body] = new RegExp(`<text x="0" y="([\\d.]+)"><title>${name}</title>(.*?)</text>`).exec(chart!)!;
+    const lines = body!.split(/<tspan x="0" dy="18">|<\/tspan>/).filter((l) => l !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ').split(' ')).toEqual(name.split(' '));
+    // Each line fits the width, at the label font's size (15); the last baseline, and a descender under it, fit the height.
+    for (const line of lines) expect(textWidth(line, 15), line).toBeLessThanOrEqual(width);
+    expect(Number(y) + 18 * (lines.length - 1) + 4).toBeLessThanOrEqual(height);
+    for (const m of chart!.matchAll(/<text x="([\d.]+)" y="([\d.]+)"/g)) expect(Number(m[2])).toBeLessThanOrEqual(height);
   });
 });

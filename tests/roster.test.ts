@@ -107,7 +107,7 @@ describe('kd roster rotate', () => {
     const yml = await readFile(path.join(root, NET), 'utf8');
     expect(yml.startsWith('# Grupp 44: en tredjedel av platserna byts varje mandatperiod.\n')).toBe(true);
     expect(yml).toContain('  - { id: 2020-2021, from: 2020-01-01, to: 2021-12-31, meetings: 3 }');
-    expect(yml).toContain('  - { person: a-ahl, from: 2014-11-01, role: chair, substitute: s-sub, to: 2019-12-31 }');
+    expect(yml).toContain('  - { person: a-ahl, from: 2014-11-01, to: 2019-12-31, role: chair, substitute: s-sub }');
     expect(yml).toContain('  - { person: h-holm, from: 2020-01-01 }');
     expect(await findings(root)).toEqual([]);
     // Never over an existing term.

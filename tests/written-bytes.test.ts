@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveWith, MINI, REPO, run } from './helpers.js';
+import { archiveWith, findings, MINI, REPO, run, SAMPLE } from './helpers.js';
 
 /**
  * The exact bytes kd writes into files a secretariat also edits by hand
@@ -30,6 +30,27 @@ describe('the bytes kd writes', () => {
     expect((await run(['import', '--roster', 'in/roster.txt', '--network', 'grupp', '--date', '2019-07-01'], { cwd: root })).code).toBe(0);
     await same(root, 'people.yml', 'roster-people.yml');
     await same(root, 'networks/grupp/network.yml', 'roster-network.yml');
+  });
+
+  it('kd import --roster again: a new director ends the old membership the day before, every other byte stays, only the new one is pre-filled', async () => {
+    const root = await archiveWith(SAMPLE, { 'in/roster.txt': 'Medlemmar\nNils Nyman, Hässleholms kommun\n' });
+    const people = await readFile(path.join(root, 'people.yml'), 'utf8');
+    const out = await run(['import', '--roster', 'in/roster.txt', '--network', 'kd-gruppen', '--date', '2020-01-01'], { cwd: root });
+    expect(out.code).toBe(0);
+    expect(out.stdout.split('\n').slice(0, 3)).toEqual([
+      '1 medlem lades till i networks/kd-gruppen/network.yml; 1 ny person i people.yml.',
+      '  Avslutade 1 medlemskap med to: 2019-12-31, dagen före förteckningens datum:',
+      '    Göran Nilsson (Hässleholm), ersatt av Nils Nyman',
+    ]);
+    // The folded mission and rules, the lists written [a, b] and the other memberships as they were.
+    await same(root, 'networks/kd-gruppen/network.yml', 'reimport-network.yml');
+    expect(await readFile(path.join(root, 'people.yml'), 'utf8')).toBe(
+      `${people}nils-nyman: { name: Nils Nyman, municipality: Hässleholm }\n`,
+    );
+    expect(await findings(root)).toEqual([]);
+    const draft = await run(['new-protocol', '--network', 'kd-gruppen', '--dry-run'], { cwd: root });
+    expect(draft.stdout).toContain('    - nils-nyman # Nils Nyman\n');
+    expect(draft.stdout).not.toContain('goran-nilsson');
   });
 
   it('kd import --add-people: the draft, times quoted, and the new person in people.yml under its comment', async () => {

@@ -144,6 +144,7 @@ export const en: Catalogue = {
     valid: 'a valid value',
     control: 'text without control characters',
     email: 'an e-mail address',
+    'site-url': 'a web address beginning with https:// or http://, without a login, ? or #',
     'term-id': 'a term id, e.g. 2019-2022',
     year: 'a year',
     half: 'a half-year of the form YYYYH1 or YYYYH2, e.g. 2019H1',
@@ -324,7 +325,9 @@ export const en: Catalogue = {
         : `No one from ${d.municipality} has been a member of ${d.network}.`,
     personNotMember: (d) =>
       d.period ? `${d.person} was not a member of ${d.network} in the period.` : `${d.person} has not been a member of ${d.network}.`,
-    none: 'Nothing found.',
+    noRows: 'No rows match the selection.',
+    noDecisions: 'No decisions or agreements.',
+    noAssignments: 'No assignments.',
     generated: 'Made by kd index from the protocols; do not edit by hand.',
     protocolStatus: { utkast: 'draft', justerat: 'approved' },
     draftMark: 'not approved',
@@ -486,7 +489,18 @@ export const en: Catalogue = {
     notUnderstood: (n) =>
       `${n} ${n === 1 ? 'line was' : 'lines were'} not understood; ${n === 1 ? 'it remains' : 'they remain'} in the protocol's text:`,
     roster: (d) =>
-      `${d.members} members were added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new people in people.yml.`,
+      `${d.dryRun ? 'Dry run, nothing written: ' : ''}${d.members} ${d.members === 1 ? 'member' : 'members'} ${d.dryRun ? 'would be' : d.members === 1 ? 'was' : 'were'} added to ${d.file}${d.acting > 0 ? ` (${d.acting} acting)` : ''}; ${d.people} new ${d.people === 1 ? 'person' : 'people'} in people.yml.`,
+    rosterEnded: (d) =>
+      `${d.dryRun ? 'Would end' : 'Ended'} ${d.n} ${d.n === 1 ? 'membership' : 'memberships'} with to: ${d.to}, the day before the list's date:`,
+    rosterEndedLine: (d) => `${d.name} (${d.seat}), ${d.by ? `replaced by ${d.by}` : 'not in the list'}`,
+    rosterKept: 'Kept (a role in the network is no municipality’s seat; end the membership by hand if the person leaves):',
+    rosterKeptLine: (d) => `${d.name} (${d.seat}, ${d.role}); the list has ${d.by}`,
+    rosterSameDay: (d) =>
+      `${d.name} (${d.seat}) joined on ${d.from}, the day the list starts, and cannot end the day before; correct the roster by hand.`,
+    rosterUnlisted: (n) =>
+      `${n} ${n === 1 ? 'member is' : 'members are'} not in the list, and no one in it takes ${n === 1 ? 'the seat' : 'their seats'}; ${n === 1 ? 'the membership goes' : 'the memberships go'} on:`,
+    rosterComplete: (d) =>
+      `Is the list the whole roster as of ${d.from}? Then run again with --complete, and those memberships end too, with to: ${d.to}.`,
     unknownMunicipalities: (list) => `Not among the municipalities in kd.yml, saved as organisation: ${list}`,
     skippedBefore: (n) => `${n} ${n === 1 ? 'line' : 'lines'} before the heading of the member list ${n === 1 ? 'was' : 'were'} not read.`,
     tooLarge: 'The file is larger than 20 MB and is not minutes; nothing was read.',
@@ -549,12 +563,14 @@ export const en: Catalogue = {
     acting: 'acting',
     upcoming: 'Coming meetings',
     noUpcoming: 'No meetings are planned in the coming twelve months.',
+    noComing: 'No coming meetings are in the calendar.',
     recent: 'Decisions of the last four meetings',
     open: 'Open assignments',
     contact: 'Contact',
     you: 'For you',
     yourNetworks: 'You sit in',
     yourSubstitute: (d) => `Your personal substitute is ${d.name}.`,
+    yourPrincipal: (d) => `You are the personal substitute for ${d.name} in ${d.network}.`,
     yourAssignments: 'Your assignments',
     digestTitle: (d) => `${d.municipality}: to take home from the networks, ${d.period}`,
     representatives: 'The municipality’s representatives in the networks',
@@ -575,13 +591,15 @@ export const en: Catalogue = {
       email: 'E-mail',
       phone: 'Phone',
       title: 'Title',
+      organisation: 'Organisation',
+      municipalityOrOrganisation: 'Municipality or organisation',
       role: 'Role',
       from: 'Since',
       substitute: 'Substitute',
     },
     calendarTitle: 'Meeting plan',
     cancelled: 'cancelled',
-    ics: { theme: 'Theme', agenda: 'Agenda', protocol: 'Protocol' },
+    ics: { theme: 'Theme', agenda: 'Agenda', protocol: 'Protocol', inArchive: 'in the archive' },
   },
 
   roster: {
@@ -671,12 +689,16 @@ export const en: Catalogue = {
       importFiles: 'files or folders to import (.txt, .md, .docx, .pdf)',
       addPeople: 'add unknown names to people.yml',
       roster: 'read a member list ("Name, [tf,] Municipality") into the network\'s roster',
+      rosterComplete:
+        'with --roster: the list is the whole roster as of --date, so members it does not name leave too (otherwise only those someone in the list replaces)',
       importDate: 'meeting date when the file lacks it (with --roster: the date the members start)',
       importFormat: 'format of the summary: text or json',
       introPerson: 'for one person (id or name): their assignments, substitute and networks',
       introAsOf: 'as of date YYYY-MM-DD (otherwise today)',
       docFormat: 'md (default) or html',
       calendarFormat: 'ics (default), md or json',
+      baseUrl:
+        'the web address the archive’s pages are published at (otherwise site_url in kd.yml): meetings link to their protocols’ pages there',
       digestMunicipality: 'the municipality, with or without "kommun"/"stad"',
       on: 'as of date YYYY-MM-DD',
       term: 'the term id',

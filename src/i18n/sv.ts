@@ -183,6 +183,7 @@ export const sv = {
     valid: 'ett giltigt värde',
     control: 'text utan styrtecken',
     email: 'en e-postadress',
+    'site-url': 'en webbadress som börjar med https:// eller http://, utan inloggning, ? och #',
     'term-id': 'ett id för mandatperioden, t.ex. 2019-2022',
     year: 'ett årtal',
     half: 'ett halvår på formen ÅÅÅÅH1 eller ÅÅÅÅH2, t.ex. 2019H1',
@@ -364,7 +365,10 @@ export const sv = {
         : `Ingen från ${d.municipality} har varit medlem i ${d.network}.`,
     personNotMember: (d: { person: string; network: string; period: boolean }) =>
       d.period ? `${d.person} var inte medlem i ${d.network} under perioden.` : `${d.person} har inte varit medlem i ${d.network}.`,
-    none: 'Inga träffar.',
+    /** A query (kd decisions, kd attendance …) that found nothing. */
+    noRows: 'Inga rader matchar urvalet.',
+    noDecisions: 'Inga beslut eller överenskommelser.',
+    noAssignments: 'Inga uppdrag.',
     generated: 'Skapad av kd index ur protokollen; ändra inte för hand.',
     protocolStatus: { utkast: 'utkast', justerat: 'justerat' } satisfies Record<ProtocolStatus, string>,
     draftMark: 'ej justerat',
@@ -540,8 +544,21 @@ export const sv = {
     missing: { chair: 'Ingen ordförande hittades: fyll i chair.', secretary: 'Ingen sekreterare hittades: fyll i secretary.' },
     notUnderstood: (n: number) =>
       `${n} ${n === 1 ? 'rad tolkades inte; den står' : 'rader tolkades inte; de står'} kvar i protokollets text:`,
-    roster: (d: { members: number; acting: number; people: number; file: string }) =>
-      `${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} lades till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
+    roster: (d: { members: number; acting: number; people: number; file: string; dryRun: boolean }) =>
+      `${d.dryRun ? 'Provkörning, inget skrevs: ' : ''}${d.members} ${d.members === 1 ? 'medlem' : 'medlemmar'} ${d.dryRun ? 'skulle läggas' : 'lades'} till i ${d.file}${d.acting > 0 ? ` (varav ${d.acting} tf)` : ''}; ${d.people} ${d.people === 1 ? 'ny person' : 'nya personer'} i people.yml.`,
+    rosterEnded: (d: { n: number; to: string; dryRun: boolean }) =>
+      `${d.dryRun ? 'Skulle avsluta' : 'Avslutade'} ${d.n} medlemskap med to: ${d.to}, dagen före förteckningens datum:`,
+    rosterEndedLine: (d: { name: string; seat: string; by: string }) =>
+      `${d.name} (${d.seat}), ${d.by ? `ersatt av ${d.by}` : 'inte med i förteckningen'}`,
+    rosterKept: 'Behölls (en roll i nätverket är ingen kommuns plats; avsluta medlemskapet för hand om personen lämnar):',
+    rosterKeptLine: (d: { name: string; seat: string; role: string; by: string }) =>
+      `${d.name} (${d.seat}, ${d.role}); förteckningen har ${d.by}`,
+    rosterSameDay: (d: { name: string; seat: string; from: string }) =>
+      `${d.name} (${d.seat}) blev medlem ${d.from}, samma dag som förteckningen gäller från, och kan inte sluta dagen före; rätta medlemslistan för hand.`,
+    rosterUnlisted: (n: number) =>
+      `${n} ${n === 1 ? 'medlem står' : 'medlemmar står'} inte i förteckningen, och ingen i den tar ${n === 1 ? 'platsen' : 'platserna'}; ${n === 1 ? 'medlemskapet fortsätter' : 'medlemskapen fortsätter'}:`,
+    rosterComplete: (d: { from: string; to: string }) =>
+      `Är förteckningen hela medlemslistan per ${d.from}? Kör då igen med --complete, så slutar de medlemskapen också, med to: ${d.to}.`,
     unknownMunicipalities: (list: string) => `Finns inte bland kommunerna i kd.yml och sparades som organisation: ${list}`,
     skippedBefore: (n: number) => `${n} ${n === 1 ? 'rad' : 'rader'} före rubriken med medlemmarna lästes inte.`,
     tooLarge: 'Filen är större än 20 MB och är inte ett protokoll; inget lästes.',
@@ -609,12 +626,14 @@ export const sv = {
     acting: 'tf',
     upcoming: 'Kommande möten',
     noUpcoming: 'Inga möten är planerade de kommande tolv månaderna.',
+    noComing: 'Inga kommande möten står i kalendern.',
     recent: 'Beslut vid de senaste fyra mötena',
     open: 'Öppna uppdrag',
     contact: 'Kontakt',
     you: 'För dig',
     yourNetworks: 'Du sitter i',
     yourSubstitute: (d: { name: string }) => `Din personliga ersättare är ${d.name}.`,
+    yourPrincipal: (d: { name: string; network: string }) => `Du är personlig ersättare för ${d.name} i ${d.network}.`,
     yourAssignments: 'Dina uppdrag',
     digestTitle: (d: { municipality: string; period: string }) => `${d.municipality}: att ta med hem från nätverken, ${d.period}`,
     representatives: 'Kommunens företrädare i nätverken',
@@ -635,13 +654,15 @@ export const sv = {
       email: 'E-post',
       phone: 'Telefon',
       title: 'Titel',
+      organisation: 'Organisation',
+      municipalityOrOrganisation: 'Kommun eller organisation',
       role: 'Roll',
       from: 'Sedan',
       substitute: 'Ersättare',
     },
     calendarTitle: 'Mötesplan',
     cancelled: 'inställt',
-    ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll' },
+    ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll', inArchive: 'i arkivet' },
   },
 
   roster: {
@@ -733,12 +754,15 @@ export const sv = {
       absentUnmentioned: 'medlemmar som protokollet inte nämner förs in som frånvarande',
       addPeople: 'lägg till okända namn i people.yml',
       roster: 'läs en medlemsförteckning ("Namn, [tf,] Kommun") till nätverkets medlemslista',
+      rosterComplete:
+        'med --roster: förteckningen är hela medlemslistan per --date, så även medlemmar som inte står i den slutar (annars bara de som någon i förteckningen ersätter)',
       importDate: 'mötesdatum när filen saknar det (med --roster: från vilket datum medlemmarna gäller)',
       importFormat: 'sammanfattningens format: text eller json',
       introPerson: 'anpassa för en person (id eller namn): egna uppdrag, ersättare och nätverk',
       introAsOf: 'läget per datum ÅÅÅÅ-MM-DD (annars i dag)',
       docFormat: 'md (standard) eller html',
       calendarFormat: 'ics (standard), md eller json',
+      baseUrl: 'webbadressen där arkivets sidor ligger (annars site_url i kd.yml): mötena länkar till protokollens sidor där',
       digestMunicipality: 'kommunen, med eller utan ”kommun”/”stad”',
       on: 'per datum ÅÅÅÅ-MM-DD',
       term: 'mandatperiodens id',

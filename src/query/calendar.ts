@@ -1,5 +1,6 @@
 import type { Archive } from '../model/index.js';
 import type { PlannedMeeting } from '../schema/index.js';
+import { pageUrl } from './site.js';
 
 export interface CalendarEntry extends PlannedMeeting {
   network: string;
@@ -8,10 +9,13 @@ export interface CalendarEntry extends PlannedMeeting {
   protocol?: string;
   /** "1/2019", once held. */
   protocolId?: string;
+  /** The protocol's page on the archive's site, when its address is known (README, Sidornas adresser). */
+  url?: string;
 }
 
-/** The planned meetings of every network (or one), in date order, linked to their protocols. */
-export function calendarEntries(archive: Archive, network?: string): CalendarEntry[] {
+/** The planned meetings of every network (or one), in date order, linked to their protocols (and their pages, given the site's address). */
+export function calendarEntries(archive: Archive, opts: { network?: string | undefined; base?: string | undefined } = {}): CalendarEntry[] {
+  const { network, base } = opts;
   const out: CalendarEntry[] = [];
   for (const net of archive.networks.values()) {
     if (!net.config || (network !== undefined && net.id !== network)) continue;
@@ -22,6 +26,7 @@ export function calendarEntries(archive: Archive, network?: string): CalendarEnt
         network: net.id,
         networkName: net.config.name,
         ...(held ? { protocol: held.file, protocolId: held.id } : {}),
+        ...(held && base !== undefined ? { url: pageUrl(base, held.file) } : {}),
       });
     }
   }

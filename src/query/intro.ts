@@ -37,6 +37,8 @@ export interface IntroPackage {
     assignments: AssignmentRow[];
     substitute?: string;
     networks: { id: string; name: string; role: Membership['role']; acting: boolean }[];
+    /** Where the person is someone's personal substitute: the network, and whose substitute. */
+    substituteFor: { network: string; networkName: string; person: string; name: string; seat?: string }[];
   };
 }
 
@@ -94,6 +96,15 @@ export function introPackage(archive: Archive, net: NetworkRecord, asOf: string,
         const m = n.config ? membersOn(n.config, asOf).find((x) => x.person === personId) : undefined;
         return m ? [{ id: n.id, name: n.config!.name, role: m.role, acting: m.acting === true }] : [];
       }),
+      substituteFor: [...archive.networks.values()].flatMap((n) =>
+        (n.config ? membersOn(n.config, asOf) : [])
+          .filter((m) => m.substitute === personId)
+          .map((m) => {
+            const p = archive.people?.[m.person];
+            const seat = p?.municipality ?? p?.organisation;
+            return { network: n.id, networkName: n.config!.name, person: m.person, name: p?.name ?? m.person, ...(seat ? { seat } : {}) };
+          }),
+      ),
     };
   }
   return pkg;

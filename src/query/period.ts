@@ -23,6 +23,13 @@ export function previousHalf(half: string): string | undefined {
   return m[2] === '2' ? `${m[1]}H1` : `${Number(m[1]) - 1}H2`;
 }
 
+/** The day `n` days after `date` (before, when negative), YYYY-MM-DD. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 export function inPeriod(date: string, period: Period | undefined): boolean {
   return period === undefined || (date >= period.from && date <= period.to);
 }

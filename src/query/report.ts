@@ -3,7 +3,7 @@ import type { Guest, PlannedMeeting, ProtocolStatus } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { ATTENDED, type AttendanceRegister, attendanceRegisters, type Meeting, type MunicipalityRow, presenceAt } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
-import { halfYear, inPeriod, type Period, previousHalf, upTo } from './period.js';
+import { addDays, halfYear, inPeriod, type Period, previousHalf, upTo } from './period.js';
 import { byText } from './sort.js';
 
 /** The figures a half-year summary leads with; also computed for the half-year before, for comparison. */
@@ -180,7 +180,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     };
   });
   const startOpen = new Set(
-    assignmentRows(archive, { network: net.id, asOf: dayBefore(period.from) })
+    assignmentRows(archive, { network: net.id, asOf: addDays(period.from, -1) })
       .filter((a) => a.status !== 'done')
       .map((a) => a.id),
   );
@@ -210,12 +210,6 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
       (a) => inPeriod(a.date, period) || startOpen.has(a.id),
     ),
   };
-}
-
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** What one meeting dealt with: its items, what it says of each, and those of `decisions` taken under each. */

@@ -2,7 +2,7 @@ import type { Archive, NetworkRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import type { Membership, Term } from '../schema/index.js';
 import { attendanceRegisters } from './attendance.js';
-import type { Period } from './period.js';
+import { addDays, type Period } from './period.js';
 import { byName, collator, familyFirst } from './sort.js';
 
 export interface SeatRow {
@@ -34,12 +34,6 @@ export interface RosterView {
   meetingsPlanned?: number;
   meetingsInCalendar: number;
 }
-
-const day = (d: string, n: number) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-};
 
 export function termOn(net: NetworkRecord, date: string): Term | undefined {
   return net.config?.terms?.find((t) => t.from <= date && date <= t.to);
@@ -130,7 +124,7 @@ export function proposeRotation(
   const terms = [...(config.terms ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
   const current = terms.filter((t) => !next.from || t.to < next.from).at(-1) ?? terms.at(-1)!;
   // The next term is as many months long as the current one.
-  const end = day(current.to, 1);
+  const end = addDays(current.to, 1);
   const months =
     (Number(end.slice(0, 4)) - Number(current.from.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(current.from.slice(5, 7));
   const from = next.from ?? end;
@@ -139,7 +133,7 @@ export function proposeRotation(
   const nextTerm: Term = {
     id: next.id,
     from,
-    to: next.to ?? day(d.toISOString().slice(0, 10), -1),
+    to: next.to ?? addDays(d.toISOString().slice(0, 10), -1),
     ...(current.meetings !== undefined ? { meetings: current.meetings } : {}),
   };
   const view = rosterView(archive, net, { on: current.to });

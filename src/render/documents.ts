@@ -33,7 +33,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
     md.table({
       columns: [
         { title: reg.columns.name },
-        { title: reg.columns.municipality },
+        { title: pkg.roster.every((r) => r.municipality !== undefined) ? reg.columns.municipality : col.municipalityOrOrganisation },
         { title: col.title },
         { title: col.role },
         { title: col.from },
@@ -52,30 +52,40 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   children.push(pkg.upcoming.length === 0 ? md.paragraph(d.noUpcoming) : md.table(meetingTable(pkg.upcoming, s)));
 
   children.push(md.heading(2, d.recent));
-  children.push(...rowsBlock(pkg.recent, () => decisionTable(pkg.recent, s), s));
+  children.push(...rowsBlock(pkg.recent, () => decisionTable(pkg.recent, s), s, reg.noDecisions));
 
   children.push(md.heading(2, d.open));
-  children.push(...rowsBlock(pkg.open, () => assignmentTable(pkg.open, s), s));
+  children.push(...rowsBlock(pkg.open, () => assignmentTable(pkg.open, s), s, reg.noAssignments));
 
   if (pkg.person) {
     const p = pkg.person;
     children.push(md.heading(2, d.you));
-    children.push(
-      md.paragraph(
-        `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role]}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
-      ),
-    );
+    // Someone who is only a personal substitute sits in no network: say whose substitute she is instead of "–".
+    if (p.networks.length > 0 || p.substituteFor.length === 0)
+      children.push(
+        md.paragraph(
+          `${d.yourNetworks}: ${p.networks.map((n) => `${n.name} (${d.roles[n.role]}${n.acting ? `, ${d.acting}` : ''})`).join(', ') || '–'}.`,
+        ),
+      );
+    for (const f of p.substituteFor)
+      children.push(md.paragraph(d.yourPrincipal({ name: f.seat ? `${f.name} (${f.seat})` : f.name, network: f.networkName })));
     if (p.substitute !== undefined) children.push(md.paragraph(d.yourSubstitute({ name: s.person(p.substitute) })));
     children.push(md.heading(3, d.yourAssignments));
-    children.push(...rowsBlock(p.assignments, () => assignmentTable(p.assignments, s), s));
+    children.push(...rowsBlock(p.assignments, () => assignmentTable(p.assignments, s), s, reg.noAssignments));
   }
 
   if (pkg.contacts.length > 0) {
     children.push(md.heading(2, d.contact));
     children.push(
       md.table({
-        columns: [{ title: reg.columns.name }, { title: col.title }, { title: col.email }, { title: col.phone }],
-        rows: pkg.contacts.map((c) => [c.name, [c.title, c.organisation].filter(Boolean).join(', '), c.email ?? '', c.phone ?? '']),
+        columns: [
+          { title: reg.columns.name },
+          { title: col.title },
+          { title: col.organisation },
+          { title: col.email },
+          { title: col.phone },
+        ],
+        rows: pkg.contacts.map((c) => [c.name, c.title ?? '', c.organisation ?? '', c.email ?? '', c.phone ?? '']),
       }),
     );
   }
@@ -153,16 +163,17 @@ export function digestTree(digest: Digest, s: Style): Root {
           digest.decisions.map((x) => x.action),
         ),
       s,
+      reg.noDecisions,
     ),
   );
 
   children.push(md.heading(2, d.ourAssignments));
-  children.push(...rowsBlock(digest.assignments, () => assignmentTable(digest.assignments, s), s));
+  children.push(...rowsBlock(digest.assignments, () => assignmentTable(digest.assignments, s), s, reg.noAssignments));
 
   children.push(md.heading(2, d.comingMeetings));
   children.push(
     digest.upcoming.length === 0
-      ? md.paragraph(reg.none)
+      ? md.paragraph(d.noComing)
       : md.table({
           columns: [{ title: d.columns.network }, ...meetingTable([], s).columns],
           rows: digest.upcoming.map((m, i) => [m.networkName, ...meetingTable([digest.upcoming[i]!], s).rows[0]!]),

@@ -9,7 +9,12 @@ import { slug, withoutUnsafe } from '../schema/index.js';
  */
 export function renderIcs(
   entries: CalendarEntry[],
-  opts: { organisation: string; version: string; lang: string; words: { theme: string; agenda: string; protocol: string } },
+  opts: {
+    organisation: string;
+    version: string;
+    lang: string;
+    words: { theme: string; agenda: string; protocol: string; inArchive: string };
+  },
 ): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -43,7 +48,12 @@ export function renderIcs(
     const description = [
       e.theme ? `${opts.words.theme}: ${e.theme}` : '',
       e.agenda?.length ? `${opts.words.agenda}:\n${e.agenda.map((a) => `- ${a}`).join('\n')}` : '',
-      e.protocol ? `${opts.words.protocol} ${e.protocolId}: ${e.protocol}` : '',
+      // Its page when the site's address is known; else only where it is in the archive, which is no link.
+      e.url
+        ? `${opts.words.protocol} ${e.protocolId}: ${e.url}`
+        : e.protocol
+          ? `${opts.words.protocol} ${e.protocolId}, ${opts.words.inArchive} ${e.protocol}`
+          : '',
     ].filter(Boolean);
     lines.push('BEGIN:VEVENT', `UID:${e.network}-${day}@${domain}.kd`, `DTSTAMP:${day}T000000Z`);
     if (e.time) {
@@ -60,6 +70,8 @@ export function renderIcs(
     lines.push(`SUMMARY:${text(e.networkName)}`);
     if (e.place) lines.push(`LOCATION:${text(e.place)}`);
     if (description.length > 0) lines.push(`DESCRIPTION:${text(description.join('\n\n'))}`);
+    // A URI value, not TEXT: not backslash-escaped. It was checked as an http(s) address and built by URL, so it holds no line break or control character.
+    if (e.url) lines.push(`URL;VALUE=URI:${e.url}`);
     lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');

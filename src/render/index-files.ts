@@ -45,8 +45,8 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const name = human.networkName(reg.network);
     const generated = md.paragraph(md.strong(r.generated));
     /** A register's Markdown page: the network, that it is generated, the register's title and its table (or that there is none). */
-    const page = (title: string, rows: FromProtocols, table: () => Table, ...before: RootContent[]) =>
-      renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, ...rowsBlock(rows, table, human)]);
+    const page = (title: string, rows: FromProtocols, table: () => Table, empty: string, ...before: RootContent[]) =>
+      renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, ...rowsBlock(rows, table, human, empty)]);
     files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
     files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));
     files.set(`${dir}/attendance.csv`, renderCsv(attendanceMatrixCsv(reg, iso)));
@@ -55,7 +55,7 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const rows = decisions(archive, { network: reg.network });
     files.set(
       `${dir}/decisions.md`,
-      page(r.decisionsTitle, rows, () => decisionTable(rows, human)),
+      page(r.decisionsTitle, rows, () => decisionTable(rows, human), r.noDecisions),
     );
     files.set(`${dir}/decisions.json`, json(decisionJson(rows)));
     files.set(`${dir}/decisions.csv`, renderCsv(decisionTable(rows, iso)));
@@ -63,7 +63,7 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     const tasks = assignmentRows(archive, { network: reg.network, asOf });
     files.set(
       `${dir}/assignments.md`,
-      page(r.assignmentsTitle, tasks, () => assignmentTable(tasks, human), md.paragraph(r.asOf(human.date(asOf)))),
+      page(r.assignmentsTitle, tasks, () => assignmentTable(tasks, human), r.noAssignments, md.paragraph(r.asOf(human.date(asOf)))),
     );
     files.set(`${dir}/assignments.json`, json({ asOf, assignments: assignmentJson(tasks) }));
     files.set(`${dir}/assignments.csv`, renderCsv(assignmentTable(tasks, iso)));

@@ -305,9 +305,9 @@ export function assignmentJson(rows: AssignmentRow[]) {
   }));
 }
 
-/** A table of decisions or assignments in a document: "none" when there are none, the legend under it when any is from a draft. */
-export function rowsBlock(rows: FromProtocols, table: () => Table, s: Style): RootContent[] {
-  if (rows.length === 0) return [md.paragraph(s.c.registers.none)];
+/** A table of decisions or assignments in a document: `empty` ("Inga uppdrag.") when there are none, the legend under it when any is from a draft. */
+export function rowsBlock(rows: FromProtocols, table: () => Table, s: Style, empty: string): RootContent[] {
+  if (rows.length === 0) return [md.paragraph(empty)];
   return [md.table(table()), ...draftLegend(rows, s).map((line) => md.paragraph(line))];
 }
 

@@ -6,6 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
+import { wrapText } from './chart-text.js';
 import { meetingContent } from './content.js';
 import type { ReportFormat } from './formats.js';
 import { md, renderMarkdown } from './markdown.js';
@@ -128,7 +129,7 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
 
     children.push(md.heading(3, r.assignments));
     children.push(md.paragraph(r.assignmentsIntro));
-    children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s));
+    children.push(...rowsBlock(net.assignments, () => assignmentTable(net.assignments, s), s, s.c.registers.noAssignments));
   }
   children.push(footer);
   return { type: 'root', children };
@@ -279,8 +280,8 @@ function municipalityChart(report: HalfYearReport, s: Style): Element {
     children.push(
       svg('g', { class: 'bar' }, [
         svg('title', s.c.report.municipalityChartLabel({ municipality: m.municipality, rate: s.percent(m.rate) })),
-        svg('text', { x: 0, y: y + line - 5 }, m.municipality),
-        svg('text', { x: width, y: y + line - 5, 'text-anchor': 'end', class: 'value' }, s.percent(m.rate)),
+        svg('text', { x: 0, y: y + line - 4 }, m.municipality),
+        svg('text', { x: width, y: y + line - 4, 'text-anchor': 'end', class: 'value' }, s.percent(m.rate)),
         svg('rect', { x: 1, y: y + line, width: Math.max(1, rate * scale), height: bar, rx: 3 }),
       ]),
     );
@@ -292,17 +293,23 @@ function municipalityChart(report: HalfYearReport, s: Style): Element {
   );
 }
 
-/** A timeline of the half-year: one track a network, its name above it, one dot a meeting. */
+/** The size of a chart's label text, in the chart's units (the CSS below sets it). */
+const LABEL_SIZE = 15;
+
+/** A timeline of the half-year: one track a network, its name above it (wrapped onto more lines when long), one dot a meeting. */
 function meetingsChart(report: HalfYearReport, s: Style): Element {
   const width = CHART_WIDTH;
   const line = 18;
   const track = 22;
-  const row = line + track + 6;
   const inset = 8;
+  const rows = report.networks.map((net) => {
+    const label = wrapText(net.short, width, LABEL_SIZE);
+    return { net, label, height: label.length * line + track + 6 };
+  });
+  const height = rows.reduce((sum, r) => sum + r.height, 0) + 22;
   const from = Date.parse(`${report.period.from}T00:00:00Z`);
   const to = Date.parse(`${report.period.to}T00:00:00Z`) + 86_400_000;
   const x = (iso: string) => inset + ((Date.parse(`${iso}T00:00:00Z`) - from) / (to - from)) * (width - 2 * inset);
-  const height = report.networks.length * row + 22;
   const months = new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', timeZone: 'UTC' });
   const children: ElementContent[] = [];
   for (let d = new Date(from); d.getTime() < to; d.setUTCMonth(d.getUTCMonth() + 1)) {
@@ -310,16 +317,25 @@ function meetingsChart(report: HalfYearReport, s: Style): Element {
     children.push(svg('line', { x1: x(iso), x2: x(iso), y1: 0, y2: height - 20, class: 'grid' }));
     children.push(svg('text', { x: x(iso) + 3, y: height - 5, class: 'axis' }, months.format(d)));
   }
-  report.networks.forEach((net, i) => {
-    const y = i * row + line + track / 2;
-    children.push(svg('text', { x: 0, y: i * row + line - 5 }, [svg('title', net.name), net.short]));
+  let top = 0;
+  for (const { net, label, height: rowHeight } of rows) {
+    const y = top + label.length * line + track / 2;
+    // One text, one line a tspan: the title (the full name) covers the whole label. The baseline
+    // sits low enough that the font's ascent stays inside the chart.
+    children.push(
+      svg('text', { x: 0, y: top + line - 4 }, [
+        svg('title', net.name),
+        ...label.map((part, k) => (k === 0 ? part : svg('tspan', { x: 0, dy: line }, part))),
+      ]),
+    );
     children.push(svg('line', { x1: inset, x2: width - inset, y1: y, y2: y, class: 'track' }));
     for (const m of net.meetings) {
       children.push(
         svg('circle', { cx: x(m.date), cy: y, r: 7, class: 'meeting' }, [svg('title', `${net.name} ${m.id}, ${s.date(m.date)}`)]),
       );
     }
-  });
+    top += rowHeight;
+  }
   return svg(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': s.c.report.meetingsChart, class: 'chart-meetings' },

@@ -51,12 +51,12 @@ export function rowsView(
     markdown: () => [
       md.heading(2, rows.title),
       ...(note !== undefined ? [md.paragraph(note)] : []),
-      rows.count > 0 ? md.table(rows.table(s)) : md.paragraph(s.c.registers.none),
+      rows.count > 0 ? md.table(rows.table(s)) : md.paragraph(s.c.registers.noRows),
     ],
     text: () => [
       { strong: rows.title },
       ...(note !== undefined ? [{ strong: note }] : []),
-      ...(rows.count > 0 ? [{ table: rows.table(s) }, { line: '' }] : [{ strong: s.c.registers.none }]),
+      ...(rows.count > 0 ? [{ table: rows.table(s) }, { line: '' }] : [{ strong: s.c.registers.noRows }]),
     ],
   };
 }

@@ -189,6 +189,29 @@ export const itemRange = z.union(
 
 export const decisionRef = pattern('decision-ref', DECISION_REF_RE);
 
+/**
+ * Whether a text is a web address kd can put in front of a page's path: an
+ * absolute http(s) address, written without spaces, with no login in it (it
+ * would be published in every calendar file) and no query or fragment (a
+ * path after them would not be a path).
+ */
+export function isSiteUrl(value: string): boolean {
+  if (/[\s?#]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+}
+
+/** The address an archive's pages are published at (`site_url` in kd.yml, `--base-url`). */
+export const siteUrl = z
+  .string({ error: expect('site-url') })
+  .check(clean(false))
+  .refine(isSiteUrl, { error: expect('site-url') });
+
 export const positiveInt = z.int({ error: expect('positive-int') }).positive({ error: expect('positive-int') });
 
 /** Parses an item range (`"1-4"`, `"2,5-6"`, `3`) into item numbers, in order. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expect, LANGS } from '../i18n/index.js';
-import { id, text } from './common.js';
+import { id, siteUrl, text } from './common.js';
 
 /** `kd.yml` at the archive root. */
 export const configSchema = z.strictObject({
@@ -16,6 +16,11 @@ export const configSchema = z.strictObject({
    * with nobody.
    */
   owners: z.array(id, { error: expect('list') }).optional(),
+  /**
+   * Where the archive's pages are published (https://…): the calendar links
+   * each held meeting to its protocol's page there (README, Sidornas adresser).
+   */
+  site_url: siteUrl.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,7 @@ import { introPackage } from '../../query/intro.js';
 import { calendarReporters, digestTree, docReporters, introTree } from '../../render/documents.js';
 import { CALENDAR_FORMATS, DOC_FORMATS, type DocFormat } from '../../render/formats.js';
 import { periodName, style } from '../../render/registers.js';
+import { siteUrl } from '../../schema/index.js';
 import { defineCommand, type Globals, option } from '../command.js';
 import type { Io } from '../io.js';
 import { openArchive } from '../load.js';
@@ -77,16 +78,23 @@ export const digestCommand = defineCommand('digest', 'digest', {
 });
 
 export const calendarCommand = defineCommand('calendar', 'calendar', {
-  options: [networkOption, formatOption(CALENDAR_FORMATS, 'ics'), outOption, forceOption],
+  options: [
+    networkOption,
+    formatOption(CALENDAR_FORMATS, 'ics'),
+    option('--base-url <url>', 'baseUrl', siteUrl.optional()),
+    outOption,
+    forceOption,
+  ],
   async run(opts, io) {
     const { root, archive, lang } = await open(io, opts);
     const network = opts.network !== undefined ? networkId(archive, opts.network) : undefined;
-    const entries = calendarEntries(archive, network);
-    // Links are relative to where the Markdown is written (or printed from).
-    const base = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
+    const entries = calendarEntries(archive, { network, base: opts.baseUrl ?? archive.config?.site_url });
+    // Links go to the protocols' pages when the site's address is known; else they are relative to where the Markdown is written (or printed from).
+    const from = opts.out !== undefined ? path.dirname(path.resolve(io.cwd, opts.out)) : io.cwd;
     const link = (file: string) =>
+      entries.find((e) => e.protocol === file)?.url ??
       path
-        .relative(base, path.join(root, ...file.split('/')))
+        .relative(from, path.join(root, ...file.split('/')))
         .split(path.sep)
         .join('/');
     const ctx = { style: style(archive, lang), link, organisation: archive.config?.organisation ?? 'kd', version: kdPackage().version };

@@ -14,12 +14,14 @@ import { knowledge } from '../../import/entries.js';
 import { parseLegacy } from '../../import/legacy.js';
 import { looksLikeName, municipalityOf, PeopleIndex } from '../../import/names.js';
 import { type ImportDraft, type NewPerson, resolveDraft } from '../../import/resolve.js';
-import { type Archive, membersOn, type NetworkRecord } from '../../model/index.js';
+import type { Archive, NetworkRecord } from '../../model/index.js';
+import { addDays } from '../../query/period.js';
+import { byName } from '../../query/sort.js';
 import { SUMMARY_FORMATS } from '../../render/formats.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { columns, renderTextTable } from '../../render/table.js';
 import { summaryReporters } from '../../render/views.js';
-import type { Person } from '../../schema/index.js';
+import type { Membership, Person } from '../../schema/index.js';
 import { ID_RE, slug } from '../../schema/index.js';
 import { argument, defineCommand, type Input, option } from '../command.js';
 import { chalkFor, displayPath, type Io } from '../io.js';
@@ -37,6 +39,7 @@ const importOptions = [
   timeOption,
   placeOption,
   option('--absent-unmentioned', 'absentUnmentioned', flag),
+  option('--complete', 'rosterComplete', flag),
   formatOption(SUMMARY_FORMATS, 'text'),
 ] as const;
 type ImportCliOptions = Input<[], typeof importOptions>;
@@ -394,7 +397,32 @@ function batchTable(outcomes: FileOutcome[], c: Catalogue, show: (f: string) => 
   );
 }
 
-/** A member list, one "Name, [tf,] Municipality kommun|stad" a line, into people.yml and the network's roster. */
+/** A membership a roster import ends, keeps in spite of the list, or leaves going on: who, and for which municipality or organisation. */
+interface SeatHolder {
+  person: string;
+  name: string;
+  /** The municipality, else the organisation, the person sits for. */
+  seat: string;
+}
+
+/** How a seat is compared: a municipality by its name in kd.yml, an organisation without regard to case or spacing. */
+const seatKey = (seat: string) => seat.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+/**
+ * A member list, one "Name, [tf,] Municipality kommun|stad" a line, into
+ * people.yml and the network's roster, as of `--date`.
+ *
+ * A list is the members as of its date, one seat per municipality (or
+ * organisation) as it names them. So a current member whose seat the list
+ * gives to someone else leaves: the membership gets `to:` the day before.
+ * A current member the list does not name, and whose seat nobody in it
+ * takes, is only reported: a list can be partial, or a line in it not
+ * understood, and ending a membership on such evidence would be wrong;
+ * `--complete` says the list is the whole roster, and those end too. A role
+ * (chair, vice chair, secretary) is the network's, not a municipality's
+ * seat: it never ends here, and is reported when the list names another
+ * person for the municipality.
+ */
 async function importRoster(
   abs: string,
   shown: string,
@@ -412,12 +440,17 @@ async function importRoster(
     throw new KdError('path-missing', { path: shown });
   }
   const from = opts.date ?? today();
+  const endsOn = addDays(from, -1);
   const lines = text.split('\n');
   const heading = lines.findIndex((l) => /^(deltagare|medlemmar|ledamöter|förteckning över medlemmar)\s*:?\s*$/i.test(l.trim()));
   const index = new PeopleIndex(archive.people);
-  const current = new Set(membersOn(net.config!, from).map((m) => m.person));
+  const roster = net.config!.roster;
+  const inForce = roster.flatMap((m, i) => (m.from <= from && (m.to === undefined || from <= m.to) ? [{ m, i }] : []));
+  const current = new Set(inForce.map(({ m }) => m.person));
   const newPeople: { id: string; person: Person }[] = [];
   const members: { person: string; from: string; acting?: true }[] = [];
+  /** Everyone the list names, with the seat it gives them. */
+  const listed: { person: string; seat: string }[] = [];
   const notUnderstood: { line: number; text: string }[] = [];
   const unknownMunicipalities: string[] = [];
   for (let i = heading + 1; i < lines.length; i++) {
@@ -438,29 +471,76 @@ async function importRoster(
       newPeople.push({ id, person: { name, ...(municipality ? { municipality } : { organisation: m[3]!.trim() }) } });
       index.add(id, name);
     }
+    listed.push({ person: id, seat: seatKey(municipality ?? m[3]!) });
     if (!current.has(id) && !members.some((x) => x.person === id))
       members.push({ person: id, from, ...(m[2] ? { acting: true as const } : {}) });
   }
+
+  // What the list says of each membership in force on its date whose person it does not name.
+  const nameOf = (id: string) => archive.people?.[id]?.name ?? newPeople.find((p) => p.id === id)?.person.name ?? id;
+  const named = new Set(listed.map((l) => l.person));
+  const ended: (SeatHolder & { index: number; to: string; replacedBy: string[] })[] = [];
+  const kept: (SeatHolder & { role: Membership['role']; replacedBy: string[] })[] = [];
+  const sameDay: (SeatHolder & { from: string })[] = [];
+  const unlisted: SeatHolder[] = [];
+  for (const { m, i } of inForce) {
+    if (named.has(m.person)) continue;
+    const p = archive.people?.[m.person];
+    const seat = p?.municipality ?? p?.organisation ?? '';
+    const holder = { person: m.person, name: nameOf(m.person), seat };
+    const replacedBy = seat === '' ? [] : [...new Set(listed.filter((l) => l.seat === seatKey(seat)).map((l) => l.person))];
+    if (m.role !== 'member') {
+      if (replacedBy.length > 0) kept.push({ ...holder, role: m.role, replacedBy });
+    } else if (replacedBy.length === 0 && !opts.complete) unlisted.push(holder);
+    else if (m.from > endsOn) sameDay.push({ ...holder, from: m.from });
+    else ended.push({ ...holder, index: i, to: endsOn, replacedBy });
+  }
+  for (const list of [ended, kept, sameDay, unlisted]) list.sort(byName((x) => x.name));
+
   if (!opts.dryRun) {
     await Transaction.run(
       async (tx) => {
         await addPeople(root, newPeople, tx);
-        if (members.length > 0) {
+        if (members.length > 0 || ended.length > 0) {
           const file = await archivePath(root, net.file);
-          await tx.replace(file, edit.addRosterMembers(await readFile(file, 'utf8'), members));
+          const change = { ending: ended.map((e) => e.index), endsOn, joining: members };
+          await tx.replace(file, edit.changeRoster(await readFile(file, 'utf8'), change));
         }
       },
       { root, lang: opts.lang ?? archive.config?.locale, io },
     );
   }
   const t = c.import;
+  const roles = c.docs.roles;
+  const names = (ids: string[]) => ids.map(nameOf).join(', ');
   const out = [
     t.roster({
       members: members.length,
       acting: members.filter((x) => x.acting).length,
       people: newPeople.length,
       file: displayPath(root, io.cwd)(net.file),
+      dryRun: opts.dryRun === true,
     }),
+    ...(ended.length > 0
+      ? [
+          `  ${t.rosterEnded({ n: ended.length, to: endsOn, dryRun: opts.dryRun === true })}`,
+          ...ended.map((e) => `    ${t.rosterEndedLine({ name: e.name, seat: e.seat, by: names(e.replacedBy) })}`),
+        ]
+      : []),
+    ...sameDay.map((e) => `  ${t.rosterSameDay(e)}`),
+    ...(kept.length > 0
+      ? [
+          `  ${t.rosterKept}`,
+          ...kept.map((k) => `    ${t.rosterKeptLine({ name: k.name, seat: k.seat, role: roles[k.role], by: names(k.replacedBy) })}`),
+        ]
+      : []),
+    ...(unlisted.length > 0
+      ? [
+          `  ${t.rosterUnlisted(unlisted.length)}`,
+          ...unlisted.map((u) => `    ${u.name} (${u.seat})`),
+          `  ${t.rosterComplete({ from, to: endsOn })}`,
+        ]
+      : []),
     ...(unknownMunicipalities.length > 0 ? [`  ${t.unknownMunicipalities([...new Set(unknownMunicipalities)].join(', '))}`] : []),
     ...(heading > 0 ? [`  ${t.skippedBefore(heading)}`] : []),
     ...(notUnderstood.length > 0
@@ -469,7 +549,17 @@ async function importRoster(
   ];
   io.stdout.write(
     await summaryReporters[opts.format]({
-      json: () => ({ members, newPeople, notUnderstood, unknownMunicipalities }),
+      json: () => ({
+        written: opts.dryRun !== true,
+        members,
+        newPeople,
+        ended: ended.map(({ index: _, ...e }) => e),
+        kept,
+        sameDay,
+        unlisted,
+        notUnderstood,
+        unknownMunicipalities,
+      }),
       text: () => `${out.join('\n')}\n`,
     }),
   );
