@@ -251,6 +251,16 @@ interface Source {
   /** Offset of each line's start. */
   starts: readonly number[];
   moved?: { n: number; body: string };
+  /** Where each line's kind stands in the text (a key's name, `-` and the key of an item): `name` at 2 in people.yml. */
+  where: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+/** A line's kind, to compare it with lines of its kind elsewhere: its key, after `-` for a list item (`-` and the first character of any other item). */
+const LINE_KIND = /^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*:)(?=\s|$)|(.))?/;
+function kindOf(body: string): { indent: number; kind: string } | undefined {
+  const m = LINE_KIND.exec(body.length > LINE_LOOK ? body.slice(0, LINE_LOOK) : body)!;
+  if (m[3]) return { indent: m[1]!.length, kind: `${m[2] ? '-' : ''}${m[3]}` };
+  return m[2] ? { indent: m[1]!.length, kind: `-${/[\p{L}\d]/u.test(m[4] ?? '') ? 'a' : (m[4] ?? '')}` } : undefined;
 }
 
 function bodyAt(src: Source, n: number): string {
@@ -291,7 +301,12 @@ export function explainStop(text: string, stop: number): Slip | undefined {
     if (i < stop) stopLine++;
     starts.push(i + 1);
   }
-  const met = read({ text, starts }, { stopLine }).met;
+  const where = new Map<string, Set<number>>();
+  for (let n = 0; n < starts.length; n++) {
+    const k = kindOf(text.slice(starts[n], Math.min(starts[n]! + 2 * SOURCE_MAX, n + 1 < starts.length ? starts[n + 1]! : text.length)));
+    if (k && where.size < LINE_LOOK) where.set(k.kind, (where.get(k.kind) ?? new Set()).add(k.indent));
+  }
+  const met = read({ text, starts, where }, { stopLine }).met;
   if (met === undefined) return undefined;
   // The parser took every line before its stop; a slip the pass thinks it saw well before it is the pass's mistake.
   if (met.seen < stopLine - 1 && !met.far) return undefined;
@@ -311,15 +326,15 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
   const blocks: Block[] = [];
   const closed: Closed[] = [];
   const steps = new Map<number, number>();
-  /** Keys met so far, to tell a key without its colon from an item without its dash. */
-  const known = new Set<string>();
   let odd = 0;
   /** The line before opened a block (`key:`, `-`): its indentation, and whether a key opened it. */
   let open: { indent: number; byKey: boolean } | undefined;
   /** The line before ended in a plain text, which goes on on lines indented further than `owner`. */
-  let plain: { owner: number; line: Line; text: string; col: number } | undefined;
-  /** A block text (`|`, `>`) goes on over lines indented further than this. */
-  let literal: number | undefined;
+  let plain: { owner: number; line: Line; text: string; col: number; below?: boolean } | undefined;
+  /** A block text (`|`, `>`) goes on over lines indented as far as its first line (`content`), further than its key (`owner`). */
+  let literal: { owner: number; content?: number; first?: Line; count: number } | undefined;
+  /** Just after a block text: the indentation its lines had (or would have had), for a line of it that slipped out. */
+  let afterLiteral: number | undefined;
   /** A quote or bracket still open from a line above. */
   let pending: { owner: number; line: Line; col: number; flow?: Flow; quote?: '"' | "'" } | undefined;
   // Two spaces, as kd writes its files, unless the text has mostly indented its blocks by another step.
@@ -345,33 +360,50 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
     const line: Line = { n, start, indent, body };
     const first = body[indent];
     if (first === undefined) continue;
+    afterLiteral = undefined;
     if (literal !== undefined) {
-      if (indent > literal) continue;
+      const { owner, content } = literal;
+      if (content === undefined && indent > owner) {
+        literal = { ...literal, content: indent, first: line, count: 1 };
+        continue;
+      }
+      if (content !== undefined && indent >= content) {
+        literal.count++;
+        continue;
+      }
+      if (content !== undefined && indent > owner) {
+        // Between the key and the text's lines: a key moved in, or a line of the text moved out (or the text's first line moved in).
+        if (trying) return { reach: n, odd };
+        const hard = hardSpace(body);
+        if (hard !== undefined) return stop({ slip: slip('yaml.nbsp', start + hard.col, { place: hard.place }), seen: n }, n);
+        const to = /^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)/.test(body.slice(indent))
+          ? owner
+          : literal.count === 1 && indent === usual(owner) && content !== indent
+            ? undefined
+            : content;
+        const at = to === undefined ? literal.first! : line;
+        return stop({ slip: slip('yaml.indent', at.start + at.indent, { found: at.indent, expected: to ?? indent }), seen: n }, n);
+      }
+      afterLiteral = content ?? usual(owner);
       literal = undefined;
     }
     if (pending) {
       const closes = pending.flow ? readFlow(body, indent, pending.flow) !== -1 : closingQuoteFrom(body, indent, pending.quote!) !== -1;
-      if (indent > pending.owner || first === '#' || closes) {
+      // Further right than its key, the quoted text or list goes on; at or left of it, only a line that is no key or item can close it.
+      if (indent > pending.owner || first === '#' || (closes && !/^(-\s|[A-Za-z_][A-Za-z0-9_-]*:(\s|$))/.test(body.slice(indent)))) {
         if (closes) pending = undefined;
         continue;
       }
-      const found = short(pending.line.body.slice(pending.col).trimEnd());
-      const at = pending.line.start + pending.col;
-      const close = pending.line.body[pending.col] === '{' ? '}' : ']';
-      return stop(
-        pending.quote
-          ? { slip: slip('yaml.quote-unclosed', at, { found, quote: pending.quote }), seen: n, far: true }
-          : { slip: slip('yaml.bracket-unclosed', at, { found, close }), seen: n, far: true },
-        n,
-      );
+      return stop(unclosed(pending, n), n);
     }
     // Whitespace other than spaces where YAML counts the indentation.
     let lead = indent;
     while (body[lead] === '\t' || body[lead] === NBSP || body[lead] === ' ') lead++;
     const tab = body.lastIndexOf('\t', lead - 1);
     if (tab !== -1 && lead < body.length && body[lead] !== '#') return stop({ slip: slip('yaml.tab', start + tab, {}), seen: n }, n);
+    // The parser takes a hard space for a letter: the line reads on, and it stops further down.
     const hard = hardSpace(body);
-    if (hard !== undefined) return stop({ slip: slip('yaml.nbsp', start + hard.col, { place: hard.place }), seen: n }, n);
+    if (hard !== undefined) return stop({ slip: slip('yaml.nbsp', start + hard.col, { place: hard.place }), seen: n, far: true }, n);
     if (first === '#') continue;
     if (indent === 0 && (body.startsWith('---') || body.startsWith('...'))) return { reach: trying ? n : -1, odd };
     const shape = shapeOf(body, indent);
@@ -381,7 +413,6 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
     for (let i = blocks.length - 1; i >= Math.max(0, blocks.length - LOOK_BACK); i--) line.inner[blocks[i]!.kind] ??= blocks[i]!.indent;
     while (closed.length > 0 && closed[closed.length - 1]!.by.indent >= indent) closed.pop();
     const wants = shape.items.length > 0 ? 'seq' : shape.kind === 'key' ? 'map' : 'text';
-    if (shape.kind === 'key' && known.size < LINE_LOOK) known.add(shape.key);
     /** The line does not fit where it stands: which line moved, and where to, is the repair that lets the pass read furthest. */
     const misfit = (before: readonly Block[], popped: readonly Block[], abandoned?: number): Reading => {
       if (trying) return { reach: n, odd };
@@ -401,6 +432,18 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
       if (shape.items.length === 0 && IDENT.test(shape.key) && KEY_NO_SPACE.test(above.text)) {
         // `place:Stadshuset` above is one text to YAML, which this line's key then goes on.
         return stop({ slip: colonSpace(above.line, above.col, above.line.body.indexOf(':', above.col)), seen: n }, n);
+      }
+      const word =
+        above.below && above.line.indent === indent && shape.items.length === 0
+          ? /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]+\S/.exec(above.text)
+          : null;
+      if (word) {
+        // `name Anna Hallberg` under its key, with keys after it: the first key, without its colon.
+        const found = short(above.text);
+        return stop(
+          { slip: slip('yaml.colon-missing', above.line.start + above.col + word[1]!.length, { key: word[1]!, found }), seen: n },
+          n,
+        );
       }
       if (shape.items.length === 0 && !IDENT.test(shape.key) && !/^["']/.test(shape.key)) {
         return stop(
@@ -425,7 +468,7 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
         // A text on the line below its key: the key's value.
         const hit = afterValue(line, shape.value, n);
         if (hit) return stop(hit, n);
-        if (shape.value.style === 'plain') plain = { owner: parent, line, text: shape.value.text, col: shape.value.col };
+        if (shape.value.style === 'plain') plain = { owner: parent, line, text: shape.value.text, col: shape.value.col, below: true };
         else if (shape.value.style !== 'quoted' && shape.value.style !== 'flow') return { reach: trying ? n : -1, odd };
         continue;
       }
@@ -457,7 +500,14 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
         top.count++;
         if (wants === 'map') top.keys?.add(shape.key);
       } else {
-        const met = wrongPlace(line, shape, wants, top, known);
+        const met = wrongPlace(
+          line,
+          shape,
+          wants,
+          lines.length === 1 ? { indent: 0, kind: 'map', item: false } : top,
+          src.where,
+          afterLiteral,
+        );
         if (met === 'moved') return misfit(before, popped, abandoned);
         if (met === undefined) return { reach: trying ? n : -1, odd };
         return stop(met, n);
@@ -505,12 +555,22 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
     if (hit) return stop(hit, n);
     const value = shape.value;
     if (value.style === 'plain') plain = { owner, line, text: value.text, col: value.col };
-    else if (value.style === 'block') literal = owner;
+    else if (value.style === 'block') literal = { owner, count: 0 };
     else if (value.style === 'open-quote' || value.style === 'open-flow') {
       pending = { owner, line, col: value.col, ...(value.flow ? { flow: value.flow } : { quote: value.text[0] as '"' | "'" }) };
     } else if (value.style === 'other') return { reach: trying ? n : -1, odd };
   }
+  // A quote or bracket still open where the text ends.
+  if (pending && until === count - 1) return stop(unclosed(pending, until), until);
   return { reach: until + 1, odd };
+}
+
+/** A quote or a bracket that its line leaves open, and no line closes. */
+function unclosed(pending: { line: Line; col: number; quote?: '"' | "'" }, seen: number): Met {
+  const found = short(pending.line.body.slice(pending.col).trimEnd());
+  const at = pending.line.start + pending.col;
+  if (pending.quote) return { slip: slip('yaml.quote-unclosed', at, { found, quote: pending.quote }), seen, far: true };
+  return { slip: slip('yaml.bracket-unclosed', at, { found, close: pending.line.body[pending.col] === '{' ? '}' : ']' }), seen, far: true };
 }
 
 /** A mapping's first key, to tell a key written twice. */
@@ -546,22 +606,25 @@ function repair(
   if (abandoned !== undefined) add(line, usual(abandoned));
   for (const b of before.slice(-LOOK_BACK)) add(line, b.indent);
   for (const b of [...popped, ...before].slice(-LOOK_BACK)) {
-    if (b.count === 1 && !b.item && b.first.indent === b.indent && b.first !== line) add(b.first, usual(b.parent));
+    if (!b.item && b.first.indent === b.indent && b.first !== line) add(b.first, usual(b.parent));
   }
   for (const c of closed.slice(-LOOK_BACK)) {
     const mover = shapeOf(c.by.body, c.by.indent);
     if (c.by.indent < line.indent && (c.empty || (mover?.kind === 'key' && mover.items.length === 0))) add(c.by, c.block.indent);
   }
 
-  // Each repair scored, better first: how far the pass reads, how few odd blocks, whether the line joins the block beside it, how small the move, how early the line.
+  // Each repair scored, better first: how far the pass reads, how few odd blocks, whether lines of its kind stand where it would
+  // (`name:` where the other names are), whether it joins the block beside it, how small the move, how early the line.
   let best: { line: Line; to: number; score: number[] } | undefined;
   for (const t of tries.values()) {
     const moved = { n: t.line.n, body: ' '.repeat(t.to) + t.line.body.slice(t.line.indent) };
     const reading = read({ ...src, moved }, { until: line.n + RESCAN, unit });
     if (reading.reach <= line.n) continue;
     const kind = shapeOf(t.line.body, t.line.indent)?.items.length ? 'seq' : 'map';
+    const seen = kindOf(t.line.body);
+    const familiar = seen && src.where.get(seen.kind)?.has(t.to) ? 1 : 0;
     const beside = t.line.inner?.[kind] === t.to ? 1 : 0;
-    const score = [reading.reach, -reading.odd, beside, -Math.abs(t.to - t.line.indent), -t.line.n, t.to];
+    const score = [reading.reach, -reading.odd, familiar, beside, -Math.abs(t.to - t.line.indent), -t.line.n, t.to];
     if (best === undefined || isBetter(score, best.score)) best = { ...t, score };
   }
   if (best === undefined) return undefined;
@@ -633,8 +696,9 @@ function wrongPlace(
   line: Line,
   shape: Shape,
   wants: 'map' | 'seq' | 'text',
-  top: Block | undefined,
-  known: ReadonlySet<string>,
+  top: Pick<Block, 'indent' | 'kind' | 'item' | 'firstKey'> | undefined,
+  where: Source['where'],
+  afterLiteral: number | undefined,
 ): Met | 'moved' | undefined {
   const { indent, body, n: seen } = line;
   const content = body.slice(shape.col, commentAt(body, shape.col)).trimEnd();
@@ -647,8 +711,13 @@ function wrongPlace(
   if (top?.indent !== indent) return undefined;
   if (KEY_NO_SPACE.test(content)) return { slip: colonSpace(line, indent, body.indexOf(':', indent)), seen };
   const word = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]+\S/.exec(content);
-  // In a list item's mapping, a text is an item without its dash, unless it reads as a key and its value: a key of the text, or two words.
-  const keyLike = word !== null && (known.has(word[1]!) || /^\S+\s+\S+$/.test(content));
+  // A text reads as a key and its value when its word is a key of the text, or it is two words.
+  const keyLike = word !== null && (where.has(`${word[1]}:`) || where.has(`-${word[1]}:`) || /^\S+\s+\S+$/.test(content));
+  // Otherwise, just after a block text (`>`), it is a line of that text moved out of it.
+  if (afterLiteral !== undefined && !keyLike) {
+    return { slip: slip('yaml.indent', at, { found: indent, expected: afterLiteral }), seen };
+  }
+  // In a list item's mapping, a text that does not read as a key is an item without its dash.
   if (top.item && !keyLike) return { slip: slip('yaml.dash', at, { found: short(content) }), seen };
   if (word) return { slip: slip('yaml.colon-missing', at + word[1]!.length, { key: word[1]!, found: short(content) }), seen };
   return undefined;
@@ -665,8 +734,10 @@ export function nodeSlip(text: string, node: Node, inList: boolean): Slip | unde
     const key = node.items[0]?.key;
     if (!isScalar(key) || key.type !== Scalar.PLAIN || typeof key.value !== 'string' || !key.range) return undefined;
     const name = key.value;
-    // `- att anta planen. Bilaga: budget` is a mapping whose key has spaces in it: kd's keys never have.
-    if (!/\s/.test(name) && !SMART.has(name[0]!)) return undefined;
+    // `- att anta planen. Bilaga: budget` is a mapping whose key has spaces in it, and `- Östra: Göinge` one of one key
+    // that is no word of small ASCII letters: kd's keys are neither.
+    const isText = /\s/.test(name) || SMART.has(name[0]!) || (node.items.length === 1 && !/^[a-z_][a-z0-9_-]*$/.test(name));
+    if (!isText) return undefined;
     const start = key.range[0];
     const end = Math.min(text.length, start + LINE_LOOK);
     const nl = text.indexOf('\n', start);
@@ -706,6 +777,12 @@ function scalarSlip(text: string, node: Scalar, inList: boolean): Slip | undefin
     }
   }
   if (typeof value !== 'string' || value === '') return undefined;
+  // A hard space where the line's indentation ends: YAML read it as the first letter of the text.
+  if (value[0] === NBSP && onItsOwnLine(text, start)) return slip('yaml.nbsp', start, { place: 'indent' });
+  // `present:` and a hard space: YAML reads the key and its value as one text, the value of the key above.
+  const colon = value.indexOf(`:${NBSP}`);
+  if (colon > 0 && IDENT.test(value.slice(0, colon)) && onItsOwnLine(text, start))
+    return slip('yaml.nbsp', start + colon + 1, { place: 'colon' });
   // `-att anta planen` on a line of its own under its key: an item without the space after its dash, which YAML reads as a text.
   if (value[0] === '-' && /^-[^\s\d-]/.test(value) && onItsOwnLine(text, start)) {
     return slip('yaml.dash-space', start, { found: short(lineFrom(text, start)) });

@@ -72,10 +72,12 @@ export const en: Catalogue = {
     'yaml.smart-quotes-kept': (d) =>
       `The text ${q(d.found)} is inside typographic quotation marks ${d.mark} (from Word), which YAML keeps as characters of the text. If they are only to enclose the text, replace them with straight quotes "…"; if they are to show in the text, leave them.`,
     'yaml.dash-fold': (d) =>
-      `The line ${q(d.found)} has no dash and is read as the rest of the item above, which already ends with a full stop. If it is a new item of the list, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.`,
+      `The line ${q(d.found)} has no dash and is read as the rest of the text above, which already ends with a full stop. If it is a new item of the list, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) => `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,
+    'schema.list-dash': (d) =>
+      `Unexpected text ${q(d.found)} on the line below the key, expected a list, each item of which starts with a dash and a space. Put "- " at the start of the line, and of each line below it that is an item of its own.`,
     'schema.control': (d) =>
       ({
         control: `Unexpected control character ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).`,

@@ -85,12 +85,14 @@ export const sv = {
     'yaml.smart-quotes-kept': (d: { found: string; mark: string }) =>
       `Texten ${q(d.found)} står inom typografiska citattecken ${d.mark} (från Word), som YAML behåller som tecken i texten. Ska de bara omsluta texten, byt dem mot raka citattecken "…"; ska de synas i texten, låt dem stå.`,
     'yaml.dash-fold': (d: { found: string }) =>
-      `Raden ${q(d.found)} har inget streck och läses som fortsättning på punkten ovanför, som redan slutar med punkt. Är det en ny punkt i listan, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.`,
+      `Raden ${q(d.found)} har inget streck och läses som fortsättning på texten ovanför, som redan slutar med punkt. Är det en ny punkt i listan, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.`,
     // Schema
     'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}.`,
+    'schema.list-dash': (d: { found: string }) =>
+      `Oväntad text ${q(d.found)} på raden under nyckeln, förväntade en lista, där varje punkt börjar med ett streck och mellanslag. Sätt ”- ” först på raden, och på varje rad under den som är en egen punkt.`,
     'schema.control': (d: { code: string; kind: ForbiddenKind }) =>
       ({
         control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,

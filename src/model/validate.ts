@@ -11,7 +11,13 @@ import { schemas } from '../schema/index.js';
 /** Every file follows the schema of its kind. */
 export const schemaRule = defineRule({
   id: 'schema',
-  messages: { 'schema.unknown-key': 'error', 'schema.missing': 'error', 'schema.invalid': 'error', 'schema.control': 'error' },
+  messages: {
+    'schema.unknown-key': 'error',
+    'schema.missing': 'error',
+    'schema.invalid': 'error',
+    'schema.list-dash': 'error',
+    'schema.control': 'error',
+  },
   examples: {
     ok: [
       // A key a protocol may leave out: the meeting's theme.
@@ -38,6 +44,16 @@ export const schemaRule = defineRule({
             data: { expected: { name: 'time-range' }, found: '"9.00-11.30"' },
           },
         ],
+      },
+      {
+        // Those present written one a line, without the dashes that make them a list: one text to YAML.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]',
+            '  present:\n    astrid-alm\n    bertil-bok\n    doris-dal\n    sara-sund',
+          ]),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 5, key: 'schema.list-dash', data: { found: 'astrid-alm…' } }],
       },
       {
         // An id pasted from a spreadsheet with its tab, written as the escape \t.
@@ -69,7 +85,7 @@ export function validate<K extends FileKind>(
   const result = schemas[kind].safeParse(value);
   if (result.success) return { data: result.data as z.output<(typeof schemas)[K]>, findings: [] };
   const findings: Finding[] = [];
-  for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, positions, file));
+  for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, value, positions, file));
   return { findings };
 }
 
@@ -96,7 +112,7 @@ function controlOf(issue: Issue): { code: string; kind: ForbiddenKind } | undefi
   return issue.code === 'custom' && issue.params?.control ? (issue.params.control as { code: string; kind: ForbiddenKind }) : undefined;
 }
 
-function toFindings(issue: Issue, positions: PositionTable, file: string): Finding[] {
+function toFindings(issue: Issue, value: unknown, positions: PositionTable, file: string): Finding[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   // A forbidden character in a value (or, for a record, in a key): named at the value, or the key.
   const keyControl = issue.code === 'invalid_key' ? issue.issues.map(controlOf).find((c) => c !== undefined) : undefined;
@@ -129,12 +145,24 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
       }),
     ];
   }
-  return [
-    schemaRule.finding({ file, line: here.line, column: here.column, path: formatPath(path) }, 'schema.invalid', {
-      expected: expectation(issue),
-      found: here.source ?? '',
-    }),
-  ];
+  const expected = expectation(issue);
+  const where = { file, line: here.line, column: here.column, path: formatPath(path) };
+  // A text on the lines below its key where a list belongs: the list's items written without their dashes.
+  if (isList(expected) && here.keyLine !== undefined && here.line > here.keyLine && typeof valueAt(value, path) === 'string') {
+    return [schemaRule.finding(where, 'schema.list-dash', { found: here.source ?? '' })];
+  }
+  return [schemaRule.finding(where, 'schema.invalid', { expected, found: here.source ?? '' })];
+}
+
+function isList(e: Expectation): boolean {
+  return ('name' in e && (e.name === 'list' || e.name === 'id-list' || e.name === 'nonempty-list')) || ('type' in e && e.type === 'array');
+}
+
+/** The value at a key path of the parsed data. */
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined;
+  return at;
 }
 
 /** Position of the closest existing node on the path: its key if it has one. */
