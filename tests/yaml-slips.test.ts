@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,9 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../src/check/archive.js';
 import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../src/core/examples.js';
+import type { FileKind } from '../src/core/kinds.js';
 import { formatMessage } from '../src/i18n/index.js';
+import { processFile } from '../src/model/file.js';
 import { made, REPO } from './helpers.js';
 
 /**
@@ -625,3 +628,108 @@ describe.each(clean.map((c) => [c.name, c] as const))('not a slip: %s', (_, c) =
     expect(await inProcess(await archive(c.file, edited(c.file, c.edit)))).toEqual([]);
   });
 });
+
+/**
+ * The families, slip by slip, over whole files of the sample archive: every
+ * line that can take the slip gets it, one at a time, and kd names it on
+ * that line. A line moved may leave a text the parser takes (the schema
+ * then names what is wrong) or one where it reads a key twice (its own
+ * message for that); otherwise kd names the line moved and the steps back.
+ */
+describe('each slip, on every line that can take it', () => {
+  const SAMPLES: [string, FileKind][] = [
+    ['tests/fixtures/mini/networks/grupp/protocols/2019/2019-01-10-1.md', 'protocol'],
+    ['archive/networks/kd-gruppen/protocols/2019/2019-02-15-2.md', 'protocol'],
+    ['archive/networks/digital/protocols/2019/2019-01-31-1.md', 'protocol'],
+    ['archive/networks/kd-gruppen/network.yml', 'network'],
+    ['archive/networks/kompetens/calendar.yml', 'calendar'],
+    ['archive/kd.yml', 'config'],
+  ];
+  const files = SAMPLES.map(([file, kind]) => ({ file, kind, lines: readFileSync(path.join(REPO, file), 'utf8').split('\n') }));
+  /** The lines of the YAML: the front matter of a protocol, the whole of a YAML file. */
+  const yamlLines = (f: (typeof files)[number]) => {
+    const end = f.kind === 'protocol' ? f.lines.indexOf('---', 1) : f.lines.length;
+    return [...f.lines.keys()].slice(f.kind === 'protocol' ? 1 : 0, end).filter((i) => /^ *(- |[a-z_]+:)/.test(f.lines[i]!));
+  };
+  const check = (f: (typeof files)[number], i: number, line: string) => {
+    const lines = [...f.lines];
+    lines[i] = line;
+    return processFile(f.file.replace(/^archive\//, ''), f.kind, Buffer.from(lines.join('\n'))).findings;
+  };
+
+  it.each(files.map((f) => [f.file, f] as const))('a key or item moved 1, 2 or 4 steps, or to the left margin: %s', (_, f) => {
+    const wrong: string[] = [];
+    let named = 0;
+    for (const i of yamlLines(f)) {
+      const line = f.lines[i]!;
+      const indent = line.length - line.trimStart().length;
+      for (const to of new Set([0, indent - 4, indent - 2, indent - 1, indent + 1, indent + 2, indent + 4])) {
+        if (to < 0 || to === indent) continue;
+        const found = check(f, i, ' '.repeat(to) + line.trimStart());
+        const yaml = found.filter((x) => x.rule.startsWith('yaml'));
+        const hit = yaml.find((x) => x.message.key === 'yaml.indent' && x.line === i + 1);
+        if (hit && (hit.message.data as { expected: number }).expected === indent) named++;
+        else if (yaml.length > 0 && !yaml.some((x) => (x.message.data as { code?: string }).code === 'DUPLICATE_KEY')) {
+          wrong.push(`${i + 1}: ${JSON.stringify(line)} at ${to}: ${yaml.map((x) => `${x.line}:${x.column} ${x.message.key}`).join(', ')}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(named).toBeGreaterThan(20);
+  });
+
+  const families: [string, (line: string) => [string, string, number] | undefined][] = [
+    [
+      'no space after a colon',
+      (l) =>
+        at(/^( *(?:- )?)([a-z_]+): ([^"'[{\s].*)$/.exec(l), (m) => [
+          `${m[1]}${m[2]}:${m[3]}`,
+          'yaml.colon-space',
+          m[1]!.length + m[2]!.length + 1,
+        ]),
+    ],
+    ['a tab for the indentation', (l) => at(/^( +)(\S.*)$/.exec(l), (m) => [`\t${m[1]!.slice(2)}${m[2]}`, 'yaml.tab', 1])],
+    [
+      'a hard space in the indentation',
+      (l) => at(/^( +)(\S.*)$/.exec(l), (m) => [`${m[1]!.slice(1)}\u00a0${m[2]}`, 'yaml.nbsp', m[1]!.length]),
+    ],
+    [
+      'a hard space after a colon',
+      (l) => at(/^( *(?:- )?[a-z_]+:) (\S.*)$/.exec(l), (m) => [`${m[1]}\u00a0${m[2]}`, 'yaml.nbsp', m[1]!.length + 1]),
+    ],
+    [
+      'a dash without its space',
+      (l) =>
+        at(/^( *)- ([^{["].*)$/.exec(l), (m) =>
+          /^[a-z_]+:( |$)/.test(m[2]!) ? undefined : [`${m[1]}-${m[2]}`, 'yaml.dash-space', m[1]!.length + 1],
+        ),
+    ],
+    [
+      'a quote never closed',
+      (l) => at(/^( *(?:- )?[a-z_]+: )([^"'[{#|>].*)$/.exec(l), (m) => [`${m[1]}"${m[2]}`, 'yaml.quote-unclosed', m[1]!.length + 1]),
+    ],
+  ];
+  it.each(families)('%s', (_, slip) => {
+    const wrong: string[] = [];
+    let named = 0;
+    for (const f of files) {
+      for (const i of yamlLines(f)) {
+        const change = slip(f.lines[i]!);
+        if (!change) continue;
+        const [line, key, column] = change;
+        const found = check(f, i, line);
+        if (found.some((x) => x.message.key === key && x.line === i + 1 && x.column === column)) named++;
+        else
+          wrong.push(
+            `${f.file}:${i + 1}: ${JSON.stringify(line)}: ${found.map((x) => `${x.line}:${x.column} ${x.message.key}`).join(', ')}`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(named).toBeGreaterThan(20);
+  });
+});
+
+function at<T>(m: RegExpExecArray | null, then: (m: RegExpExecArray) => T): T | undefined {
+  return m ? then(m) : undefined;
+}

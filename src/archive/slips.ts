@@ -480,7 +480,6 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
         odd++;
       }
       open = undefined;
-      const before = blocks.slice();
       const popped: Block[] = [];
       for (let top = blocks[blocks.length - 1]; top; top = blocks[blocks.length - 1]) {
         if (top.indent > indent || (top.indent === indent && top.compact && top.kind !== wants)) popped.push(blocks.pop()!);
@@ -508,7 +507,8 @@ function read(src: Source, how: { stopLine: number } | { until: number; unit: nu
           src.where,
           afterLiteral,
         );
-        if (met === 'moved') return misfit(before, popped, abandoned);
+        // The blocks open above the line before it closed any: copied only here, as a copy for every line of a deep text would be quadratic.
+        if (met === 'moved') return misfit([...blocks, ...popped.slice().reverse()], popped, abandoned);
         if (met === undefined) return { reach: trying ? n : -1, odd };
         return stop(met, n);
       }
