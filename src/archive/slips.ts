@@ -15,18 +15,22 @@ import type { MessageData } from '../i18n/index.js';
  *
  * - `explainStop`: when the parser stopped, a pass over the lines up to
  *   where it stopped follows the blocks by their indentation, as YAML does,
- *   and names the first slip it meets. It runs only for a file that has a
- *   syntax error, and reads each line once, at most LINE_LOOK characters of
- *   it; when it cannot follow the text (a line too long, an anchor, a `?`
- *   key) it names nothing and the parser's own message stands.
- * - `nodeSlip`: when the parser took the text, the walk over its nodes that
- *   records positions asks, of the few nodes that can hide a slip (a plain
- *   text in a list, a text with a comment after it, the first key of a list
- *   item), whether they do. Each test is a few characters, and only nodes
- *   that fail a one-character check look further.
+ *   and names the first slip it meets. Where a line fits no block, the
+ *   repairs that could explain it (this line or one above moved to another
+ *   indentation) are each read again, and the one that lets the rest be
+ *   read furthest is named. It runs only for a file that has a syntax
+ *   error, reads a line at most LINE_LOOK characters long, and tries only
+ *   the repairs REPAIR_LINES allows; when it cannot follow the text (a line
+ *   too long, an anchor, a `?` key) it names nothing and the parser's own
+ *   message stands.
+ * - `nodeSlip` and `keySlip`: when the parser took the text, the walk over
+ *   its nodes that records positions asks, of the few nodes that can hide
+ *   a slip (a plain text in a list, a text with a comment after it, the
+ *   first key of a list item), whether they do. Each test starts with a
+ *   character or two; only a node that passes it looks further.
  *
- * What each slip is, which message says it and what example shows it:
- * `SLIPS` in slips-table.ts.
+ * What each slip is, where kd finds it, its message and its examples:
+ * `SLIPS`, the table at the end of this file.
  */
 
 /** How far any slip looks along one line, and how much of a text a message quotes. */
@@ -68,12 +72,12 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const TOKEN = /^[a-z0-9][a-z0-9:._/-]*$/;
 
 /** The text shortened for a message. */
-export function short(text: string): string {
+function short(text: string): string {
   return text.length > SOURCE_MAX ? `${text.slice(0, SOURCE_MAX)}…` : text;
 }
 
 /** The quotation mark a text can be put inside: `"`, or `'` when it holds `"` or a backslash (which `"` would read as an escape). */
-export function quoteFor(text: string): '"' | "'" {
+function quoteFor(text: string): '"' | "'" {
   return /["\\]/.test(text) ? "'" : '"';
 }
 
@@ -292,7 +296,8 @@ const REPAIR_LINES = 20_000;
  * The slip that made the parser stop at `stop` (an offset of `text`), found
  * by reading the lines as block YAML up to the first line after the one
  * where the parser stopped. Undefined when the pass meets none there, or
- * cannot follow the text.
+ * cannot follow the text, or meets one well before the stop that the parser
+ * would have stopped at.
  */
 export function explainStop(text: string, stop: number): Slip | undefined {
   const starts = [0];
@@ -762,7 +767,7 @@ function scalarSlip(text: string, node: Scalar, inList: boolean): Slip | undefin
   const value = node.value;
   // A `#` straight after the value's start or a space: a comment, which YAML leaves out.
   if (node.comment !== undefined) {
-    if (value === null && text[start] === '#' && !ends(text, start + 1)) {
+    if (value === null && text[start] === '#' && !ends(text, start + 1) && text[start + 1] !== '\n' && !onItsOwnLine(text, start)) {
       const rest = lineFrom(text, start);
       return slip('yaml.hash-empty', start, { found: short(rest), quote: quoteFor(rest) });
     }

@@ -808,7 +808,7 @@ export const en: Catalogue = {
     'yaml-slip': {
       title: 'Ambiguous YAML',
       description:
-        'Text that YAML reads otherwise than it looks, though it may be meant (warning): a `#` followed straight by a word after a text, which makes the rest of the line a comment; typographic quotation marks from Word around a text, which stay in the text; a line without a dash that reads as the rest of the item above.',
+        'Text that YAML reads otherwise than it looks, though it may be meant: a `#` followed straight by a word after a text, which makes the rest of the line a comment; typographic quotation marks from Word around a text, which stay in the text; a line without a dash that reads as the rest of the item above.',
     },
     'yaml-alias': {
       title: 'YAML aliases',

@@ -877,7 +877,7 @@ export const sv = {
     'yaml-slip': {
       title: 'Tvetydig YAML',
       description:
-        'Text som YAML läser annorlunda än den ser ut, men som kan vara avsiktlig (varning): ett `#` direkt följt av ett ord efter en text, som gör resten av raden till en kommentar; typografiska citattecken från Word runt en text, som blir kvar i texten; en rad utan streck som läses som fortsättning på punkten ovanför.',
+        'Text som YAML läser annorlunda än den ser ut, men som kan vara avsiktlig: ett `#` direkt följt av ett ord efter en text, som gör resten av raden till en kommentar; typografiska citattecken från Word runt en text, som blir kvar i texten; en rad utan streck som läses som fortsättning på punkten ovanför.',
     },
     'yaml-alias': {
       title: 'YAML-alias',
