@@ -180,7 +180,7 @@ const cases: Case[] = [
   {
     name: 'unknown-network: kd.yml names a default network that has no folder',
     changes: { 'kd.yml': (s) => `${s}default_network: styrgruppen\n` },
-    expected: [f('unknown-network', 'kd.yml', 4, 18, { key: 'default_network' })],
+    expected: [f('unknown-network', 'kd.yml', 5, 18, { key: 'default_network' })],
   },
   {
     name: 'schema: an unknown key, at the key',
