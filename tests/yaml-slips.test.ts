@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { SLIPS } from '../src/archive/slips.js';
 import { checkArchive } from '../src/check/archive.js';
 import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../src/core/examples.js';
 import type { FileKind } from '../src/core/kinds.js';
@@ -320,8 +322,8 @@ const scenarios: Scenario[] = [
         column: 9,
         rule: 'yaml-slip',
         key: 'yaml.dash-fold',
-        sv: 'Raden ”att anta budgeten.” har inget streck och läses som fortsättning på texten ovanför, som redan slutar med punkt. Är det en ny punkt i listan, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.',
-        en: 'The line "att anta budgeten." has no dash and is read as the rest of the text above, which already ends with a full stop. If it is a new item of the list, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.',
+        sv: 'Oväntad rad ”att anta budgeten.” utan streck efter en text som slutar med punkt, förväntade en ny punkt i listan: YAML läser raden som fortsättning på texten ovanför. Är det en ny punkt, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.',
+        en: 'Unexpected line "att anta budgeten." without a dash after a text that ends with a full stop, expected a new item of the list: YAML reads the line as the rest of the text above. If it is a new item, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.',
       },
     ],
     fix: dashAt(21, 7),
@@ -451,8 +453,8 @@ const scenarios: Scenario[] = [
         column: 8,
         rule: 'yaml-slip',
         key: 'yaml.smart-quotes-kept',
-        sv: 'Texten ””Kommunhuset, Alby”” står inom typografiska citattecken ” (från Word), som YAML behåller som tecken i texten. Ska de bara omsluta texten, byt dem mot raka citattecken "…"; ska de synas i texten, låt dem stå.',
-        en: 'The text "”Kommunhuset, Alby”" is inside typographic quotation marks ” (from Word), which YAML keeps as characters of the text. If they are only to enclose the text, replace them with straight quotes "…"; if they are to show in the text, leave them.',
+        sv: 'Oväntade typografiska citattecken ” (från Word) runt texten ””Kommunhuset, Alby””, förväntade raka citattecken om de ska omge texten: YAML behåller ” som tecken i texten. Byt dem mot raka citattecken, "…"; ska de synas i texten, låt dem stå.',
+        en: 'Unexpected typographic quotation marks ” (from Word) around the text "”Kommunhuset, Alby”", expected straight quotes if they are to enclose the text: YAML keeps ” as characters of the text. Replace them with straight quotes, "…"; if they are to show in the text, leave them.',
       },
     ],
     fix: straighten(6),
@@ -521,6 +523,43 @@ const scenarios: Scenario[] = [
       },
     ],
     fix: append(2, ']'),
+  },
+  {
+    name: 'an item one step too far in under a text: read as the rest of that text',
+    file: P,
+    edit: [second('      - att anta planen.\n       - att anta budgeten.')],
+    found: [
+      {
+        line: 21,
+        column: 8,
+        rule: 'yaml-syntax',
+        key: 'yaml.indent',
+        sv: 'Oväntad indragning med 7 mellanslag, förväntade 6 som raderna på samma nivå. Flytta raden 1 steg ut (åt vänster).',
+        en: 'Unexpected indentation of 7 spaces, expected 6 like the lines at the same level. Move the line 1 space left.',
+      },
+    ],
+    fix: move(21, -1),
+  },
+  {
+    name: 'a dash without its space, the only item: read as a text',
+    file: P,
+    edit: [
+      [
+        '      - text: att sekretariatet tar fram ett förslag till avtal.\n        owner: sara-sund\n        due: 2024-04-30',
+        '      -att anta avtalet.',
+      ],
+    ],
+    found: [
+      {
+        line: 17,
+        column: 7,
+        rule: 'yaml-syntax',
+        key: 'yaml.dash-space',
+        sv: 'Oväntat ”-att anta avtalet.”, förväntade ett mellanslag efter strecket som inleder en punkt i listan. Lägg ett mellanslag efter strecket.',
+        en: 'Unexpected "-att anta avtalet.", expected a space after the dash that starts an item of a list. Put a space after the dash.',
+      },
+    ],
+    fix: spaceAfter(17, '-'),
   },
   {
     name: 'a list written one a line, without dashes: one text to YAML',
@@ -642,6 +681,25 @@ describe.each(scenarios.filter((s) => s.bin).map((s) => [s.name, s] as const))('
     await writeFile(path.join(dir, s.file), s.fix(await readFile(path.join(dir, s.file), 'utf8')));
     expect(await throughBin(dir, 'sv')).toEqual({ code: 0, findings: [] });
   });
+});
+
+it('every slip of the table has a scenario here, where the parser stopped and where it took the text, as the table says', () => {
+  // Where the table says kd finds each slip, and where the scenarios show it: the YAML stopped the parser, or it did not.
+  const shown: Record<string, Set<string>> = {};
+  for (const s of scenarios) {
+    const text = edited(s.file, s.edit);
+    const yaml = s.file.endsWith('.md') ? text.slice(4, text.indexOf('\n---\n') + 1) : text;
+    const stopped = parseDocument(yaml, { version: '1.2', strict: true, uniqueKeys: true }).errors.length > 0;
+    for (const f of s.found) (shown[f.key] ??= new Set()).add(stopped ? 'stopped' : 'parsed');
+  }
+  expect(Object.fromEntries(Object.keys(SLIPS).map((key) => [key, [...(shown[key] ?? [])].sort()]))).toEqual(
+    Object.fromEntries(Object.entries(SLIPS).map(([key, slip]) => [key, [...slip.found].sort()])),
+  );
+});
+
+it('the bin runs scenarios of each severity', () => {
+  const bin = scenarios.filter((s) => s.bin).flatMap((s) => s.found.map((f) => f.rule));
+  expect(new Set(bin)).toEqual(new Set(['yaml-syntax', 'yaml-slip']));
 });
 
 describe.each(clean.map((c) => [c.name, c] as const))('not a slip: %s', (_, c) => {

@@ -70,9 +70,9 @@ export const en: Catalogue = {
     'yaml.hash-cut': (d) =>
       `Unexpected comment ${q(d.cut)} right after the text ${q(d.found)}, expected the rest of the text or a space after #: YAML reads everything from # to the end of the line as a comment, which is left out. Does ${q(d.cut)} belong to the text? ${quoteAdvice(d.quote)} Is it a comment? Write a space after #.`,
     'yaml.smart-quotes-kept': (d) =>
-      `The text ${q(d.found)} is inside typographic quotation marks ${d.mark} (from Word), which YAML keeps as characters of the text. If they are only to enclose the text, replace them with straight quotes "…"; if they are to show in the text, leave them.`,
+      `Unexpected typographic quotation marks ${d.mark} (from Word) around the text ${q(d.found)}, expected straight quotes if they are to enclose the text: YAML keeps ${d.mark} as characters of the text. Replace them with straight quotes, "…"; if they are to show in the text, leave them.`,
     'yaml.dash-fold': (d) =>
-      `The line ${q(d.found)} has no dash and is read as the rest of the text above, which already ends with a full stop. If it is a new item of the list, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.`,
+      `Unexpected line ${q(d.found)} without a dash after a text that ends with a full stop, expected a new item of the list: YAML reads the line as the rest of the text above. If it is a new item, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) => `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}.`,

@@ -83,9 +83,9 @@ export const sv = {
     'yaml.hash-cut': (d: { found: string; cut: string; quote: '"' | "'" }) =>
       `Oväntad kommentar ${q(d.cut)} direkt efter texten ${q(d.found)}, förväntade fortsättningen på texten eller ett mellanslag efter #: YAML läser allt från # till radens slut som en kommentar, som inte kommer med. Hör ${q(d.cut)} till texten? ${quoteAdvice(d.quote)} Är det en kommentar, skriv ett mellanslag efter #.`,
     'yaml.smart-quotes-kept': (d: { found: string; mark: string }) =>
-      `Texten ${q(d.found)} står inom typografiska citattecken ${d.mark} (från Word), som YAML behåller som tecken i texten. Ska de bara omsluta texten, byt dem mot raka citattecken "…"; ska de synas i texten, låt dem stå.`,
+      `Oväntade typografiska citattecken ${d.mark} (från Word) runt texten ${q(d.found)}, förväntade raka citattecken om de ska omge texten: YAML behåller ${d.mark} som tecken i texten. Byt dem mot raka citattecken, "…"; ska de synas i texten, låt dem stå.`,
     'yaml.dash-fold': (d: { found: string }) =>
-      `Raden ${q(d.found)} har inget streck och läses som fortsättning på texten ovanför, som redan slutar med punkt. Är det en ny punkt i listan, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.`,
+      `Oväntad rad ${q(d.found)} utan streck efter en text som slutar med punkt, förväntade en ny punkt i listan: YAML läser raden som fortsättning på texten ovanför. Är det en ny punkt, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.`,
     // Schema
     'schema.unknown-key': (d: { key: string }) => `Okänd nyckel ${q(d.key)}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
