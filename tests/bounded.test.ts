@@ -327,8 +327,8 @@ describe('YAML slips at the size cap: the pass over the lines reads each once, a
     'keys nested as deep as a line may be long, then a slip: one finding',
     () => {
       let text = 'a:\n';
-      for (let i = 1; i < 990; i++) text += `${' '.repeat(i)}b${i}:\n`;
-      // How deep the parser follows depends on the stack it is given; either it or the pass names the slip, once.
+      for (let i = 2; i < 990; i += 2) text += `${' '.repeat(i)}b${i}:\n`;
+      // How deep the parser follows depends on the stack it is given; either it or the pass names the slip (a key at an odd column), once.
       const found = processFile(NETWORK, 'network', Buffer.from(`${text}${' '.repeat(990)}c: 1\n${' '.repeat(987)}e: 1\n`)).findings;
       expect(found).toHaveLength(1);
       expect(found[0]!.rule).toBe('yaml-syntax');
