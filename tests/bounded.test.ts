@@ -295,6 +295,67 @@ describe('front matter at the size cap is read in linear time', () => {
   );
 });
 
+describe('YAML slips at the size cap: the pass over the lines reads each once, and tries only the repairs it can afford', () => {
+  const NETWORK = 'networks/grupp/network.yml';
+  const yamlAtCap = (head: string, unit: string, tail = '') => atCap(head, unit, tail);
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `  k${i.toString(36)}: v\n`).join('');
+  const slips = (text: string) =>
+    processFile(NETWORK, 'network', Buffer.from(text)).findings.map((f) => ({ line: f.line, column: f.column, key: f.message.key }));
+
+  it(
+    'a key one step too far in after a hundred thousand keys: no repair is tried, the parser says where it stopped',
+    () => {
+      // A short text gets its repair tried and named (the test of the size is the one below).
+      expect(slips(`m:\n${keys(100)}   z: 1\n`)).toEqual([{ line: 102, column: 4, key: 'yaml.indent' }]);
+      const lines = ['m:'];
+      for (let n = 0, size = 3; size < MAX_FILE_BYTES - 20; n++) size += bytes((lines[n + 1] = `  k${n.toString(36)}: v`)) + 1;
+      const text = `${lines.join('\n')}\n`;
+      expect(slips(`${text}   z: 1\n`)).toEqual([{ line: lines.length, column: 10, key: 'yaml.error' }]);
+    },
+    GUARD,
+  );
+
+  it(
+    'a quote left open on the first line of a text at the cap: named where it opens',
+    () => {
+      expect(slips(yamlAtCap('a: "b\n', '  c d e f\n'))).toEqual([{ line: 1, column: 4, key: 'yaml.quote-unclosed' }]);
+    },
+    GUARD,
+  );
+
+  it(
+    'keys nested as deep as a line may be long, then a slip: one finding',
+    () => {
+      let text = 'a:\n';
+      for (let i = 2; i < 990; i += 2) text += `${' '.repeat(i)}b${i}:\n`;
+      // How deep the parser follows depends on the stack it is given; either it or the pass names the slip (a key at an odd column), once.
+      const found = processFile(NETWORK, 'network', Buffer.from(`${text}${' '.repeat(990)}c: 1\n${' '.repeat(987)}e: 1\n`)).findings;
+      expect(found).toHaveLength(1);
+      expect(found[0]!.rule).toBe('yaml-syntax');
+    },
+    GUARD,
+  );
+
+  it(
+    'a colon in every item to the cap: named in the first',
+    () => {
+      expect(slips(yamlAtCap('l:\n', '  - a b: c d: e\n'))).toEqual([{ line: 2, column: 13, key: 'yaml.colon' }]);
+    },
+    GUARD,
+  );
+
+  it(
+    'a # after every item to the cap: 200 warnings, then one that says how many more',
+    () => {
+      const found = slips(yamlAtCap('l:\n', '  - a b #x\n'));
+      expect(found).toHaveLength(201);
+      expect(found[0]).toEqual({ line: 2, column: 9, key: 'yaml.hash-cut' });
+      expect(found[200]!.key).toBe('yaml.more');
+    },
+    GUARD,
+  );
+});
+
 describe('kd check on a file at the size cap', () => {
   it(
     'a heading followed by spaces, setext lines and list lines: the file passes',

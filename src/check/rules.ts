@@ -1,5 +1,6 @@
 import { bodyRule, frontMatterRule } from '../archive/frontmatter.js';
 import { fileRule } from '../archive/read.js';
+import { yamlSlipRule } from '../archive/slips.js';
 import { yamlAliasRule, yamlSyntaxRule } from '../archive/yaml.js';
 import type { RuleInfo } from '../core/rule.js';
 import { encodingRule, todoRule } from '../model/file.js';
@@ -18,6 +19,7 @@ export const allRules: readonly RuleInfo<Archive>[] = [
   encodingRule,
   frontMatterRule,
   yamlSyntaxRule,
+  yamlSlipRule,
   yamlAliasRule,
   schemaRule,
   bodyRule,

@@ -44,10 +44,46 @@ export const en: Catalogue = {
     'yaml.alias': (d) => `Unexpected YAML alias ${q(d.found)}: aliases are not allowed, write the value out.`,
     'yaml.key': (d) => `Unexpected key ${q(d.found)}, expected a plain text key.`,
     'yaml.more': (d) => `${d.count} more errors in the same front matter are not shown; correct the ones above and run kd check again.`,
+    'yaml.tab': () =>
+      `Unexpected tab in the indentation, expected spaces: YAML counts only spaces. Replace the tab with spaces, as many as on the lines at the same level.`,
+    'yaml.nbsp': (d) =>
+      `Unexpected non-breaking space (often pasted from Word or e-mail) ${{ indent: 'in the indentation', dash: 'after the dash', colon: 'after the colon' }[d.place]}, expected an ordinary space: YAML does not count the non-breaking one. Replace the non-breaking space with an ordinary one.`,
+    'yaml.colon': (d) =>
+      `Unexpected colon followed by a space in the text ${q(d.found)}, expected a text: YAML reads the colon as the start of a new key. ${quoteAdvice(d.quote)}`,
+    'yaml.smart-quotes': (d) =>
+      `Unexpected typographic quotation mark ${d.mark} (from Word) at the start of ${q(d.found)}, expected a straight quote: YAML reads ${d.mark} as an ordinary letter, so the colon in the text starts a new key. Replace the typographic quotation marks around the text with straight ones, "…".`,
+    'yaml.quote-rest': (d) =>
+      `Unexpected text after the closing quote in ${q(d.found)}, expected the quotes to enclose the whole text. ${quoteAdvice(d.quote)}`,
+    'yaml.quote-unclosed': (d) =>
+      `Unexpected end of line in the text ${q(d.found)}, expected a closing ${d.quote}: YAML reads on to the next ${d.quote} further down. Put a ${d.quote} at the end of the text.`,
+    'yaml.bracket-unclosed': (d) =>
+      `Unexpected end of line in ${q(d.found)}, expected a closing ${d.close}: YAML reads the lines below as part of the same list. Put ${d.close} at the end of the line.`,
+    'yaml.colon-space': (d) =>
+      `Unexpected ${q(d.found)}, expected a space after the colon: without it YAML reads the key ${q(d.key)} and the value as one text. Put a space after the colon.`,
+    'yaml.colon-missing': (d) =>
+      `Unexpected line ${q(d.found)} without a colon, expected a key followed by a colon and a space. Write a colon after ${q(d.key)}.`,
+    'yaml.indent': (d) => {
+      const n = Math.abs(d.expected - d.found);
+      return `Unexpected indentation of ${d.found} ${d.found === 1 ? 'space' : 'spaces'}, expected ${d.expected} like the lines at the same level. Move the line ${n} ${n === 1 ? 'space' : 'spaces'} ${d.expected > d.found ? 'right' : 'left'}.`;
+    },
+    'yaml.dash': (d) =>
+      `Unexpected text ${q(d.found)} without a dash, expected a new item of the list. Put a dash and a space at the start of the line, "- ", with the dash straight below the dashes of the list above.`,
+    'yaml.dash-space': (d) =>
+      `Unexpected ${q(d.found)}, expected a space after the dash that starts an item of a list. Put a space after the dash.`,
+    'yaml.hash-empty': (d) =>
+      `Unexpected # at the start of the value ${q(d.found)}, expected a text: YAML reads everything from # to the end of the line as a comment, and the value is empty. ${quoteAdvice(d.quote)}`,
+    'yaml.hash-cut': (d) =>
+      `Unexpected comment ${q(d.cut)} right after the text ${q(d.found)}, expected the rest of the text or a space after #: YAML reads everything from # to the end of the line as a comment, which is left out. Does ${q(d.cut)} belong to the text? ${quoteAdvice(d.quote)} Is it a comment? Write a space after #.`,
+    'yaml.smart-quotes-kept': (d) =>
+      `Unexpected typographic quotation marks ${d.mark} (from Word) around the text ${q(d.found)}, expected straight quotes if they are to enclose the text: YAML keeps ${d.mark} as characters of the text. Replace them with straight quotes, "…"; if they are to show in the text, leave them.`,
+    'yaml.dash-fold': (d) =>
+      `Unexpected line ${q(d.found)} without a dash after a text that ends with a full stop, expected a new item of the list: YAML reads the line as the rest of the text above. If it is a new item, put a dash and a space at the start of the line, "- ", straight below the dash above; if it belongs to the text above, write it on the same line.`,
     'schema.unknown-key': (d) => `Unknown key ${q(d.key)}${d.known !== undefined ? `, expected ${q(d.known)}: correct the spelling` : ''}.`,
     'schema.missing': (d) => `The key ${q(d.key)} is missing, expected ${expectation(d.expected)}.`,
     'schema.invalid': (d) =>
       `Unexpected ${d.found === '' ? 'empty value' : q(d.found)}, expected ${expectation(d.expected)}${d.known !== undefined ? `; did you mean ${d.known}?` : '.'}`,
+    'schema.list-dash': (d) =>
+      `Unexpected text ${q(d.found)} on the line below the key, expected a list, each item of which starts with a dash and a space. Put "- " at the start of the line, and of each line below it that is an item of its own.`,
     'schema.control': (d) =>
       ({
         control: `Unexpected control character ${d.code}, expected plain text; remove the character (in quoted YAML it is often written as an escape sequence, e.g. \\e, \\0 or \\x1B).`,
@@ -829,7 +865,16 @@ export const en: Catalogue = {
       description:
         'The protocol starts with exactly `---` on its first line and the front matter ends with a `---` line of its own; `---js` and other executable variants are refused.',
     },
-    'yaml-syntax': { title: 'YAML syntax', description: 'The front matter and the YAML files are valid YAML 1.2 without duplicate keys.' },
+    'yaml-syntax': {
+      title: 'YAML syntax',
+      description:
+        'The front matter and the YAML files are valid YAML 1.2 without duplicate keys. Common slips are pointed out where they are, with what to do: a colon in a text, text after a quote, a quote or bracket never closed, a colon without a space, a key without a colon, wrong indentation, a missing dash, a tab or non-breaking space in the indentation, quotation marks from Word, `#` at the start of a value.',
+    },
+    'yaml-slip': {
+      title: 'Ambiguous YAML',
+      description:
+        'Text that YAML reads otherwise than it looks, though it may be meant: a `#` followed straight by a word after a text, which makes the rest of the line a comment; typographic quotation marks from Word around a text, which stay in the text; a line without a dash that reads as the rest of the item above.',
+    },
     'yaml-alias': {
       title: 'YAML aliases',
       description: 'The YAML files use no anchors and aliases (`&` and `*`), which can blow a small file up into a huge one.',
@@ -958,6 +1003,12 @@ export const en: Catalogue = {
 
 function yamlCode(code: ErrorCode): string {
   return en.yamlCodes[code];
+}
+
+function quoteAdvice(quote: '"' | "'"): string {
+  return quote === '"'
+    ? `Put the whole text inside straight quotes, "…" (if the text itself holds ", use '…').`
+    : `Put the whole text inside straight single quotes, '…', since it holds " or \\ itself (a ' in the text is then written '').`;
 }
 
 function expectation(e: Expectation): string {

@@ -58,12 +58,47 @@ export const sv = {
     'yaml.key': (d: { found: string }) => `Oväntad nyckel ${q(d.found)}, förväntade en nyckel i klartext.`,
     'yaml.more': (d: { count: number }) =>
       `Ytterligare ${d.count} fel i samma front matter visas inte; rätta felen ovan och kör kd check igen.`,
+    // YAML slips: the slip where it is, and what to do about it (archive/slips.ts).
+    'yaml.tab': () =>
+      `Oväntad tabb i indragningen, förväntade mellanslag: YAML räknar bara mellanslag. Byt tabben mot mellanslag, lika många som på raderna på samma nivå.`,
+    'yaml.nbsp': (d: { place: 'indent' | 'dash' | 'colon' }) =>
+      `Oväntat hårt mellanslag (ofta inklistrat från Word eller e-post) ${{ indent: 'i indragningen', dash: 'efter strecket', colon: 'efter kolonet' }[d.place]}, förväntade ett vanligt mellanslag: YAML räknar inte det hårda. Byt det hårda mellanslaget mot ett vanligt.`,
+    'yaml.colon': (d: { found: string; quote: '"' | "'" }) =>
+      `Oväntat kolon följt av mellanslag i texten ${q(d.found)}, förväntade en text: YAML läser kolonet som början på en ny nyckel. ${quoteAdvice(d.quote)}`,
+    'yaml.smart-quotes': (d: { found: string; mark: string }) =>
+      `Oväntat typografiskt citattecken ${d.mark} (från Word) först i ${q(d.found)}, förväntade ett rakt citattecken: YAML läser ${d.mark} som en vanlig bokstav, så kolonet i texten blir början på en ny nyckel. Byt de typografiska citattecknen runt texten mot raka, "…".`,
+    'yaml.quote-rest': (d: { found: string; quote: '"' | "'" }) =>
+      `Oväntad text efter det avslutande citattecknet i ${q(d.found)}, förväntade att citattecknen omsluter hela texten. ${quoteAdvice(d.quote)}`,
+    'yaml.quote-unclosed': (d: { found: string; quote: '"' | "'" }) =>
+      `Oväntat radslut i texten ${q(d.found)}, förväntade ett avslutande ${d.quote}: YAML läser vidare till nästa ${d.quote} längre ner. Sätt ett ${d.quote} sist i texten.`,
+    'yaml.bracket-unclosed': (d: { found: string; close: string }) =>
+      `Oväntat radslut i ${q(d.found)}, förväntade ett avslutande ${d.close}: YAML läser raderna under som en del av samma lista. Sätt ${d.close} sist på raden.`,
+    'yaml.colon-space': (d: { key: string; found: string }) =>
+      `Oväntat ${q(d.found)}, förväntade ett mellanslag efter kolonet: utan det läser YAML nyckeln ${q(d.key)} och värdet som en enda text. Lägg ett mellanslag efter kolonet.`,
+    'yaml.colon-missing': (d: { key: string; found: string }) =>
+      `Oväntad rad ${q(d.found)} utan kolon, förväntade en nyckel följd av kolon och mellanslag. Skriv ett kolon efter ${q(d.key)}.`,
+    'yaml.indent': (d: { found: number; expected: number }) =>
+      `Oväntad indragning med ${d.found} mellanslag, förväntade ${d.expected} som raderna på samma nivå. Flytta raden ${Math.abs(d.expected - d.found)} steg ${d.expected > d.found ? 'in (åt höger)' : 'ut (åt vänster)'}.`,
+    'yaml.dash': (d: { found: string }) =>
+      `Oväntad text ${q(d.found)} utan streck, förväntade en ny punkt i listan. Sätt ett streck och mellanslag först på raden, ”- ”, med strecket rakt under strecken i listan ovanför.`,
+    'yaml.dash-space': (d: { found: string }) =>
+      `Oväntat ${q(d.found)}, förväntade ett mellanslag efter strecket som inleder en punkt i listan. Lägg ett mellanslag efter strecket.`,
+    'yaml.hash-empty': (d: { found: string; quote: '"' | "'" }) =>
+      `Oväntat # först i värdet ${q(d.found)}, förväntade en text: YAML läser allt från # till radens slut som en kommentar, och värdet blir tomt. ${quoteAdvice(d.quote)}`,
+    'yaml.hash-cut': (d: { found: string; cut: string; quote: '"' | "'" }) =>
+      `Oväntad kommentar ${q(d.cut)} direkt efter texten ${q(d.found)}, förväntade fortsättningen på texten eller ett mellanslag efter #: YAML läser allt från # till radens slut som en kommentar, som inte kommer med. Hör ${q(d.cut)} till texten? ${quoteAdvice(d.quote)} Är det en kommentar, skriv ett mellanslag efter #.`,
+    'yaml.smart-quotes-kept': (d: { found: string; mark: string }) =>
+      `Oväntade typografiska citattecken ${d.mark} (från Word) runt texten ${q(d.found)}, förväntade raka citattecken om de ska omge texten: YAML behåller ${d.mark} som tecken i texten. Byt dem mot raka citattecken, "…"; ska de synas i texten, låt dem stå.`,
+    'yaml.dash-fold': (d: { found: string }) =>
+      `Oväntad rad ${q(d.found)} utan streck efter en text som slutar med punkt, förväntade en ny punkt i listan: YAML läser raden som fortsättning på texten ovanför. Är det en ny punkt, sätt ett streck och mellanslag först på raden, ”- ”, rakt under strecket ovanför; hör den till texten ovanför, skriv den på samma rad.`,
     // Schema
     'schema.unknown-key': (d: { key: string; known?: string }) =>
       `Okänd nyckel ${q(d.key)}${d.known !== undefined ? `, förväntade ${q(d.known)}: rätta stavningen` : ''}.`,
     'schema.missing': (d: { key: string; expected: Expectation }) => `Nyckeln ${q(d.key)} saknas, förväntade ${expectation(d.expected)}.`,
     'schema.invalid': (d: { expected: Expectation; found: string; known?: string }) =>
       `Oväntat ${d.found === '' ? 'tomt värde' : q(d.found)}, förväntade ${expectation(d.expected)}${d.known !== undefined ? `; menade du ${d.known}?` : '.'}`,
+    'schema.list-dash': (d: { found: string }) =>
+      `Oväntad text ${q(d.found)} på raden under nyckeln, förväntade en lista, där varje punkt börjar med ett streck och mellanslag. Sätt ”- ” först på raden, och på varje rad under den som är en egen punkt.`,
     'schema.control': (d: { code: string; kind: ForbiddenKind }) =>
       ({
         control: `Oväntat styrtecken ${d.code}, förväntade vanlig text; ta bort tecknet (i citerad YAML står det ofta som en escape-sekvens, t.ex. \\e, \\0 eller \\x1B).`,
@@ -906,7 +941,16 @@ export const sv = {
       description:
         'Protokollet börjar med exakt `---` på första raden och front matter avslutas med en egen `---`-rad; `---js` och liknande körbara varianter vägras.',
     },
-    'yaml-syntax': { title: 'YAML-syntax', description: 'Front matter och YAML-filerna är giltig YAML 1.2 utan dubblerade nycklar.' },
+    'yaml-syntax': {
+      title: 'YAML-syntax',
+      description:
+        'Front matter och YAML-filerna är giltig YAML 1.2 utan dubblerade nycklar. Vanliga skrivfel pekas ut där de står, med vad som ska göras: kolon i en text, text efter ett citat, citattecken eller hakparentes som inte stängs, kolon utan mellanslag, nyckel utan kolon, fel indragning, streck som saknas, tabb eller hårt mellanslag i indragningen, citattecken från Word, `#` först i ett värde.',
+    },
+    'yaml-slip': {
+      title: 'Tvetydig YAML',
+      description:
+        'Text som YAML läser annorlunda än den ser ut, men som kan vara avsiktlig: ett `#` direkt följt av ett ord efter en text, som gör resten av raden till en kommentar; typografiska citattecken från Word runt en text, som blir kvar i texten; en rad utan streck som läses som fortsättning på punkten ovanför.',
+    },
     'yaml-alias': {
       title: 'YAML-alias',
       description: 'YAML-filerna använder inga ankare och alias (`&` och `*`), som kan blåsa upp en liten fil till en enorm.',
@@ -1037,6 +1081,13 @@ export const sv = {
 
 function yamlCode(code: ErrorCode): string {
   return sv.yamlCodes[code];
+}
+
+/** Which quotes to put a text in: straight double ones, or single ones when the text holds a double quote or a backslash. */
+function quoteAdvice(quote: '"' | "'"): string {
+  return quote === '"'
+    ? `Sätt hela texten inom raka citattecken, "…" (innehåller texten själv ", använd '…').`
+    : `Sätt hela texten inom enkla raka citattecken, '…', eftersom den själv innehåller " eller \\ (ett ' i texten skrivs då '').`;
 }
 
 function expectation(e: Expectation): string {

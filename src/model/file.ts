@@ -137,7 +137,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   }
   const parsed = parseYaml(yamlText, path, yamlLine);
   record.findings.push(...parsed.findings);
-  if (parsed.findings.length > 0) return record;
+  if (parsed.value === undefined) return record;
   if (kind === 'protocol') record.findings.push(...todos(parsed.value, parsed.positions, path));
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);

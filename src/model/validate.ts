@@ -12,7 +12,13 @@ import { schemas } from '../schema/index.js';
 /** Every file follows the schema of its kind. */
 export const schemaRule = defineRule({
   id: 'schema',
-  messages: { 'schema.unknown-key': 'error', 'schema.missing': 'error', 'schema.invalid': 'error', 'schema.control': 'error' },
+  messages: {
+    'schema.unknown-key': 'error',
+    'schema.missing': 'error',
+    'schema.invalid': 'error',
+    'schema.list-dash': 'error',
+    'schema.control': 'error',
+  },
   examples: {
     ok: [
       // A key a protocol may leave out: the meeting's theme.
@@ -55,6 +61,16 @@ export const schemaRule = defineRule({
         ],
       },
       {
+        // Those present written one a line, without the dashes that make them a list: one text to YAML.
+        files: {
+          [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, [
+            '  present: [astrid-alm, bertil-bok, doris-dal, sara-sund]',
+            '  present:\n    astrid-alm\n    bertil-bok\n    doris-dal\n    sara-sund',
+          ]),
+        },
+        findings: [{ file: EXAMPLE_PROTOCOL, line: 13, column: 5, key: 'schema.list-dash', data: { found: 'astrid-alm…' } }],
+      },
+      {
         // An id pasted from a spreadsheet with its tab, written as the escape \t.
         files: { [EXAMPLE_PROTOCOL]: changed(EXAMPLE_PROTOCOL, ['secretary: sara-sund', 'secretary: "sara-sund\\t"']) },
         findings: [{ file: EXAMPLE_PROTOCOL, line: 10, column: 12, key: 'schema.control', data: { code: 'U+0009', kind: 'control' } }],
@@ -84,7 +100,7 @@ export function validate<K extends FileKind>(
   const result = schemas[kind].safeParse(value);
   if (result.success) return { data: result.data as z.output<(typeof schemas)[K]>, findings: [] };
   const findings: Finding[] = [];
-  for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, positions, file));
+  for (const issue of flatten(result.error.issues)) findings.push(...toFindings(issue, value, positions, file));
   return { findings: misspeltKeys(findings, schemas[kind]) };
 }
 
@@ -225,7 +241,7 @@ function controlOf(issue: Issue): { code: string; kind: ForbiddenKind } | undefi
   return issue.code === 'custom' && issue.params?.control ? (issue.params.control as { code: string; kind: ForbiddenKind }) : undefined;
 }
 
-function toFindings(issue: Issue, positions: PositionTable, file: string): Finding[] {
+function toFindings(issue: Issue, value: unknown, positions: PositionTable, file: string): Finding[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   // A forbidden character in a value (or, for a record, in a key): named at the value, or the key.
   const keyControl = issue.code === 'invalid_key' ? issue.issues.map(controlOf).find((c) => c !== undefined) : undefined;
@@ -259,16 +275,26 @@ function toFindings(issue: Issue, positions: PositionTable, file: string): Findi
     ];
   }
   const expected = expectation(issue);
+  const where = { file, line: here.line, column: here.column, path: formatPath(path) };
+  // A text on the lines below its key where a list belongs: the list's items written without their dashes.
+  if (isList(expected) && here.keyLine !== undefined && here.line > here.keyLine && typeof valueAt(value, path) === 'string') {
+    return [schemaRule.finding(where, 'schema.list-dash', { found: here.source ?? '' })];
+  }
   const found = here.source ?? '';
   // One of a few words, misspelt (justerad): the word it is nearest.
   const known = issue.code === 'invalid_value' ? closest(found.replace(/^["']|["']$/g, ''), issue.values.map(String), 1)[0] : undefined;
-  return [
-    schemaRule.finding({ file, line: here.line, column: here.column, path: formatPath(path) }, 'schema.invalid', {
-      expected,
-      found,
-      ...(known !== undefined ? { known } : {}),
-    }),
-  ];
+  return [schemaRule.finding(where, 'schema.invalid', { expected, found, ...(known !== undefined ? { known } : {}) })];
+}
+
+function isList(e: Expectation): boolean {
+  return ('name' in e && (e.name === 'list' || e.name === 'id-list' || e.name === 'nonempty-list')) || ('type' in e && e.type === 'array');
+}
+
+/** The value at a key path of the parsed data. */
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined;
+  return at;
 }
 
 /** Position of the closest existing node on the path: its key if it has one. */
