@@ -162,6 +162,7 @@ export const en: Catalogue = {
     'time-range-order': 'an end time after the start time',
     'item-range': 'item numbers such as 3, "1-4" or "2,5"',
     sha256: 'a SHA-256 sum of 64 hexadecimal characters',
+    'approval-method': 'paper or e-signature',
     'decision-ref': 'a decision id such as "kd-gruppen 1/2019 §2:1"',
     'positive-int': 'a whole number greater than 0',
     decision: 'a decision text or {text, owner, due}',

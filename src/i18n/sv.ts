@@ -200,6 +200,7 @@ export const sv = {
     'time-range-order': 'en sluttid efter starttiden',
     'item-range': 'punktnummer som 3, "1-4" eller "2,5"',
     sha256: 'en SHA-256-summa med 64 hexadecimala tecken',
+    'approval-method': 'paper (på papper) eller e-signature (med e-underskrift)',
     'decision-ref': 'ett besluts-id, t.ex. ”kd-gruppen 1/2019 §2:1”',
     'positive-int': 'ett heltal större än 0',
     decision: 'en beslutstext eller {text, owner, due}',

@@ -178,6 +178,11 @@ const SWEDISH_KEYS: Record<string, string> = {
   medlemmar: 'roster',
   uppdrag: 'mission',
   regler: 'rules',
+  justerare: 'approvers',
+  justering: 'approval',
+  sekretess: 'confidential',
+  skäl: 'reason',
+  metod: 'method',
 };
 
 /** The keys the schema allows in the mapping that holds `path` (a formatted key path), or none when it cannot tell. */

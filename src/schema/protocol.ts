@@ -10,6 +10,32 @@ export type ProtocolStatus = (typeof PROTOCOL_STATUSES)[number];
 export const PROTOCOL_KINDS = ['protokoll', 'anteckningar'] as const;
 export type ProtocolKind = (typeof PROTOCOL_KINDS)[number];
 
+/**
+ * What must not be published, and why (for instance a reference to the
+ * Public Access and Secrecy Act): an item or a decision marked so is shown
+ * in public outputs by its number and title with the reason, never its text.
+ */
+export const confidentialSchema = z.strictObject({ reason: text });
+
+/** How the approved protocol was signed. */
+export const APPROVAL_METHODS = ['paper', 'e-signature'] as const;
+export type ApprovalMethod = (typeof APPROVAL_METHODS)[number];
+
+const sha256 = z.string({ error: expect('sha256') }).regex(/^[0-9a-f]{64}$/, { error: expect('sha256') });
+
+/**
+ * The approval (justering) as a record: when, by whom, how, the registry's
+ * reference, and the SHA-256 of the rendered document that was signed, so a
+ * signed copy can later be verified against the archive.
+ */
+export const approvalSchema = z.strictObject({
+  date,
+  by: z.array(id, { error: expect('id-list') }).min(1, { error: expect('nonempty-list') }),
+  method: z.enum(APPROVAL_METHODS, { error: expect('approval-method') }),
+  ref: text.optional(),
+  sha256: sha256.optional(),
+});
+
 /** A decision is a sentence, or a sentence with an owner (then it is an assignment) and a due date. */
 export const decisionSchema = z.union(
   [
@@ -21,6 +47,7 @@ export const decisionSchema = z.union(
       due: date.optional(),
       /** The municipalities are to take it home and act on it (true), or not (false), whatever its wording. */
       act: z.boolean({ error: expect('boolean') }).optional(),
+      confidential: confidentialSchema.optional(),
     }),
   ],
   { error: expect('decision') },
@@ -35,6 +62,7 @@ export const itemSchema = z.strictObject({
   agreements: z.array(decisionSchema, { error: expect('list') }).optional(),
   /** Stable ids of assignments this item follows up (and so closes). */
   follows_up: z.array(decisionRef, { error: expect('list') }).optional(),
+  confidential: confidentialSchema.optional(),
 });
 
 export const partialSchema = z
@@ -67,6 +95,8 @@ export const guestSchema = z.strictObject({
   organisation: text,
   role: text.optional(),
   items: z.array(positiveInt, { error: expect('list') }).optional(),
+  /** false: the guest is not named in what is published (the organisation and role are). */
+  public: z.boolean({ error: expect('boolean') }).optional(),
 });
 
 export const correctionSchema = z.strictObject({
@@ -78,7 +108,7 @@ export const correctionSchema = z.strictObject({
 /** Where an imported draft came from: the file's name and its SHA-256, so a second import of it is recognised. */
 export const sourceSchema = z.strictObject({
   file: text,
-  sha256: z.string({ error: expect('sha256') }).regex(/^[0-9a-f]{64}$/, { error: expect('sha256') }),
+  sha256,
 });
 
 /** The front matter of a protocol: the structured truth of a meeting. */
@@ -92,6 +122,10 @@ export const protocolSchema = z.strictObject({
   status: z.enum(PROTOCOL_STATUSES, { error: expect('status') }),
   chair: id.optional(),
   secretary: id,
+  /** Who is to approve the protocol (justerare), besides the chair where the network's rules say so. */
+  approvers: z.array(id, { error: expect('id-list') }).optional(),
+  /** Set when the protocol is approved (status justerat), by kd approve. */
+  approval: approvalSchema.optional(),
   attendance: attendanceSchema,
   guests: z.array(guestSchema, { error: expect('list') }).default([]),
   items: z.array(itemSchema, { error: expect('list') }).min(1, { error: expect('nonempty-list') }),
@@ -101,6 +135,7 @@ export const protocolSchema = z.strictObject({
   corrections: z.array(correctionSchema, { error: expect('list') }).optional(),
 });
 
+export type Approval = z.infer<typeof approvalSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type Attendance = z.infer<typeof attendanceSchema>;
