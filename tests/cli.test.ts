@@ -209,7 +209,7 @@ it('a half-year in lower case is as clear as in upper case', async () => {
 it("the help speaks one language: commander's [options] and [command] in the catalogue's words", async () => {
   const sv = await run(['--help']);
   expect(sv.stdout.split('\n')[0]).toBe('Användning: kd [flaggor] [kommando]');
-  expect(sv.stdout).toContain('\n  check [flaggor] [paths...]   kontrollera arkivets filer och protokoll\n');
+  expect(sv.stdout).toContain('\n  check [flaggor] [paths...]    kontrollera arkivets filer och protokoll\n');
   expect(sv.stdout).not.toContain('[options]');
   expect((await run(['check', '--help'])).stdout.split('\n')[0]).toBe('Användning: kd check [flaggor] [paths...]');
   expect((await run(['--help', '--lang', 'en'])).stdout.split('\n')[0]).toBe('Usage: kd [options] [command]');

@@ -245,10 +245,17 @@ describe('a packed kd, installed as the README says', () => {
     expect(job.code, job.stdout + job.stderr).toBe(0);
     expect(await readFile(path.join(gitlab, 'kd-junit.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
 
-    // Approved, then un-approved: the hook refuses the commit.
-    await writeFile(
-      path.join(arkiv, PROTOCOL),
-      (await readFile(path.join(arkiv, PROTOCOL), 'utf8')).replace('status: utkast', 'status: justerat'),
+    // Approved by hand, without a record: the hook refuses; with kd approve, it accepts. Then un-approved: refused.
+    const draft = await readFile(path.join(arkiv, PROTOCOL), 'utf8');
+    await writeFile(path.join(arkiv, PROTOCOL), draft.replace('status: utkast', 'status: justerat'));
+    const byHand = sh(arkiv, 'git', ['commit', '-q', '-am', 'Justerat']);
+    expect(byHand.code).not.toBe(0);
+    expect(byHand.stderr).toContain(
+      `${PROTOCOL}:8:9  fel  [approval-record] status: Protokollet har justerats utan uppgift om justeringen`,
+    );
+    await writeFile(path.join(arkiv, PROTOCOL), draft);
+    expect(ok(arkiv, 'node_modules/.bin/kd', ['approve', PROTOCOL, '--by', 'Anna Ahl', '--date', '2019-03-20'])).toContain(
+      `Nästa steg: git add ${PROTOCOL} && git commit -m "Justera kc-gruppen 1/2019"`,
     );
     expect(sh(arkiv, 'git', ['commit', '-q', '-am', 'Justerat']).code).toBe(0);
     const approved = git(arkiv, 'rev-parse', 'HEAD');
@@ -277,7 +284,9 @@ describe('a packed kd, installed as the README says', () => {
       ['kd check', 1],
     ]);
     expect(caught[1]!.ran.stdout).toBe(
-      `::error file=${PROTOCOL},line=8,col=1,title=kd frozen-protocol::Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what). Ångra ändringen med: git restore --source=${approved.slice(0, 12)} --staged --worktree -- ${PROTOCOL} (det tar också bort nya rättelser; skriv dem sedan sist under corrections).\n`,
+      `::error file=${PROTOCOL},line=8,col=1,title=kd frozen-protocol::Protokollet var justerat i ${approved.slice(0, 12)} och får inte ändras, förväntade oförändrad text eller nya poster sist under corrections (date, by, what). Ångra ändringen med: git restore --source=${approved.slice(0, 12)} --staged --worktree -- ${PROTOCOL} (det tar också bort nya rättelser; skriv dem sedan sist under corrections).\n` +
+        // The record of the approval stayed when the status was set back: that is said too.
+        `::error file=${PROTOCOL},line=8,col=9,title=kd approval::status: Oväntad status utkast med en justering (approval) i front matter, förväntade status: justerat.\n`,
     );
     const gitlabCaught = await checkout('gitlab-caught');
     const failed = await gitlabScript(gitlabCaught, {

@@ -85,6 +85,30 @@ export function addOwners(text: string, labels: readonly string[]): string {
   });
 }
 
+/**
+ * A protocol's front matter (the YAML between the `---` lines) approved:
+ * `status: justerat`, and the approval record on the line after it. Only
+ * those lines change.
+ */
+export function approveFrontMatter(yaml: string, approval: Record<string, unknown>): string {
+  return inPlace(yaml, (doc, at) => {
+    const map = doc.contents;
+    const i = isMap(map) ? map.items.findIndex((p) => isScalar(p.key) && p.key.value === 'status') : -1;
+    const status = i >= 0 ? (map as YAMLMap).items[i]!.value : undefined;
+    if (!isMap(map) || !isScalar(status) || !status.range || map.flow) {
+      at.fail();
+      doc.set('status', 'justerat');
+      doc.set('approval', flow(doc, approval));
+      return;
+    }
+    at.splice(status.range[0], status.range[1], 'justerat');
+    status.value = 'justerat';
+    const end = lineEnd(at.text, status.range[1]);
+    at.splice(end, end, `${at.eol}approval: ${flowText(approval)}`);
+    map.items.splice(i + 1, 0, doc.createPair('approval', flow(doc, approval)) as Pair);
+  });
+}
+
 /** network.yml with the roster changed: the ending memberships get their `to`, the joining members come last. */
 export function changeRoster(text: string, change: RosterChange): string {
   return inPlace(text, (doc, at) => rosterEdit(doc, at, change));

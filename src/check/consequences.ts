@@ -17,7 +17,7 @@ import type { RuleId } from '../core/rule.js';
 const FOLLOWS: { cause: RuleId; consequences: readonly RuleId[]; ids: (data: Record<string, unknown>) => string[] }[] = [
   {
     cause: 'unknown-person',
-    consequences: ['roster-unaccounted', 'officer-absent', 'substitute', 'not-on-roster', 'attendance-duplicate'],
+    consequences: ['roster-unaccounted', 'officer-absent', 'substitute', 'not-on-roster', 'attendance-duplicate', 'approval'],
     ids: (d) => [String(d.id), ...String(d.known ?? '').split(', ')].filter((id) => id !== ''),
   },
 ];

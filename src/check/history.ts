@@ -56,6 +56,39 @@ export const frozenProtocol = defineRule({
   },
 });
 
+/**
+ * A protocol approved in the change carries the record of its approval:
+ * who approved it, when and how (kd approve writes both at once). Protocols
+ * approved before kd kept the record, or added already approved (an archive
+ * moved into kd), are left as they are.
+ */
+export const approvalRecord = defineRule({
+  id: 'approval-record',
+  messages: { 'approval.missing': 'error' },
+  examples: {
+    ok: [
+      {
+        // Approved with kd approve: the status and the record in one change.
+        committed: { [NEXT_PROTOCOL]: nextMeeting() },
+        files: {
+          [NEXT_PROTOCOL]: nextMeeting([
+            'status: utkast\n',
+            'status: justerat\napproval: { date: 2024-04-18, by: [astrid-alm], method: paper }\n',
+          ]),
+        },
+      },
+    ],
+    notOk: [
+      {
+        // The status changed by hand, with no record of who approved it.
+        committed: { [NEXT_PROTOCOL]: nextMeeting() },
+        files: { [NEXT_PROTOCOL]: nextMeeting(['status: utkast', 'status: justerat']) },
+        findings: [{ file: NEXT_PROTOCOL, line: 8, column: 9, key: 'approval.missing', data: {} }],
+      },
+    ],
+  },
+});
+
 export const PROTOCOL_PATH_RE = /^networks\/[^/]+\/protocols\/.+\.md$/;
 
 export interface HistoryResult {
@@ -87,11 +120,24 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
   const pathspec = (file: string) => (repo.prefix === '' ? file : `:/${repo.prefix}/${file}`);
   const top = (file: string) => (repo.prefix === '' ? file : `${repo.prefix}/${file}`);
   const findings: Finding[] = [];
+  const approvedWithoutRecord = async (file: string): Promise<Finding[]> => {
+    const now = await readNow(root, file, to);
+    if (!now) return [];
+    const record = processFile(file, 'protocol', now);
+    const data = record.data as { status?: string; approval?: unknown } | undefined;
+    if (data?.status !== 'justerat' || data.approval !== undefined) return [];
+    const [line, column] = record.positions.status ?? [1, 1];
+    return [approvalRecord.finding({ file, line, column, path: 'status' }, 'approval.missing', {})];
+  };
   for (const change of changes) {
     const before = change.from ?? change.path;
     if (change.status === 'added' || !PROTOCOL_PATH_RE.test(before)) continue;
     const old = await fileAt(repo, base, before);
-    if (!old || !wasApproved(before, old)) continue;
+    if (!old) continue;
+    if (!wasApproved(before, old)) {
+      if (change.status !== 'deleted') findings.push(...(await approvedWithoutRecord(change.path)));
+      continue;
+    }
     if (change.status === 'deleted') {
       findings.push(
         frozenProtocol.finding({ file: before, line: 1, column: 1 }, 'frozen.deleted', { base: short, file: pathspec(before) }),
@@ -130,6 +176,11 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     }
   }
   return { findings, repo, base, changes };
+}
+
+/** Reads a protocol as it is now; when it is approved and has no approval record, the finding at its status. */
+async function readNow(root: string, file: string, to?: { repo: Repo; tree: string }): Promise<Uint8Array | undefined> {
+  return to ? await fileAt(to.repo, to.tree, file) : await readFile(path.join(root, ...file.split('/'))).catch(() => undefined);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { compareFindings, type Finding } from '../core/finding.js';
 import type { RuleInfo } from '../core/rule.js';
 import type { Archive } from '../model/index.js';
+import { approvalRule } from './approval.js';
 import { attendanceDuplicate, notOnRoster, rosterUnaccounted, substitute } from './attendance.js';
 import { withoutConsequences } from './consequences.js';
 import {
@@ -42,6 +43,7 @@ export const archiveRules: readonly RuleInfo<Archive>[] = [
   unknownNetwork,
   unknownMunicipality,
   officerAbsent,
+  approvalRule,
   chairMissing,
   attendanceDuplicate,
   rosterUnaccounted,

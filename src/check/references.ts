@@ -61,6 +61,8 @@ export const unknownPerson = archiveRule({
         refs.push([`attendance.substitutes[${i}].person`, x.person]);
       });
       p.data.corrections?.forEach((c, i) => refs.push([`corrections[${i}].by`, c.by]));
+      p.data.approvers?.forEach((id, i) => refs.push([`approvers[${i}]`, id]));
+      p.data.approval?.by.forEach((id, i) => refs.push([`approval.by[${i}]`, id]));
       for (const [path, id] of refs) if (!known(id)) report(at(p.file, p.positions, path), 'unknown-person', unknown(id));
     }
   },

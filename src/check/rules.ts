@@ -6,7 +6,7 @@ import type { RuleInfo } from '../core/rule.js';
 import { encodingRule, todoRule } from '../model/file.js';
 import type { Archive } from '../model/index.js';
 import { schemaRule } from '../model/validate.js';
-import { frozenProtocol } from './history.js';
+import { approvalRecord, frozenProtocol } from './history.js';
 import { archiveRules } from './index.js';
 
 /**
@@ -25,5 +25,6 @@ export const allRules: readonly RuleInfo<Archive>[] = [
   bodyRule,
   todoRule,
   frozenProtocol,
+  approvalRecord,
   ...archiveRules,
 ];

@@ -93,6 +93,14 @@ export const en: Catalogue = {
         surrogate: `Unexpected half of a surrogate pair ${d.code}, expected whole characters; remove it or write the character by its own code (\\U and eight digits).`,
       })[d.kind],
     'unknown-person': (d) => `Unknown person ${q(d.id)}, expected an id from people.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
+    'approval.absent': (d) =>
+      `${q(d.id)} approved the protocol but did not take part in the meeting, expected someone who was there (present, partial, remote or substitute).`,
+    'approval.approver-absent': (d) =>
+      `The approver ${q(d.id)} did not take part in the meeting, expected an approver among those present.`,
+    'approval.before-meeting': (d) => `Unexpected approval date ${d.date}, expected the meeting's date ${d.meeting} or later.`,
+    'approval.missing': () =>
+      'The protocol has been approved without a record of the approval, expected approval: { date, by, method } with status: justerat; run kd approve PROTOCOL --by ID, which writes both.',
+    'approval.draft': () => 'Unexpected status utkast with an approval record in the front matter, expected status: justerat.',
     'unknown-owner': (d) =>
       `Unknown owner ${q(d.id)}, expected an id from people.yml or a label under owners: in kd.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
@@ -501,6 +509,12 @@ export const en: Catalogue = {
     },
   },
 
+  approve: {
+    done: (d) => `Approved ${d.file} (${d.id}): ${d.by}, ${d.date}.`,
+    commit: (d) => `Next: git add ${d.file} && git commit -m "${d.message}"`,
+    tag: (d) => `Sign the approval in git: git tag -s ${d.tag} -m "${d.message}"`,
+    message: (d) => `Approve ${d.id}`,
+  },
   import: {
     converted: 'The file was not UTF-8 but Windows-1252 and was converted; save the original as UTF-8 from now on.',
     unreadable: 'The file could not be read.',
@@ -752,6 +766,10 @@ export const en: Catalogue = {
       reportNetwork: 'only this network (id or name)',
       indexCheck: 'write nothing; exit 1 naming the registers that do not match the protocols',
       indexAsOf: 'status date of the assignment register (otherwise the date of the archive’s latest protocol)',
+      approveBy: 'who approved, ids or names, separated by commas',
+      approveDate: 'the day of approval YYYY-MM-DD (otherwise today)',
+      approveMethod: 'paper (the default) or e-signature',
+      approveRef: 'registry number or the e-signature’s reference',
     },
     commands: {
       check: 'check the archive’s files and protocols',
@@ -776,9 +794,17 @@ export const en: Catalogue = {
       assignments: 'assignments: open, overdue and done',
       index: 'write the registers (attendance, decisions, assignments) to index/ in the archive',
       preCommit: 'what the archive’s pre-commit hook runs: checks the changes as CI does and adds current registers to the commit',
+      approve: 'approve a protocol: status justerat and the record of the approval in one write',
+      approveProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 7/2019"',
       help: 'show help for a command',
     },
     errors: {
+      'unknown-protocol': (d) =>
+        `Unknown protocol ${q(d.found)}, expected a protocol file or an id such as "kd-gruppen 7/2019"${d.known ? `; did you mean ${d.known}?` : '.'}`,
+      'already-approved': (d) => `The protocol ${d.id} is already approved; an approved protocol changes only through corrections.`,
+      'approver-absent': (d) => `${q(d.id)} did not take part in the meeting ${d.protocol}, expected an approver among those present.`,
+      'approval-before-meeting': (d) => `Unexpected approval date ${d.date}, expected the meeting's date ${d.meeting} or later.`,
+      'protocol-unreadable': (d) => `${d.file} has no front matter between two --- lines, expected a protocol.`,
       'no-archive': (d) => `No archive found: no kd.yml in ${d.cwd} or any folder above it. Give --archive DIR or KD_ARCHIVE.`,
       'archive-not-found': (d) => `The archive folder ${d.dir} has no kd.yml.`,
       'path-outside': (d) => `The path ${d.path} is outside the archive.`,
@@ -898,6 +924,16 @@ export const en: Catalogue = {
     'unknown-person': {
       title: 'Unknown person',
       description: 'Everyone named (chair, secretary, attendance, substitutes, rosters, corrections) is in people.yml.',
+    },
+    'approval-record': {
+      title: 'Approved without a record',
+      description:
+        'A protocol approved in the change has a record of its approval (approval: who, when, how). Protocols approved before kd kept the record, or added already approved, are left as they are.',
+    },
+    approval: {
+      title: 'Approval',
+      description:
+        'The approval record holds: those who approved and those named to approve (approvers) took part in the meeting, it is dated on or after the meeting, and only an approved protocol has one.',
     },
     'unknown-owner': {
       title: 'Unknown owner',

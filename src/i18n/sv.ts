@@ -110,6 +110,15 @@ export const sv = {
     // References
     'unknown-person': (d: { id: string; known: string }) =>
       `Okänd person ${q(d.id)}, förväntade ett id ur people.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
+    'approval.absent': (d: { id: string }) =>
+      `${q(d.id)} justerade protokollet men deltog inte i mötet, förväntade någon som var närvarande (present, partial, remote eller ersättare).`,
+    'approval.approver-absent': (d: { id: string }) =>
+      `Justeraren ${q(d.id)} deltog inte i mötet, förväntade en justerare bland dem som var närvarande.`,
+    'approval.before-meeting': (d: { date: string; meeting: string }) =>
+      `Oväntat justeringsdatum ${d.date}, förväntade mötesdagen ${d.meeting} eller senare.`,
+    'approval.missing': () =>
+      'Protokollet har justerats utan uppgift om justeringen, förväntade approval: { date, by, method } med status: justerat; kör kd approve PROTOKOLL --by ID, som skriver båda.',
+    'approval.draft': () => 'Oväntad status utkast med en justering (approval) i front matter, förväntade status: justerat.',
     'unknown-owner': (d: { id: string; known: string }) =>
       `Okänd ansvarig ${q(d.id)}, förväntade ett id ur people.yml eller en etikett under owners: i kd.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
     'unknown-network': (d: { id: string }) => `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
@@ -546,6 +555,12 @@ export const sv = {
     },
   },
 
+  approve: {
+    done: (d: { file: string; id: string; by: string; date: string }) => `Justerade ${d.file} (${d.id}): ${d.by}, ${d.date}.`,
+    commit: (d: { file: string; message: string }) => `Nästa steg: git add ${d.file} && git commit -m "${d.message}"`,
+    tag: (d: { tag: string; message: string }) => `Signera justeringen i git: git tag -s ${d.tag} -m "${d.message}"`,
+    message: (d: { id: string }) => `Justera ${d.id}`,
+  },
   import: {
     converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',
     unreadable: 'Filen kunde inte läsas.',
@@ -815,6 +830,10 @@ export const sv = {
       reportNetwork: 'bara detta nätverk (id eller namn)',
       indexCheck: 'skriv inget; slutkod 1 och namnen på registren som inte stämmer med protokollen',
       indexAsOf: 'uppdragsregistrets status per datum (annars datumet för arkivets senaste protokoll)',
+      approveBy: 'vilka som justerade, id eller namn, åtskilda med komma',
+      approveDate: 'justeringsdagen ÅÅÅÅ-MM-DD (annars i dag)',
+      approveMethod: 'paper (på papper, standard) eller e-signature',
+      approveRef: 'diarienummer eller e-underskriftens referens',
     },
     commands: {
       check: 'kontrollera arkivets filer och protokoll',
@@ -840,9 +859,20 @@ export const sv = {
       index: 'skriv registren (närvaro, beslut, uppdrag) till index/ i arkivet',
       preCommit:
         'det arkivets pre-commit-krok kör: kontrollerar ändringarna på samma sätt som CI och lägger till aktuella register i commiten',
+      approve: 'justera ett protokoll: status justerat och uppgift om justeringen i en skrivning',
+      approveProtocol: 'protokollets fil eller id, t.ex. "kd-gruppen 7/2019"',
       help: 'visa hjälp för ett kommando',
     },
     errors: {
+      'unknown-protocol': (d: { found: string; known: string }) =>
+        `Okänt protokoll ${q(d.found)}, förväntade en protokollfil eller ett id som "kd-gruppen 7/2019"${d.known ? `; menade du ${d.known}?` : '.'}`,
+      'already-approved': (d: { id: string }) =>
+        `Protokollet ${d.id} är redan justerat; ett justerat protokoll ändras bara genom rättelser.`,
+      'approver-absent': (d: { id: string; protocol: string }) =>
+        `${q(d.id)} deltog inte i mötet ${d.protocol}, förväntade en justerare bland dem som var närvarande.`,
+      'approval-before-meeting': (d: { date: string; meeting: string }) =>
+        `Oväntat justeringsdatum ${d.date}, förväntade mötesdagen ${d.meeting} eller senare.`,
+      'protocol-unreadable': (d: { file: string }) => `${d.file} har ingen front matter mellan två ---rader, förväntade ett protokoll.`,
       'no-archive': (d: { cwd: string }) =>
         `Hittade inget arkiv: ingen kd.yml i ${d.cwd} eller någon mapp ovanför. Ange --archive MAPP eller KD_ARCHIVE.`,
       'archive-not-found': (d: { dir: string }) => `Arkivmappen ${d.dir} har ingen kd.yml.`,
@@ -973,6 +1003,16 @@ export const sv = {
     'unknown-person': {
       title: 'Okänd person',
       description: 'Varje person som nämns (ordförande, sekreterare, närvaro, ersättare, medlemslistor, rättelser) finns i people.yml.',
+    },
+    'approval-record': {
+      title: 'Justering utan uppgift',
+      description:
+        'Ett protokoll som justeras i ändringen har en uppgift om justeringen (approval: vem, när, hur). Protokoll som justerades innan kd förde uppgiften, eller som läggs till redan justerade, lämnas som de är.',
+    },
+    approval: {
+      title: 'Justering',
+      description:
+        'Justeringen (approval) är en uppgift som håller: de som justerade och de som utsetts att justera (approvers) deltog i mötet, justeringen är daterad mötesdagen eller senare, och bara ett justerat protokoll har en.',
     },
     'unknown-owner': {
       title: 'Okänd ansvarig',

@@ -12,7 +12,19 @@ export type { Config } from './config.js';
 export type { Membership, NetworkConfig, Role, Term } from './network.js';
 export { ROLES } from './network.js';
 export type { People, Person } from './people.js';
-export type { Attendance, Decision, Guest, Item, PartialAttendance, ProtocolData, ProtocolKind, ProtocolStatus } from './protocol.js';
+export type {
+  Approval,
+  ApprovalMethod,
+  Attendance,
+  Decision,
+  Guest,
+  Item,
+  PartialAttendance,
+  ProtocolData,
+  ProtocolKind,
+  ProtocolStatus,
+} from './protocol.js';
+export { APPROVAL_METHODS } from './protocol.js';
 
 /** The kinds of file in an archive, each with its one schema. */
 export const schemas = {
