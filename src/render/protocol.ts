@@ -72,7 +72,7 @@ function guestLine(s: Style, g: GuestLine, internal: boolean): string {
   const c = s.c.protocol;
   const parts = [...(g.name !== undefined ? [g.name] : []), g.organisation, ...(g.role !== undefined ? [g.role] : [])];
   const notes = [
-    ...(g.items !== undefined && g.items.length > 0 ? [itemsInWords(s, g.items.join(', '))] : []),
+    ...(g.items !== undefined && g.items.length > 0 ? [c.items({ list: c.list(g.items.map(String)), many: g.items.length > 1 })] : []),
     ...(g.unnamed && internal ? [c.unnamed] : []),
   ];
   return `${parts.join(', ')}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
