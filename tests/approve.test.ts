@@ -47,7 +47,7 @@ describe('kd approve', () => {
   it.each([
     [
       ['grupp 3/2019', '--by', 'anna-ahl'],
-      'kd: Okänt protokoll ”grupp 3/2019”, förväntade en protokollfil eller ett id som "kd-gruppen 7/2019"; menade du grupp 1/2019, grupp 2/2019?\n',
+      'kd: Okänt protokoll ”grupp 3/2019”, förväntade en protokollfil eller ett id som ”kd-gruppen 3/2019”; menade du grupp 1/2019 eller grupp 2/2019?\n',
     ],
     [
       ['grupp 1/2019', '--by', 'anna-ahl'],

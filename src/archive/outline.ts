@@ -80,7 +80,7 @@ function refuseOrParse(body: string, bodyLine: number, at: Unsure): Outline {
   return { ok: false, line: at.line + bodyLine, column: at.column, found: at.found };
 }
 
-function withinRemarkBudget(body: string): boolean {
+export function withinRemarkBudget(body: string): boolean {
   if (body.length > REMARK_MAX_CHARS) return false;
   const lines = body.split(/\r\n|\r|\n/);
   return (

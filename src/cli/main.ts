@@ -108,6 +108,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('roster', 'roster', () => import('./commands/roster.js').then((m) => m.rosterCommand)),
   entry('intro', 'intro', () => import('./commands/documents.js').then((m) => m.introCommand)),
   entry('digest', 'digest', () => import('./commands/documents.js').then((m) => m.digestCommand)),
+  entry('render', 'render', () => import('./commands/render.js').then((m) => m.renderCommand), '[options] <protocol>'),
   entry('calendar', 'calendar', () => import('./commands/documents.js').then((m) => m.calendarCommand)),
   entry('import', 'import', () => import('./commands/import.js').then((m) => m.importCommand), '[options] [files...]'),
   entry('init', 'init', () => import('./commands/init.js').then((m) => m.initCommand), '[options] [dir]'),

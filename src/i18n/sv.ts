@@ -11,7 +11,7 @@ import type { AssignmentStatus } from '../query/assignments.js';
 import type { Presence } from '../query/attendance.js';
 import type { ForbiddenKind } from '../schema/common.js';
 import type { Role, SubstituteRule } from '../schema/network.js';
-import type { ProtocolKind, ProtocolStatus } from '../schema/protocol.js';
+import type { ApprovalMethod, ProtocolKind, ProtocolStatus } from '../schema/protocol.js';
 import { type Expectation, wordExpectation } from './expectation.js';
 
 const q = (s: string) => `”${s}”`;
@@ -716,6 +716,52 @@ export const sv = {
     ics: { theme: 'Tema', agenda: 'Dagordning', protocol: 'Protokoll', inArchive: 'i arkivet' },
   },
 
+  /** The protocol as members receive it (kd render). */
+  protocol: {
+    title: (d: { network: string; kind: ProtocolKind; id: string }) =>
+      `${d.network} – ${d.kind === 'protokoll' ? 'Protokoll' : 'Minnesanteckningar'} ${d.id}`,
+    date: 'Datum',
+    time: 'Tid',
+    place: 'Plats',
+    theme: 'Tema',
+    /** A clock time as Swedish writes it: 09.00. */
+    clock: (t: string) => t.replace(':', '.'),
+    span: (d: { from: string; to: string }) => `kl. ${d.from}–${d.to}`,
+    /** "A, B och C". */
+    list: (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`),
+    draft: 'Ej justerat – utkast',
+    internal: 'Internt – innehåller uppgifter som inte publiceras',
+    publicVersion: 'Offentlig version: uppgifter som omfattas av sekretess är utelämnade.',
+    participants: 'Deltagare',
+    present: 'Närvarande',
+    regrets: 'Anmält förhinder',
+    absent: 'Ej närvarande',
+    guests: 'Gäster',
+    nobody: '–',
+    roles: { chair: 'ordförande', secretary: 'sekreterare' },
+    from: (t: string) => `från kl. ${t}`,
+    until: (t: string) => `till kl. ${t}`,
+    items: (d: { list: string; many: boolean }) => (d.many ? `punkterna ${d.list}` : `punkt ${d.list}`),
+    remote: 'deltog digitalt',
+    substituteFor: (name: string) => `ersättare för ${name}`,
+    unnamed: 'namnet publiceras inte',
+    decisions: 'Beslut',
+    agreements: 'Överenskommelser',
+    assignment: (d: { id: string; owner: string; due?: string }) =>
+      `Uppdrag ${d.id}: ${d.owner}${d.due !== undefined ? `, senast ${d.due}` : ''}.`,
+    followsUp: (ids: string) => `Följer upp ${ids}.`,
+    secret: (reason: string) => `Sekretess: ${reason}`,
+    corrections: 'Rättelser',
+    correction: (d: { date: string; by: string; what: string }) => `${d.date}, ${d.by}: ${d.what}`,
+    approval: 'Justering',
+    keeper: 'Vid protokollet',
+    approvers: 'Justeras',
+    approved: (d: { date: string; by: string; method: string }) => `Justerat ${d.date} av ${d.by} (${d.method}).`,
+    approvedNoRecord: 'Justerat.',
+    ref: (ref: string) => `Diarienummer: ${ref}`,
+    methods: { paper: 'underskrift på papper', 'e-signature': 'elektronisk underskrift' } satisfies Record<ApprovalMethod, string>,
+  },
+
   roster: {
     title: (d: { network: string }) => `Medlemslista: ${d.network}`,
     onDate: (d: { date: string; term: string }) => `Per ${d.date}${d.term ? `, mandatperiod ${d.term}` : ''}.`,
@@ -834,6 +880,8 @@ export const sv = {
       approveDate: 'justeringsdagen ÅÅÅÅ-MM-DD (annars i dag)',
       approveMethod: 'paper (på papper, standard) eller e-signature',
       approveRef: 'diarienummer eller e-underskriftens referens',
+      public:
+        'offentlig version: sekretessbelagda punkter och beslut visas bara med nummer, rubrik och skäl, och gäster som inte ska publiceras utan namn',
     },
     commands: {
       check: 'kontrollera arkivets filer och protokoll',
@@ -862,10 +910,10 @@ export const sv = {
       approve: 'justera ett protokoll: status justerat och uppgift om justeringen i en skrivning',
       approveProtocol: 'protokollets fil eller id, t.ex. "kd-gruppen 7/2019"',
       help: 'visa hjälp för ett kommando',
+      render: 'protokollet som dokument, som medlemmarna får det (Markdown eller HTML)',
+      renderProtocol: 'protokollets fil eller id, t.ex. ”kd-gruppen 3/2019”',
     },
     errors: {
-      'unknown-protocol': (d: { found: string; known: string }) =>
-        `Okänt protokoll ${q(d.found)}, förväntade en protokollfil eller ett id som "kd-gruppen 7/2019"${d.known ? `; menade du ${d.known}?` : '.'}`,
       'already-approved': (d: { id: string }) =>
         `Protokollet ${d.id} är redan justerat; ett justerat protokoll ändras bara genom rättelser.`,
       'approver-absent': (d: { id: string; protocol: string }) =>
@@ -953,6 +1001,8 @@ export const sv = {
         `Okänd regel ${q(d.id)}${d.known ? `; menade du ${d.known}?` : '.'} Se kd rules.`,
       'as-of-outside': (d: { date: string; from: string; to: string }) =>
         `--as-of ${d.date} ligger utanför halvåret, förväntade ett datum från ${d.from} till ${d.to}.`,
+      'unknown-protocol': (d: { found: string; near: string[] }) =>
+        `Okänt protokoll ${q(d.found)}, förväntade en protokollfil eller ett id som ”kd-gruppen 3/2019”${suggest(d)}`,
       interrupted: (d: { signal: string }) => `Avbruten (${d.signal}); det som hunnit skrivas togs bort igen, så inget ändrades i arkivet.`,
     },
   },

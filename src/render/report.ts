@@ -419,8 +419,15 @@ export async function renderReportHtml(report: HalfYearReport, s: Style, prov: P
 }
 
 /** Any kd document tree as a self-contained, printable HTML page (the report's style). */
-export async function renderHtmlDocument(tree: Root, title: string, lang: string, version: string): Promise<string> {
+export async function renderHtmlDocument(
+  tree: Root,
+  title: string,
+  lang: string,
+  version: string,
+  more: { css?: string; prepare?: (nodes: ElementContent[]) => ElementContent[] } = {},
+): Promise<string> {
   const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
+  const nodes = body.children as ElementContent[];
   const doc: HastRoot = {
     type: 'root',
     children: [
@@ -431,9 +438,9 @@ export async function renderHtmlDocument(tree: Root, title: string, lang: string
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: `kd ${version}` }),
           h('title', title),
-          h('style', CSS),
+          h('style', more.css ? CSS + more.css : CSS),
         ]),
-        h('body', [h('main', responsive(body.children as ElementContent[]))]),
+        h('body', [h('main', responsive(more.prepare ? more.prepare(nodes) : nodes))]),
       ]),
     ],
   };

@@ -5,32 +5,17 @@ import { z } from 'zod';
 import { approveFrontMatter } from '../../archive/edit.js';
 import { archivePath } from '../../archive/paths.js';
 import { Transaction } from '../../archive/transaction.js';
-import { runRules } from '../../check/index.js';
-import { closest } from '../../core/closest.js';
 import { KdError } from '../../core/errors.js';
-import { catalogue, expect, type Lang } from '../../i18n/index.js';
-import type { Archive, ProtocolRecord } from '../../model/index.js';
+import { catalogue, expect } from '../../i18n/index.js';
+import type { ProtocolRecord } from '../../model/index.js';
 import { APPROVAL_METHODS } from '../../schema/index.js';
-import { BlockedError } from '../blocked.js';
 import { argument, defineCommand, option } from '../command.js';
 import { displayPath } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { date, text } from '../options.js';
+import { findProtocol } from '../protocol.js';
 import { personId } from '../resolve.js';
-
-/** The protocol a user names: a file (relative to where kd runs) or an id such as `kd-gruppen 7/2019`. */
-function protocolNamed(archive: Archive, given: string, cwd: string, lang: Lang): ProtocolRecord {
-  const file = path.relative(archive.root, path.resolve(cwd, given)).split(path.sep).join('/');
-  const id = given.trim().replace(/\s+/g, ' ');
-  const found = archive.protocols.find((p) => p.file === file || `${p.data.network} ${p.id}` === id);
-  if (found) return found;
-  // A protocol kd could not read is named by its findings, not as unknown.
-  const broken = archive.findings.filter((f) => f.file === file && f.severity === 'error');
-  if (broken.length > 0) throw new BlockedError(broken, archive.root, lang);
-  const known = archive.protocols.map((p) => `${p.data.network} ${p.id}`);
-  throw new KdError('unknown-protocol', { found: given, known: closest(id, known).join(', ') });
-}
 
 /** Who took part in the meeting: who can approve its protocol. */
 function attended(p: ProtocolRecord): Set<string> {
@@ -49,10 +34,8 @@ export const approveCommand = defineCommand('approve', 'approve', {
   async run({ protocol: given, ...opts }, io) {
     const { root, archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
     const c = catalogue(lang);
-    const p = protocolNamed(archive, given, io.cwd, lang);
     // Only a protocol that checks clean is approved: what is signed is what the archive says.
-    const errors = runRules(archive).findings.filter((f) => f.file === p.file && f.severity === 'error');
-    if (errors.length > 0) throw new BlockedError(errors, root, lang);
+    const p = findProtocol(archive, io.cwd, given, lang);
     const id = `${p.data.network} ${p.id}`;
     if (p.data.status === 'justerat') throw new KdError('already-approved', { id });
     const took = attended(p);

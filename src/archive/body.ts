@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import type { Paragraph, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { splitFrontMatter } from './frontmatter.js';
+import { type Section, withinRemarkBudget } from './outline.js';
+import { archivePath } from './paths.js';
+import { MAX_FILE_BYTES } from './read.js';
+import { decodeText } from './text.js';
+
+/** A protocol's body: the Markdown after the front matter, and the file line it starts on. */
+export interface Body {
+  body: string;
+  bodyLine: number;
+}
+
+/**
+ * The body of a protocol the archive has already read and validated. It is
+ * read again through the archive's one path check, under the same size cap;
+ * a file that changed in between so that it no longer splits gives an empty
+ * body rather than a half-read one.
+ */
+export async function readBody(root: string, file: string): Promise<Body> {
+  const bytes = await readFile(await archivePath(root, file));
+  if (bytes.length > MAX_FILE_BYTES) return { body: '', bodyLine: 1 };
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { body: '', bodyLine: 1 };
+  const split = splitFrontMatter(decoded.text, file);
+  return split.ok ? { body: split.value.body, bodyLine: split.value.bodyLine } : { body: '', bodyLine: 1 };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * What each item's body section says, as mdast: the nodes between its
+ * `## N.` heading and the next, keyed by item number. Text before the first
+ * section (a title the secretary wrote) is left out: the rendering makes its
+ * own heading from the front matter. Headings inside a section become level
+ * 3 or below, under the item's own. A body larger than remark reads in
+ * linear time (see outline.ts) is kept as plain paragraphs.
+ */
+export function itemContent(body: Body, sections: readonly Section[]): Map<number, RootContent[]> {
+  const out = new Map<number, RootContent[]>();
+  if (sections.length === 0) return out;
+  const starts = sections.map((s) => s.line - body.bodyLine + 1);
+  const sectionAt = (line: number) => {
+    let k = -1;
+    for (let i = 0; i < starts.length; i++) if (starts[i]! <= line) k = i;
+    return k;
+  };
+  const add = (k: number, node: RootContent) => {
+    const no = sections[k]!.no;
+    out.set(no, [...(out.get(no) ?? []), node]);
+  };
+  if (!withinRemarkBudget(body.body)) {
+    const lines = body.body.split('\n');
+    let para: string[] = [];
+    let at = 0;
+    const flush = () => {
+      const k = sectionAt(at);
+      if (para.length > 0 && k >= 0) add(k, paragraph(para.join('\n')));
+      para = [];
+    };
+    lines.forEach((line, i) => {
+      const n = i + 1;
+      if (starts.includes(n) || line.trim() === '') return flush();
+      if (para.length === 0) at = n;
+      para.push(line);
+    });
+    flush();
+    return out;
+  }
+  const tree = processor.parse(body.body) as Root;
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 0;
+    if (starts.includes(line)) continue;
+    const k = sectionAt(line);
+    if (k < 0) continue;
+    add(k, deepen(strip(node)));
+  }
+  return out;
+}
+
+function paragraph(value: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
+}
+
+/** A node without source positions: the rendering depends on the text alone. */
+function strip<T extends RootContent>(node: T): T {
+  const { position: _, ...rest } = node as T & { position?: unknown };
+  if ('children' in rest && Array.isArray(rest.children)) (rest as { children: RootContent[] }).children = rest.children.map(strip);
+  return rest as T;
+}
+
+function deepen(node: RootContent): RootContent {
+  if (node.type === 'heading' && node.depth < 3) return { ...node, depth: 3 };
+  return node;
+}
