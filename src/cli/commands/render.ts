@@ -1,12 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { itemContent, readBody } from '../../archive/body.js';
-import { relativeInside } from '../../archive/read.js';
-import { closest } from '../../core/closest.js';
-import { KdError } from '../../core/errors.js';
-import type { Lang } from '../../i18n/index.js';
-import type { Archive, ProtocolRecord } from '../../model/index.js';
-import { protocolById, protocolIds, protocolView } from '../../query/protocol.js';
+import { protocolView } from '../../query/protocol.js';
 import { DOC_FORMATS } from '../../render/formats.js';
 import { protocolReporters } from '../../render/protocol.js';
 import { style } from '../../render/registers.js';
@@ -16,7 +9,6 @@ import { kdPackage } from '../meta.js';
 import { flag, forceOption, formatOption, outOption } from '../options.js';
 import { emit } from '../output.js';
 import { findProtocol } from '../protocol.js';
-import { requireSound } from '../scope.js';
 
 export const renderCommand = defineCommand('render', 'render', {
   arguments: [argument('<protocol>', 'commands.renderProtocol')],
