@@ -655,6 +655,7 @@ export const en: Catalogue = {
 
   protocol: {
     title: (d) => `${d.network} – ${d.kind === 'protokoll' ? 'Minutes' : 'Notes'} ${d.id}`,
+    subject: (d) => `Meeting of ${d.date}, ${d.place}`,
     date: 'Date',
     time: 'Time',
     place: 'Place',
@@ -840,10 +841,11 @@ export const en: Catalogue = {
       approve: 'approve a protocol: status justerat and the record of the approval in one write',
       approveProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 7/2019"',
       help: 'show help for a command',
-      render: 'the protocol as a document, as members receive it (Markdown or HTML)',
+      render: 'the protocol as a document, as members receive it (Markdown, HTML or PDF/A)',
       renderProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 3/2019"',
     },
     errors: {
+      'pdf-needs-out': () => 'Unexpected --format pdf without --out, expected --out FILE: a PDF is written only to a file.',
       'already-approved': (d) => `The protocol ${d.id} is already approved; an approved protocol changes only through corrections.`,
       'approver-absent': (d) => `${q(d.id)} did not take part in the meeting ${d.protocol}, expected an approver among those present.`,
       'approval-before-meeting': (d) => `Unexpected approval date ${d.date}, expected the meeting's date ${d.meeting} or later.`,

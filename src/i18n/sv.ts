@@ -720,6 +720,8 @@ export const sv = {
   protocol: {
     title: (d: { network: string; kind: ProtocolKind; id: string }) =>
       `${d.network} – ${d.kind === 'protokoll' ? 'Protokoll' : 'Minnesanteckningar'} ${d.id}`,
+    /** The PDF's subject (dc:description). */
+    subject: (d: { date: string; place: string }) => `Mötet ${d.date}, ${d.place}`,
     date: 'Datum',
     time: 'Tid',
     place: 'Plats',
@@ -910,10 +912,11 @@ export const sv = {
       approve: 'justera ett protokoll: status justerat och uppgift om justeringen i en skrivning',
       approveProtocol: 'protokollets fil eller id, t.ex. "kd-gruppen 7/2019"',
       help: 'visa hjälp för ett kommando',
-      render: 'protokollet som dokument, som medlemmarna får det (Markdown eller HTML)',
+      render: 'protokollet som dokument, som medlemmarna får det (Markdown, HTML eller PDF/A)',
       renderProtocol: 'protokollets fil eller id, t.ex. ”kd-gruppen 3/2019”',
     },
     errors: {
+      'pdf-needs-out': () => 'Oväntat --format pdf utan --out, förväntade --out FIL: en PDF skrivs bara till en fil.',
       'already-approved': (d: { id: string }) =>
         `Protokollet ${d.id} är redan justerat; ett justerat protokoll ändras bara genom rättelser.`,
       'approver-absent': (d: { id: string; protocol: string }) =>
