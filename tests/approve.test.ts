@@ -5,6 +5,8 @@ import { archiveWith, findings, git, gitdir, MINI, run } from './helpers.js';
 
 const P1 = 'networks/grupp/protocols/2019/2019-01-10-1.md';
 const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
+/** The PDF's hash changes with its layout; the tests of kd verify hold it to the rendering. */
+const unhashed = (text: string) => text.replace(/\b[0-9a-f]{64}\b/g, 'SHA');
 
 describe('kd approve', () => {
   it('sets status justerat and writes the record on the next line, nothing else; names and ids both name the approvers', async () => {
@@ -13,17 +15,18 @@ describe('kd approve', () => {
     const out = await run(['approve', 'grupp 2/2019', '--by', 'Anna Ahl, bo-berg', '--date', '2019-02-20', '--ref', 'KS 2019/12'], {
       cwd: dir,
     });
-    expect(out).toEqual({
+    expect({ ...out, stdout: unhashed(out.stdout) }).toEqual({
       code: 0,
       stdout:
         `Justerade ${P2} (grupp 2/2019): Anna Ahl, Bo Berg, 2019-02-20.\n` +
+        'SHA-256 för PDF/A-protokollet som skrivs under: SHA (kd render "grupp 2/2019" --format pdf --lang sv --out FIL ger det; kd verify FIL känner igen det).\n' +
         `Nästa steg: git add ${P2} && git commit -m "Justera grupp 2/2019"\n`,
       stderr: '',
     });
-    expect(await readFile(path.join(dir, P2), 'utf8')).toBe(
+    expect(unhashed(await readFile(path.join(dir, P2), 'utf8'))).toBe(
       before.replace(
         'status: utkast\n',
-        'status: justerat\napproval: { date: 2019-02-20, by: [ anna-ahl, bo-berg ], method: paper, ref: KS 2019/12 }\n',
+        'status: justerat\napproval: { date: 2019-02-20, by: [ anna-ahl, bo-berg ], method: paper, ref: KS 2019/12, sha256: SHA }\n',
       ),
     );
     // The change is what kd check expects of an approval, history included.
@@ -36,12 +39,15 @@ describe('kd approve', () => {
     const out = await run(['approve', P2, '--by', 'anna-ahl', '--method', 'e-signature', '--date', '2019-02-14', '--lang', 'en'], {
       cwd: dir,
     });
-    expect(out.stdout).toBe(
+    expect(unhashed(out.stdout)).toBe(
       `Approved ${P2} (grupp 2/2019): Anna Ahl, 2019-02-14.\n` +
+        'SHA-256 of the PDF/A protocol to be signed: SHA (kd render "grupp 2/2019" --format pdf --lang en --out FILE gives it; kd verify FILE recognises it).\n' +
         `Next: git add ${P2} && git commit -m "Approve grupp 2/2019"\n` +
         'Sign the approval in git: git tag -s protokoll/grupp/2-2019 -m "Approve grupp 2/2019"\n',
     );
-    expect(await readFile(path.join(dir, P2), 'utf8')).toContain('approval: { date: 2019-02-14, by: [ anna-ahl ], method: e-signature }\n');
+    expect(unhashed(await readFile(path.join(dir, P2), 'utf8'))).toContain(
+      'approval: { date: 2019-02-14, by: [ anna-ahl ], method: e-signature, sha256: SHA }\n',
+    );
   });
 
   it.each([

@@ -9,9 +9,10 @@ import type { Io } from './io.js';
  * no-clobber link, an existing one only with --force and then atomically.
  * Returns the exit code (1 when the file exists and --force is not given).
  */
-export async function emit(io: Io, text: string, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
+export async function emit(io: Io, text: string | Uint8Array, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
   if (opts.out === undefined) {
-    io.stdout.write(text);
+    // Bytes (a PDF) never reach here: their commands ask for --out first.
+    io.stdout.write(typeof text === 'string' ? text : Buffer.from(text).toString('latin1'));
     return 0;
   }
   const target = path.resolve(io.cwd, opts.out);

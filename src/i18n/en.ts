@@ -514,6 +514,12 @@ export const en: Catalogue = {
     commit: (d) => `Next: git add ${d.file} && git commit -m "${d.message}"`,
     tag: (d) => `Sign the approval in git: git tag -s ${d.tag} -m "${d.message}"`,
     message: (d) => `Approve ${d.id}`,
+    sha256: (d) =>
+      `SHA-256 of the PDF/A protocol to be signed: ${d.hash} (kd render "${d.id}" --format pdf --lang ${d.lang} --out FILE gives it; kd verify FILE recognises it).`,
+  },
+  verify: {
+    matches: (d) => `${d.file} is ${d.id}, approved ${d.date}, according to the archive.`,
+    noMatch: (d) => `${d.file} matches no approved protocol in the archive.`,
   },
   import: {
     converted: 'The file was not UTF-8 but Windows-1252 and was converted; save the original as UTF-8 from now on.',
@@ -655,6 +661,7 @@ export const en: Catalogue = {
 
   protocol: {
     title: (d) => `${d.network} – ${d.kind === 'protokoll' ? 'Minutes' : 'Notes'} ${d.id}`,
+    subject: (d) => `Meeting of ${d.date}, ${d.place}`,
     date: 'Date',
     time: 'Time',
     place: 'Place',
@@ -840,10 +847,13 @@ export const en: Catalogue = {
       approve: 'approve a protocol: status justerat and the record of the approval in one write',
       approveProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 7/2019"',
       help: 'show help for a command',
-      render: 'the protocol as a document, as members receive it (Markdown or HTML)',
+      verify: 'tells whether a PDF is an approved protocol in the archive, and which (by SHA-256)',
+      verifyFile: 'the PDF file to check',
+      render: 'the protocol as a document, as members receive it (Markdown, HTML or PDF/A)',
       renderProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 3/2019"',
     },
     errors: {
+      'pdf-needs-out': () => 'Unexpected --format pdf without --out, expected --out FILE: a PDF is written only to a file.',
       'already-approved': (d) => `The protocol ${d.id} is already approved; an approved protocol changes only through corrections.`,
       'approver-absent': (d) => `${q(d.id)} did not take part in the meeting ${d.protocol}, expected an approver among those present.`,
       'approval-before-meeting': (d) => `Unexpected approval date ${d.date}, expected the meeting's date ${d.meeting} or later.`,

@@ -560,6 +560,12 @@ export const sv = {
     commit: (d: { file: string; message: string }) => `Nästa steg: git add ${d.file} && git commit -m "${d.message}"`,
     tag: (d: { tag: string; message: string }) => `Signera justeringen i git: git tag -s ${d.tag} -m "${d.message}"`,
     message: (d: { id: string }) => `Justera ${d.id}`,
+    sha256: (d: { hash: string; id: string; lang: string }) =>
+      `SHA-256 för PDF/A-protokollet som skrivs under: ${d.hash} (kd render "${d.id}" --format pdf --lang ${d.lang} --out FIL ger det; kd verify FIL känner igen det).`,
+  },
+  verify: {
+    matches: (d: { file: string; id: string; date: string }) => `${d.file} är ${d.id}, justerat ${d.date}, enligt arkivet.`,
+    noMatch: (d: { file: string }) => `${d.file} stämmer inte med något justerat protokoll i arkivet.`,
   },
   import: {
     converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',
@@ -720,6 +726,8 @@ export const sv = {
   protocol: {
     title: (d: { network: string; kind: ProtocolKind; id: string }) =>
       `${d.network} – ${d.kind === 'protokoll' ? 'Protokoll' : 'Minnesanteckningar'} ${d.id}`,
+    /** The PDF's subject (dc:description). */
+    subject: (d: { date: string; place: string }) => `Mötet ${d.date}, ${d.place}`,
     date: 'Datum',
     time: 'Tid',
     place: 'Plats',
@@ -910,10 +918,13 @@ export const sv = {
       approve: 'justera ett protokoll: status justerat och uppgift om justeringen i en skrivning',
       approveProtocol: 'protokollets fil eller id, t.ex. "kd-gruppen 7/2019"',
       help: 'visa hjälp för ett kommando',
-      render: 'protokollet som dokument, som medlemmarna får det (Markdown eller HTML)',
+      verify: 'säger om en PDF är ett justerat protokoll i arkivet, och vilket (jämför SHA-256)',
+      verifyFile: 'PDF-filen som ska kontrolleras',
+      render: 'protokollet som dokument, som medlemmarna får det (Markdown, HTML eller PDF/A)',
       renderProtocol: 'protokollets fil eller id, t.ex. ”kd-gruppen 3/2019”',
     },
     errors: {
+      'pdf-needs-out': () => 'Oväntat --format pdf utan --out, förväntade --out FIL: en PDF skrivs bara till en fil.',
       'already-approved': (d: { id: string }) =>
         `Protokollet ${d.id} är redan justerat; ett justerat protokoll ändras bara genom rättelser.`,
       'approver-absent': (d: { id: string; protocol: string }) =>

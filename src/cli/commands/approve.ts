@@ -13,6 +13,7 @@ import { displayPath } from '../io.js';
 import { openArchive } from '../load.js';
 import { today } from '../meta.js';
 import { date, text } from '../options.js';
+import { protocolPdf, sha256 } from '../pdf.js';
 import { findProtocol } from '../protocol.js';
 import { personId } from '../resolve.js';
 
@@ -42,7 +43,11 @@ export const approveCommand = defineCommand('approve', 'approve', {
     for (const person of by) if (!took.has(person)) throw new KdError('approver-absent', { id: person, protocol: id });
     const on = opts.date ?? today();
     if (on < p.data.date) throw new KdError('approval-before-meeting', { date: on, meeting: p.data.date });
-    const record = { date: on, by, method: opts.method, ...(opts.ref !== undefined ? { ref: opts.ref } : {}) };
+    const approval = { date: on, by, method: opts.method, ...(opts.ref !== undefined ? { ref: opts.ref } : {}) };
+    // The hash of the PDF/A that will be signed: the protocol as it reads once approved (the record has no hash in it,
+    // and the rendering leaves the hash out), so kd render --format pdf of the approved protocol gives these bytes.
+    const signed = await protocolPdf(archive, { ...p, data: { ...p.data, status: 'justerat', approval } }, lang);
+    const record = { ...approval, sha256: sha256(signed) };
 
     // The status and the record in one write, under the archive's lock: both or neither.
     const file = await archivePath(root, p.file);
@@ -60,7 +65,11 @@ export const approveCommand = defineCommand('approve', 'approve', {
     const shown = displayPath(root, io.cwd)(p.file);
     const names = by.map((x) => archive.people?.[x]?.name ?? x).join(', ');
     const a = c.approve;
-    const lines = [a.done({ file: shown, id, by: names, date: on }), a.commit({ file: shown, message: a.message({ id }) })];
+    const lines = [
+      a.done({ file: shown, id, by: names, date: on }),
+      a.sha256({ hash: record.sha256, id, lang }),
+      a.commit({ file: shown, message: a.message({ id }) }),
+    ];
     // With a signing key, the approved protocol can be tagged so that its approval is signed in git too.
     const key = spawnSync('git', ['config', 'user.signingkey'], { cwd: root, encoding: 'utf8' });
     if (key.status === 0 && key.stdout.trim() !== '')

@@ -1,6 +1,7 @@
 import { itemContent, readBody } from '../../archive/body.js';
+import { KdError } from '../../core/errors.js';
 import { protocolView } from '../../query/protocol.js';
-import { DOC_FORMATS } from '../../render/formats.js';
+import { PROTOCOL_FORMATS } from '../../render/formats.js';
 import { protocolReporters } from '../../render/protocol.js';
 import { style } from '../../render/registers.js';
 import { argument, defineCommand, option } from '../command.js';
@@ -12,13 +13,19 @@ import { findProtocol } from '../protocol.js';
 
 export const renderCommand = defineCommand('render', 'render', {
   arguments: [argument('<protocol>', 'commands.renderProtocol')],
-  options: [formatOption(DOC_FORMATS, 'md'), option('--public', 'public', flag), outOption, forceOption],
+  options: [formatOption(PROTOCOL_FORMATS, 'md'), option('--public', 'public', flag), outOption, forceOption],
   async run(opts, io) {
+    if (opts.format === 'pdf' && opts.out === undefined) throw new KdError('pdf-needs-out', {});
     const { archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
     const record = findProtocol(archive, io.cwd, opts.protocol, lang);
     const content = itemContent(await readBody(archive.root, record.file), record.sections);
     const view = protocolView(archive, record, content, { public: opts.public });
-    const text = await protocolReporters[opts.format]({ view, style: style(archive, lang), version: kdPackage().version });
-    return emit(io, text, opts, lang);
+    const result = { view, style: style(archive, lang), version: kdPackage().version };
+    // pdfkit and the font only load for a PDF: the other formats stay as light as before.
+    const out =
+      opts.format === 'pdf'
+        ? await import('../../render/pdf.js').then((m) => m.renderProtocolPdf(result))
+        : await protocolReporters[opts.format](result);
+    return emit(io, out, opts, lang);
   },
 });
