@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { approveFrontMatter } from '../../archive/edit.js';
 import { archivePath } from '../../archive/paths.js';
