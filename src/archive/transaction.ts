@@ -28,7 +28,7 @@ export class Transaction {
   private renames = 0;
 
   /** A new file; fails with FileExistsError rather than replace anything. */
-  async create(target: string, text: string): Promise<void> {
+  async create(target: string, text: string | Uint8Array): Promise<void> {
     throwIfInterrupted();
     await this.makeFolder(path.dirname(target));
     await writeNewFile(target, text);

@@ -68,7 +68,7 @@ export async function placeTemp(temp: string, target: string): Promise<void> {
  * creates it meanwhile). A reader never sees a half-written file, and on
  * any failure the temporary file is removed.
  */
-export async function writeNewFile(target: string, text: string): Promise<void> {
+export async function writeNewFile(target: string, text: string | Uint8Array): Promise<void> {
   const temp = await tempBeside(target, text);
   try {
     await link(temp, target);

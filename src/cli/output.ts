@@ -9,8 +9,9 @@ import type { Io } from './io.js';
  * no-clobber link, an existing one only with --force and then atomically.
  * Returns the exit code (1 when the file exists and --force is not given).
  */
-export async function emit(io: Io, text: string, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
+export async function emit(io: Io, text: string | Uint8Array, opts: { out?: string; force?: boolean }, lang: Lang): Promise<number> {
   if (opts.out === undefined) {
+    if (typeof text !== 'string') throw new Error('binary output needs --out');
     io.stdout.write(text);
     return 0;
   }

@@ -879,6 +879,7 @@ export const en: Catalogue = {
         `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
       'no-editor': () => `Neither $VISUAL nor $EDITOR is set; open the file yourself.`,
       'no-input': () => `The input ended before everything was filled in.`,
+      'needs-out': (d) => `${d.format} is a binary format and is not written to the terminal; give --out FILE.`,
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,
       'report-blocked': (d) =>
         `The report is not built: ${d.count} errors in the archive (above) concern the period. A summary must not rest on broken protocols; correct them and run again.`,

@@ -958,6 +958,7 @@ export const sv = {
         `${d.file} finns redan och skrivs aldrig över. Välj ett annat datum, eller flytta filen själv om den ska ersättas.`,
       'no-editor': () => `Varken $VISUAL eller $EDITOR är satt; öppna filen själv.`,
       'no-input': () => `Inmatningen tog slut innan alla uppgifter var ifyllda.`,
+      'needs-out': (d: { format: string }) => `${d.format} är ett binärt format och skrivs inte till terminalen; ange --out FIL.`,
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
       'report-blocked': (d: { count: number }) =>
         `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,

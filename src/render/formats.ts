@@ -7,6 +7,8 @@ export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 export const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export const DOC_FORMATS = ['md', 'html'] as const;
+/** A protocol also as Word (bytes, so only with --out). */
+export const PROTOCOL_FORMATS = [...DOC_FORMATS, 'docx'] as const;
 export const CALENDAR_FORMATS = ['ics', 'md', 'json'] as const;
 export const SUMMARY_FORMATS = ['text', 'json'] as const;
 export const RULES_FORMATS = ['text', 'md', 'json'] as const;
