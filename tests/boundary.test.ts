@@ -55,6 +55,12 @@ describe('start-up loads only what is run', () => {
     const commands = (await loaded(['check', '--help'])).filter((m) => m.startsWith('dist/cli/commands/'));
     expect(commands).toEqual(['dist/cli/commands/check.js']);
   });
+
+  it('kd render as Markdown does not load the Word library', async () => {
+    const modules = await loaded(['render', 'networks/ledning/protocols/2019/2019-04-05-2.md', '--archive', 'tests/fixtures/render']);
+    expect(modules).toContain('dist/cli/commands/render.js');
+    expect(modules.filter((m) => m.includes('/docx/') || m === 'dist/render/docx.js')).toEqual([]);
+  });
 });
 
 describe('the light command table', () => {

@@ -853,7 +853,6 @@ export const en: Catalogue = {
       renderProtocol: 'the protocol’s file or id, e.g. "kd-gruppen 3/2019"',
     },
     errors: {
-      'pdf-needs-out': () => 'Unexpected --format pdf without --out, expected --out FILE: a PDF is written only to a file.',
       'already-approved': (d) => `The protocol ${d.id} is already approved; an approved protocol changes only through corrections.`,
       'approver-absent': (d) => `${q(d.id)} did not take part in the meeting ${d.protocol}, expected an approver among those present.`,
       'approval-before-meeting': (d) => `Unexpected approval date ${d.date}, expected the meeting's date ${d.meeting} or later.`,
@@ -889,6 +888,8 @@ export const en: Catalogue = {
         `${d.file} already exists and is never overwritten. Choose another date, or move the file yourself if it is to be replaced.`,
       'no-editor': () => `Neither $VISUAL nor $EDITOR is set; open the file yourself.`,
       'no-input': () => `The input ended before everything was filled in.`,
+      'needs-out': (d) =>
+        `Unexpected --format ${d.format} without --out, expected --out FILE: ${d.format === 'pdf' ? 'a PDF' : 'a Word document'} is written only to a file.`,
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,
       'report-blocked': (d) =>
         `The report is not built: ${d.count} errors in the archive (above) concern the period. A summary must not rest on broken protocols; correct them and run again.`,

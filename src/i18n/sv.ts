@@ -924,7 +924,6 @@ export const sv = {
       renderProtocol: 'protokollets fil eller id, t.ex. ”kd-gruppen 3/2019”',
     },
     errors: {
-      'pdf-needs-out': () => 'Oväntat --format pdf utan --out, förväntade --out FIL: en PDF skrivs bara till en fil.',
       'already-approved': (d: { id: string }) =>
         `Protokollet ${d.id} är redan justerat; ett justerat protokoll ändras bara genom rättelser.`,
       'approver-absent': (d: { id: string; protocol: string }) =>
@@ -969,6 +968,8 @@ export const sv = {
         `${d.file} finns redan och skrivs aldrig över. Välj ett annat datum, eller flytta filen själv om den ska ersättas.`,
       'no-editor': () => `Varken $VISUAL eller $EDITOR är satt; öppna filen själv.`,
       'no-input': () => `Inmatningen tog slut innan alla uppgifter var ifyllda.`,
+      'needs-out': (d: { format: string }) =>
+        `Oväntat --format ${d.format} utan --out, förväntade --out FIL: ${d.format === 'pdf' ? 'en PDF' : 'ett Word-dokument'} skrivs bara till en fil.`,
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
       'report-blocked': (d: { count: number }) =>
         `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,

@@ -151,6 +151,13 @@ export interface DecisionRecord {
   due?: string;
   /** Said on the decision: the municipalities are to act on it, or not (see query/act.ts). */
   act?: boolean;
+  /** Why the decision, or the item it is under, is confidential (`confidential: {reason}`). */
+  confidential?: string;
+  /**
+   * Set only in outputs for members and the public (query/public.ts): the
+   * reason shown in place of the text, which is then empty.
+   */
+  withheld?: string;
   /** Key path of the decision in its file, for positions. */
   path: string;
 }
@@ -172,6 +179,7 @@ export function allDecisions(archive: Archive): DecisionRecord[] {
       for (const kind of ['decisions', 'agreements'] as const) {
         (item[kind] ?? []).forEach((d: Decision, j: number) => {
           const obj = typeof d === 'string' ? { text: d } : d;
+          const secret = ('confidential' in obj ? obj.confidential?.reason : undefined) ?? item.confidential?.reason;
           out.push({
             id: decisionId(p.data.network, p.id, item.no, j + 1),
             network: p.data.network,
@@ -183,6 +191,7 @@ export function allDecisions(archive: Archive): DecisionRecord[] {
             ...(obj.owner !== undefined ? { owner: obj.owner } : {}),
             ...(obj.due !== undefined ? { due: obj.due } : {}),
             ...('act' in obj && obj.act !== undefined ? { act: obj.act } : {}),
+            ...(secret !== undefined ? { confidential: secret } : {}),
             path: `items[${i}].${kind}[${j}]`,
           });
         });

@@ -5,6 +5,7 @@ import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period, upTo } from './period.js';
+import { contentForMembers, forMembers } from './public.js';
 import { contentOf, type MeetingContent } from './report.js';
 import { byName, collator } from './sort.js';
 
@@ -38,7 +39,8 @@ export interface Digest {
 export function municipalityDigest(archive: Archive, municipality: string, whole: Period, asOf = whole.to): Digest {
   // What has happened by the as-of day; meetings after it are the coming ones.
   const period = upTo(whole, asOf);
-  const all = decisions(archive, { period }).map((d) => ({ ...d, action: toTakeHome(d, municipality) }));
+  // For the municipalities: a confidential decision without its text (see public.ts).
+  const all = decisions(archive, { period }).map((d) => forMembers({ ...d, action: toTakeHome(d, municipality) }));
   // In what the meetings dealt with, marked to take home as this municipality does: addressed to all, or naming it.
   const asHere = all.map((d) => ({ ...d, takeHome: d.action }));
   const networks: DigestNetwork[] = attendanceRegisters(archive, { period })
@@ -47,7 +49,7 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
       name: archive.networks.get(reg.network)?.config?.name ?? reg.network,
       representatives: reg.people.filter((p) => p.municipality === municipality),
       meetings: reg.meetings.length,
-      content: reg.meetings.map((m) => contentOf(m, asHere)),
+      content: reg.meetings.map((m) => contentForMembers(contentOf(m, asHere))),
     }))
     .filter((n) => n.representatives.length > 0)
     .sort((a, b) => collator.compare(a.name, b.name));
@@ -60,9 +62,9 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
       .filter(([, p]) => p.municipality === municipality)
       .map(([id]) => id),
   );
-  const assignments = assignmentRows(archive, { asOf: period.to }).filter(
-    (a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'),
-  );
+  const assignments = assignmentRows(archive, { asOf: period.to })
+    .filter((a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'))
+    .map(forMembers);
   const upcoming = [...archive.networks.values()]
     .filter((n) => ids.has(n.id))
     .flatMap((n) =>

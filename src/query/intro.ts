@@ -3,6 +3,7 @@ import { membersOn } from '../model/index.js';
 import type { Membership, PlannedMeeting } from '../schema/index.js';
 import { type AssignmentRow, assignmentRows } from './assignments.js';
 import { type DecisionRow, decisions } from './decisions.js';
+import { forMembers } from './public.js';
 import { byName } from './sort.js';
 
 export interface RosterRow extends Membership {
@@ -69,8 +70,13 @@ export function introPackage(archive: Archive, net: NetworkRecord, asOf: string,
   const upcoming = (net.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date >= asOf && m.date < until);
   const held = net.protocols.filter((p) => p.data.date <= asOf);
   const lastFour = new Set(held.slice(-4).map((p) => p.file));
-  const recent = decisions(archive, { network: net.id }).filter((d) => lastFour.has(d.protocol.file));
-  const open = assignmentRows(archive, { network: net.id, asOf }).filter((a) => a.status !== 'done');
+  // For a new member: a confidential decision or assignment without its text (see public.ts).
+  const recent = decisions(archive, { network: net.id })
+    .filter((d) => lastFour.has(d.protocol.file))
+    .map(forMembers);
+  const open = assignmentRows(archive, { network: net.id, asOf })
+    .filter((a) => a.status !== 'done')
+    .map(forMembers);
   const contacts = membersOn(config, asOf)
     .filter((m) => m.role === 'secretary')
     .map((m): Contact => {
@@ -90,7 +96,7 @@ export function introPackage(archive: Archive, net: NetworkRecord, asOf: string,
     pkg.person = {
       id: personId,
       name: archive.people?.[personId]?.name ?? personId,
-      assignments: assignmentRows(archive, { owner: personId, asOf }),
+      assignments: assignmentRows(archive, { owner: personId, asOf }).map(forMembers),
       ...(term?.substitute !== undefined ? { substitute: term.substitute } : {}),
       networks: [...archive.networks.values()].flatMap((n) => {
         const m = n.config ? membersOn(n.config, asOf).find((x) => x.person === personId) : undefined;

@@ -38,6 +38,10 @@ export interface ItemSummary {
   /** The item's `summary:`, else the first paragraph of its section in the protocol's text. */
   summary?: string;
   decisions: DecisionRow[];
+  /** Why the item is confidential; the half-year report, which is internal, keeps its summary. */
+  confidential?: string;
+  /** Set only in outputs for members (query/public.ts): the reason shown in place of the summary. */
+  withheld?: string;
 }
 
 /** A meeting as the content follow-up shows it: its heading line and its items. */
@@ -236,6 +240,7 @@ function itemsOf(protocol: ProtocolRecord, decided: readonly DecisionRow[]): Ite
       title: item.title,
       ...(summary !== undefined ? { summary } : {}),
       decisions: decided.filter((d) => d.item === item.no),
+      ...(item.confidential !== undefined ? { confidential: item.confidential.reason } : {}),
     };
   });
 }

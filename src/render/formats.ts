@@ -7,8 +7,8 @@ export const CHECK_FORMATS = ['text', 'json', 'github', 'junit'] as const;
 export const QUERY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
 export const DOC_FORMATS = ['md', 'html'] as const;
-/** kd render: the document formats, and PDF/A, which is bytes and written only to a file. */
-export const PROTOCOL_FORMATS = [...DOC_FORMATS, 'pdf'] as const;
+/** kd render: the document formats, PDF/A and Word, the last two bytes and written only to a file. */
+export const PROTOCOL_FORMATS = [...DOC_FORMATS, 'pdf', 'docx'] as const;
 export const CALENDAR_FORMATS = ['ics', 'md', 'json'] as const;
 export const SUMMARY_FORMATS = ['text', 'json'] as const;
 export const RULES_FORMATS = ['text', 'md', 'json'] as const;

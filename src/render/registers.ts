@@ -213,6 +213,11 @@ export function attendanceMarkdown(
   });
 }
 
+/** A decision's text, or for members "Sekretess: <reason>" when it is withheld (query/public.ts). */
+export function shownText(d: { text: string; withheld?: string }, s: Style): string {
+  return d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text;
+}
+
 export function decisionTable(rows: DecisionRow[], s: Style): Table {
   const col = s.c.registers.columns;
   return withProtocolStatus(rows, s, {
@@ -222,7 +227,7 @@ export function decisionTable(rows: DecisionRow[], s: Style): Table {
       meetingDate(d, s),
       s.c.registers.kind[d.kind],
       d.itemTitle,
-      d.text,
+      shownText(d, s),
       d.owner !== undefined ? s.person(d.owner) : '',
       d.due !== undefined ? s.date(d.due) : '',
     ]),
@@ -253,7 +258,7 @@ export function assignmentTable(rows: AssignmentRow[], s: Style): Table {
     rows: rows.map((a) => [
       a.id,
       meetingDate(a, s),
-      a.text,
+      shownText(a, s),
       s.person(a.owner),
       a.due !== undefined ? s.date(a.due) : '',
       s.c.registers.status[a.status],

@@ -15,12 +15,19 @@ export const renderCommand = defineCommand('render', 'render', {
   arguments: [argument('<protocol>', 'commands.renderProtocol')],
   options: [formatOption(PROTOCOL_FORMATS, 'md'), option('--public', 'public', flag), outOption, forceOption],
   async run(opts, io) {
-    if (opts.format === 'pdf' && opts.out === undefined) throw new KdError('pdf-needs-out', {});
+    // PDF and Word are bytes: written to a file, never to the terminal.
+    if ((opts.format === 'pdf' || opts.format === 'docx') && opts.out === undefined)
+      throw new KdError('needs-out', { format: opts.format });
     const { archive, lang } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
     const record = findProtocol(archive, io.cwd, opts.protocol, lang);
     const content = itemContent(await readBody(archive.root, record.file), record.sections);
     const view = protocolView(archive, record, content, { public: opts.public });
     const result = { view, style: style(archive, lang), version: kdPackage().version };
+    if (opts.format === 'docx') {
+      // Word is loaded only when asked for: the library is large and no other command needs it.
+      const { protocolDocx } = await import('../../render/docx.js');
+      return emit(io, await protocolDocx(result), opts, lang);
+    }
     // pdfkit and the font only load for a PDF: the other formats stay as light as before.
     const out =
       opts.format === 'pdf'
