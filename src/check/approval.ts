@@ -6,8 +6,8 @@ import { archiveRule, at } from './context.js';
 const approvedWith = (record: string) =>
   changed(EXAMPLE_PROTOCOL, ['secretary: sara-sund\n', `secretary: sara-sund\napprovers: [bertil-bok]\n${record}`]);
 
-/** Who took part in the meeting (present, partly, remotely or as a substitute): who can approve its protocol. */
-function attended(p: ProtocolRecord): Set<string> {
+/** Who took part in the meeting (present, partly, remotely or as a substitute): who can chair, keep or approve its protocol. */
+export function attended(p: ProtocolRecord): Set<string> {
   const a = p.data.attendance;
   return new Set([...a.present, ...a.remote, ...a.partial.map((x) => x.person), ...a.substitutes.map((x) => x.person)]);
 }

@@ -9,6 +9,7 @@ import {
   protocolWith,
   protocolWithGuest,
 } from '../core/examples.js';
+import { attended } from './approval.js';
 import { archiveRule, at } from './context.js';
 
 /** Every person id used anywhere exists in people.yml. */
@@ -254,11 +255,10 @@ export const officerAbsent = archiveRule({
   },
   check(archive, report) {
     for (const p of archive.protocols) {
-      const a = p.data.attendance;
-      const attended = new Set([...a.present, ...a.remote, ...a.partial.map((x) => x.person), ...a.substitutes.map((x) => x.person)]);
+      const took = attended(p);
       for (const role of ['chair', 'secretary'] as const) {
         const id = p.data[role];
-        if (id !== undefined && !attended.has(id)) report(at(p.file, p.positions, role), 'officer-absent', { role, id });
+        if (id !== undefined && !took.has(id)) report(at(p.file, p.positions, role), 'officer-absent', { role, id });
       }
     }
   },

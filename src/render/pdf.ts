@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { BlockContent, DefinitionContent, List, ListItem, PhrasingContent, RootContent, Table } from 'mdast';
 import PDFDocument from 'pdfkit';
-import { longDate, type ProtocolResult, protocolTitle, protocolTree } from './protocol.js';
+import { type ProtocolResult, protocolTitle, protocolTree } from './protocol.js';
+import { longDate } from './registers.js';
 
 /*
  * The protocol as PDF/A-2b, for keeping: the same mdast tree as Markdown and

@@ -4,7 +4,7 @@ import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } fr
 import type { DecisionLine, GuestLine, PersonLine, ProtocolView } from '../query/protocol.js';
 import type { DocFormat } from './formats.js';
 import { md, renderMarkdown } from './markdown.js';
-import type { Style } from './registers.js';
+import { longDate, type Style } from './registers.js';
 import { renderHtmlDocument } from './report.js';
 import type { Reporter } from './reporter.js';
 
@@ -14,16 +14,6 @@ import type { Reporter } from './reporter.js';
  * later PDF and Word) come from one structure. The view it is built from has
  * already left out what a public rendering must not show.
  */
-
-/** "18 januari 2019": the date in words, the same on every machine (UTC, never the local zone). */
-export function longDate(s: Style, iso: string): string {
-  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-}
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const lineBreak: PhrasingContent = { type: 'break' };

@@ -9,6 +9,16 @@ import { md } from './markdown.js';
 import { columns, type Table } from './table.js';
 
 /** How values read in one language: dates in the Swedish (or English) style, rates as percent, people by name. */
+/** "18 januari 2019": the date in words, the same on every machine (UTC, never the local zone). */
+export function longDate(s: Style, iso: string): string {
+  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 export interface Style {
   lang: Lang;
   c: Catalogue;

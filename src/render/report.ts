@@ -16,6 +16,7 @@ import {
   attendanceMatrix,
   decisionJson,
   legendText,
+  longDate,
   municipalityTable,
   periodName,
   personJson,
@@ -133,16 +134,6 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   }
   children.push(footer);
   return { type: 'root', children };
-}
-
-/** The kind column is redundant inside one network's section: its heading says it. */
-function longDate(s: Style, iso: string): string {
-  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /**

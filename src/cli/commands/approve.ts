@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { approveFrontMatter } from '../../archive/edit.js';
 import { archivePath } from '../../archive/paths.js';
 import { Transaction } from '../../archive/transaction.js';
+import { attended } from '../../check/approval.js';
 import { KdError } from '../../core/errors.js';
 import { catalogue, expect } from '../../i18n/index.js';
-import type { ProtocolRecord } from '../../model/index.js';
 import { APPROVAL_METHODS } from '../../schema/index.js';
 import { argument, defineCommand, option } from '../command.js';
 import { displayPath } from '../io.js';
@@ -16,12 +16,6 @@ import { date, text } from '../options.js';
 import { protocolPdf, sha256 } from '../pdf.js';
 import { findProtocol } from '../protocol.js';
 import { personId } from '../resolve.js';
-
-/** Who took part in the meeting: who can approve its protocol. */
-function attended(p: ProtocolRecord): Set<string> {
-  const a = p.data.attendance;
-  return new Set([...a.present, ...a.remote, ...a.partial.map((x) => x.person), ...a.substitutes.map((x) => x.person)]);
-}
 
 export const approveCommand = defineCommand('approve', 'approve', {
   arguments: [argument('<protocol>', 'commands.approveProtocol')],
