@@ -164,9 +164,7 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
         );
         continue;
       }
-      const now = to
-        ? await fileAt(repo, to.tree, change.path)
-        : await readFile(path.join(root, ...change.path.split('/'))).catch(() => undefined);
+      const now = await readNow(root, change.path, to);
       if (!now) continue;
       const line = illegalChange(old, now);
       if (line !== undefined)
@@ -178,7 +176,7 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
   return { findings, repo, base, changes };
 }
 
-/** Reads a protocol as it is now; when it is approved and has no approval record, the finding at its status. */
+/** A protocol's bytes as they are now: in the tree being committed, or in the working tree. */
 async function readNow(root: string, file: string, to?: { repo: Repo; tree: string }): Promise<Uint8Array | undefined> {
   return to ? await fileAt(to.repo, to.tree, file) : await readFile(path.join(root, ...file.split('/'))).catch(() => undefined);
 }
@@ -205,43 +203,37 @@ export function illegalChange(old: Uint8Array, now: Uint8Array): number | undefi
   const a = decodeText(old);
   const b = decodeText(now);
   if (!a.ok || !b.ok) return firstDifferentLine(Buffer.from(old).toString('latin1'), Buffer.from(now).toString('latin1'));
-  if (appendedCorrectionsOnly(a.text, b.text)) return undefined;
+  const corrections = appendedCorrections(a.text, b.text);
+  if (corrections.only) return undefined;
   // A correction added as it should be is not the change to point at: the edit beside it is.
-  return firstDifferentLine(a.text, b.text, appendedCorrectionLines(a.text, b.text));
-}
-
-function appendedCorrectionsOnly(oldText: string, newText: string): boolean {
-  const a = splitFrontMatter(oldText, '');
-  const b = splitFrontMatter(newText, '');
-  if (!a.ok || !b.ok || a.value.body !== b.value.body) return false;
-  const oa = withoutCorrections(a.value.yaml);
-  const ob = withoutCorrections(b.value.yaml);
-  if (!oa || !ob || oa.rest !== ob.rest) return false;
-  // Every earlier correction stays as it was; new ones only at the end.
-  if (ob.corrections.length < oa.corrections.length) return false;
-  return oa.corrections.every((c, i) => c === ob.corrections[i]) && ob.corrections.length > oa.corrections.length;
+  return firstDifferentLine(a.text, b.text, corrections.lines);
 }
 
 /**
- * The lines of `newText` that are corrections appended after the old ones
- * (with the `corrections:` line itself when the old text had none): legal,
- * so not where an illegal change is shown.
+ * The corrections `newText` appends after the old ones: whether they are the
+ * only change, and the lines they take (with the `corrections:` line itself
+ * when the old text had none), which are legal and so not where an illegal
+ * change is shown. Both texts are read once.
  */
-function appendedCorrectionLines(oldText: string, newText: string): Set<number> {
+function appendedCorrections(oldText: string, newText: string): { only: boolean; lines: Set<number> } {
   const lines = new Set<number>();
   const a = splitFrontMatter(oldText, '');
   const b = splitFrontMatter(newText, '');
-  if (!a.ok || !b.ok) return lines;
+  if (!a.ok || !b.ok) return { only: false, lines };
   const oa = withoutCorrections(a.value.yaml);
   const ob = withoutCorrections(b.value.yaml);
-  if (!oa || !ob || !oa.corrections.every((c, i) => c === ob.corrections[i])) return lines;
+  // Every earlier correction stays as it was; new ones only at the end.
+  if (!oa || !ob || ob.corrections.length < oa.corrections.length || !oa.corrections.every((c, i) => c === ob.corrections[i]))
+    return { only: false, lines };
+  const appended = ob.corrections.length > oa.corrections.length;
+  if (appended && a.value.body === b.value.body && oa.rest === ob.rest) return { only: true, lines };
   const lineAt = (offset: number) => b.value.yamlLine + countLines(b.value.yaml, offset);
   const mark = (from: number, to: number) => {
     for (let l = lineAt(from); l <= lineAt(Math.max(from, to - 1)); l++) lines.add(l);
   };
   ob.ranges.slice(oa.corrections.length).forEach(([from, to]) => mark(from, to));
   if (oa.key === undefined && ob.key !== undefined) mark(ob.key, ob.key + 1);
-  return lines;
+  return { only: false, lines };
 }
 
 function countLines(text: string, end: number): number {
