@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/index.js';
 import type { Archive, ProtocolRecord } from '../model/index.js';
 import { protocolById, protocolIds } from '../query/protocol.js';
 import { networkId } from './resolve.js';
-import { requireSound } from './scope.js';
+import { protocolScope, requireSound } from './scope.js';
 
 /** "kd-gruppen 7/2019" (or the network by its name: "Kommundirektörsgruppen 7/2019"). */
 const PROTOCOL_ID = /^(.+?)\s+(\d+)\/(\d{4})$/;
@@ -30,7 +30,7 @@ export function findProtocol(archive: Archive, cwd: string, given: string, lang:
     }
     const record = protocolById(archive, `${network} ${Number(id[2])}/${id[3]}`);
     if (!record) throw unknown();
-    requireSound(archive, scopeOf(record.file), lang);
+    requireSound(archive, protocolScope(record.file), lang);
     return record;
   }
   const root = archive.root;
@@ -39,14 +39,8 @@ export function findProtocol(archive: Archive, cwd: string, given: string, lang:
   if (found === undefined) throw unknown();
   const rel = relativeInside(root, root, found);
   // A file the archive could not read as a protocol has findings; they are shown (exit 1).
-  requireSound(archive, scopeOf(rel), lang);
+  requireSound(archive, protocolScope(rel), lang);
   const record = archive.protocols.find((p) => p.file === rel);
   if (!record) throw unknown();
   return record;
-}
-
-/** What decides whether a protocol can be rendered: its network's files of that day, and everything outside protocols. */
-function scopeOf(file: string) {
-  const m = /^networks\/([^/]+)\/protocols\/(?:[^/]+\/)*(\d{4}-\d{2}-\d{2})-[^/]*\.md$/.exec(file);
-  return m ? { network: m[1]!, period: { from: m[2]!, to: m[2]! } } : {};
 }

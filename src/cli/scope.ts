@@ -10,6 +10,15 @@ export interface Scope {
   period?: Period | undefined;
 }
 
+/** A protocol's path: its network's folder and the meeting's date, which even a broken file has in its name. */
+const PROTOCOL_FILE = /^networks\/([^/]+)\/protocols\/(?:[^/]+\/)*(\d{4}-\d{2}-\d{2})-[^/]*\.md$/;
+
+/** The scope of one protocol: its network on the meeting's day (and everything outside protocols, which concerns() always counts). */
+export function protocolScope(file: string): Scope {
+  const m = PROTOCOL_FILE.exec(file);
+  return m ? { network: m[1]!, period: { from: m[2]!, to: m[2]! } } : {};
+}
+
 /**
  * An error stops an answer when it can change it: any error outside
  * protocols (people, rosters, configuration), and errors in protocols of the
@@ -18,7 +27,7 @@ export interface Scope {
  * if the meeting had never happened.
  */
 export function concerns(file: string, scope: Scope): boolean {
-  const m = /^networks\/([^/]+)\/protocols\/(?:[^/]+\/)*(\d{4}-\d{2}-\d{2})-[^/]*\.md$/.exec(file);
+  const m = PROTOCOL_FILE.exec(file);
   const folder = /^networks\/([^/]+)\//.exec(file)?.[1];
   if (scope.network !== undefined && folder !== undefined && folder !== scope.network) return false;
   if (!m || scope.period === undefined) return true;
