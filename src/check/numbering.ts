@@ -133,15 +133,30 @@ export function rightDecisionId(archive: Archive, d: DecisionRecord): string {
  * with the same title has no section. Reported once, by section-extra, as a
  * wrong number in the heading; section-missing then says nothing of the item.
  */
+const misnumberedOf = new WeakMap<ProtocolRecord, Map<Section, number>>();
 function misnumbered(p: ProtocolRecord): Map<Section, number> {
+  const known = misnumberedOf.get(p);
+  if (known) return known;
   const numbers = itemNumbers(p);
-  const out = new Map<Section, number>();
+  const claimed = new Set(numbers);
   const own = new Set(p.sections.map((s) => s.no));
+  // Items without a section, by their title: one lookup a heading, so a long protocol costs no more than a short one.
+  const unheaded = new Map<string, number>();
+  p.data.items.forEach((item, k) => {
+    const title = normalise(item.title);
+    if (!own.has(numbers[k]!) && !unheaded.has(title)) unheaded.set(title, numbers[k]!);
+  });
+  const out = new Map<Section, number>();
+  const taken = new Set<number>();
   for (const s of p.sections) {
-    if (numbers.includes(s.no)) continue;
-    const i = p.data.items.findIndex((item, k) => !own.has(numbers[k]!) && normalise(item.title) === normalise(s.title));
-    if (i !== -1 && ![...out.values()].includes(numbers[i]!)) out.set(s, numbers[i]!);
+    if (claimed.has(s.no)) continue;
+    const no = unheaded.get(normalise(s.title));
+    if (no !== undefined && !taken.has(no)) {
+      out.set(s, no);
+      taken.add(no);
+    }
   }
+  misnumberedOf.set(p, out);
   return out;
 }
 
