@@ -118,17 +118,15 @@ function misspeltKeys(findings: Finding[], schema: z.ZodType): Finding[] {
     if (f.message.key !== 'schema.unknown-key') return f;
     const key = (f.message.data as { key: string }).key;
     const here = missing.filter((m) => !explained.has(m) && parent(m.path) === parent(f.path));
-    const meant = closest(
-      key,
-      here.map((m) => (m.message.data as { key: string }).key),
-    )[0];
-    const partner = here.find((m) => (m.message.data as { key: string }).key === meant);
-    if (partner) explained.add(partner);
-    const allowed = keysAt(schema, f.path ?? '');
+    const keyOf = (m: Finding) => (m.message.data as { key: string }).key;
     const word = SWEDISH_KEYS[key.toLocaleLowerCase('sv')];
-    const known = meant ?? (word !== undefined && allowed.includes(word) ? word : closest(key, allowed, 1)[0]);
-    const partnerOfWord = word !== undefined ? here.find((m) => (m.message.data as { key: string }).key === word) : undefined;
-    if (!partner && partnerOfWord && known === word) explained.add(partnerOfWord);
+    const allowed = keysAt(schema, f.path ?? '');
+    // A missing key it is near, else the key its Swedish word means, else the nearest key allowed there.
+    const known =
+      closest(key, here.map(keyOf))[0] ??
+      (word !== undefined && (allowed.includes(word) || here.some((m) => keyOf(m) === word)) ? word : closest(key, allowed, 1)[0]);
+    const partner = here.find((m) => keyOf(m) === known);
+    if (partner) explained.add(partner);
     return known === undefined ? f : { ...f, message: { key: f.message.key, data: { key, known } } };
   });
   return out.filter((f) => !explained.has(f));
