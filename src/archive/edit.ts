@@ -74,11 +74,11 @@ export function addPeople(text: string, people: readonly NewPersonEntry[]): stri
 
 /** kd.yml with labels added at the end of `owners` (those already there are not repeated); the labels are ids, which need no quoting. */
 export function addOwners(text: string, labels: readonly string[]): string {
-  const known = new Set((parseDocument(text).toJS() as { owners?: string[] } | null)?.owners ?? []);
-  const added = [...new Set(labels)].filter((label) => !known.has(label));
+  const current = (parseDocument(text).toJS() as { owners?: string[] } | null)?.owners;
+  const added = [...new Set(labels)].filter((label) => !current?.includes(label));
   if (added.length === 0) return text;
   // A new list is written whole at the end; an existing one gets its new entries after its last.
-  if (!parseDocument(text).has('owners'))
+  if (current === undefined)
     return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}owners:\n${added.map((l) => `  - ${l}\n`).join('')}`;
   return inPlace(text, (doc, at) => {
     for (const label of added) append(doc, at, 'owners', label);
