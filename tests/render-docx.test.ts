@@ -111,6 +111,7 @@ describe('kd render --format docx: Word with the structure of the Markdown', () 
     expect(text).not.toContain('Kommunpolisen beskrev hoten');
     expect(text).not.toContain('stärker skyddet vid nämndsammanträden');
     expect(text).not.toContain('skyddade personuppgifter');
+    expect(text).not.toContain('kommunstyrelsens sammanträden');
     expect(text).not.toContain('Lisa Lund');
     expect(text).toContain('Sekretess: 18 kap. 13 § offentlighets- och sekretesslagen');
     expect(text).toContain('Sekretess: 21 kap. 3 § offentlighets- och sekretesslagen');

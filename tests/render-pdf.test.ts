@@ -66,6 +66,7 @@ describe('kd render --format pdf: the text', () => {
       'Kommunpolisen beskrev hoten',
       'stärker skyddet vid nämndsammanträden',
       'skyddade personuppgifter',
+      'kommunstyrelsens sammanträden',
       'Lisa Lund',
       'Internt',
     ])

@@ -78,6 +78,8 @@ describe('kd render: the protocol in the network’s shape', () => {
         'hoten mot politiker',
         'stärker skyddet vid nämndsammanträden',
         'skyddade personuppgifter',
+        // The correction of item 3, itself confidential.
+        'kommunstyrelsens sammanträden',
         'Lisa Lund',
         'Internt',
       ])
@@ -86,6 +88,7 @@ describe('kd render: the protocol in the network’s shape', () => {
       expect(out).toContain('Sekretess: 18 kap. 13 § offentlighets- och sekretesslagen');
       expect(out).toContain('Sekretess: 21 kap. 3 § offentlighets- och sekretesslagen');
       expect(out).toContain('Polismyndigheten, Kommunpolis (punkt 3)');
+      expect(out).toContain('Hanna Holm: Sekretess: 18 kap. 13 § offentlighets- och sekretesslagen');
       // What is not secret stays.
       expect(out).toContain('att nästa möte hålls i Dalby.');
     }

@@ -3,6 +3,7 @@ import type { RuleInfo } from '../core/rule.js';
 import type { Archive } from '../model/index.js';
 import { approvalRule } from './approval.js';
 import { attendanceDuplicate, notOnRoster, rosterUnaccounted, substitute } from './attendance.js';
+import { confidentialRule } from './confidential.js';
 import { withoutConsequences } from './consequences.js';
 import {
   fileName,
@@ -44,6 +45,7 @@ export const archiveRules: readonly RuleInfo<Archive>[] = [
   unknownMunicipality,
   officerAbsent,
   approvalRule,
+  confidentialRule,
   chairMissing,
   attendanceDuplicate,
   rosterUnaccounted,

@@ -101,6 +101,8 @@ export const en: Catalogue = {
     'approval.missing': () =>
       'The protocol has been approved without a record of the approval, expected approval: { date, by, method } with status: justerat; run kd approve PROTOCOL --by ID, which writes both.',
     'approval.draft': () => 'Unexpected status utkast with an approval record in the front matter, expected status: justerat.',
+    'confidential.correction': (d) =>
+      `The correction concerns item ${d.item}, which is confidential, yet the public version prints it in full; expected confidential: { reason } on the correction too.`,
     'unknown-owner': (d) =>
       `Unknown owner ${q(d.id)}, expected an id from people.yml or a label under owners: in kd.yml${d.known ? `; did you mean ${d.known}?` : '.'}`,
     'unknown-network': (d) => `Unknown network ${q(d.id)}, expected a folder networks/${d.id}/ with network.yml.`,
@@ -985,6 +987,11 @@ export const en: Catalogue = {
       title: 'Approved without a record',
       description:
         'A protocol approved in the change has a record of its approval (approval: who, when, how). Protocols approved before kd kept the record, or added already approved, are left as they are.',
+    },
+    confidential: {
+      title: 'Correction of a confidential item',
+      description:
+        'A correction that names a confidential item (punkt 3, § 3, item 3) is itself marked `confidential`, so that the public version does not print it.',
     },
     approval: {
       title: 'Approval',

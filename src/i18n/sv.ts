@@ -119,6 +119,8 @@ export const sv = {
     'approval.missing': () =>
       'Protokollet har justerats utan uppgift om justeringen, förväntade approval: { date, by, method } med status: justerat; kör kd approve PROTOKOLL --by ID, som skriver båda.',
     'approval.draft': () => 'Oväntad status utkast med en justering (approval) i front matter, förväntade status: justerat.',
+    'confidential.correction': (d: { item: number }) =>
+      `Rättelsen gäller punkt ${d.item}, som är sekretessbelagd, men visas i sin helhet i den offentliga versionen; förväntade confidential: { reason } också på rättelsen.`,
     'unknown-owner': (d: { id: string; known: string }) =>
       `Okänd ansvarig ${q(d.id)}, förväntade ett id ur people.yml eller en etikett under owners: i kd.yml${d.known ? `; menade du ${d.known}?` : '.'}`,
     'unknown-network': (d: { id: string }) => `Okänt nätverk ${q(d.id)}, förväntade en mapp networks/${d.id}/ med network.yml.`,
@@ -1075,6 +1077,11 @@ export const sv = {
       title: 'Justering',
       description:
         'Justeringen (approval) är en uppgift som håller: de som justerade och de som utsetts att justera (approvers) deltog i mötet, justeringen är daterad mötesdagen eller senare, och bara ett justerat protokoll har en.',
+    },
+    confidential: {
+      title: 'Rättelse av sekretessbelagd punkt',
+      description:
+        'En rättelse som nämner en sekretessbelagd punkt (punkt 3, § 3) är själv markerad `confidential`, så att den offentliga versionen inte skriver ut den.',
     },
     'unknown-owner': {
       title: 'Okänd ansvarig',

@@ -70,7 +70,8 @@ export interface ProtocolView {
   absent: PersonLine[];
   guests: GuestLine[];
   items: ItemView[];
-  corrections: { date: string; by: string; what: string }[];
+  /** A confidential correction has no `what` in the public rendering. */
+  corrections: { date: string; by: string; what?: string; confidential?: string }[];
   secretary: string;
   /** Who is to approve: the approvers, else the chair. */
   approvers: string[];
@@ -160,7 +161,8 @@ export function protocolView(
 
   const withheld =
     d.items.some((i) => i.confidential !== undefined || [...(i.decisions ?? []), ...(i.agreements ?? [])].some(isSecret)) ||
-    d.guests.some((g) => g.public === false);
+    d.guests.some((g) => g.public === false) ||
+    (d.corrections ?? []).some((c) => c.confidential !== undefined);
 
   const approvers = d.approvers ?? (d.chair !== undefined ? [d.chair] : []);
   return {
@@ -184,7 +186,15 @@ export function protocolView(
       unnamed: g.public === false,
     })),
     items,
-    corrections: (d.corrections ?? []).map((c) => ({ date: c.date, by: name(c.by), what: c.what })),
+    corrections: (d.corrections ?? []).map((c) => {
+      const secret = c.confidential?.reason;
+      return {
+        date: c.date,
+        by: name(c.by),
+        ...(secret !== undefined && pub ? {} : { what: c.what }),
+        ...(secret !== undefined ? { confidential: secret } : {}),
+      };
+    }),
     secretary: name(d.secretary),
     approvers: approvers.map(name),
     ...(d.approval

@@ -120,7 +120,13 @@ export function protocolTree(v: ProtocolView, s: Style): Root {
   if (v.corrections.length > 0)
     children.push(
       md.heading(2, c.corrections),
-      list(v.corrections.map((x) => [text(c.correction({ date: longDate(s, x.date), by: x.by, what: x.what }))])),
+      list(
+        v.corrections.map((x) => {
+          const line = (what: string) => text(c.correction({ date: longDate(s, x.date), by: x.by, what }));
+          if (x.what === undefined) return [line(c.secret(x.confidential ?? ''))];
+          return x.confidential !== undefined ? [line(x.what), lineBreak, text(c.secret(x.confidential))] : [line(x.what)];
+        }),
+      ),
     );
 
   children.push(md.heading(2, c.approval), labelled(c.keeper, v.secretary));

@@ -103,6 +103,8 @@ export const correctionSchema = z.strictObject({
   date,
   by: id,
   what: text,
+  /** A correction of something secret is itself secret: published with its date, who made it and the reason only. */
+  confidential: confidentialSchema.optional(),
 });
 
 /** Where an imported draft came from: the file's name and its SHA-256, so a second import of it is recognised. */
