@@ -59,5 +59,14 @@ describe('the half-year report is internal: it keeps the text and marks it', () 
     expect(text).toContain(
       '  - Beslut: att notera att en tjänsteperson i Ekholm har skyddade personuppgifter. (Sekretess: 21 kap. 3 § offentlighets- och sekretesslagen) (ledning 2/2019 §4:1)\n',
     );
+    // Marked at the top, under the networks line, before anyone passes it on.
+    expect(text).toMatch(/^# .*\n\n.*\n\n.*\n\n\*\*Internt – innehåller uppgifter som inte publiceras\*\*\n/);
+  });
+
+  it('has no mark when nothing in it is confidential', async () => {
+    // As of 1 March only the February meeting has been held, and nothing in it is secret.
+    const text = await output(['report', '--half', '2019H1', '--as-of', '2019-03-01']);
+    expect(text).toContain('1 möte hölls');
+    expect(text).not.toContain('Internt');
   });
 });

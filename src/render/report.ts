@@ -39,6 +39,12 @@ export interface Provenance {
  * hast (`data.hName`/`hChildren`), so the HTML comes from the same tree;
  * for Markdown they are left out (their figures are in the tables).
  */
+function holdsSecrets(report: HalfYearReport): boolean {
+  return report.networks.some((n) =>
+    n.meetings.some((m) => m.items.some((i) => i.confidential !== undefined || i.decisions.some((d) => d.confidential !== undefined))),
+  );
+}
+
 export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, charts: boolean): Root {
   const r = s.c.report;
   const children: RootContent[] = [];
@@ -46,6 +52,8 @@ export function reportTree(report: HalfYearReport, s: Style, prov: Provenance, c
   children.push(md.paragraph(r.periodLine({ from: longDate(s, report.period.from), to: longDate(s, report.period.to) })));
   if (report.asOf !== undefined) children.push(md.paragraph(r.asOfLine({ date: longDate(s, report.asOf) })));
   children.push(md.paragraph(r.networksLine(report.networks.map((n) => n.name).join(', '))));
+  // The report keeps confidential text (it is the network's own record); it says so where it has any, before it is passed on.
+  if (holdsSecrets(report)) children.push(md.paragraph(md.strong(s.c.protocol.internal)));
   // What it is built from closes the report: the reader needs it last, if at all.
   const footer = md.paragraph(
     r.builtFrom({ ...(prov.commit ? { commit: prov.commit.slice(0, 12) } : {}), dirty: prov.dirty, version: prov.version }),
