@@ -151,7 +151,7 @@ describe('kd render --format pdf: deterministic bytes', () => {
 describe('kd verify', () => {
   const P2 = 'networks/grupp/protocols/2019/2019-02-14-2.md';
 
-  it('recognises the PDF of a protocol approved by kd approve, by its recorded hash, and rejects a PDF one byte changed', async () => {
+  it('recognises the PDF of a protocol approved by kd approve by its recorded hash, also with a signature appended; a changed PDF is named and refused', async () => {
     const dir = await gitdir(path.join(REPO, 'tests', 'fixtures', 'mini'));
     expect((await run(['approve', 'grupp 2/2019', '--by', 'anna-ahl', '--date', '2019-02-20'], { cwd: dir })).code).toBe(0);
     expect(await readFile(path.join(dir, P2), 'utf8')).toMatch(/sha256: [0-9a-f]{64} \}/);
@@ -163,17 +163,29 @@ describe('kd verify', () => {
       stderr: '',
     });
 
+    // An electronic signature is an incremental update: new objects and a new trailer after the signed bytes.
     const bytes = await readFile(file);
-    bytes[Math.floor(bytes.length / 2)]! ^= 1;
-    await writeFile(path.join(dir, 'changed.pdf'), bytes);
+    const update = '\n9999 0 obj\n<< /Type /Sig /Contents <00> >>\nendobj\ntrailer\n<< /Size 10000 >>\nstartxref\n0\n%%EOF\n';
+    await writeFile(path.join(dir, 'e-signed.pdf'), Buffer.concat([bytes, Buffer.from(update, 'latin1')]));
+    expect(await run(['verify', 'e-signed.pdf'], { cwd: dir })).toEqual({
+      code: 0,
+      stdout: `e-signed.pdf är grupp 2/2019, justerat 2019-02-20, enligt arkivet. Efter det som justerades har ${update.length} byte lagts till (en elektronisk underskrift läggs till så); det justerade innehållet är oförändrat.\n`,
+      stderr: '',
+    });
+
+    // One byte of the page content changed.
+    const changed = Buffer.from(bytes);
+    changed[Math.floor(bytes.length / 2)]! ^= 1;
+    await writeFile(path.join(dir, 'changed.pdf'), changed);
     expect(await run(['verify', 'changed.pdf', '--lang', 'en'], { cwd: dir })).toEqual({
       code: 1,
-      stdout: 'changed.pdf matches no approved protocol in the archive.\n',
+      stdout:
+        "changed.pdf says it is grupp 2/2019, but does not match the archive's approved protocol: it has been changed, or was written before a correction or by another version of kd.\n",
       stderr: '',
     });
   });
 
-  it('without a recorded hash, renders the approved protocols and finds it (in English too)', async () => {
+  it('without a recorded hash, renders the protocol the PDF names (in English too); the public version is recognised as that', async () => {
     const dir = await archiveWith(FIXTURE);
     const file = path.join(dir, 'minutes.pdf');
     expect((await run(['render', RICH, '--lang', 'en', '--format', 'pdf', '--out', file, '--archive', dir])).code).toBe(0);
@@ -182,15 +194,53 @@ describe('kd verify', () => {
       stdout: `${file} är ledning 2/2019, justerat 2019-04-12, enligt arkivet.\n`,
       stderr: '',
     });
-    // The public version is not the approved document.
     const pub = path.join(dir, 'public.pdf');
     expect((await run(['render', RICH, '--public', '--format', 'pdf', '--out', pub, '--archive', dir])).code).toBe(0);
-    expect((await run(['verify', pub, '--archive', dir])).code).toBe(1);
+    expect(await run(['verify', pub, '--archive', dir])).toEqual({
+      code: 0,
+      stdout: `${pub} är den offentliga versionen av ledning 2/2019, justerat, enligt arkivet.\n`,
+      stderr: '',
+    });
+    // A correction appended since: the file is of the protocol before it.
+    const corrected = await archiveWith(FIXTURE, {
+      [RICH]: replace('\n---\n', '\n  - { date: 2019-05-02, by: hanna-holm, what: "Punkt 4: mötet hålls i Alsered." }\n---\n'),
+    });
+    expect((await run(['verify', file, '--archive', corrected])).stdout).toBe(
+      `${file} säger att den är ledning 2/2019, men stämmer inte med arkivets justerade protokoll: den har ändrats, eller skrevs före en rättelse eller av en annan version av kd.\n`,
+    );
   });
 
-  it('a file that is not there is exit 2', async () => {
+  it('recognises a protocol approved before kd kept a record (the sample), and says when one is not approved', async () => {
+    const dir = await tmp();
+    const file = path.join(dir, 'p.pdf');
+    expect((await run(['render', ...SAMPLE_ID, '--format', 'pdf', '--out', file])).code).toBe(0);
+    expect(await run(['verify', file, '--archive', 'archive'])).toEqual({
+      code: 0,
+      stdout: `${file} är kd-gruppen 7/2019, justerat, enligt arkivet.\n`,
+      stderr: '',
+    });
+    const draft = await archiveWith(FIXTURE, {
+      [RICH]: (text: string) => replace('status: justerat', 'status: utkast')(text).replace(/approval:\n(?: {2}.*\n)+/, ''),
+    });
+    const out = path.join(dir, 'draft.pdf');
+    expect((await run(['render', RICH, '--format', 'pdf', '--out', out, '--archive', draft])).code).toBe(0);
+    expect(await run(['verify', out, '--archive', draft])).toEqual({
+      code: 1,
+      stdout: `${out} säger att den är ledning 2/2019, men protokollet är inte justerat i arkivet.\n`,
+      stderr: '',
+    });
+  });
+
+  it('a file that is not there is exit 2; a file that is not a PDF is exit 1 with what was expected', async () => {
     const out = await run(['verify', 'nowhere.pdf', '--archive', FIXTURE]);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('nowhere.pdf');
+    const text = path.join(await tmp(), 'protokoll.pdf');
+    await writeFile(text, 'Protokoll 2/2019\n');
+    expect(await run(['verify', text, '--archive', FIXTURE])).toEqual({
+      code: 1,
+      stdout: `${text} är ingen PDF, förväntade en PDF som kd render --format pdf skrivit.\n`,
+      stderr: '',
+    });
   });
 });

@@ -520,8 +520,16 @@ export const en: Catalogue = {
       `SHA-256 of the PDF/A protocol to be signed: ${d.hash} (kd render "${d.id}" --format pdf --lang ${d.lang} --out FILE gives it; kd verify FILE recognises it).`,
   },
   verify: {
-    matches: (d) => `${d.file} is ${d.id}, approved ${d.date}, according to the archive.`,
+    matches: (d) => `${d.file} is ${d.id}, approved${d.date !== undefined ? ` ${d.date}` : ''}, according to the archive.`,
+    matchesPublic: (d) => `${d.file} is the public version of ${d.id}, approved, according to the archive.`,
+    appended: (d) =>
+      `After what was approved, ${d.bytes} bytes have been added (as an electronic signature is added); the approved content is unchanged.`,
     noMatch: (d) => `${d.file} matches no approved protocol in the archive.`,
+    notPdf: (d) => `${d.file} is not a PDF, expected a PDF written by kd render --format pdf.`,
+    unknown: (d) => `${d.file} says it is ${d.id}, but that protocol is not in the archive.`,
+    notApproved: (d) => `${d.file} says it is ${d.id}, but the protocol is not approved in the archive.`,
+    differs: (d) =>
+      `${d.file} says it is ${d.id}, but does not match the archive's approved protocol: it has been changed, or was written before a correction or by another version of kd.`,
   },
   import: {
     converted: 'The file was not UTF-8 but Windows-1252 and was converted; save the original as UTF-8 from now on.',

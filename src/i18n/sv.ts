@@ -566,8 +566,17 @@ export const sv = {
       `SHA-256 för PDF/A-protokollet som skrivs under: ${d.hash} (kd render "${d.id}" --format pdf --lang ${d.lang} --out FIL ger det; kd verify FIL känner igen det).`,
   },
   verify: {
-    matches: (d: { file: string; id: string; date: string }) => `${d.file} är ${d.id}, justerat ${d.date}, enligt arkivet.`,
+    matches: (d: { file: string; id: string; date?: string }) =>
+      `${d.file} är ${d.id}, justerat${d.date !== undefined ? ` ${d.date}` : ''}, enligt arkivet.`,
+    matchesPublic: (d: { file: string; id: string }) => `${d.file} är den offentliga versionen av ${d.id}, justerat, enligt arkivet.`,
+    appended: (d: { bytes: number }) =>
+      `Efter det som justerades har ${d.bytes} byte lagts till (en elektronisk underskrift läggs till så); det justerade innehållet är oförändrat.`,
     noMatch: (d: { file: string }) => `${d.file} stämmer inte med något justerat protokoll i arkivet.`,
+    notPdf: (d: { file: string }) => `${d.file} är ingen PDF, förväntade en PDF som kd render --format pdf skrivit.`,
+    unknown: (d: { file: string; id: string }) => `${d.file} säger att den är ${d.id}, men det protokollet finns inte i arkivet.`,
+    notApproved: (d: { file: string; id: string }) => `${d.file} säger att den är ${d.id}, men protokollet är inte justerat i arkivet.`,
+    differs: (d: { file: string; id: string }) =>
+      `${d.file} säger att den är ${d.id}, men stämmer inte med arkivets justerade protokoll: den har ändrats, eller skrevs före en rättelse eller av en annan version av kd.`,
   },
   import: {
     converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',

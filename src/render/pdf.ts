@@ -82,6 +82,19 @@ function listEntries(list: List): (string | unknown[])[] {
 /** An XML text value: pdfkit writes Title, Author and Subject into the XMP as they are. */
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** "kd:ledning 2/2019", and " public" after it for the public version. Ids are ASCII, so it stands as written in the XMP. */
+export function pdfIdentity(v: { network: string; id: string; public: boolean }): string {
+  return `kd:${v.network} ${v.id}${v.public ? ' public' : ''}`;
+}
+
+/** The protocol a PDF says it renders, from its XMP, when kd wrote it. */
+export function readPdfIdentity(bytes: Uint8Array): { network: string; id: string; public: boolean } | undefined {
+  // The XMP is the one uncompressed stream kd writes; the first one is the original's, before any signature appended to it.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const m = /<pdf:Keywords>kd:([a-z0-9][a-z0-9-]{0,99}) (\d{1,6}\/\d{4})( public)?<\/pdf:Keywords>/.exec(head);
+  return m ? { network: m[1]!, id: m[2]!, public: m[3] !== undefined } : undefined;
+}
+
 /**
  * The protocol's PDF. Dates in the file are the approval date, or the
  * meeting date for a protocol not yet approved, at midnight UTC; the file
@@ -109,6 +122,8 @@ export async function renderProtocolPdf(r: ProtocolResult): Promise<Uint8Array> 
       Title: title,
       Author: v.networkName,
       Subject: subject,
+      // Which protocol, and which version of it, this is: kd verify reads it to know what to render and compare.
+      Keywords: pdfIdentity(v),
       // No kd version here: a rendering that has not changed keeps its hash across releases.
       Creator: 'kd',
       Producer: 'kd (pdfkit)',
@@ -127,7 +142,7 @@ export async function renderProtocolPdf(r: ProtocolResult): Promise<Uint8Array> 
   const endMetadata = internals.endMetadata.bind(doc);
   internals.endMetadata = () => {
     // By now the Info dictionary is written; the XMP gets the same values, escaped, and the ModDate PDF/A asks it to repeat.
-    for (const key of ['Title', 'Author', 'Subject'] as const) internals.info[key] = xml(String(internals.info[key]));
+    for (const key of ['Title', 'Author', 'Subject', 'Keywords'] as const) internals.info[key] = xml(String(internals.info[key]));
     internals.appendXML(
       `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${when.toISOString().slice(0, 19)}Z</xmp:ModifyDate></rdf:Description>`,
     );

@@ -3,9 +3,29 @@ import path from 'node:path';
 import { KdError } from '../../core/errors.js';
 import { catalogue, LANGS } from '../../i18n/index.js';
 import type { ProtocolRecord } from '../../model/index.js';
+import { readPdfIdentity } from '../../render/pdf.js';
 import { argument, defineCommand } from '../command.js';
 import { openArchive } from '../load.js';
 import { protocolPdf, sha256 } from '../pdf.js';
+
+const EOF_MARK = Buffer.from('%%EOF', 'latin1');
+
+/**
+ * The file, and each earlier state of it: a PDF signed electronically keeps
+ * the signed bytes and appends the signature as an incremental update, so
+ * the rendering kd hashed ends at one of the file's `%%EOF` markers (with
+ * the line end after it, if any).
+ */
+export function versionsOf(bytes: Buffer): { hash: string; added: number }[] {
+  const ends = new Set<number>([bytes.length]);
+  for (let at = bytes.indexOf(EOF_MARK); at !== -1; at = bytes.indexOf(EOF_MARK, at + 1)) {
+    let end = at + EOF_MARK.length;
+    ends.add(end);
+    if (bytes[end] === 0x0d) ends.add(++end);
+    if (bytes[end] === 0x0a) ends.add(end + 1);
+  }
+  return [...ends].sort((a, b) => b - a).map((end) => ({ hash: sha256(bytes.subarray(0, end)), added: bytes.length - end }));
+}
 
 export const verifyCommand = defineCommand('verify', 'verify', {
   arguments: [argument('<file>', 'commands.verifyFile')],
@@ -16,23 +36,37 @@ export const verifyCommand = defineCommand('verify', 'verify', {
     const bytes = await readFile(path.resolve(io.cwd, opts.file)).catch(() => {
       throw new KdError('path-missing', { path: opts.file });
     });
-    const hash = sha256(bytes);
-    const approved = archive.protocols.filter((p) => p.data.status === 'justerat' && p.data.approval !== undefined);
+    const say = (line: string, code: 0 | 1) => {
+      io.stdout.write(`${line}\n`);
+      return code;
+    };
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return say(c.notPdf({ file: opts.file }), 1);
+    const versions = versionsOf(bytes);
+    const found = (p: ProtocolRecord, added: number, pub: boolean) => {
+      const id = `${p.data.network} ${p.id}`;
+      const date = p.data.approval?.date;
+      const line = pub ? c.matchesPublic({ file: opts.file, id }) : c.matches({ file: opts.file, id, ...(date ? { date } : {}) });
+      return say(added > 0 ? `${line} ${c.appended({ bytes: added })}` : line, 0);
+    };
+
     // First the hashes recorded at approval: a lookup, nothing rendered.
-    let match: ProtocolRecord | undefined = approved.find((p) => p.data.approval?.sha256 === hash);
-    // Then, for protocols approved without a hash, their rendering now, in each language kd writes.
-    if (match === undefined && bytes.subarray(0, 5).toString('latin1') === '%PDF-')
-      search: for (const p of approved.filter((x) => x.data.approval?.sha256 === undefined))
-        for (const l of LANGS)
-          if (sha256(await protocolPdf(archive, p, l)) === hash) {
-            match = p;
-            break search;
-          }
-    if (match === undefined) {
-      io.stdout.write(`${c.noMatch({ file: opts.file })}\n`);
-      return 1;
+    const approved = archive.protocols.filter((p) => p.data.status === 'justerat');
+    for (const v of versions) {
+      const p = approved.find((x) => x.data.approval?.sha256 === v.hash);
+      if (p) return found(p, v.added, false);
     }
-    io.stdout.write(`${c.matches({ file: opts.file, id: `${match.data.network} ${match.id}`, date: match.data.approval?.date ?? '' })}\n`);
-    return 0;
+    // Then the protocol the PDF says it is (kd writes it in the XMP), rendered now in each language kd writes.
+    const claim = readPdfIdentity(bytes);
+    if (claim === undefined) return say(c.noMatch({ file: opts.file }), 1);
+    const id = `${claim.network} ${claim.id}`;
+    const p = archive.protocols.find((x) => x.data.network === claim.network && x.id === claim.id);
+    if (p === undefined) return say(c.unknown({ file: opts.file, id }), 1);
+    if (p.data.status !== 'justerat') return say(c.notApproved({ file: opts.file, id }), 1);
+    const hashes = new Map(versions.map((v) => [v.hash, v.added]));
+    for (const l of LANGS) {
+      const added = hashes.get(sha256(await protocolPdf(archive, p, l, claim.public)));
+      if (added !== undefined) return found(p, added, claim.public);
+    }
+    return say(c.differs({ file: opts.file, id }), 1);
   },
 });
