@@ -87,6 +87,25 @@ describe('kd approve', () => {
     expect(await readFile(path.join(root, P2), 'utf8')).toBe(before);
   });
 
+  it('once committed, the record is frozen with the protocol: an edit of it is caught at its line, a correction appended is not', async () => {
+    const dir = await gitdir(MINI);
+    expect((await run(['approve', 'grupp 2/2019', '--by', 'anna-ahl', '--date', '2019-02-20'], { cwd: dir })).code).toBe(0);
+    expect(await findings(dir)).toEqual([]);
+    git(dir, 'commit', '-qam', 'Justera grupp 2/2019');
+    const file = path.join(dir, P2);
+    const approved = await readFile(file, 'utf8');
+    const { writeFile } = await import('node:fs/promises');
+    // Someone moves the approval date afterwards.
+    await writeFile(file, approved.replace('date: 2019-02-20', 'date: 2019-02-21'));
+    expect(await findings(dir)).toEqual([{ rule: 'frozen-protocol', file: P2, line: 9, column: 1, severity: 'error' }]);
+    // A correction appended last is how an approved protocol changes.
+    await writeFile(
+      file,
+      approved.replace('\n---\n', '\ncorrections:\n  - { date: 2019-03-01, by: anna-ahl, what: "Punkt 1: rätt datum." }\n---\n'),
+    );
+    expect(await findings(dir)).toEqual([]);
+  });
+
   it('approved by hand, without the record, in a change: approval-record at the status line', async () => {
     const dir = await gitdir(MINI);
     const file = path.join(dir, P2);
