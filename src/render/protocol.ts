@@ -28,14 +28,26 @@ function mark(value: string): Paragraph {
   return { ...md.paragraph(md.strong(value)), data: { hProperties: { className: ['mark'] } } };
 }
 
-function list(items: PhrasingContent[][], className?: string): List {
+function list(items: PhrasingContent[][], className?: string, ids?: readonly (string | undefined)[]): List {
   return {
     type: 'list',
     ordered: false,
     spread: false,
     ...(className ? { data: { hProperties: { className: [className] } } } : {}),
-    children: items.map((children): ListItem => ({ type: 'listItem', spread: false, children: [md.paragraph(...children)] })),
+    children: items.map(
+      (children, i): ListItem => ({
+        type: 'listItem',
+        spread: false,
+        ...(ids?.[i] !== undefined ? { data: { hProperties: { id: ids[i] } } } : {}),
+        children: [md.paragraph(...children)],
+      }),
+    ),
   };
+}
+
+/** "§3" for item 3, "§3:1" for its first decision: the anchors a link to an item or a decision ends in (`…2019-04-05-2.html#§3:1`). */
+export function anchorOf(decisionId: string): string {
+  return decisionId.slice(decisionId.lastIndexOf(' ') + 1);
 }
 
 /** "punkterna 1–4", "punkt 3": an item range as the front matter writes it ("1-4", "1-2, 5"), in words. */
@@ -97,8 +109,9 @@ export function protocolTree(v: ProtocolView, s: Style): Root {
   if (v.absent.length > 0) children.push(md.heading(3, c.absent), list(v.absent.map((p) => [text(personLine(s, p))])));
   if (v.guests.length > 0) children.push(md.heading(3, c.guests), list(v.guests.map((g) => [text(guestLine(s, g, !v.public))])));
 
+  const anchors = new Set<string>();
   for (const item of v.items) {
-    children.push(md.heading(2, `${item.no}. ${item.title}`));
+    children.push({ ...md.heading(2, `${item.no}. ${item.title}`), data: { hProperties: { id: `§${item.no}` } } });
     if (item.confidential !== undefined) children.push({ ...md.paragraph(md.strong(c.secret(item.confidential))) });
     children.push(...item.content);
     if (item.followsUp.length > 0) children.push(md.paragraph(c.followsUp(c.list(item.followsUp))));
@@ -112,6 +125,8 @@ export function protocolTree(v: ProtocolView, s: Style): Root {
         list(
           lines.map((d) => decisionLine(s, d)),
           'att',
+          // A decision and an agreement under one item share a number; the first keeps the anchor, ids stay unique.
+          lines.map((d) => (anchors.has(anchorOf(d.id)) ? undefined : anchors.add(anchorOf(d.id)) && anchorOf(d.id))),
         ),
       );
     }

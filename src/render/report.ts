@@ -423,10 +423,17 @@ export async function renderHtmlDocument(
   title: string,
   lang: string,
   version: string,
-  more: { css?: string; prepare?: (nodes: ElementContent[]) => ElementContent[] } = {},
+  more: {
+    css?: string;
+    prepare?: (nodes: ElementContent[]) => ElementContent[];
+    /** A site's page: its skip link and navigation before the content, its footer and scripts after. */
+    chrome?: { header: ElementContent[]; footer: ElementContent[]; scripts?: string[] };
+  } = {},
 ): Promise<string> {
   const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
   const nodes = body.children as ElementContent[];
+  const main = responsive(more.prepare ? more.prepare(nodes) : nodes);
+  const chrome = more.chrome;
   const doc: HastRoot = {
     type: 'root',
     children: [
@@ -439,7 +446,17 @@ export async function renderHtmlDocument(
           h('title', title),
           h('style', more.css ? CSS + more.css : CSS),
         ]),
-        h('body', [h('main', responsive(more.prepare ? more.prepare(nodes) : nodes))]),
+        h(
+          'body',
+          chrome
+            ? [
+                ...chrome.header,
+                h('main', { id: 'main', tabIndex: -1 }, main),
+                ...chrome.footer,
+                ...(chrome.scripts ?? []).map((src) => h('script', { src })),
+              ]
+            : [h('main', main)],
+        ),
       ]),
     ],
   };
