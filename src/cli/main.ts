@@ -114,6 +114,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('init', 'init', () => import('./commands/init.js').then((m) => m.initCommand), '[options] [dir]'),
   entry('pre-commit', 'preCommit', () => import('./commands/pre-commit.js').then((m) => m.preCommitCommand), ''),
   entry('approve', 'approve', () => import('./commands/approve.js').then((m) => m.approveCommand), '[options] <protocol>'),
+  entry('site', 'site', () => import('./commands/site.js').then((m) => m.siteCommand)),
   entry('verify', 'verify', () => import('./commands/verify.js').then((m) => m.verifyCommand), '<file>'),
   entry('report', 'report', () => import('./commands/report.js').then((m) => m.reportCommand)),
   entry('attendance', 'attendance', () => import('./commands/query.js').then((m) => m.attendanceCommand)),

@@ -578,6 +578,54 @@ export const sv = {
     differs: (d: { file: string; id: string }) =>
       `${d.file} säger att den är ${d.id}, men stämmer inte med arkivets justerade protokoll: den har ändrats, eller skrevs före en rättelse eller av en annan version av kd.`,
   },
+  site: {
+    archive: 'Protokollarkiv',
+    asOf: (d: { date: string }) => `Läget den ${d.date}.`,
+    home: 'Start',
+    skip: 'Hoppa till innehållet',
+    navigation: 'Webbplatsen',
+    networks: 'Nätverk',
+    network: 'Nätverk',
+    lastMeeting: (d: { date: string }) => `senaste mötet ${d.date}`,
+    upcoming: 'Kommande möten',
+    noUpcoming: 'Inga möten är planerade.',
+    latestDecisions: 'Senaste besluten',
+    noDecisions: 'Inga beslut ännu.',
+    allDecisions: 'Alla beslut',
+    overdue: 'Försenade uppdrag',
+    noOverdue: 'Inga uppdrag är försenade.',
+    allAssignments: 'Alla uppdrag',
+    municipalities: 'Kommuner',
+    reports: 'Halvårssammanställningar',
+    members: 'Medlemmar i dag',
+    noMembers: 'Nätverket har inga medlemmar i dag.',
+    municipalityOrOrganisation: 'Kommun eller organisation',
+    protocols: 'Protokoll',
+    noProtocols: 'Inga protokoll ännu.',
+    networkDecisions: (d: { network: string }) => `Beslut i ${d.network}`,
+    noNetworks: 'Inte medlem i något nätverk.',
+    span: (d: { from: string; to?: string }) => (d.to !== undefined ? `${d.from}–${d.to}` : `från ${d.from}`),
+    attendance: 'Närvaro',
+    noAttendance: 'Inga möten som medlem.',
+    assignments: 'Uppdrag',
+    representatives: 'Representanter och närvaro',
+    noRepresentatives: 'Kommunen har inga representanter som har haft möten.',
+    takeHome: 'Beslut att ta hem',
+    digests: 'Sammanfattningar för kommunen',
+    decisionsTitle: 'Beslut',
+    assignmentsTitle: { index: 'Pågående uppdrag', overdue: 'Försenade uppdrag', done: 'Avslutade uppdrag' },
+    search: 'Sök',
+    searchLabel: 'Sök i protokollen',
+    searchButton: 'Sök',
+    searchNeedsScript: 'Sökningen behöver JavaScript. Besluten och uppdragen finns också som listor under Beslut och Uppdrag.',
+    publicSite: 'Offentlig version: uppgifter som omfattas av sekretess är utelämnade.',
+    internalSite: 'Intern version – innehåller uppgifter som inte publiceras.',
+    builtBy: (d: { version: string; date: string; organisation: string }) =>
+      `${d.organisation}. Byggd med kd ${d.version}, läget den ${d.date}.`,
+    done: (d: { dir: string; pages: number; written: number; removed: number; public: boolean }) =>
+      `${d.public ? 'Offentlig' : 'Intern'} webbplats i ${d.dir}: ${d.pages} sidor, ${d.written} filer skrivna${d.removed > 0 ? `, ${d.removed} borttagna` : ''}, övriga oförändrade.`,
+    searchLabels: {},
+  },
   import: {
     converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',
     unreadable: 'Filen kunde inte läsas.',
@@ -899,6 +947,9 @@ export const sv = {
       approveDate: 'justeringsdagen ÅÅÅÅ-MM-DD (annars i dag)',
       approveMethod: 'paper (på papper, standard) eller e-signature',
       approveRef: 'diarienummer eller e-underskriftens referens',
+      siteOut: 'mappen webbplatsen skrivs till (standard site); bara kd:s egna filer där skrivs om eller tas bort',
+      siteInternal: 'intern version med allt, också sekretessbelagt och gäster som inte ska publiceras (standard är offentlig)',
+      siteAsOf: 'läget den dagen ÅÅÅÅ-MM-DD: kommande möten och försenade uppdrag (annars i dag)',
       public:
         'offentlig version: sekretessbelagda punkter och beslut visas bara med nummer, rubrik och skäl, och gäster som inte ska publiceras utan namn',
     },
@@ -933,6 +984,7 @@ export const sv = {
       verifyFile: 'PDF-filen som ska kontrolleras',
       render: 'protokollet som dokument, som medlemmarna får det (Markdown, HTML eller PDF/A)',
       renderProtocol: 'protokollets fil eller id, t.ex. ”kd-gruppen 3/2019”',
+      site: 'hela arkivet som en statisk webbplats med sökning, offentlig om inget annat sägs',
     },
     errors: {
       'already-approved': (d: { id: string }) =>
@@ -981,6 +1033,10 @@ export const sv = {
       'no-input': () => `Inmatningen tog slut innan alla uppgifter var ifyllda.`,
       'needs-out': (d: { format: string }) =>
         `Oväntat --format ${d.format} utan --out, förväntade --out FIL: ${d.format === 'pdf' ? 'en PDF' : 'ett Word-dokument'} skrivs bara till en fil.`,
+      'site-blocked': (d: { count: number }) =>
+        `Webbplatsen byggs inte: ${d.count} fel i arkivet (ovan). Den som läser webbplatsen ska kunna lita på den; rätta felen och kör igen.`,
+      'site-not-kd': (d: { dir: string }) =>
+        `Mappen ${d.dir} finns och har filer men ingen .kd-site.json, förväntade en tom mapp eller en som kd site skrivit; kd skriver inte över andras filer. Välj en annan mapp med --out.`,
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
       'report-blocked': (d: { count: number }) =>
         `Rapporten byggs inte: ${d.count} fel i arkivet (ovan) rör perioden. En sammanställning får inte bygga på trasiga protokoll; rätta dem och kör igen.`,

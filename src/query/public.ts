@@ -1,5 +1,5 @@
 import type { DecisionRecord } from '../model/index.js';
-import type { MeetingContent } from './report.js';
+import type { HalfYearReport, MeetingContent } from './report.js';
 
 /*
  * What members and the public are shown of what meetings dealt with: the
@@ -25,5 +25,23 @@ export function contentForMembers(m: MeetingContent): MeetingContent {
       const { summary: _summary, ...rest } = item;
       return { ...rest, decisions, withheld: item.confidential };
     }),
+  };
+}
+
+/**
+ * The half-year report as a public site shows it: what meetings dealt with
+ * and every decision and assignment as members see them, guests not to be
+ * published without their names. kd report itself stays internal.
+ */
+export function reportForMembers(report: HalfYearReport): HalfYearReport {
+  return {
+    ...report,
+    networks: report.networks.map((n) => ({
+      ...n,
+      meetings: n.meetings.map((m) => ({ ...m, ...contentForMembers(m) })),
+      decisions: n.decisions.map(forMembers),
+      assignments: n.assignments.map(forMembers),
+      guests: n.guests.map((g) => (g.public === false ? { ...g, name: '' } : g)),
+    })),
   };
 }

@@ -17,3 +17,39 @@ export function pageUrl(base: string, file: string): string {
   if (!root.pathname.endsWith('/')) root.pathname += '/';
   return new URL(sitePage(file).split('/').map(encodeURIComponent).join('/'), root).href;
 }
+
+/** A network's page. */
+export function networkPage(id: string): string {
+  return `networks/${id}/index.html`;
+}
+
+/** A person's page, by id (ids never change; names do). */
+export function personPage(id: string): string {
+  return `people/${id}.html`;
+}
+
+/** A municipality's page: its name folded to a-z, 0-9 and hyphens ("Hässleholm" is hassleholm). */
+export function municipalityPage(name: string): string {
+  const slug = name
+    .toLocaleLowerCase('sv')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `municipalities/${slug || 'kommun'}.html`;
+}
+
+/** The link from one page to another, both given from the site's root: "../../people/anna-ahl.html". */
+export function relativeHref(from: string, to: string): string {
+  const a = from.split('/').slice(0, -1);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const path = [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+  // Each segment as a URL path segment; an anchor after # as written (§ and : are allowed there).
+  const [file, anchor] = path.split('#') as [string, string | undefined];
+  return `${file
+    .split('/')
+    .map((x) => (x === '..' ? x : encodeURIComponent(x)))
+    .join('/')}${anchor !== undefined ? `#${anchor}` : ''}`;
+}

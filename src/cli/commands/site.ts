@@ -1,0 +1,119 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { itemContent, readBody } from '../../archive/body.js';
+import { replaceFile } from '../../archive/write.js';
+import { runRules } from '../../check/index.js';
+import { KdError } from '../../core/errors.js';
+import { catalogue } from '../../i18n/index.js';
+import type { ProtocolRecord } from '../../model/index.js';
+import { renderText } from '../../render/findings.js';
+import { style } from '../../render/registers.js';
+import { searchDocs, sitePages } from '../../render/site.js';
+import { siteUrl } from '../../schema/index.js';
+import { defineCommand, option } from '../command.js';
+import { chalkFor, displayPath } from '../io.js';
+import { openArchive } from '../load.js';
+import { kdPackage, today } from '../meta.js';
+import { date, flag, text } from '../options.js';
+
+/** The list of files kd wrote to the site's folder last time: what it may remove, and the mark that the folder is kd's. */
+export const SITE_MANIFEST = '.kd-site.json';
+
+export const siteCommand = defineCommand('site', 'site', {
+  options: [
+    option('--out <dir>', 'siteOut', text),
+    option('--internal', 'siteInternal', flag),
+    option('--as-of <date>', 'siteAsOf', date.optional()),
+    option('--base-url <url>', 'baseUrl', siteUrl.optional()),
+  ],
+  async run(opts, io) {
+    const { archive, lang, root } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
+    const c = catalogue(lang);
+    // A site is for readers: it is not built on protocols kd check rejects.
+    const errors = runRules(archive).findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const chalk = chalkFor(io.stderr, io.env, opts.color);
+      io.stderr.write(
+        renderText({ findings: errors, files: new Set(errors.map((f) => f.file)).size, display: displayPath(root, io.cwd), lang }, chalk),
+      );
+      io.stderr.write(`kd: ${c.cli.errors['site-blocked']({ count: errors.length })}\n`);
+      return 1;
+    }
+    const out = path.resolve(io.cwd, opts.out ?? 'site');
+    const shown = opts.out ?? 'site';
+    const before = await previousFiles(out, shown);
+
+    const bodies = new Map<ProtocolRecord, Promise<Map<number, import('mdast').RootContent[]>>>();
+    const content = (p: ProtocolRecord) => {
+      if (!bodies.has(p))
+        bodies.set(
+          p,
+          readBody(archive.root, p.file).then((body) => itemContent(body, p.sections)),
+        );
+      return bodies.get(p)!;
+    };
+    const s = style(archive, lang);
+    const options = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, content };
+    const files = await sitePages(archive, s, options);
+    const { searchFiles } = await import('../../render/search.js');
+    for (const [file, body] of searchFiles(await searchDocs(archive, s, options), c.site.searchLabels)) files.set(file, body);
+    const base = opts.baseUrl ?? archive.config?.site_url;
+    if (base !== undefined)
+      files.set(
+        'sitemap.xml',
+        sitemap(
+          base,
+          [...files.keys()].filter((f) => f.endsWith('.html')),
+        ),
+      );
+
+    // Only what changed is written, each file whole or not at all; what kd wrote before and no longer makes goes.
+    let written = 0;
+    for (const [file, body] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const target = path.join(out, ...file.split('/'));
+      const old = await readFile(target, 'utf8').catch(() => undefined);
+      if (old === body) continue;
+      await replaceFile(target, body);
+      written++;
+    }
+    const gone = [...before].filter((f) => !files.has(f));
+    for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
+    await replaceFile(
+      path.join(out, SITE_MANIFEST),
+      `${JSON.stringify({ kd: kdPackage().version, files: [...files.keys()].sort() }, null, 1)}\n`,
+    );
+    io.stdout.write(
+      `${c.site.done({ dir: shown, pages: [...files.keys()].filter((f) => f.endsWith('.html')).length, written, removed: gone.length, public: !opts.internal })}\n`,
+    );
+    return 0;
+  },
+});
+
+/** The files kd wrote to the folder before; a folder with files but no manifest is not kd's to write in. */
+async function previousFiles(dir: string, shown: string): Promise<Set<string>> {
+  const text = await readFile(path.join(dir, SITE_MANIFEST), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    const { readdir } = await import('node:fs/promises');
+    const entries = await readdir(dir).catch(() => []);
+    if (entries.length > 0) throw new KdError('site-not-kd', { dir: shown });
+    return new Set();
+  }
+  try {
+    const files = (JSON.parse(text) as { files?: unknown }).files;
+    // Only plain relative paths inside the folder: a hand-edited manifest must not make kd remove anything outside it.
+    return new Set(
+      Array.isArray(files)
+        ? files.filter((f): f is string => typeof f === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(f) && !f.split('/').includes('..'))
+        : [],
+    );
+  } catch {
+    throw new KdError('site-not-kd', { dir: shown });
+  }
+}
+
+function sitemap(base: string, pages: string[]): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const urls = pages.sort().map((p) => `<url><loc>${esc(new URL(p.split('/').map(encodeURIComponent).join('/'), root).href)}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}

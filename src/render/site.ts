@@ -1,0 +1,561 @@
+import type { Element, ElementContent, Text } from 'hast';
+import { h } from 'hastscript';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
+import { type AssignmentRow, assignmentRows } from '../query/assignments.js';
+import { attendanceRegisters } from '../query/attendance.js';
+import { type DecisionRow, decisions } from '../query/decisions.js';
+import { municipalityDigest } from '../query/digest.js';
+import { introPackage } from '../query/intro.js';
+import { halfYear } from '../query/period.js';
+import { protocolView } from '../query/protocol.js';
+import { forMembers, reportForMembers } from '../query/public.js';
+import { halfYearReport } from '../query/report.js';
+import { municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
+import { byName, collator } from '../query/sort.js';
+import { digestTree } from './documents.js';
+import { md } from './markdown.js';
+import { anchorOf, protocolTitle, protocolTree } from './protocol.js';
+import { assignmentTable, decisionTable, longDate, periodName, type Style } from './registers.js';
+import { renderHtmlDocument, reportTree } from './report.js';
+
+/*
+ * The archive as a static website (kd site): every page an mdast tree like
+ * the other documents, written as HTML with the report's style, and joined
+ * by relative links, so the folder works from file://, from a sub-path and
+ * from any web server. Pages have stable addresses made of ids (see
+ * query/site.ts). A public site (the default) is built only from what
+ * members and the public may see: protocol views, decisions and reports
+ * pass through query/public.ts first.
+ */
+
+export interface SiteOptions {
+  public: boolean;
+  /** The day the site is told as of: coming meetings and overdue assignments. */
+  asOf: string;
+  version: string;
+  /** The protocol's item texts, read from its body. */
+  content: (p: ProtocolRecord) => Promise<Map<number, RootContent[]>>;
+}
+
+export interface SitePage {
+  /** Relative to the site's root, with `/`. */
+  path: string;
+  title: string;
+  tree: Root;
+  /** Ids in the text that become links: "ledning 2/2019", "ledning 2/2019 §3:1", a person's or municipality's name in a table cell. */
+  links?: boolean;
+  scripts?: string[];
+}
+
+/** One thing search finds: an item or a decision, at its anchor. */
+export interface SearchDoc {
+  url: string;
+  title: string;
+  context: string;
+  text: string;
+  kind: string;
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+/** A link to another page of the site, by its path from the root; made relative to the page it is on when written. */
+const link = (path: string, label: string): PhrasingContent => ({ type: 'link', url: `${OWN}${path}`, children: [text(label)] });
+const OWN = 'kd-site:';
+
+/** Every page of the site, path by path, each as HTML. */
+export async function sitePages(archive: Archive, s: Style, opts: SiteOptions): Promise<Map<string, string>> {
+  const pages = [...(await pageTrees(archive, s, opts))];
+  const targets = linkTargets(archive, pages);
+  const out = new Map<string, string>();
+  for (const page of pages) out.set(page.path, await pageHtml(page, s, opts, archive, targets));
+  return out;
+}
+
+/** What the site's search indexes: each protocol's items and each decision, as the pages show them. */
+export async function searchDocs(archive: Archive, s: Style, opts: Pick<SiteOptions, 'public' | 'content'>): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  for (const p of archive.protocols) {
+    const context = `${s.networkName(p.data.network)} ${p.id}, ${longDate(s, p.data.date)}`;
+    const page = sitePage(p.file);
+    const content = await opts.content(p);
+    for (const item of p.data.items) {
+      const secret = item.confidential !== undefined && opts.public;
+      docs.push({
+        url: `${page}#§${item.no}`,
+        title: `${item.no}. ${item.title}`,
+        context,
+        text: secret ? s.c.protocol.secret(item.confidential!.reason) : plain(content.get(item.no) ?? []),
+        kind: 'item',
+      });
+    }
+  }
+  for (const d of decisionRows(archive, opts.public)) {
+    docs.push({
+      url: `${sitePage(d.protocol.file)}#${anchorOf(d.id)}`,
+      title: d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text,
+      context: `${s.networkName(d.network)} ${d.protocol.id} §${d.item}, ${longDate(s, d.date)}`,
+      text: d.itemTitle,
+      kind: d.kind,
+    });
+  }
+  return docs;
+}
+
+/** The words of an item's text, without its markup. */
+function plain(nodes: readonly RootContent[]): string {
+  const out: string[] = [];
+  const walk = (n: { type: string; value?: unknown; children?: unknown }) => {
+    if (typeof n.value === 'string' && n.type !== 'html') out.push(n.value);
+    if (Array.isArray(n.children)) for (const c of n.children) walk(c);
+  };
+  for (const n of nodes) walk(n);
+  return out.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function decisionRows(archive: Archive, pub: boolean, filter: Parameters<typeof decisions>[1] = {}): DecisionRow[] {
+  const rows = decisions(archive, filter);
+  return pub ? rows.map(forMembers) : rows;
+}
+
+function assignmentsOn(archive: Archive, pub: boolean, asOf: string): AssignmentRow[] {
+  const rows = assignmentRows(archive, { asOf });
+  return pub ? rows.map(forMembers) : rows;
+}
+
+const networksOf = (archive: Archive): NetworkRecord[] =>
+  [...archive.networks.values()].filter((n) => n.config).sort((a, b) => collator.compare(a.config!.name, b.config!.name));
+
+/** The halves of the year in which some network met, newest first. */
+function halves(archive: Archive): string[] {
+  const set = new Set(archive.protocols.map((p) => `${p.data.date.slice(0, 4)}H${p.data.date.slice(5, 7) <= '06' ? 1 : 2}`));
+  return [...set].sort().reverse();
+}
+
+async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise<SitePage[]> {
+  const c = s.c.site;
+  const pages: SitePage[] = [];
+  const nets = networksOf(archive);
+  const all = decisionRows(archive, opts.public);
+  const tasks = assignmentsOn(archive, opts.public, opts.asOf);
+  const municipalities = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
+  const reports = halves(archive);
+
+  // The start page: where to go, what is coming, what was decided last, what is late.
+  {
+    const children: RootContent[] = [md.heading(1, archive.config?.organisation ?? c.archive)];
+    children.push(md.paragraph(c.asOf({ date: longDate(s, opts.asOf) })));
+    children.push(md.heading(2, c.networks));
+    children.push(
+      md.list(
+        nets.map((n) => {
+          const last = n.protocols.at(-1);
+          return [
+            link(networkPage(n.id), n.config!.name),
+            ...(last ? [text(` – ${c.lastMeeting({ date: longDate(s, last.data.date) })}`)] : []),
+          ];
+        }),
+      ),
+    );
+    const coming = nets
+      .flatMap((n) => (n.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date > opts.asOf).map((m) => ({ m, n })))
+      .sort((a, b) => (a.m.date < b.m.date ? -1 : a.m.date > b.m.date ? 1 : 0))
+      .slice(0, 8);
+    children.push(md.heading(2, c.upcoming));
+    children.push(
+      coming.length === 0
+        ? md.paragraph(c.noUpcoming)
+        : md.list(
+            coming.map(({ m, n }) => [
+              text(`${longDate(s, m.date)}: `),
+              link(networkPage(n.id), n.config!.name),
+              text(m.place ? `, ${m.place}` : ''),
+            ]),
+          ),
+    );
+    children.push(md.heading(2, c.latestDecisions));
+    const latest = all
+      .filter((d) => d.date <= opts.asOf)
+      .slice(-10)
+      .reverse();
+    // A list, not the register's table: the start page is read on a phone first.
+    children.push(
+      latest.length === 0
+        ? md.paragraph(c.noDecisions)
+        : md.list(
+            latest.map((d) => [
+              link(`${sitePage(d.protocol.file)}#${anchorOf(d.id)}`, d.id),
+              text(`: ${d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text} (${longDate(s, d.date)})`),
+            ]),
+          ),
+    );
+    children.push(md.paragraph(link('decisions/index.html', c.allDecisions)));
+    children.push(md.heading(2, c.overdue));
+    const late = tasks.filter((a) => a.status === 'overdue');
+    children.push(late.length === 0 ? md.paragraph(c.noOverdue) : md.table(assignmentTable(late, s)));
+    children.push(md.paragraph(link('assignments/index.html', c.allAssignments)));
+    children.push(md.heading(2, c.municipalities));
+    children.push(md.list(municipalities.map((m) => [link(municipalityPage(m), m)])));
+    if (reports.length > 0) {
+      children.push(md.heading(2, c.reports));
+      children.push(md.list(reports.map((half) => [link(`reports/${half}.html`, periodName(halfYear(half)!, s))])));
+    }
+    pages.push({ path: 'index.html', title: archive.config?.organisation ?? c.archive, tree: root(children), links: true });
+  }
+
+  // Each network: its mission and rules, who sits in it today, its calendar, its protocols by year.
+  for (const net of nets) {
+    const config = net.config!;
+    const pkg = introPackage(archive, net, opts.asOf);
+    const d = s.c.docs;
+    const children: RootContent[] = [md.heading(1, config.name)];
+    children.push(md.heading(2, d.mission), md.paragraph(config.mission));
+    const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]];
+    if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
+    children.push(md.heading(2, d.rules), md.list(rules.map((r) => [r])));
+    if (config.rules) children.push(md.paragraph(config.rules));
+    children.push(md.heading(2, c.members));
+    children.push(
+      pkg.roster.length === 0
+        ? md.paragraph(c.noMembers)
+        : md.table({
+            columns: [{ title: s.c.registers.columns.name }, { title: c.municipalityOrOrganisation }, { title: d.columns.role }],
+            rows: [...pkg.roster]
+              .sort(byName((r) => r.name))
+              .map((r) => [r.name, r.municipality ?? r.organisation ?? '', `${d.roles[r.role]}${r.acting ? ` (${d.acting})` : ''}`]),
+          }),
+    );
+    children.push(md.heading(2, d.upcoming));
+    children.push(
+      pkg.upcoming.length === 0
+        ? md.paragraph(d.noUpcoming)
+        : md.list(
+            pkg.upcoming.map((m) => [
+              text(`${longDate(s, m.date)}${m.time ? `, ${m.time.replace('-', '–')}` : ''}${m.place ? `, ${m.place}` : ''}`),
+            ]),
+          ),
+    );
+    children.push(md.heading(2, c.protocols));
+    const years = [...new Set(net.protocols.map((p) => p.data.date.slice(0, 4)))].sort().reverse();
+    if (years.length === 0) children.push(md.paragraph(c.noProtocols));
+    for (const year of years) {
+      children.push(md.heading(3, year));
+      children.push(
+        md.list(
+          net.protocols
+            .filter((p) => p.data.date.startsWith(year))
+            .reverse()
+            .map((p) => [
+              link(sitePage(p.file), `${p.id} – ${longDate(s, p.data.date)}`),
+              ...(p.data.status !== 'justerat' ? [text(` (${s.c.registers.draftMark})`)] : []),
+            ]),
+        ),
+      );
+    }
+    children.push(md.paragraph(link(`decisions/${net.id}.html`, c.networkDecisions({ network: config.name }))));
+    pages.push({ path: networkPage(net.id), title: config.name, tree: root(children), links: true });
+  }
+
+  // Each protocol, as kd render gives it, with an anchor per item and per decision.
+  for (const p of archive.protocols) {
+    const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
+    pages.push({ path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true });
+  }
+
+  // Each person: networks, attendance history, assignments.
+  const registers = attendanceRegisters(archive);
+  for (const [id, person] of Object.entries(archive.people ?? {})) {
+    const children: RootContent[] = [md.heading(1, person.name)];
+    const where = [person.title, person.municipality ?? person.organisation].filter(Boolean).join(', ');
+    if (where) children.push(md.paragraph(where));
+    const memberships = nets.flatMap((n) => (n.config!.roster ?? []).filter((m) => m.person === id).map((m) => ({ n, m })));
+    children.push(md.heading(2, c.networks));
+    children.push(
+      memberships.length === 0
+        ? md.paragraph(c.noNetworks)
+        : md.list(
+            memberships.map(({ n, m }) => [
+              link(networkPage(n.id), n.config!.name),
+              text(` – ${s.c.docs.roles[m.role]}, ${c.span({ from: longDate(s, m.from), ...(m.to ? { to: longDate(s, m.to) } : {}) })}`),
+            ]),
+          ),
+    );
+    children.push(md.heading(2, c.attendance));
+    const rows: string[][] = [];
+    for (const reg of registers) {
+      const row = reg.people.find((r) => r.person === id);
+      if (!row || row.meetings === 0) continue;
+      rows.push([s.networkName(reg.network), String(row.meetings), String(row.attended), s.percent(row.rate)]);
+    }
+    const cols = s.c.registers.columns;
+    children.push(
+      rows.length === 0
+        ? md.paragraph(c.noAttendance)
+        : md.table({
+            columns: [
+              { title: c.network },
+              { title: cols.meetings, align: 'right' },
+              { title: cols.attended, align: 'right' },
+              { title: cols.rate, align: 'right' },
+            ],
+            rows,
+          }),
+    );
+    children.push(md.heading(2, c.assignments));
+    const own = tasks.filter((a) => a.owner === id);
+    children.push(own.length === 0 ? md.paragraph(s.c.registers.noAssignments) : md.table(assignmentTable(own, s)));
+    pages.push({ path: personPage(id), title: person.name, tree: root(children), links: true });
+  }
+
+  // Each municipality: its representatives, their attendance, the decisions for it to take home.
+  for (const m of municipalities) {
+    const children: RootContent[] = [md.heading(1, m)];
+    children.push(md.heading(2, c.representatives));
+    const cols = s.c.registers.columns;
+    const rows: string[][] = [];
+    for (const reg of registers) {
+      for (const r of reg.people.filter((x) => x.municipality === m && x.meetings > 0))
+        rows.push([s.networkName(reg.network), r.name, String(r.meetings), String(r.attended), s.percent(r.rate)]);
+    }
+    children.push(
+      rows.length === 0
+        ? md.paragraph(c.noRepresentatives)
+        : md.table({
+            columns: [
+              { title: c.network },
+              { title: cols.name },
+              { title: cols.meetings, align: 'right' },
+              { title: cols.attended, align: 'right' },
+              { title: cols.rate, align: 'right' },
+            ],
+            rows,
+          }),
+    );
+    children.push(md.heading(2, c.takeHome));
+    const home = all.filter((d) => d.takeHome).reverse();
+    children.push(home.length === 0 ? md.paragraph(s.c.registers.noDecisions) : md.table(decisionTable(home, s)));
+    if (reports.length > 0) {
+      children.push(md.heading(2, c.digests));
+      children.push(
+        md.list(reports.map((half) => [link(`reports/${half}/${municipalityPage(m).split('/')[1]}`, periodName(halfYear(half)!, s))])),
+      );
+    }
+    pages.push({ path: municipalityPage(m), title: m, tree: root(children), links: true });
+  }
+
+  // The registers: every decision, each network's, and the assignments by status.
+  pages.push(registerPage('decisions/index.html', c.decisionsTitle, [...all].reverse(), s, decisionTable, s.c.registers.noDecisions));
+  for (const net of nets)
+    pages.push(
+      registerPage(
+        `decisions/${net.id}.html`,
+        c.networkDecisions({ network: net.config!.name }),
+        all.filter((d) => d.network === net.id).reverse(),
+        s,
+        decisionTable,
+        s.c.registers.noDecisions,
+      ),
+    );
+  const byStatus = {
+    index: tasks.filter((a) => a.status !== 'done'),
+    overdue: tasks.filter((a) => a.status === 'overdue'),
+    done: tasks.filter((a) => a.status === 'done'),
+  };
+  for (const [name, rows] of Object.entries(byStatus) as [keyof typeof byStatus, AssignmentRow[]][]) {
+    const page = registerPage(`assignments/${name}.html`, c.assignmentsTitle[name], rows, s, assignmentTable, s.c.registers.noAssignments);
+    // The filters are pages: links between them work without JavaScript.
+    page.tree.children.splice(
+      1,
+      0,
+      md.paragraph(
+        ...(['index', 'overdue', 'done'] as const).flatMap((k, i) => [
+          ...(i > 0 ? [text(' · ')] : []),
+          k === name ? md.strong(c.assignmentsTitle[k]) : link(`assignments/${k}.html`, c.assignmentsTitle[k]),
+        ]),
+      ),
+    );
+    pages.push(page);
+  }
+
+  // The half-year reports and each municipality's digest, as kd report and kd digest give them.
+  for (const half of reports) {
+    const period = halfYear(half)!;
+    const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
+    const shown = opts.public ? reportForMembers(report) : report;
+    const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
+    pages.push({ path: `reports/${half}.html`, title: periodName(period, s), tree, links: true });
+    for (const m of municipalities) {
+      const digest = municipalityDigest(archive, m, period, earlier(opts.asOf, period.to));
+      if (digest.networks.length === 0) continue;
+      pages.push({
+        path: `reports/${half}/${municipalityPage(m).split('/')[1]}`,
+        title: `${m} – ${periodName(period, s)}`,
+        tree: digestTree(digest, s),
+        links: true,
+      });
+    }
+  }
+
+  // Search: a form that works as a GET form, the results by the script.
+  pages.push({
+    path: 'search.html',
+    title: c.search,
+    tree: root([md.heading(1, c.search)]),
+    scripts: ['search/kd-search.js'],
+  });
+  return pages;
+}
+
+function registerPage<T>(
+  path: string,
+  title: string,
+  rows: T[],
+  s: Style,
+  table: (rows: T[], s: Style) => ReturnType<typeof decisionTable>,
+  none: string,
+): SitePage {
+  return {
+    path,
+    title,
+    tree: root([md.heading(1, title), rows.length === 0 ? md.paragraph(none) : md.table(table(rows, s))]),
+    links: true,
+  };
+}
+
+const root = (children: RootContent[]): Root => ({ type: 'root', children });
+
+/** The earlier of two ISO dates. */
+const earlier = (a: string, b: string): string => (a <= b ? a : b);
+
+/** What a link in a page's text may point at: ids of protocols and decisions, names of people and municipalities. */
+interface Targets {
+  protocols: Map<string, string>;
+  names: Map<string, string>;
+  pages: Set<string>;
+}
+
+function linkTargets(archive: Archive, pages: SitePage[]): Targets {
+  const protocols = new Map<string, string>();
+  for (const p of archive.protocols) protocols.set(`${p.data.network} ${p.id}`, sitePage(p.file));
+  const names = new Map<string, string>();
+  for (const m of archive.config?.municipalities ?? []) names.set(m, municipalityPage(m));
+  for (const [id, p] of Object.entries(archive.people ?? {})) if (!names.has(p.name)) names.set(p.name, personPage(id));
+  return { protocols, names, pages: new Set(pages.map((p) => p.path)) };
+}
+
+/** "ledning 2/2019" or "ledning 2/2019 §3:1" in running text. */
+const ID = /([a-z0-9][a-z0-9-]*) (\d+\/\d{4})(?: (§\d+(?::\d+)?))?/g;
+
+/** Links in a page's text: every protocol and decision id, and a table cell that is a person's or a municipality's name. */
+function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean): ElementContent[] {
+  const rel = (to: string) => relativeHref(from, to);
+  const visit = (node: ElementContent, inLink: boolean): ElementContent[] => {
+    if (node.type === 'text') return inLink || !ids ? [node] : linkIds(node, t, rel);
+    if (node.type !== 'element') return [node];
+    if (node.tagName === 'a') {
+      const href = String(node.properties?.href ?? '');
+      // The site's own links are written from the root: made relative to the page here.
+      if (href.startsWith(OWN)) node.properties = { ...node.properties, href: rel(href.slice(OWN.length)) };
+      return [node];
+    }
+    if (node.tagName === 'td' && ids) {
+      const whole = node.children.length === 1 && node.children[0]!.type === 'text' ? (node.children[0] as Text).value : undefined;
+      const target = whole !== undefined ? t.names.get(whole) : undefined;
+      if (target !== undefined && t.pages.has(target)) {
+        node.children = [h('a', { href: rel(target) }, whole!)];
+        return [node];
+      }
+    }
+    node.children = node.children.flatMap((child) => visit(child, inLink)) as Element['children'];
+    return [node];
+  };
+  return nodes.flatMap((n) => visit(n, false));
+}
+
+function linkIds(node: Text, t: Targets, rel: (to: string) => string): ElementContent[] {
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of node.value.matchAll(ID)) {
+    const page = t.protocols.get(`${m[1]} ${m[2]}`);
+    if (page === undefined) continue;
+    if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
+    out.push(h('a', { href: `${rel(page)}${m[3] ? `#${m[3]}` : ''}` }, m[0]));
+    last = m.index + m[0].length;
+  }
+  if (last === 0) return [node];
+  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+  return out;
+}
+
+async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Archive, t: Targets): Promise<string> {
+  const c = s.c.site;
+  const rel = (to: string) => relativeHref(page.path, to);
+  const nav: [string, string][] = [
+    ['index.html', c.home],
+    ['decisions/index.html', c.decisionsTitle],
+    ['assignments/index.html', c.assignmentsTitle.index],
+    ['search.html', c.search],
+  ];
+  const header: ElementContent[] = [
+    h('a', { class: 'skip', href: '#main' }, c.skip),
+    h('header', { class: 'site' }, [
+      h('nav', { 'aria-label': c.navigation }, [
+        h(
+          'ul',
+          nav.map(([to, label]) => h('li', [h('a', { href: rel(to), ...(to === page.path ? { 'aria-current': 'page' } : {}) }, label)])),
+        ),
+      ]),
+    ]),
+  ];
+  const footer: ElementContent[] = [
+    h('footer', { class: 'site' }, [
+      h('p', [
+        opts.public ? c.publicSite : c.internalSite,
+        ' ',
+        c.builtBy({ version: opts.version, date: longDate(s, opts.asOf), organisation: archive.config?.organisation ?? '' }),
+      ]),
+    ]),
+  ];
+  const searchForm: ElementContent[] =
+    page.path === 'search.html'
+      ? [
+          h('form', { role: 'search', action: 'search.html', method: 'get' }, [
+            h('label', { for: 'q' }, c.searchLabel),
+            ' ',
+            h('input', { id: 'q', name: 'q', type: 'search', autocomplete: 'off' }),
+            ' ',
+            h('button', { type: 'submit' }, c.searchButton),
+          ]),
+          h('noscript', [h('p', c.searchNeedsScript)]),
+          h('div', { id: 'kd-results', 'aria-live': 'polite' }),
+        ]
+      : [];
+  return renderHtmlDocument(page.tree, page.title, s.lang, opts.version, {
+    css: SITE_CSS,
+    prepare: (nodes) => [...linkify(nodes, page.path, t, page.links === true), ...searchForm],
+    chrome: { header, footer, scripts: (page.scripts ?? []).map(rel) },
+  });
+}
+
+const SITE_CSS = `
+.skip { position: absolute; left: -999px; top: 0; padding: .5rem 1rem; background: var(--accent); color: #fff; z-index: 10; }
+.skip:focus { left: .5rem; top: .5rem; }
+header.site { border-bottom: 1px solid var(--line); background: var(--soft); }
+header.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; max-width: 60rem; margin: 0 auto; padding: .75rem 2rem; }
+header.site a { color: var(--accent); font-weight: 600; }
+header.site a[aria-current="page"] { color: var(--ink); text-decoration: none; }
+footer.site { max-width: 60rem; margin: 0 auto; padding: 1rem 2rem 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, main:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+main:focus { outline: none; }
+form[role="search"] { margin: 1rem 0; }
+form[role="search"] input { font: inherit; padding: .35rem .5rem; border: 1px solid var(--muted); border-radius: 4px; max-width: 100%; }
+form[role="search"] button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; }
+#kd-results ol { padding-left: 1.25rem; }
+#kd-results li { margin: 0 0 .75rem; }
+@media screen and (max-width: 40rem) {
+  header.site ul, footer.site { padding-left: 1rem; padding-right: 1rem; }
+}
+@media print {
+  header.site, .skip, form[role="search"], #kd-results { display: none; }
+}
+`;
