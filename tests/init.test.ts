@@ -34,6 +34,7 @@ const FILES = [
   'package.json',
   '.gitignore',
   '.github/workflows/kd.yml',
+  '.github/workflows/kd-site.yml',
   '.gitlab-ci.yml',
   '.githooks/pre-commit',
 ];
@@ -126,6 +127,23 @@ describe('kd init with flags', () => {
       'node_modules/.bin/kd index --check --archive .',
     ]);
     expect(gitlab.kd.artifacts.reports.junit).toBe('kd-junit.xml');
+
+    // The public site: built on main only, by the local kd, published by Pages' own actions.
+    const pages = parseYaml(await readFile(path.join(dir, '.github/workflows/kd-site.yml'), 'utf8'));
+    expect(pages.on).toEqual({ push: { branches: ['main'] }, workflow_dispatch: null });
+    expect(pages.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect((pages.jobs.build.steps as { uses?: string; run?: string }[]).map((s) => s.uses ?? s.run)).toEqual([
+      'actions/checkout@v7',
+      'actions/setup-node@v7',
+      'npm ci',
+      'node_modules/.bin/kd site --archive . --out site',
+      'actions/upload-pages-artifact@v4',
+    ]);
+    expect(pages.jobs.deploy.steps).toEqual([{ id: 'deployment', uses: 'actions/deploy-pages@v4' }]);
+    expect(gitlab.pages.script.at(-1)).toBe('node_modules/.bin/kd site --archive . --out public');
+    expect(gitlab.pages.rules).toEqual([{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
+    expect(gitlab.pages.artifacts.paths).toEqual(['public']);
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toContain('\nsite/\n');
 
     expect(texts[2]).toMatch(/^#!\/bin\/sh\n/);
     expect(texts[2]).toContain('\nexec "$kd" pre-commit --archive .\n');

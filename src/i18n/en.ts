@@ -473,7 +473,7 @@ export const en: Catalogue = {
       `before each meeting: npx kd new-protocol --network ${d.network}`,
     ],
     packageDescription: (d) => `Protocol archive of ${d.organisation}, checked with kd`,
-    gitignoreComment: 'kd and its dependencies are installed by npm install; they are not committed.',
+    gitignoreComment: 'kd and its dependencies are installed by npm install, and the website is built by kd site; neither is committed.',
     ask: {
       organisation: 'Organisation (e.g. Skåne Nordost)',
       municipalities: 'Member municipalities, separated by commas',
@@ -508,6 +508,14 @@ export const en: Catalogue = {
       history: 'The whole history: the frozen-protocol rule compares with the base revision.',
       env: 'Values from the event go through the environment, never into the script text.',
       hookMissing: 'kd is not installed in the archive (node_modules/.bin/kd is missing). Run npm install here and commit again.',
+      pagesHeader: [
+        'Created by kd init. Builds the archive’s public website (kd site) on every push',
+        'to main and publishes it with GitHub Pages. Turn Pages on under Settings >',
+        'Pages > Source: GitHub Actions. Delete this file if the archive is not to be published.',
+      ],
+      sitePublic: 'Public version: confidential items and guests not to be published are left out.',
+      gitlabPages:
+        'The archive’s public website (kd site) on GitLab Pages, built from the default branch. Delete the job if the archive is not to be published.',
     },
   },
 

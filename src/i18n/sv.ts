@@ -519,7 +519,7 @@ export const sv = {
       `före varje möte: npx kd new-protocol --network ${d.network}`,
     ],
     packageDescription: (d: { organisation: string }) => `Protokollarkiv för ${d.organisation}, kontrollerat med kd`,
-    gitignoreComment: 'kd och dess beroenden installeras med npm install; de checkas inte in.',
+    gitignoreComment: 'kd och dess beroenden installeras med npm install, och webbplatsen byggs med kd site; ingetdera checkas in.',
     ask: {
       organisation: 'Organisation (t.ex. Skåne Nordost)',
       municipalities: 'Medlemskommuner, med kommatecken emellan',
@@ -554,6 +554,14 @@ export const sv = {
       history: 'Hela historiken: regeln frozen-protocol jämför med basrevisionen.',
       env: 'Värden från händelsen går via miljön, aldrig in i skripttexten.',
       hookMissing: 'kd är inte installerat i arkivet (node_modules/.bin/kd saknas). Kör npm install här och gör commit igen.',
+      pagesHeader: [
+        'Skapad av kd init. Bygger arkivets offentliga webbplats (kd site) vid varje push',
+        'till main och publicerar den med GitHub Pages. Slå på Pages under Settings >',
+        'Pages > Source: GitHub Actions. Ta bort filen om arkivet inte ska publiceras.',
+      ],
+      sitePublic: 'Offentlig version: sekretessbelagt och gäster som inte ska publiceras utelämnas.',
+      gitlabPages:
+        'Arkivets offentliga webbplats (kd site) på GitLab Pages, byggd från huvudgrenen. Ta bort jobbet om arkivet inte ska publiceras.',
     },
   },
 

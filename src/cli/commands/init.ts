@@ -85,11 +85,26 @@ function complete(opts: InitOptions, lang: Lang): Answers {
 async function ciFile(name: string, lang: Lang): Promise<string> {
   const c = catalogue(lang).init.ci;
   const template = await readFile(path.join(BUILTIN_TEMPLATES, 'ci', name), 'utf8');
-  const header = name === 'pre-commit' ? c.hookHeader : name === 'gitlab-ci.yml' ? c.gitlabHeader : c.githubHeader;
+  const header =
+    name === 'pre-commit'
+      ? c.hookHeader
+      : name === 'gitlab-ci.yml'
+        ? c.gitlabHeader
+        : name === 'github-pages.yml'
+          ? c.pagesHeader
+          : c.githubHeader;
   // `<% %>` tags leave GitHub's `${{ }}` alone; nothing is HTML-escaped in YAML or sh.
   return Mustache.render(
     template,
-    { header, install: c.install, history: c.history, env: c.env, missing: c.hookMissing },
+    {
+      header,
+      install: c.install,
+      history: c.history,
+      env: c.env,
+      missing: c.hookMissing,
+      public: c.sitePublic,
+      pagesComment: c.gitlabPages,
+    },
     {},
     {
       tags: ['<%', '%>'],
@@ -143,8 +158,9 @@ export async function init(
     ],
     [`networks/${a.network}/calendar.yml`, yaml({ meetings: [] }, c.calendarComment)],
     ['package.json', json(packageJson)],
-    ['.gitignore', `# ${c.gitignoreComment}\nnode_modules/\n`],
+    ['.gitignore', `# ${c.gitignoreComment}\nnode_modules/\nsite/\n`],
     ['.github/workflows/kd.yml', await ciFile('github-workflow.yml', lang)],
+    ['.github/workflows/kd-site.yml', await ciFile('github-pages.yml', lang)],
     ['.gitlab-ci.yml', await ciFile('gitlab-ci.yml', lang)],
     ['.githooks/pre-commit', await ciFile('pre-commit', lang)],
   ];
