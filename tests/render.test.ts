@@ -125,6 +125,21 @@ describe('kd render: the protocol in the network’s shape', () => {
     expect(html).toContain('<caption>4. Övriga frågor</caption>');
     expect(html).toContain('<th scope="col">Kommun</th>');
   });
+
+  it('a link that would run script keeps only its text; an image from elsewhere becomes a link to it; raw HTML is dropped', async () => {
+    const dir = await archiveWith(FIXTURE, {
+      [RICH]: replace(
+        'Inga övriga frågor utöver besluten nedan.',
+        'Se [bilagan](javascript:alert(1)), [kartan](DATA:text/html,x), ![spårpixel](https://spår.example/p.gif), ![](//cdn.example/x.png), [avtalet](bilagor/avtal.pdf), [webben](https://example.se/a) och <script>alert(2)</script><img src=x onerror=alert(3)>.',
+      ),
+    });
+    const html = await render([RICH, '--archive', dir, '--format', 'html']);
+    const main = html.slice(html.indexOf('<main>'));
+    expect(main).toContain(
+      '<p>Se <a>bilagan</a>, <a>kartan</a>, <a href="https://sp%C3%A5r.example/p.gif">spårpixel</a>, <span>//cdn.example/x.png</span>, <a href="bilagor/avtal.pdf">avtalet</a>, <a href="https://example.se/a">webben</a> och alert(2).</p>',
+    );
+    expect(main).not.toMatch(/javascript:|data:|<img|<script|onerror/i);
+  });
 });
 
 describe('kd render: which protocol', () => {

@@ -417,6 +417,37 @@ export async function renderReportHtml(report: HalfYearReport, s: Style, prov: P
   return renderHtmlDocument(reportTree(report, s, prov, true), title, s.lang, prov.version);
 }
 
+/** Link schemes a protocol's text may use; a path or an anchor has none. */
+const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
+
+/**
+ * A protocol's text comes from a pull request: a link that would run script
+ * (`javascript:`, `data:`) loses its target and stays as text, and an image
+ * from elsewhere (which would tell its server who reads the page) is shown
+ * as its description with a link to it. Paths and anchors stay as written.
+ */
+function safeUrls(nodes: ElementContent[]): ElementContent[] {
+  return nodes.map((node) => {
+    if (node.type !== 'element') return node;
+    if (node.tagName === 'a') {
+      const href = String(node.properties.href ?? '');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href.trim()) && !SAFE_SCHEME.test(href.trim())) {
+        const { href: _href, ...rest } = node.properties;
+        node.properties = rest;
+      }
+    }
+    if (node.tagName === 'img') {
+      const src = String(node.properties.src ?? '').trim();
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+        const alt = String(node.properties.alt ?? '') || src;
+        return SAFE_SCHEME.test(src) ? h('a', { href: src }, alt) : h('span', alt);
+      }
+    }
+    node.children = safeUrls(node.children as ElementContent[]) as typeof node.children;
+    return node;
+  });
+}
+
 /** Any kd document tree as a self-contained, printable HTML page (the report's style). */
 export async function renderHtmlDocument(
   tree: Root,
@@ -432,7 +463,7 @@ export async function renderHtmlDocument(
 ): Promise<string> {
   const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
   const nodes = body.children as ElementContent[];
-  const main = responsive(more.prepare ? more.prepare(nodes) : nodes);
+  const main = responsive(more.prepare ? more.prepare(safeUrls(nodes)) : safeUrls(nodes));
   const chrome = more.chrome;
   const doc: HastRoot = {
     type: 'root',
