@@ -68,6 +68,12 @@ for (const size of sizes) {
   r.checkWarm = measure([KD, 'check', '--archive', dir], { env: kdEnv, before: (i) => appendFileSync(changed, `Tillägg ${i}.\n`) });
   r.index = measure([KD, 'index', '--archive', dir], { env: kdEnv });
   r.report = measure([KD, 'report', '--half', `${lastYear}H1`, '--archive', dir], { env: kdEnv });
+  // The site: built afresh, then again into the same folder with one protocol changed (only changed pages are written).
+  const site = path.join(WORK, `site-${size}`);
+  const siteArgs = [KD, 'site', '--archive', dir, '--out', site, '--as-of', `${lastYear}-12-31`];
+  r.siteCold = measure(siteArgs, { env: kdEnv, before: () => rmSync(site, { recursive: true, force: true }) });
+  r.siteWarm = measure(siteArgs, { env: kdEnv, before: (i) => appendFileSync(changed, `Ändring ${i}.\n`) });
+  rmSync(site, { recursive: true, force: true });
   if (size <= peerLimit) {
     const schema = JSON.parse(spawnSync(process.execPath, [KD, 'schema', 'protocol'], { encoding: 'utf8' }).stdout);
     delete schema.$schema;
@@ -101,6 +107,8 @@ for (const [size, r] of Object.entries(results.sizes)) {
   row('kd check, warm', r.checkWarm, '≤ 2× floor');
   row('kd index', r.index);
   row('kd report --half', r.report, '≤ 6× floor');
+  row('kd site, cold', r.siteCold, '≤ 10× floor');
+  row('kd site, one changed', r.siteWarm);
   if (r.peer) lines.push(`  peer (remark-cli + schema) ${fmt(r.peer)}`);
 }
 lines.push('', `Peak memory target at 10,000: ≤ 300 MB. Results in bench/results.json.`);
