@@ -573,6 +573,7 @@ export const en: Catalogue = {
     noRepresentatives: 'The municipality has no representatives who have had meetings.',
     takeHome: 'Decisions to take home',
     digests: 'Summaries for the municipality',
+    networksDecisions: 'Each network’s decisions:',
     decisionsTitle: 'Decisions',
     assignmentsTitle: { index: 'Assignments in progress', overdue: 'Overdue assignments', done: 'Completed assignments' },
     search: 'Search',

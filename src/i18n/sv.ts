@@ -620,6 +620,7 @@ export const sv = {
     noRepresentatives: 'Kommunen har inga representanter som har haft möten.',
     takeHome: 'Beslut att ta hem',
     digests: 'Sammanfattningar för kommunen',
+    networksDecisions: 'Varje nätverks beslut:',
     decisionsTitle: 'Beslut',
     assignmentsTitle: { index: 'Pågående uppdrag', overdue: 'Försenade uppdrag', done: 'Avslutade uppdrag' },
     search: 'Sök',

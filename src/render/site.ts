@@ -2,6 +2,7 @@ import type { Element, ElementContent, Text } from 'hast';
 import { h } from 'hastscript';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
+import { toTakeHome } from '../query/act.js';
 import { type AssignmentRow, assignmentRows } from '../query/assignments.js';
 import { attendanceRegisters } from '../query/attendance.js';
 import { type DecisionRow, decisions } from '../query/decisions.js';
@@ -139,6 +140,8 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
   const tasks = assignmentsOn(archive, opts.public, opts.asOf);
   const municipalities = [...(archive.config?.municipalities ?? [])].sort(collator.compare);
   const reports = halves(archive);
+  // Each municipality's digest of the latest half with meetings: what its director takes home now.
+  const digestHalf = reports.find((half) => halfYear(half)!.from <= opts.asOf);
 
   // The start page: where to go, what is coming, what was decided last, what is late.
   {
@@ -331,19 +334,43 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
           }),
     );
     children.push(md.heading(2, c.takeHome));
-    const home = all.filter((d) => d.takeHome).reverse();
+    // The last twelve months: what a director takes home now; the registers hold the rest.
+    const since = `${Number(opts.asOf.slice(0, 4)) - 1}${opts.asOf.slice(4)}`;
+    const home = all.filter((d) => toTakeHome(d, m) && d.date > since && d.date <= opts.asOf).reverse();
     children.push(home.length === 0 ? md.paragraph(s.c.registers.noDecisions) : md.table(decisionTable(home, s)));
-    if (reports.length > 0) {
+    if (digestHalf !== undefined) {
       children.push(md.heading(2, c.digests));
-      children.push(
-        md.list(reports.map((half) => [link(`reports/${half}/${municipalityPage(m).split('/')[1]}`, periodName(halfYear(half)!, s))])),
-      );
+      children.push(md.paragraph(link(`reports/${digestHalf}/${municipalityPage(m).split('/')[1]}`, periodName(halfYear(digestHalf)!, s))));
     }
     pages.push({ path: municipalityPage(m), title: m, tree: root(children), links: true });
   }
 
   // The registers: every decision, each network's, and the assignments by status.
-  pages.push(registerPage('decisions/index.html', c.decisionsTitle, [...all].reverse(), s, decisionTable, s.c.registers.noDecisions));
+  // Every decision by year, the latest year on the register's first page: one page stays readable at any size of archive.
+  const years = [...new Set(all.map((d) => d.date.slice(0, 4)))].sort().reverse();
+  const yearLinks = (current?: string) =>
+    md.paragraph(
+      ...years.flatMap((y, i) => [...(i > 0 ? [text(' · ')] : []), y === current ? md.strong(y) : link(`decisions/${y}.html`, y)]),
+    );
+  for (const [i, y] of years.entries()) {
+    const rows = all.filter((d) => d.date.startsWith(y)).reverse();
+    const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
+    page.tree.children.splice(1, 0, yearLinks(y));
+    pages.push(page);
+    if (i === 0) {
+      const first = registerPage('decisions/index.html', c.decisionsTitle, rows, s, decisionTable, s.c.registers.noDecisions);
+      first.tree.children.splice(
+        1,
+        0,
+        yearLinks(y),
+        md.paragraph(c.networksDecisions),
+        md.list(nets.map((n) => [link(`decisions/${n.id}.html`, n.config!.name)])),
+      );
+      pages.push(first);
+    }
+  }
+  if (years.length === 0)
+    pages.push(registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions));
   for (const net of nets)
     pages.push(
       registerPage(
@@ -379,11 +406,12 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
   // The half-year reports and each municipality's digest, as kd report and kd digest give them.
   for (const half of reports) {
     const period = halfYear(half)!;
+    const digests = half === digestHalf;
     const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
     const shown = opts.public ? reportForMembers(report) : report;
     const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
     pages.push({ path: `reports/${half}.html`, title: periodName(period, s), tree, links: true });
-    for (const m of municipalities) {
+    for (const m of digests ? municipalities : []) {
       const digest = municipalityDigest(archive, m, period, earlier(opts.asOf, period.to));
       if (digest.networks.length === 0) continue;
       pages.push({
