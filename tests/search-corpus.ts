@@ -9,12 +9,15 @@ export const LABELS: SearchLabels = {
   noScript: 'Sökningen behöver JavaScript. Slå på JavaScript i webbläsaren, eller bläddra bland protokollen från startsidan.',
   loading: 'Söker …',
   results: { one: '1 träff', other: '{n} träffar' },
+  resultsFolded: {
+    one: '1 träff när å, ä och ö läses som a och o (inget stod stavat precis så).',
+    other: '{n} träffar när å, ä och ö läses som a och o (inget stod stavat precis så).',
+  },
   noResults: 'Inga träffar. Pröva ett annat ord eller färre ord.',
   more: {
     one: '1 träff till visas inte; lägg till ett ord för att smalna av sökningen.',
     other: '{n} träffar till visas inte; lägg till ett ord för att smalna av sökningen.',
   },
-  folded: 'Inget ord var stavat precis så; träffarna har samma ord med eller utan å, ä och ö.',
   failed: 'Sökningen kunde inte läsa sitt index. Kopiera hela webbplatsens mapp, med mappen search.',
   kinds: { decision: 'Beslut', item: 'Punkt', protocol: 'Protokoll' },
 };

@@ -31,6 +31,16 @@ const HOSTILE: SearchDoc = {
   kind: 'decision',
 };
 
+/** Many reports on one page: more hits than are shown. */
+const REPORTS: SearchDoc[] = Array.from({ length: 1200 }, (_, i) => ({
+  url: `networks/rapport/protocols/2020/2020-02-07-1.html#§${i + 1}`,
+  title: `${i + 1}. Lägesrapport`,
+  context: 'Rapportnätverket 1/2020, 7 februari 2020',
+  text: 'Lägesrapport om sjukfrånvaron',
+  kind: 'item',
+}));
+const DOCS = [...CORPUS, HOSTILE, ...REPORTS];
+
 const html = (title: string, body: string) =>
   `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 const fragment = (root?: string) =>
@@ -51,13 +61,13 @@ describe.skipIf(!hasChromium)(
         mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         writeFileSync(path.join(dir, file), content);
       };
-      for (const [file, content] of searchFiles([...CORPUS, HOSTILE], LABELS)) write(file, content);
+      for (const [file, content] of searchFiles(DOCS, LABELS)) write(file, content);
       write('search.html', html('Sök', fragment()));
       // The same search one folder down, to show the links are made from wherever the page is.
       write('sub/search.html', html('Sök', fragment('../')));
       // Each page the hits link to, with an element for each anchor; tall, so that landing on one scrolls.
       const pages = new Map<string, string[]>();
-      for (const d of [...CORPUS, HOSTILE]) {
+      for (const d of DOCS) {
         const [page, anchor] = d.url.split('#') as [string, string | undefined];
         pages.set(page, [...(pages.get(page) ?? []), ...(anchor ? [anchor] : [])]);
       }
@@ -138,7 +148,7 @@ describe.skipIf(!hasChromium)(
       try {
         expect(await page.locator('#kd-search-status').textContent()).toBe('');
         await page.locator('#kd-q').fill('aldreomsorgen kommunerna');
-        await expect.poll(() => page.locator('#kd-search-status').textContent()).toBe(`1 träff ${LABELS.folded}`);
+        await expect.poll(() => page.locator('#kd-search-status').textContent()).toBe(LABELS.resultsFolded.one);
         expect((await hits(page)).map((h) => h.href)).toEqual(['networks/ledning/protocols/2019/2019-04-05-2.html#§2']);
         expect(await page.evaluate(() => decodeURIComponent(location.search))).toBe('?q=aldreomsorgen kommunerna');
 
@@ -154,6 +164,14 @@ describe.skipIf(!hasChromium)(
           'att ge kommundirektörerna i uppdrag att ta fram ett underlag om ekonomisystemet',
           '2. Digitalisering av ekonomiadministrationen',
         ]);
+
+        // Fifty shown, the rest counted; numbers as Swedish writes them.
+        await page.locator('#kd-q').fill('lägesrapport');
+        await expect.poll(() => page.locator('#kd-search-status').textContent()).toBe('1\u00a0200 träffar');
+        expect(await page.locator('#kd-results li').count()).toBe(50);
+        expect(await page.locator('.kd-search-more').textContent()).toBe(
+          '1\u00a0150 träffar till visas inte; lägg till ett ord för att smalna av sökningen.',
+        );
 
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate<{ id: string; nodes: string[] }[]>(`

@@ -234,6 +234,12 @@ describe('the search files', () => {
     ]);
   });
 
+  it('are there for an archive without protocols yet, and find nothing', async () => {
+    const files = searchFiles([], LABELS);
+    expect([...files.keys()]).toEqual(['search/kd-search.js', 'search/index-0.js']);
+    expect(await searchIn(files)('beslut')).toEqual({ words: 1, total: 0, folded: false, hits: [] });
+  });
+
   it('refuse a url that leaves the site', () => {
     for (const url of ['javascript:alert(1)', '/etc/passwd', 'https://example.org/', '//example.org/x']) {
       expect(() => searchFiles([{ ...CORPUS[0]!, url }], LABELS)).toThrow('is not relative to the site root');

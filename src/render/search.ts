@@ -91,12 +91,12 @@ export interface SearchLabels {
   loading: string;
   /** The count line above the hits: `one` for exactly one hit, `other` with `{n}`. */
   results: { one: string; other: string };
+  /** The count line instead, when the hits were found only with å, ä, ö … read as a, a, o (the query as typed found nothing). */
+  resultsFolded: { one: string; other: string };
   /** When nothing matches. */
   noResults: string;
   /** Below the hits shown when there are more than fit: `{n}` is the number not shown. */
   more: { one: string; other: string };
-  /** After the count line when the hits were found only with å, ä, ö … read as a, a, o. */
-  folded: string;
   /** When an index file cannot be read (the folder copied incompletely). */
   failed: string;
   /** The label shown with each hit, by SearchDoc.kind; a kind not here is shown as it is. */
@@ -156,7 +156,7 @@ interface Ranked {
  * and, through its source text, by the browser to read it. Self-contained
  * (see the top of this file).
  */
-export function searchEngine(sv: Swedish) {
+function searchEngine(sv: Swedish) {
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   /** Bigger than any folded term's character, so that `f + TOP` bounds every term starting with f. */
   const TOP = '\uffff';
@@ -495,7 +495,7 @@ function searchClient(win: DomWindow, engine: Engine, config: Config): void {
           ? ''
           : found.total === 0
             ? labels.noResults
-            : `${count(found.total, labels.results)}${found.folded ? ` ${labels.folded}` : ''}`;
+            : count(found.total, found.folded ? labels.resultsFolded : labels.results);
       list.replaceChildren(
         ...found.hits.map((hit) => {
           const item = doc.createElement('li');
