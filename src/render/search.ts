@@ -344,7 +344,6 @@ interface Registry {
 interface DomElement {
   textContent: string | null;
   className: string;
-  hidden: boolean;
   setAttribute(name: string, value: string): void;
   getAttribute(name: string): string | null;
   append(...nodes: (DomElement | string)[]): void;
@@ -387,6 +386,7 @@ function searchClient(win: DomWindow, engine: Engine, config: Config): void {
   const doc = win.document;
   const labels = config.labels;
   // The site root as this page reaches it: '' from search.html, '../' when the script is '../search/kd-search.js'.
+  // (SCRIPT spelled out: this function may not name anything outside it.)
   const src = doc.currentScript?.getAttribute('src') ?? '';
   const root = src.endsWith('search/kd-search.js') ? src.slice(0, src.length - 'search/kd-search.js'.length) : '';
   const shards = new Map<number, string[]>();
