@@ -624,16 +624,24 @@ export const sv = {
     decisionsTitle: 'Beslut',
     assignmentsTitle: { index: 'Pågående uppdrag', overdue: 'Försenade uppdrag', done: 'Avslutade uppdrag' },
     search: 'Sök',
-    searchLabel: 'Sök i protokollen',
-    searchButton: 'Sök',
-    searchNeedsScript: 'Sökningen behöver JavaScript. Besluten och uppdragen finns också som listor under Beslut och Uppdrag.',
     publicSite: 'Offentlig version: uppgifter som omfattas av sekretess är utelämnade.',
     internalSite: 'Intern version – innehåller uppgifter som inte publiceras.',
     builtBy: (d: { version: string; date: string; organisation: string }) =>
       `${d.organisation}. Byggd med kd ${d.version}, läget den ${d.date}.`,
     done: (d: { dir: string; pages: number; written: number; removed: number; public: boolean }) =>
       `${d.public ? 'Offentlig' : 'Intern'} webbplats i ${d.dir}: ${d.pages} sidor, ${d.written} filer skrivna${d.removed > 0 ? `, ${d.removed} borttagna` : ''}, övriga oförändrade.`,
-    searchLabels: {},
+    searchLabels: {
+      field: 'Sök i protokollen',
+      submit: 'Sök',
+      noScript: 'Sökningen behöver JavaScript. Besluten och uppdragen finns också som listor under Beslut och Pågående uppdrag.',
+      loading: 'Söker …',
+      results: { one: '1 träff', other: '{n} träffar' },
+      resultsFolded: { one: '1 träff när å, ä och ö läses som a och o', other: '{n} träffar när å, ä och ö läses som a och o' },
+      noResults: 'Inga träffar. Pröva ett kortare ord eller färre ord.',
+      more: { one: '1 träff till visas inte; gör sökningen mer precis.', other: '{n} träffar till visas inte; gör sökningen mer precis.' },
+      failed: 'Sökningen kunde inte läsas in: en fil i search/ saknas. Kopiera hela webbplatsens mapp.',
+      kinds: { item: 'punkt', decision: 'beslut', agreement: 'överenskommelse' },
+    },
   },
   import: {
     converted: 'Filen var inte UTF-8 utan Windows-1252 och konverterades; spara originalet som UTF-8 framöver.',

@@ -19,6 +19,7 @@ import { md } from './markdown.js';
 import { anchorOf, protocolTitle, protocolTree } from './protocol.js';
 import { assignmentTable, decisionTable, longDate, periodName, type Style } from './registers.js';
 import { renderHtmlDocument, reportTree } from './report.js';
+import { type SearchDoc, searchFragment } from './search.js';
 
 /*
  * The archive as a static website (kd site): every page an mdast tree like
@@ -47,15 +48,6 @@ export interface SitePage {
   /** Ids in the text that become links: "ledning 2/2019", "ledning 2/2019 §3:1", a person's or municipality's name in a table cell. */
   links?: boolean;
   scripts?: string[];
-}
-
-/** One thing search finds: an item or a decision, at its anchor. */
-export interface SearchDoc {
-  url: string;
-  title: string;
-  context: string;
-  text: string;
-  kind: string;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -428,7 +420,6 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
     path: 'search.html',
     title: c.search,
     tree: root([md.heading(1, c.search)]),
-    scripts: ['search/kd-search.js'],
   });
   return pages;
 }
@@ -543,20 +534,7 @@ async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Ar
       ]),
     ]),
   ];
-  const searchForm: ElementContent[] =
-    page.path === 'search.html'
-      ? [
-          h('form', { role: 'search', action: 'search.html', method: 'get' }, [
-            h('label', { for: 'q' }, c.searchLabel),
-            ' ',
-            h('input', { id: 'q', name: 'q', type: 'search', autocomplete: 'off' }),
-            ' ',
-            h('button', { type: 'submit' }, c.searchButton),
-          ]),
-          h('noscript', [h('p', c.searchNeedsScript)]),
-          h('div', { id: 'kd-results', 'aria-live': 'polite' }),
-        ]
-      : [];
+  const searchForm: ElementContent[] = page.path === 'search.html' ? searchFragment({ ...c.searchLabels, lang: s.lang }) : [];
   return renderHtmlDocument(page.tree, page.title, s.lang, opts.version, {
     css: SITE_CSS,
     prepare: (nodes) => [...linkify(nodes, page.path, t, page.links === true), ...searchForm],
@@ -580,6 +558,8 @@ form[role="search"] input { font: inherit; padding: .35rem .5rem; border: 1px so
 form[role="search"] button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: 4px; }
 #kd-results ol { padding-left: 1.25rem; }
 #kd-results li { margin: 0 0 .75rem; }
+.kd-search-kind { margin-left: .4rem; font-size: .8rem; color: var(--muted); }
+.kd-search-context { display: block; color: var(--muted); font-size: .9rem; }
 @media screen and (max-width: 40rem) {
   header.site ul, footer.site { padding-left: 1rem; padding-right: 1rem; }
 }

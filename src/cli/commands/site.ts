@@ -56,7 +56,7 @@ export const siteCommand = defineCommand('site', 'site', {
     const options = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, content };
     const files = await sitePages(archive, s, options);
     const { searchFiles } = await import('../../render/search.js');
-    for (const [file, body] of searchFiles(await searchDocs(archive, s, options), c.site.searchLabels)) files.set(file, body);
+    for (const [file, body] of searchFiles(await searchDocs(archive, s, options), { ...c.site.searchLabels, lang })) files.set(file, body);
     const base = opts.baseUrl ?? archive.config?.site_url;
     if (base !== undefined)
       files.set(
