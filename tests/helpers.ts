@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -131,4 +131,45 @@ export async function typed(cwd: string, args: string[], input: string) {
     stderr: { write: (s: string) => (stderr += s), isTTY: true },
   });
   return { code, stdout, stderr };
+}
+
+/** Every file under `dir`, relative to it with `/`, sorted. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** An attribute value as rehype writes it, its character references decoded. */
+function attribute(value: string): string {
+  const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: '\u00a0' };
+  return value.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (whole, hex?: string, dec?: string, name?: string) =>
+    hex ? String.fromCodePoint(Number.parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (named[name!] ?? whole),
+  );
+}
+
+/** The addresses a page points at: every href, src and form action, as written. */
+export function linksOf(html: string): string[] {
+  return [...html.matchAll(/<(?:a|link|script|img|form|iframe|source)\b[^>]*?\s(?:href|src|action)="([^"]*)"/gi)].map((m) =>
+    attribute(m[1]!),
+  );
+}
+
+/** The ids in a page: where an address's #anchor may land. */
+export function idsOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => attribute(m[1]!)));
+}
+
+/** A link leaving the site: the web, mail, a phone number. */
+export const external = (href: string): boolean => /^(?:https?|mailto|tel):/i.test(href);
+
+/** Where an internal link from `page` (both relative to the site's root) lands: the file and the anchor, decoded; undefined when it leaves the folder. */
+export function target(page: string, href: string): { file: string; anchor?: string } | undefined {
+  const base = new URL(`file:///site/${page.split('/').map(encodeURIComponent).join('/')}`);
+  const url = new URL(href, base);
+  if (url.protocol !== 'file:' || !url.pathname.startsWith('/site/')) return undefined;
+  const file = decodeURIComponent(url.pathname.slice('/site/'.length));
+  return url.hash.length > 1 ? { file, anchor: decodeURIComponent(url.hash.slice(1)) } : { file };
 }

@@ -83,8 +83,10 @@ export async function searchDocs(archive: Archive, s: Style, opts: Pick<SiteOpti
     }
   }
   for (const d of decisionRows(archive, opts.public)) {
+    // A public page has no anchor for a confidential item's decisions: the item's says why they are withheld.
+    const hidden = opts.public && d.protocol.data.items.some((i) => i.no === d.item && i.confidential !== undefined);
     docs.push({
-      url: `${sitePage(d.protocol.file)}#${anchorOf(d.id)}`,
+      url: `${sitePage(d.protocol.file)}#${hidden ? `§${d.item}` : anchorOf(d.id)}`,
       title: d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text,
       context: `${s.networkName(d.network)} ${d.protocol.id} §${d.item}, ${longDate(s, d.date)}`,
       text: d.itemTitle,
@@ -450,6 +452,8 @@ interface Targets {
   protocols: Map<string, string>;
   names: Map<string, string>;
   pages: Set<string>;
+  /** The ids on each page: where an anchor may land. */
+  anchors: Map<string, Set<string>>;
 }
 
 function linkTargets(archive: Archive, pages: SitePage[]): Targets {
@@ -458,7 +462,36 @@ function linkTargets(archive: Archive, pages: SitePage[]): Targets {
   const names = new Map<string, string>();
   for (const m of archive.config?.municipalities ?? []) names.set(m, municipalityPage(m));
   for (const [id, p] of Object.entries(archive.people ?? {})) if (!names.has(p.name)) names.set(p.name, personPage(id));
-  return { protocols, names, pages: new Set(pages.map((p) => p.path)) };
+  const anchors = new Map<string, Set<string>>();
+  for (const page of pages) {
+    const ids = new Set<string>();
+    const walk = (n: { data?: { hProperties?: { id?: unknown } }; children?: unknown }) => {
+      if (typeof n.data?.hProperties?.id === 'string') ids.add(n.data.hProperties.id);
+      if (Array.isArray(n.children)) for (const c of n.children) walk(c);
+    };
+    walk(page.tree);
+    anchors.set(page.path, ids);
+  }
+  return { protocols, names, pages: new Set(pages.map((p) => p.path)), anchors };
+}
+
+/**
+ * Where a link to `anchor` on `page` lands. A public page leaves out a
+ * confidential item's decisions, anchors and all: a link to one (from a
+ * register, which lists it as withheld) lands on its item, which says why.
+ */
+function landing(t: Targets, page: string, anchor: string): string | undefined {
+  const ids = t.anchors.get(page);
+  if (ids === undefined || ids.has(anchor)) return anchor;
+  const item = /^§\d+/.exec(anchor)?.[0];
+  return item !== undefined && ids.has(item) ? item : undefined;
+}
+
+/** A link from one page to another's anchor ("…/2019-04-05-2.html#§3:1"), both from the root, made relative; the anchor where it lands. */
+function hrefTo(t: Targets, from: string, to: string): string {
+  const [page, anchor] = to.split('#') as [string, string | undefined];
+  const at = anchor === undefined ? undefined : landing(t, page, decodeURIComponent(anchor));
+  return relativeHref(from, at === undefined ? page : `${page}#${at}`);
 }
 
 /** "ledning 2/2019" or "ledning 2/2019 §3:1" in running text. */
@@ -468,12 +501,12 @@ const ID = /([a-z0-9][a-z0-9-]*) (\d+\/\d{4})(?: (§\d+(?::\d+)?))?/g;
 function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean): ElementContent[] {
   const rel = (to: string) => relativeHref(from, to);
   const visit = (node: ElementContent, inLink: boolean): ElementContent[] => {
-    if (node.type === 'text') return inLink || !ids ? [node] : linkIds(node, t, rel);
+    if (node.type === 'text') return inLink || !ids ? [node] : linkIds(node, t, from);
     if (node.type !== 'element') return [node];
     if (node.tagName === 'a') {
       const href = String(node.properties?.href ?? '');
       // The site's own links are written from the root: made relative to the page here.
-      if (href.startsWith(OWN)) node.properties = { ...node.properties, href: rel(href.slice(OWN.length)) };
+      if (href.startsWith(OWN)) node.properties = { ...node.properties, href: hrefTo(t, from, href.slice(OWN.length)) };
       return [node];
     }
     if (node.tagName === 'td' && ids) {
@@ -490,14 +523,14 @@ function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean
   return nodes.flatMap((n) => visit(n, false));
 }
 
-function linkIds(node: Text, t: Targets, rel: (to: string) => string): ElementContent[] {
+function linkIds(node: Text, t: Targets, from: string): ElementContent[] {
   const out: ElementContent[] = [];
   let last = 0;
   for (const m of node.value.matchAll(ID)) {
     const page = t.protocols.get(`${m[1]} ${m[2]}`);
     if (page === undefined) continue;
     if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-    out.push(h('a', { href: `${rel(page)}${m[3] ? `#${m[3]}` : ''}` }, m[0]));
+    out.push(h('a', { href: hrefTo(t, from, m[3] ? `${page}#${m[3]}` : page) }, m[0]));
     last = m.index + m[0].length;
   }
   if (last === 0) return [node];
