@@ -80,7 +80,7 @@ describe('kd site', () => {
     expect(built.stdout).toBe(
       `Offentlig webbplats i ${sample}: ${pages.length} sidor, ${files.length} filer skrivna, övriga oförändrade.\n`,
     );
-    expect(pages.length).toBe(103);
+    expect(pages.length).toBe(94);
   });
 
   it('every internal href and src lands on a file of the folder, and every #anchor on an id there', async () => {
@@ -158,7 +158,7 @@ describe('kd site', () => {
     expect(changed.filter((f) => f.endsWith('.html'))).toEqual(showing.filter((f) => f.endsWith('.html')));
     expect(changed.filter((f) => !f.endsWith('.html') && !f.startsWith('search/'))).toEqual([]);
     expect(changed).toEqual(expect.arrayContaining([`${PROTOCOL}.html`, 'decisions/index.html', 'decisions/kompetens.html']));
-    expect(stdout).toBe(`Offentlig webbplats i ${out}: 103 sidor, ${changed.length} filer skrivna, övriga oförändrade.\n`);
+    expect(stdout).toBe(`Offentlig webbplats i ${out}: 94 sidor, ${changed.length} filer skrivna, övriga oförändrade.\n`);
     // A file whose content is the same is not written at all: its mtime has not moved.
     expect(site.filter((f) => !changed.includes(f) && after.get(f)!.mtime !== before.get(f)!.mtime)).toEqual([]);
     for (const f of ['networks/digital/protocols/2019/2019-03-28-2.html', 'people/patrik-lindell.html'])
@@ -174,7 +174,7 @@ describe('kd site', () => {
     const again = await run([...args, '--archive', RENDER]);
     expect(again).toEqual({
       code: 0,
-      stdout: `Offentlig webbplats i ${out}: 29 sidor, 0 filer skrivna, övriga oförändrade.\n`,
+      stdout: `Offentlig webbplats i ${out}: 30 sidor, 0 filer skrivna, övriga oförändrade.\n`,
       stderr: '',
     });
     const after = await snapshot(out);
@@ -185,7 +185,7 @@ describe('kd site', () => {
     const without = await archiveWith(RENDER, { [`${CONFIDENTIAL}.md`]: null });
     const { code, stdout } = await run([...args, '--archive', without]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/: 28 sidor, \d+ filer skrivna, 1 borttagna, övriga oförändrade\.\n$/);
+    expect(stdout).toMatch(/: 29 sidor, \d+ filer skrivna, 1 borttagna, övriga oförändrade\.\n$/);
     expect(existsSync(path.join(out, `${CONFIDENTIAL}.html`))).toBe(false);
     expect(await readFile(path.join(out, 'egen-anteckning.txt'), 'utf8')).toBe('Min egen fil.\n');
     expect(await readFile(path.join(out, 'networks', 'ledning', 'README.txt'), 'utf8')).toBe('Också min.\n');
