@@ -7,5 +7,7 @@ export default defineConfig({
     setupFiles: ['tests/quiet.ts'],
     // The CLI tests spawn the built bin once; give slow CI machines room.
     testTimeout: 30_000,
+    // Both cores: the install test spends most of its minute in npm, the rest of the suite meanwhile runs beside it.
+    maxWorkers: 2,
   },
 });
