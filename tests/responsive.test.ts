@@ -34,6 +34,7 @@ describe('the HTML hooks for narrow screens and print', () => {
 
   it('stacks a register with its column titles on each cell, and narrows a column of ids or dates to its token', async () => {
     const html = await page(
+      md.heading(2, 'Beslut'),
       md.table({
         columns: [{ title: 'Id' }, { title: 'Datum' }, { title: 'Text' }, { title: 'Ansvarig' }],
         rows: [
@@ -42,7 +43,8 @@ describe('the HTML hooks for narrow screens and print', () => {
         ],
       }),
     );
-    expect(html).toContain('<table class="stack">');
+    // In a labelled box that scrolls when a wide screen is still too narrow for it.
+    expect(html).toContain('<div class="fit" tabindex="0" role="region" aria-label="Beslut"><table class="stack">');
     expect(html).toContain('<td class="tok" data-label="Id"><span class="nw">kd-gruppen 3/2019 §2:1</span></td>');
     expect(html).toContain('<td class="tok" data-label="Datum"><span class="nw">13 sep. 2019</span></td>');
     // The word before a number/year is taken for a network's short name: kept with it, which does no harm.

@@ -368,6 +368,10 @@ td[align="right"] { white-space: nowrap; }
 .scroll td, .scroll th { overflow-wrap: normal; }
 .scroll td:first-child { position: sticky; left: 0; background: #fff; }
 .scroll th:first-child { position: sticky; left: 0; }
+/* A register as wide as its ids, dates and longest words need: past the text column into the right margin (main is 60rem with 2rem padding) while there is room, then scrolling in its own box. Where it fits, exactly the column. */
+.fit { width: min-content; min-width: 100%; max-width: min(50vw + 26.5rem, 100vw - 4rem); overflow-x: auto; margin: .5rem 0 1rem; }
+.fit:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.fit > table { margin: 0; }
 figure { margin: 1rem 0 1.5rem; break-inside: avoid; }
 figcaption { color: var(--muted); font-size: .8rem; margin-top: .25rem; }
 svg { display: block; width: 100%; max-width: 30rem; height: auto; font: 15px system-ui, sans-serif; }
@@ -399,6 +403,7 @@ tr.take-home td:first-child { box-shadow: inset 3px 0 0 var(--accent); }
   main { max-width: none; padding: 0; }
   h2 { margin-top: 1.75rem; }
   .scroll { overflow: visible; }
+  .fit { width: auto; max-width: none; overflow: visible; }
   table { font-size: 8.5pt; }
   th, td { padding: .2rem .3rem; }
   /* Swedish compounds ("Kompetensförsörjningsplanen") would push an eight-column register off A4; a text cell breaks a word only where it must. */

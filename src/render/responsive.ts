@@ -14,7 +14,12 @@ import { h } from 'hastscript';
  * - a table of four columns or more with text in them (decisions,
  *   assignments, guests, meetings, the roster) gets `class="stack"` and
  *   each cell a `data-label` with its column title, which narrow screens
- *   show in front of the cell when the rows are stacked as cards;
+ *   show in front of the cell when the rows are stacked as cards; on a
+ *   wider screen it sits in a labelled, focusable box (`class="fit"`) as
+ *   wide as the table needs, out into the page's right margin where there is
+ *   room, and scrolls sideways in that box where there is not: a register's
+ *   ids, dates and long compound words can need more than the text column,
+ *   and the page itself never scrolls sideways;
  * - any other table stays a table in a keyboard-focusable, labelled box that
  *   scrolls sideways if the screen is too narrow for it: the attendance
  *   matrix (a centred column: people against meetings), whose point is
@@ -122,7 +127,7 @@ function table(node: Element, label: string): Element {
   if (titles.length >= 4 && !numeric && !matrix) {
     addClass(node, 'stack');
     for (const r of body) r.forEach((c, i) => (c.properties.dataLabel = titles[i] ?? ''));
-    return node;
+    return h('div', { className: ['fit'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
   }
   if (matrix) addClass(node, 'matrix');
   return h('div', { className: ['scroll'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
