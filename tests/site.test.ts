@@ -87,6 +87,23 @@ describe('kd site', () => {
     expect(await brokenLinks(sample)).toEqual([]);
   });
 
+  it('every page is reached from the start page by following links: none is left where no reader finds it', async () => {
+    const reached = new Set(['index.html']);
+    const queue = ['index.html'];
+    while (queue.length > 0) {
+      const page = queue.shift()!;
+      for (const href of linksOf(await readFile(path.join(sample, page), 'utf8'))) {
+        const file = external(href) ? undefined : target(page, href)?.file;
+        if (file?.endsWith('.html') && !reached.has(file)) {
+          reached.add(file);
+          queue.push(file);
+        }
+      }
+    }
+    const pages = (await filesUnder(sample)).filter((f) => f.endsWith('.html'));
+    expect(pages.filter((p) => !reached.has(p))).toEqual([]);
+  });
+
   describe('a public site shows nothing confidential; --internal shows it and says so', () => {
     /** The confidential texts of the fixture: an item's text, a decision of that item, a confidential decision, a confidential correction, a guest not to be published. */
     const SECRETS = [

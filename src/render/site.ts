@@ -53,7 +53,8 @@ export interface SitePage {
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 /** A link to another page of the site, by its path from the root; made relative to the page it is on when written. */
 const link = (path: string, label: string): PhrasingContent => ({ type: 'link', url: `${OWN}${path}`, children: [text(label)] });
-const OWN = 'kd-site:';
+/** Marks the site's own links; a path, so safeUrls passes it, and one no protocol's text has a reason to write. */
+const OWN = '/.kd-site/';
 
 /** Every page of the site, path by path, each as HTML. */
 export async function sitePages(archive: Archive, s: Style, opts: SiteOptions): Promise<Map<string, string>> {
@@ -356,7 +357,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
       first.tree.children.splice(
         1,
         0,
-        yearLinks(y),
+        yearLinks(),
         md.paragraph(c.networksDecisions),
         md.list(nets.map((n) => [link(`decisions/${n.id}.html`, n.config!.name)])),
       );
@@ -514,6 +515,20 @@ function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean
       const target = whole !== undefined ? t.names.get(whole) : undefined;
       if (target !== undefined && t.pages.has(target)) {
         node.children = [h('a', { href: rel(target) }, whole!)];
+        return [node];
+      }
+    }
+    // A line of a protocol's attendance opens with the person's name: "Anna Ahl, Alsered, ordförande".
+    if (node.tagName === 'li' && ids && node.children[0]?.type === 'text') {
+      const first = node.children[0] as Text;
+      const name = /^[^,(]+?(?=,| \(|$)/.exec(first.value)?.[0];
+      const target = name !== undefined ? t.names.get(name) : undefined;
+      if (target?.startsWith('people/') && t.pages.has(target)) {
+        node.children = [
+          h('a', { href: rel(target) }, name!),
+          { type: 'text', value: first.value.slice(name!.length) },
+          ...node.children.slice(1),
+        ];
         return [node];
       }
     }
