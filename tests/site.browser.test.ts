@@ -246,4 +246,32 @@ describe.skipIf(!hasChromium)(`the site in headless Chromium${hasChromium ? '' :
   it('printed, a page has neither the site navigation nor the skip link (display: none)', () => {
     expect(faults((s) => s.print)).toEqual({});
   });
+
+  // Words that, stemmed, occur in exactly one decision of the sample and nowhere else in it.
+  it.each([
+    ['rekryteringsmässan', 'networks/kompetens/protocols/2019/2019-09-05-4.html#§1:1', 'rekryteringsmässan'],
+    ['förutsättningarna', 'networks/kompetens/protocols/2019/2019-10-24-5.html#§2:1', 'förutsättningarna'],
+    // Typed without å, ä and ö: found by the folded fallback.
+    ['forutsattningarna', 'networks/kompetens/protocols/2019/2019-10-24-5.html#§2:1', 'förutsättningarna'],
+  ])('search for %s: the one decision first, and its link lands on the decision', async (query, page, word) => {
+    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const outside: string[] = [];
+    tab.on('request', (r) => {
+      if (!r.url().startsWith(root)) outside.push(r.url());
+    });
+    try {
+      await tab.goto(`${root}search.html?q=${encodeURIComponent(query)}`);
+      const first = tab.locator('ol.kd-search-hits li a').first();
+      await first.waitFor();
+      expect(decodeURIComponent(new URL(await first.evaluate((a) => (a as HTMLAnchorElement).href)).href.slice(root.length))).toBe(page);
+      await first.click();
+      await tab.waitForURL((url) => url.href.startsWith(root + page.split('#')[0]));
+      const anchor = decodeURIComponent(new URL(tab.url()).hash.slice(1));
+      expect(anchor).toBe(page.split('#')[1]);
+      expect(await tab.evaluate((id) => document.getElementById(id)?.textContent ?? '', anchor)).toContain(word);
+      expect(outside).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
 });
