@@ -8,17 +8,25 @@ import { HALF_RE } from '../query/period.js';
 import { md } from './markdown.js';
 import { columns, type Table } from './table.js';
 
-/** How values read in one language: dates in the Swedish (or English) style, rates as percent, people by name. */
+/** One formatter a language: making one costs far more than using it, and a site formats dates by the thousand. */
+const LONG_DATES = new Map<Lang, Intl.DateTimeFormat>();
+
 /** "18 januari 2019": the date in words, the same on every machine (UTC, never the local zone). */
 export function longDate(s: Style, iso: string): string {
-  return new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
+  let format = LONG_DATES.get(s.lang);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(s.lang === 'sv' ? 'sv-SE' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    LONG_DATES.set(s.lang, format);
+  }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/** How values read in one language: dates in the Swedish (or English) style, rates as percent, people by name. */
 export interface Style {
   lang: Lang;
   c: Catalogue;
