@@ -72,7 +72,8 @@ function markTokens(node: Element): void {
       if (child.tagName !== 'svg') markTokens(child);
       return [child];
     }
-    if (child.type !== 'text') return [child];
+    // Every token has a digit: most of a page's text has none and need not meet the pattern.
+    if (child.type !== 'text' || !/\d/.test(child.value)) return [child];
     const out: ElementContent[] = [];
     let last = 0;
     for (const m of child.value.matchAll(TOKEN)) {
