@@ -56,29 +56,39 @@ const link = (path: string, label: string): PhrasingContent => ({ type: 'link', 
 /** Marks the site's own links; a path, so safeUrls passes it, and one no protocol's text has a reason to write. */
 const OWN = '/.kd-site/';
 
-/** Every page of the site, path by path, each as HTML. */
-export async function sitePages(archive: Archive, s: Style, opts: SiteOptions): Promise<Map<string, string>> {
-  const pages = [...(await pageTrees(archive, s, opts))];
-  const targets = linkTargets(archive, pages);
-  const out = new Map<string, string>();
-  for (const page of pages) out.set(page.path, await pageHtml(page, s, opts, archive, targets));
-  return out;
+/**
+ * Every page of the site, one at a time, as its path and HTML: a page is
+ * built, written and let go before the next, so memory does not grow with
+ * the archive. What links need to know of other pages (which exist, which
+ * anchors they have) comes from the archive itself, not from the pages.
+ */
+export async function* sitePages(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<[path: string, html: string]> {
+  const targets = linkTargets(archive, opts.public);
+  for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets)];
+}
+
+/** One page, for the generator below: `yield* one(page)`. */
+function* one(page: SitePage): Generator<SitePage> {
+  yield page;
 }
 
 /** What the site's search indexes: each protocol's items and each decision, as the pages show them. */
-export async function searchDocs(archive: Archive, s: Style, opts: Pick<SiteOptions, 'public' | 'content'>): Promise<SearchDoc[]> {
+export function searchDocs(
+  archive: Archive,
+  s: Style,
+  opts: { public: boolean; itemText: (p: ProtocolRecord, no: number) => string },
+): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const p of archive.protocols) {
     const context = `${s.networkName(p.data.network)} ${p.id}, ${longDate(s, p.data.date)}`;
     const page = sitePage(p.file);
-    const content = await opts.content(p);
     for (const item of p.data.items) {
       const secret = item.confidential !== undefined && opts.public;
       docs.push({
         url: `${page}#§${item.no}`,
         title: `${item.no}. ${item.title}`,
         context,
-        text: secret ? s.c.protocol.secret(item.confidential!.reason) : plain(content.get(item.no) ?? []),
+        text: secret ? s.c.protocol.secret(item.confidential!.reason) : opts.itemText(p, item.no),
         kind: 'item',
       });
     }
@@ -97,8 +107,8 @@ export async function searchDocs(archive: Archive, s: Style, opts: Pick<SiteOpti
   return docs;
 }
 
-/** The words of an item's text, without its markup. */
-function plain(nodes: readonly RootContent[]): string {
+/** The words of an item's text, without its markup: what search indexes of it. */
+export function plain(nodes: readonly RootContent[]): string {
   const out: string[] = [];
   const walk = (n: { type: string; value?: unknown; children?: unknown }) => {
     if (typeof n.value === 'string' && n.type !== 'html') out.push(n.value);
@@ -127,9 +137,8 @@ function halves(archive: Archive): string[] {
   return [...set].sort().reverse();
 }
 
-async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise<SitePage[]> {
+async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<SitePage> {
   const c = s.c.site;
-  const pages: SitePage[] = [];
   const nets = networksOf(archive);
   const all = decisionRows(archive, opts.public);
   const tasks = assignmentsOn(archive, opts.public, opts.asOf);
@@ -197,7 +206,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
       children.push(md.heading(2, c.reports));
       children.push(md.list(reports.map((half) => [link(`reports/${half}.html`, periodName(halfYear(half)!, s))])));
     }
-    pages.push({ path: 'index.html', title: archive.config?.organisation ?? c.archive, tree: root(children), links: true });
+    yield* one({ path: 'index.html', title: archive.config?.organisation ?? c.archive, tree: root(children), links: true });
   }
 
   // Each network: its mission and rules, who sits in it today, its calendar, its protocols by year.
@@ -250,13 +259,13 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
       );
     }
     children.push(md.paragraph(link(`decisions/${net.id}.html`, c.networkDecisions({ network: config.name }))));
-    pages.push({ path: networkPage(net.id), title: config.name, tree: root(children), links: true });
+    yield* one({ path: networkPage(net.id), title: config.name, tree: root(children), links: true });
   }
 
   // Each protocol, as kd render gives it, with an anchor per item and per decision.
   for (const p of archive.protocols) {
     const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
-    pages.push({ path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true });
+    yield* one({ path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true });
   }
 
   // Each person: networks, attendance history, assignments.
@@ -301,7 +310,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
     children.push(md.heading(2, c.assignments));
     const own = tasks.filter((a) => a.owner === id);
     children.push(own.length === 0 ? md.paragraph(s.c.registers.noAssignments) : md.table(assignmentTable(own, s)));
-    pages.push({ path: personPage(id), title: person.name, tree: root(children), links: true });
+    yield* one({ path: personPage(id), title: person.name, tree: root(children), links: true });
   }
 
   // Each municipality: its representatives, their attendance, the decisions for it to take home.
@@ -337,7 +346,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
       children.push(md.heading(2, c.digests));
       children.push(md.paragraph(link(`reports/${digestHalf}/${municipalityPage(m).split('/')[1]}`, periodName(halfYear(digestHalf)!, s))));
     }
-    pages.push({ path: municipalityPage(m), title: m, tree: root(children), links: true });
+    yield* one({ path: municipalityPage(m), title: m, tree: root(children), links: true });
   }
 
   // The registers: every decision, each network's, and the assignments by status.
@@ -351,7 +360,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
     const rows = all.filter((d) => d.date.startsWith(y)).reverse();
     const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
     page.tree.children.splice(1, 0, yearLinks(y));
-    pages.push(page);
+    yield* one(page);
     if (i === 0) {
       const first = registerPage('decisions/index.html', c.decisionsTitle, rows, s, decisionTable, s.c.registers.noDecisions);
       first.tree.children.splice(
@@ -361,13 +370,13 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
         md.paragraph(c.networksDecisions),
         md.list(nets.map((n) => [link(`decisions/${n.id}.html`, n.config!.name)])),
       );
-      pages.push(first);
+      yield* one(first);
     }
   }
   if (years.length === 0)
-    pages.push(registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions));
+    yield* one(registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions));
   for (const net of nets)
-    pages.push(
+    yield* one(
       registerPage(
         `decisions/${net.id}.html`,
         c.networkDecisions({ network: net.config!.name }),
@@ -395,7 +404,7 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
         ]),
       ),
     );
-    pages.push(page);
+    yield* one(page);
   }
 
   // The half-year reports and each municipality's digest, as kd report and kd digest give them.
@@ -405,11 +414,11 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
     const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
     const shown = opts.public ? reportForMembers(report) : report;
     const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
-    pages.push({ path: `reports/${half}.html`, title: periodName(period, s), tree, links: true });
+    yield* one({ path: `reports/${half}.html`, title: periodName(period, s), tree, links: true });
     for (const m of digests ? municipalities : []) {
       const digest = municipalityDigest(archive, m, period, earlier(opts.asOf, period.to));
       if (digest.networks.length === 0) continue;
-      pages.push({
+      yield* one({
         path: `reports/${half}/${municipalityPage(m).split('/')[1]}`,
         title: `${m} – ${periodName(period, s)}`,
         tree: digestTree(digest, s),
@@ -419,12 +428,11 @@ async function pageTrees(archive: Archive, s: Style, opts: SiteOptions): Promise
   }
 
   // Search: a form that works as a GET form, the results by the script.
-  pages.push({
+  yield* one({
     path: 'search.html',
     title: c.search,
     tree: root([md.heading(1, c.search)]),
   });
-  return pages;
 }
 
 function registerPage<T>(
@@ -457,23 +465,32 @@ interface Targets {
   anchors: Map<string, Set<string>>;
 }
 
-function linkTargets(archive: Archive, pages: SitePage[]): Targets {
+function linkTargets(archive: Archive, pub: boolean): Targets {
   const protocols = new Map<string, string>();
   for (const p of archive.protocols) protocols.set(`${p.data.network} ${p.id}`, sitePage(p.file));
   const names = new Map<string, string>();
-  for (const m of archive.config?.municipalities ?? []) names.set(m, municipalityPage(m));
-  for (const [id, p] of Object.entries(archive.people ?? {})) if (!names.has(p.name)) names.set(p.name, personPage(id));
-  const anchors = new Map<string, Set<string>>();
-  for (const page of pages) {
-    const ids = new Set<string>();
-    const walk = (n: { data?: { hProperties?: { id?: unknown } }; children?: unknown }) => {
-      if (typeof n.data?.hProperties?.id === 'string') ids.add(n.data.hProperties.id);
-      if (Array.isArray(n.children)) for (const c of n.children) walk(c);
-    };
-    walk(page.tree);
-    anchors.set(page.path, ids);
+  const pages = new Set<string>();
+  for (const m of archive.config?.municipalities ?? []) {
+    names.set(m, municipalityPage(m));
+    pages.add(municipalityPage(m));
   }
-  return { protocols, names, pages: new Set(pages.map((p) => p.path)), anchors };
+  for (const [id, p] of Object.entries(archive.people ?? {})) {
+    if (!names.has(p.name)) names.set(p.name, personPage(id));
+    pages.add(personPage(id));
+  }
+  // The anchors protocolTree gives a protocol's page: each item, and each decision of an item the page shows.
+  const anchors = new Map<string, Set<string>>();
+  for (const p of archive.protocols) {
+    const ids = new Set<string>();
+    for (const item of p.data.items) {
+      ids.add(`§${item.no}`);
+      if (pub && item.confidential !== undefined) continue;
+      const count = Math.max(item.decisions?.length ?? 0, item.agreements?.length ?? 0);
+      for (let n = 1; n <= count; n++) ids.add(`§${item.no}:${n}`);
+    }
+    anchors.set(sitePage(p.file), ids);
+  }
+  return { protocols, names, pages, anchors };
 }
 
 /**

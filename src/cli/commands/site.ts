@@ -8,7 +8,7 @@ import { catalogue } from '../../i18n/index.js';
 import type { ProtocolRecord } from '../../model/index.js';
 import { renderText } from '../../render/findings.js';
 import { style } from '../../render/registers.js';
-import { searchDocs, sitePages } from '../../render/site.js';
+import { plain, searchDocs, sitePages } from '../../render/site.js';
 import { siteUrl } from '../../schema/index.js';
 import { defineCommand, option } from '../command.js';
 import { chalkFor, displayPath } from '../io.js';
@@ -43,48 +43,41 @@ export const siteCommand = defineCommand('site', 'site', {
     const shown = opts.out ?? 'site';
     const before = await previousFiles(out, shown);
 
-    const bodies = new Map<ProtocolRecord, Promise<Map<number, import('mdast').RootContent[]>>>();
-    const content = (p: ProtocolRecord) => {
-      if (!bodies.has(p))
-        bodies.set(
-          p,
-          readBody(archive.root, p.file).then((body) => itemContent(body, p.sections)),
-        );
-      return bodies.get(p)!;
+    // Each protocol's body is parsed once, for its page; search keeps only the items' words.
+    const words = new Map<ProtocolRecord, Map<number, string>>();
+    const content = async (p: ProtocolRecord) => {
+      const items = itemContent(await readBody(archive.root, p.file), p.sections);
+      words.set(p, new Map([...items].map(([no, nodes]) => [no, plain(nodes)])));
+      return items;
     };
     const s = style(archive, lang);
     const options = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, content };
-    const files = await sitePages(archive, s, options);
-    const { searchFiles } = await import('../../render/search.js');
-    for (const [file, body] of searchFiles(await searchDocs(archive, s, options), { ...c.site.searchLabels, lang })) files.set(file, body);
-    const base = opts.baseUrl ?? archive.config?.site_url;
-    if (base !== undefined)
-      files.set(
-        'sitemap.xml',
-        sitemap(
-          base,
-          [...files.keys()].filter((f) => f.endsWith('.html')),
-        ),
-      );
 
-    // Only what changed is written, each file whole or not at all; what kd wrote before and no longer makes goes.
+    // Only what changed is written, each file whole or not at all, page by page as it is made.
+    const made = new Set<string>();
     let written = 0;
-    for (const [file, body] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const put = async (file: string, body: string) => {
+      made.add(file);
       const target = path.join(out, ...file.split('/'));
       const old = await readFile(target, 'utf8').catch(() => undefined);
-      if (old === body) continue;
+      if (old === body) return;
       await replaceFile(target, body);
       written++;
-    }
-    const gone = [...before].filter((f) => !files.has(f));
+    };
+    for await (const [file, body] of sitePages(archive, s, options)) await put(file, body);
+    const pages = [...made];
+    const { searchFiles } = await import('../../render/search.js');
+    const itemText = (p: ProtocolRecord, no: number) => words.get(p)?.get(no) ?? '';
+    for (const [file, body] of searchFiles(searchDocs(archive, s, { public: options.public, itemText }), { ...c.site.searchLabels, lang }))
+      await put(file, body);
+    const base = opts.baseUrl ?? archive.config?.site_url;
+    if (base !== undefined) await put('sitemap.xml', sitemap(base, pages));
+
+    // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
+    const gone = [...before].filter((f) => !made.has(f));
     for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
-    await replaceFile(
-      path.join(out, SITE_MANIFEST),
-      `${JSON.stringify({ kd: kdPackage().version, files: [...files.keys()].sort() }, null, 1)}\n`,
-    );
-    io.stdout.write(
-      `${c.site.done({ dir: shown, pages: [...files.keys()].filter((f) => f.endsWith('.html')).length, written, removed: gone.length, public: !opts.internal })}\n`,
-    );
+    await replaceFile(path.join(out, SITE_MANIFEST), `${JSON.stringify({ kd: kdPackage().version, files: [...made].sort() }, null, 1)}\n`);
+    io.stdout.write(`${c.site.done({ dir: shown, pages: pages.length, written, removed: gone.length, public: !opts.internal })}\n`);
     return 0;
   },
 });
