@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/index.js';
 import type { CalendarEntry } from '../query/calendar.js';
 import type { Digest } from '../query/digest.js';
 import type { IntroPackage } from '../query/intro.js';
+import type { NetworkConfig } from '../schema/index.js';
 import { meetingContent } from './content.js';
 import type { CalendarFormat, DocFormat } from './formats.js';
 import { renderIcs } from './ics.js';
@@ -11,6 +12,20 @@ import { assignmentTable, decisionTable, periodName, rowsBlock, type Style, take
 import { renderHtmlDocument } from './report.js';
 import { json, type Reporter } from './reporter.js';
 import type { Table } from './table.js';
+
+/** A network's mission and its rules (decides or agrees, substitutes, meetings a term), as the intro and the site show them. */
+export function missionAndRules(config: NetworkConfig, s: Style): RootContent[] {
+  const d = s.c.docs;
+  const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]];
+  if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
+  return [
+    md.heading(2, d.mission),
+    md.paragraph(config.mission),
+    md.heading(2, d.rules),
+    md.list(rules.map((r) => [r])),
+    ...(config.rules ? [md.paragraph(config.rules)] : []),
+  ];
+}
 
 /** The introduction package for someone joining a network, as one mdast tree. */
 export function introTree(pkg: IntroPackage, s: Style): Root {
@@ -22,11 +37,7 @@ export function introTree(pkg: IntroPackage, s: Style): Root {
   if (pkg.person) children.push(md.paragraph(d.introFor({ name: pkg.person.name })));
   children.push(md.paragraph(d.asOf({ date: s.date(pkg.asOf) })));
 
-  children.push(md.heading(2, d.mission), md.paragraph(config.mission));
-  const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]];
-  if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
-  children.push(md.heading(2, d.rules), md.list(rules.map((r) => [r])));
-  if (config.rules) children.push(md.paragraph(config.rules));
+  children.push(...missionAndRules(config, s));
 
   children.push(md.heading(2, d.roster));
   children.push(

@@ -4,7 +4,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import { toTakeHome } from '../query/act.js';
 import { type AssignmentRow, assignmentRows } from '../query/assignments.js';
-import { attendanceRegisters } from '../query/attendance.js';
+import { type AttendanceRegister, attendanceRegisters, type PersonRow } from '../query/attendance.js';
 import { type DecisionRow, decisions } from '../query/decisions.js';
 import { municipalityDigest } from '../query/digest.js';
 import { introPackage } from '../query/intro.js';
@@ -14,12 +14,13 @@ import { forMembers, reportForMembers } from '../query/public.js';
 import { halfYearReport } from '../query/report.js';
 import { municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
 import { byName, collator } from '../query/sort.js';
-import { digestTree } from './documents.js';
+import { digestTree, missionAndRules } from './documents.js';
 import { md } from './markdown.js';
 import { anchorOf, protocolTitle, protocolTree } from './protocol.js';
 import { assignmentTable, decisionTable, longDate, periodName, type Style } from './registers.js';
 import { renderHtmlDocument, reportTree } from './report.js';
 import { type SearchDoc, searchFragment } from './search.js';
+import type { Table } from './table.js';
 
 /*
  * The archive as a static website (kd site): every page an mdast tree like
@@ -167,17 +168,16 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
       .flatMap((n) => (n.calendar?.meetings ?? []).filter((m) => !m.cancelled && m.date > opts.asOf).map((m) => ({ m, n })))
       .sort((a, b) => (a.m.date < b.m.date ? -1 : a.m.date > b.m.date ? 1 : 0))
       .slice(0, 8);
-    children.push(md.heading(2, c.upcoming));
     children.push(
-      coming.length === 0
-        ? md.paragraph(c.noUpcoming)
-        : md.list(
-            coming.map(({ m, n }) => [
-              text(`${longDate(s, m.date)}: `),
-              link(networkPage(n.id), n.config!.name),
-              text(m.place ? `, ${m.place}` : ''),
-            ]),
-          ),
+      ...listed(
+        c.upcoming,
+        coming.map(({ m, n }) => [
+          text(`${longDate(s, m.date)}: `),
+          link(networkPage(n.id), n.config!.name),
+          text(m.place ? `, ${m.place}` : ''),
+        ]),
+        c.noUpcoming,
+      ),
     );
     children.push(md.heading(2, c.latestDecisions));
     const latest = all
@@ -215,11 +215,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     const pkg = introPackage(archive, net, opts.asOf);
     const d = s.c.docs;
     const children: RootContent[] = [md.heading(1, config.name)];
-    children.push(md.heading(2, d.mission), md.paragraph(config.mission));
-    const rules = [config.decides ? d.decidesYes : d.decidesNo, d.substitutes[config.substitutes]];
-    if (config.meetings_per_term !== undefined) rules.push(d.perTerm(config.meetings_per_term));
-    children.push(md.heading(2, d.rules), md.list(rules.map((r) => [r])));
-    if (config.rules) children.push(md.paragraph(config.rules));
+    children.push(...missionAndRules(config, s));
     children.push(md.heading(2, c.members));
     children.push(
       pkg.roster.length === 0
@@ -275,38 +271,19 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     const where = [person.title, person.municipality ?? person.organisation].filter(Boolean).join(', ');
     if (where) children.push(md.paragraph(where));
     const memberships = nets.flatMap((n) => (n.config!.roster ?? []).filter((m) => m.person === id).map((m) => ({ n, m })));
-    children.push(md.heading(2, c.networks));
     children.push(
-      memberships.length === 0
-        ? md.paragraph(c.noNetworks)
-        : md.list(
-            memberships.map(({ n, m }) => [
-              link(networkPage(n.id), n.config!.name),
-              text(` – ${s.c.docs.roles[m.role]}, ${c.span({ from: longDate(s, m.from), ...(m.to ? { to: longDate(s, m.to) } : {}) })}`),
-            ]),
-          ),
+      ...listed(
+        c.networks,
+        memberships.map(({ n, m }) => [
+          link(networkPage(n.id), n.config!.name),
+          text(` – ${s.c.docs.roles[m.role]}, ${c.span({ from: longDate(s, m.from), ...(m.to ? { to: longDate(s, m.to) } : {}) })}`),
+        ]),
+        c.noNetworks,
+      ),
     );
     children.push(md.heading(2, c.attendance));
-    const rows: string[][] = [];
-    for (const reg of registers) {
-      const row = reg.people.find((r) => r.person === id);
-      if (!row || row.meetings === 0) continue;
-      rows.push([s.networkName(reg.network), String(row.meetings), String(row.attended), s.percent(row.rate)]);
-    }
-    const cols = s.c.registers.columns;
-    children.push(
-      rows.length === 0
-        ? md.paragraph(c.noAttendance)
-        : md.table({
-            columns: [
-              { title: c.network },
-              { title: cols.meetings, align: 'right' },
-              { title: cols.attended, align: 'right' },
-              { title: cols.rate, align: 'right' },
-            ],
-            rows,
-          }),
-    );
+    const rows = registers.flatMap((reg) => reg.people.filter((r) => r.person === id && r.meetings > 0).map((r) => ({ reg, r })));
+    children.push(rows.length === 0 ? md.paragraph(c.noAttendance) : md.table(attendanceTable(rows, s, false)));
     children.push(md.heading(2, c.assignments));
     const own = tasks.filter((a) => a.owner === id);
     children.push(own.length === 0 ? md.paragraph(s.c.registers.noAssignments) : md.table(assignmentTable(own, s)));
@@ -317,26 +294,8 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   for (const m of municipalities) {
     const children: RootContent[] = [md.heading(1, m)];
     children.push(md.heading(2, c.representatives));
-    const cols = s.c.registers.columns;
-    const rows: string[][] = [];
-    for (const reg of registers) {
-      for (const r of reg.people.filter((x) => x.municipality === m && x.meetings > 0))
-        rows.push([s.networkName(reg.network), r.name, String(r.meetings), String(r.attended), s.percent(r.rate)]);
-    }
-    children.push(
-      rows.length === 0
-        ? md.paragraph(c.noRepresentatives)
-        : md.table({
-            columns: [
-              { title: c.network },
-              { title: cols.name },
-              { title: cols.meetings, align: 'right' },
-              { title: cols.attended, align: 'right' },
-              { title: cols.rate, align: 'right' },
-            ],
-            rows,
-          }),
-    );
+    const rows = registers.flatMap((reg) => reg.people.filter((r) => r.municipality === m && r.meetings > 0).map((r) => ({ reg, r })));
+    children.push(rows.length === 0 ? md.paragraph(c.noRepresentatives) : md.table(attendanceTable(rows, s, true)));
     children.push(md.heading(2, c.takeHome));
     // The last twelve months: what a director takes home now; the registers hold the rest.
     const since = `${Number(opts.asOf.slice(0, 4)) - 1}${opts.asOf.slice(4)}`;
@@ -452,6 +411,33 @@ function registerPage<T>(
 }
 
 const root = (children: RootContent[]): Root => ({ type: 'root', children });
+
+/** A section: its heading, then its list, or the sentence that there is nothing in it. */
+const listed = (title: string, items: PhrasingContent[][], none: string): RootContent[] => [
+  md.heading(2, title),
+  items.length === 0 ? md.paragraph(none) : md.list(items),
+];
+
+/** Attendance in each network, a row a network (and, with `named`, a person): meetings as a member, attended, the share. */
+function attendanceTable(rows: readonly { reg: AttendanceRegister; r: PersonRow }[], s: Style, named: boolean): Table {
+  const cols = s.c.registers.columns;
+  return {
+    columns: [
+      { title: s.c.site.network },
+      ...(named ? [{ title: cols.name }] : []),
+      { title: cols.meetings, align: 'right' },
+      { title: cols.attended, align: 'right' },
+      { title: cols.rate, align: 'right' },
+    ],
+    rows: rows.map(({ reg, r }) => [
+      s.networkName(reg.network),
+      ...(named ? [r.name] : []),
+      String(r.meetings),
+      String(r.attended),
+      s.percent(r.rate),
+    ]),
+  };
+}
 
 /** The earlier of two ISO dates. */
 const earlier = (a: string, b: string): string => (a <= b ? a : b);
