@@ -209,6 +209,14 @@ describe('kd site', () => {
     expect(await brokenLinks(out)).toEqual([]);
   });
 
+  it('--out naming a file is refused with exit 2 and one sentence, and the file is left as it was', async () => {
+    const file = path.join(await folder(), 'webbplats');
+    await writeFile(file, 'inte en mapp\n');
+    const { code, stdout, stderr } = await run(['site', '--archive', RENDER, '--out', file, '--as-of', '2019-06-30']);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `kd: ${sv.cli.errors['site-out-file']({ dir: file })}\n` });
+    expect(await readFile(file, 'utf8')).toBe('inte en mapp\n');
+  });
+
   it('a folder with files but no .kd-site.json is refused (exit 2, the catalogue message), nothing written', async () => {
     const out = await folder();
     await writeFile(path.join(out, 'index.html'), '<p>Någon annans sida</p>\n');

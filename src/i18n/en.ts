@@ -973,6 +973,7 @@ export const en: Catalogue = {
         `Unexpected --format ${d.format} without --out, expected --out FILE: ${d.format === 'pdf' ? 'a PDF' : 'a Word document'} is written only to a file.`,
       'site-blocked': (d) =>
         `The site is not built: ${d.count} errors in the archive (above). Its readers must be able to trust it; correct them and run again.`,
+      'site-out-file': (d) => `${d.dir} is a file, expected a folder to write the site to; choose another with --out.`,
       'site-not-kd': (d) =>
         `The folder ${d.dir} exists and has files but no .kd-site.json, expected an empty folder or one kd site wrote; kd does not overwrite others’ files. Choose another folder with --out.`,
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,

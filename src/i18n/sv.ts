@@ -1052,6 +1052,8 @@ export const sv = {
         `Oväntat --format ${d.format} utan --out, förväntade --out FIL: ${d.format === 'pdf' ? 'en PDF' : 'ett Word-dokument'} skrivs bara till en fil.`,
       'site-blocked': (d: { count: number }) =>
         `Webbplatsen byggs inte: ${d.count} fel i arkivet (ovan). Den som läser webbplatsen ska kunna lita på den; rätta felen och kör igen.`,
+      'site-out-file': (d: { dir: string }) =>
+        `${d.dir} är en fil, förväntade en mapp att skriva webbplatsen till; välj en annan med --out.`,
       'site-not-kd': (d: { dir: string }) =>
         `Mappen ${d.dir} finns och har filer men ingen .kd-site.json, förväntade en tom mapp eller en som kd site skrivit; kd skriver inte över andras filer. Välj en annan mapp med --out.`,
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,
