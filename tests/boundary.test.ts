@@ -51,6 +51,12 @@ describe('start-up loads only what is run', () => {
       expect(modules.filter((m) => m.startsWith('dist/cli/commands/') || m === 'dist/cli/command.js' || m.includes('/zod/'))).toEqual([]);
     });
 
+  it('kd check on the sample does not load remark: the line scan reads every body it has', async () => {
+    const modules = await loaded(['check', '--archive', 'archive']);
+    expect(modules).toContain('dist/archive/outline.js');
+    expect(modules.filter((m) => /node_modules\/(remark-|micromark|mdast-util-from-markdown|unified)/.test(m))).toEqual([]);
+  });
+
   it('kd check --help loads check and no other command', async () => {
     const commands = (await loaded(['check', '--help'])).filter((m) => m.startsWith('dist/cli/commands/'));
     expect(commands).toEqual(['dist/cli/commands/check.js']);

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
-import { parseOutline, readOutline, scanWithInline } from '../src/archive/outline.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRemark, parseOutline, readOutline, scanWithInline } from '../src/archive/outline.js';
 import { MAX_FILE_BYTES } from '../src/archive/read.js';
 import { parseLegacy } from '../src/import/legacy.js';
 import { processFile } from '../src/model/file.js';
@@ -40,6 +40,9 @@ const TWO = [
   { no: 1, title: 'Budget', heading: '## 1. Budget', line: BODY_LINE, column: 1 },
   { no: 2, title: 'Regionens strategi', heading: '## 2. Regionens strategi', line: BODY_LINE + 4, column: 1 },
 ];
+
+// These read protocol text with the sync readers directly; kd's own callers load remark through withRemark.
+beforeAll(loadRemark);
 
 describe('a protocol at the size cap is read in linear time', () => {
   const accepted: [string, () => string][] = [

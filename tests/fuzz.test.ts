@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRemark } from '../src/archive/outline.js';
 import { checkArchive } from '../src/check/archive.js';
 import { processFile } from '../src/model/file.js';
 import { archiveWith, MINI, SAMPLE } from './helpers.js';
@@ -87,6 +88,9 @@ function mutate(text: string, ops: Op[]): string {
   }
   return t;
 }
+
+// These read protocol text with the sync readers directly; kd's own callers load remark through withRemark.
+beforeAll(loadRemark);
 
 describe('fuzzing protocols', () => {
   it(`never crashes, never hangs, never calls an unreadable file clean (${RUNS} cases)`, () => {

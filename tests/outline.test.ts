@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { outline, parseOutline, scanOutline } from '../src/archive/outline.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRemark, outline, parseOutline, RemarkNeeded, scanOutline, withRemark } from '../src/archive/outline.js';
 
 /** The line scan must give exactly what remark gives, or step aside. */
 const bodies: [string, string][] = [
@@ -13,7 +13,21 @@ const bodies: [string, string][] = [
   ['no space after the dot', '## 1.Budget\n'],
 ];
 
+// Runs first, before any test here has loaded remark.
+describe('remark is loaded only for a body the line scan cannot decide', () => {
+  it('a plain body is read without it; one with markup in a heading asks for it, and withRemark loads it and reads', async () => {
+    expect(outline('## 1. Ekonomi\n\nText.\n', 10)).toEqual([{ no: 1, title: 'Ekonomi', heading: '## 1. Ekonomi', line: 10, column: 1 }]);
+    const marked = '## 2. *Budget* 2025\n\nText.\n';
+    expect(() => outline(marked, 1)).toThrow(RemarkNeeded);
+    expect(await withRemark(() => outline(marked, 1))).toEqual([
+      { no: 2, title: 'Budget 2025', heading: '## 2. Budget 2025', line: 1, column: 1 },
+    ]);
+  });
+});
+
 describe('body sections', () => {
+  beforeAll(loadRemark);
+
   it.each(bodies)('%s: the same as remark', (_, body) => {
     const scanned = scanOutline(body, 5);
     if (scanned) expect(scanned).toEqual(parseOutline(body, 5));

@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
-import { type Section, withinRemarkBudget } from './outline.js';
+import { loadRemark, type Section, withinRemarkBudget } from './outline.js';
 import { archivePath } from './paths.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { decodeText } from './text.js';
@@ -22,6 +22,8 @@ export interface Body {
  * body rather than a half-read one.
  */
 export async function readBody(root: string, file: string): Promise<Body> {
+  // Its front matter is split as the archive's reader splits it, which may need remark.
+  await loadRemark();
   const bytes = await readFile(await archivePath(root, file));
   if (bytes.length > MAX_FILE_BYTES) return { body: '', bodyLine: 1 };
   const decoded = decodeText(bytes);

@@ -1,6 +1,4 @@
 import type { Heading, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 
 /** One `## N. Title` section of a protocol body. */
 export interface Section {
@@ -20,7 +18,39 @@ export interface Section {
  */
 export type Outline = { ok: true; sections: Section[] } | { ok: false; line: number; column: number; found: string };
 
-const processor = unified().use(remarkParse);
+/**
+ * remark, loaded only when a body needs it: the line scan decides most
+ * protocols alone, and loading remark is a sixth of a `kd check` on a small
+ * archive. A sync reader that meets a body needing remark before it is
+ * loaded throws RemarkNeeded; `withRemark` loads it and reads again.
+ */
+let processor: { parse(text: string): unknown } | undefined;
+
+/** Thrown where a body needs remark and it is not loaded yet; never reaches a user (see withRemark). */
+export class RemarkNeeded extends Error {}
+
+/** Loads remark for the outline readers (once). */
+export async function loadRemark(): Promise<void> {
+  if (processor !== undefined) return;
+  const [{ unified }, { default: remarkParse }] = await Promise.all([import('unified'), import('remark-parse')]);
+  processor = unified().use(remarkParse);
+}
+
+/** Runs a sync reader of protocol text, loading remark and running it again if the text needs it. */
+export async function withRemark<T>(read: () => T): Promise<T> {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RemarkNeeded)) throw error;
+    await loadRemark();
+    return read();
+  }
+}
+
+function parse(text: string): Root {
+  if (processor === undefined) throw new RemarkNeeded();
+  return processor.parse(text) as Root;
+}
 
 /**
  * The most remark is given at once. remark (micromark) takes time quadratic
@@ -131,7 +161,7 @@ export function scanWithInline(body: string, bodyLine: number): Section[] | unde
 
 /** The sections as remark reads them. */
 export function parseOutline(body: string, bodyLine: number): Section[] {
-  const tree = processor.parse(body) as Root;
+  const tree = parse(body);
   const sections: Section[] = [];
   for (const node of tree.children) {
     if (node.type !== 'heading' || node.depth !== 2) continue;
@@ -762,7 +792,7 @@ function withInline(scanned: Scanned, body: string, bodyLine: number): Section[]
     at.set(batchLine, job);
     batchLine += job.text.split('\n').length + 1;
   }
-  const tree = processor.parse(scanned.jobs.map((j) => j.text).join('\n\n')) as Root;
+  const tree = parse(scanned.jobs.map((j) => j.text).join('\n\n'));
   const found = new Map<Job, Section>();
   for (const node of tree.children) {
     if (node.type !== 'heading' || node.depth !== 2) continue;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMap, isPair, isScalar, type Pair, parseDocument } from 'yaml';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repoOf, resolveRev } from '../archive/git.js';
+import { loadRemark } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
 import { KdError } from '../core/errors.js';
 import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';
@@ -115,6 +116,8 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     return { findings: [], repo, changes: [] }; // a repository without commits: nothing is approved yet
   }
   const changes = await changesSince(repo, base, to?.tree);
+  // Old and new texts of the changed files are read as protocols: any of them may need remark.
+  if (changes.length > 0) await loadRemark();
   const short = base.slice(0, 12);
   // How git names the file in the undo command: from the archive root, or (archive in a sub-folder) from the repository's top with :/.
   const pathspec = (file: string) => (repo.prefix === '' ? file : `:/${repo.prefix}/${file}`);

@@ -1,6 +1,6 @@
 import { type CacheSettings, openCache } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
-import type { Section } from '../archive/outline.js';
+import { type Section, withRemark } from '../archive/outline.js';
 import { readArchive } from '../archive/read.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import type { PlaceTable } from '../archive/yaml.js';
@@ -60,7 +60,9 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   const read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root);
   const cache = await openCache(options.cache, root);
   // A cached record is used only when it was made from exactly these bytes at this path by this kd.
-  const files = read.files.map((f) => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
+  const files: FileRecord[] = [];
+  for (const f of read.files)
+    files.push(await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes))));
   await cache.save();
   const archive: Archive = {
     root,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withArchiveLock } from '../../archive/lock.js';
+import { withRemark } from '../../archive/outline.js';
 import { archivePath } from '../../archive/paths.js';
 import { readTemplate } from '../../archive/templates.js';
 import { decodeText } from '../../archive/text.js';
@@ -98,7 +99,7 @@ export async function newProtocol(options: NewProtocolOptions): Promise<NewProto
   const template = await readTemplate(root, 'protocol', lang);
   const scaffold = renderScaffold(archive, plan, template, lang);
   // A template of the archive's own can break what kd writes: what does not pass the file's own checks is not written.
-  const broken = processFile(scaffold.file, 'protocol', new TextEncoder().encode(scaffold.text)).findings.find(
+  const broken = (await withRemark(() => processFile(scaffold.file, 'protocol', new TextEncoder().encode(scaffold.text)))).findings.find(
     (f) => f.severity === 'error',
   );
   if (broken)
