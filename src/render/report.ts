@@ -462,8 +462,8 @@ export async function renderHtmlDocument(
   more: {
     css?: string;
     prepare?: (nodes: ElementContent[]) => ElementContent[];
-    /** A site's page: its skip link and navigation before the content, its footer and scripts after. */
-    chrome?: { header: ElementContent[]; footer: ElementContent[]; scripts?: string[] };
+    /** A site's page: its skip link and navigation before the content, its footer after. */
+    chrome?: { header: ElementContent[]; footer: ElementContent[] };
   } = {},
 ): Promise<string> {
   const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
@@ -482,17 +482,7 @@ export async function renderHtmlDocument(
           h('title', title),
           h('style', more.css ? CSS + more.css : CSS),
         ]),
-        h(
-          'body',
-          chrome
-            ? [
-                ...chrome.header,
-                h('main', { id: 'main', tabIndex: -1 }, main),
-                ...chrome.footer,
-                ...(chrome.scripts ?? []).map((src) => h('script', { src })),
-              ]
-            : [h('main', main)],
-        ),
+        h('body', chrome ? [...chrome.header, h('main', { id: 'main', tabIndex: -1 }, main), ...chrome.footer] : [h('main', main)]),
       ]),
     ],
   };

@@ -48,7 +48,6 @@ export interface SitePage {
   tree: Root;
   /** Ids in the text that become links: "ledning 2/2019", "ledning 2/2019 §3:1", a person's or municipality's name in a table cell. */
   links?: boolean;
-  scripts?: string[];
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -589,7 +588,7 @@ async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Ar
   return renderHtmlDocument(page.tree, page.title, s.lang, opts.version, {
     css: SITE_CSS,
     prepare: (nodes) => [...linkify(nodes, page.path, t, page.links === true), ...searchForm],
-    chrome: { header, footer, scripts: (page.scripts ?? []).map(rel) },
+    chrome: { header, footer },
   });
 }
 
