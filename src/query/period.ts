@@ -16,6 +16,11 @@ export function halfYear(half: string): Period | undefined {
   return m[2] === '1' ? { from: `${year}-01-01`, to: `${year}-06-30`, half } : { from: `${year}-07-01`, to: `${year}-12-31`, half };
 }
 
+/** The half-year a date falls in: 2019-03-14 is 2019H1. */
+export function halfOf(date: string): string {
+  return `${date.slice(0, 4)}H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
 /** The half-year before, for comparisons: 2019H1 → 2018H2. */
 export function previousHalf(half: string): string | undefined {
   const m = HALF_RE.exec(half);
