@@ -39,6 +39,11 @@ export function municipalityPage(name: string): string {
   return `municipalities/${slug || 'kommun'}.html`;
 }
 
+/** A municipality's digest of a half-year: "reports/2019H2/osby.html". */
+export function digestPage(half: string, municipality: string): string {
+  return `reports/${half}/${municipalityPage(municipality).slice('municipalities/'.length)}`;
+}
+
 /** The link from one page to another, both given from the site's root: "../../people/anna-ahl.html". */
 export function relativeHref(from: string, to: string): string {
   const a = from.split('/').slice(0, -1);

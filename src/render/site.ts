@@ -8,16 +8,16 @@ import { type AttendanceRegister, attendanceRegisters, type PersonRow } from '..
 import { type DecisionRow, decisions } from '../query/decisions.js';
 import { municipalityDigest } from '../query/digest.js';
 import { introPackage } from '../query/intro.js';
-import { halfYear } from '../query/period.js';
+import { halfOf, halfYear } from '../query/period.js';
 import { protocolView } from '../query/protocol.js';
 import { forMembers, reportForMembers } from '../query/public.js';
 import { halfYearReport } from '../query/report.js';
-import { municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
+import { digestPage, municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
 import { byName, collator } from '../query/sort.js';
 import { digestTree, missionAndRules } from './documents.js';
 import { md } from './markdown.js';
 import { anchorOf, protocolTitle, protocolTree } from './protocol.js';
-import { assignmentTable, decisionTable, longDate, periodName, type Style } from './registers.js';
+import { assignmentTable, decisionTable, longDate, periodName, type Style, shownText } from './registers.js';
 import { renderHtmlDocument, reportTree } from './report.js';
 import { type SearchDoc, searchFragment } from './search.js';
 import type { Table } from './table.js';
@@ -67,11 +67,6 @@ export async function* sitePages(archive: Archive, s: Style, opts: SiteOptions):
   for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets)];
 }
 
-/** One page, for the generator below: `yield* one(page)`. */
-function* one(page: SitePage): Generator<SitePage> {
-  yield page;
-}
-
 /** What the site's search indexes: each protocol's items and each decision, as the pages show them. */
 export function searchDocs(
   archive: Archive,
@@ -93,12 +88,13 @@ export function searchDocs(
       });
     }
   }
+  // A hit lands where a link does: on the decision, or on its item when the page withholds the item's decisions.
+  const t = linkTargets(archive, opts.public);
   for (const d of decisionRows(archive, opts.public)) {
-    // A public page has no anchor for a confidential item's decisions: the item's says why they are withheld.
-    const hidden = opts.public && d.protocol.data.items.some((i) => i.no === d.item && i.confidential !== undefined);
+    const page = sitePage(d.protocol.file);
     docs.push({
-      url: `${sitePage(d.protocol.file)}#${hidden ? `§${d.item}` : anchorOf(d.id)}`,
-      title: d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text,
+      url: `${page}#${landing(t, page, anchorOf(d.id))}`,
+      title: shownText(d, s),
       context: `${s.networkName(d.network)} ${d.protocol.id} §${d.item}, ${longDate(s, d.date)}`,
       text: d.itemTitle,
       kind: d.kind,
@@ -118,8 +114,8 @@ export function plain(nodes: readonly RootContent[]): string {
   return out.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-function decisionRows(archive: Archive, pub: boolean, filter: Parameters<typeof decisions>[1] = {}): DecisionRow[] {
-  const rows = decisions(archive, filter);
+function decisionRows(archive: Archive, pub: boolean): DecisionRow[] {
+  const rows = decisions(archive);
   return pub ? rows.map(forMembers) : rows;
 }
 
@@ -133,8 +129,7 @@ const networksOf = (archive: Archive): NetworkRecord[] =>
 
 /** The halves of the year in which some network met, newest first. */
 function halves(archive: Archive): string[] {
-  const set = new Set(archive.protocols.map((p) => `${p.data.date.slice(0, 4)}H${p.data.date.slice(5, 7) <= '06' ? 1 : 2}`));
-  return [...set].sort().reverse();
+  return [...new Set(archive.protocols.map((p) => halfOf(p.data.date)))].sort().reverse();
 }
 
 async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<SitePage> {
@@ -190,7 +185,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
         : md.list(
             latest.map((d) => [
               link(`${sitePage(d.protocol.file)}#${anchorOf(d.id)}`, d.id),
-              text(`: ${d.withheld !== undefined ? s.c.protocol.secret(d.withheld) : d.text} (${longDate(s, d.date)})`),
+              text(`: ${shownText(d, s)} (${longDate(s, d.date)})`),
             ]),
           ),
     );
@@ -205,7 +200,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
       children.push(md.heading(2, c.reports));
       children.push(md.list(reports.map((half) => [link(`reports/${half}.html`, periodName(halfYear(half)!, s))])));
     }
-    yield* one({ path: 'index.html', title: archive.config?.organisation ?? c.archive, tree: root(children), links: true });
+    yield { path: 'index.html', title: archive.config?.organisation ?? c.archive, tree: root(children), links: true };
   }
 
   // Each network: its mission and rules, who sits in it today, its calendar, its protocols by year.
@@ -254,13 +249,13 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
       );
     }
     children.push(md.paragraph(link(`decisions/${net.id}.html`, c.networkDecisions({ network: config.name }))));
-    yield* one({ path: networkPage(net.id), title: config.name, tree: root(children), links: true });
+    yield { path: networkPage(net.id), title: config.name, tree: root(children), links: true };
   }
 
   // Each protocol, as kd render gives it, with an anchor per item and per decision.
   for (const p of archive.protocols) {
     const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
-    yield* one({ path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true });
+    yield { path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true };
   }
 
   // Each person: networks, attendance history, assignments.
@@ -286,7 +281,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     children.push(md.heading(2, c.assignments));
     const own = tasks.filter((a) => a.owner === id);
     children.push(own.length === 0 ? md.paragraph(s.c.registers.noAssignments) : md.table(assignmentTable(own, s)));
-    yield* one({ path: personPage(id), title: person.name, tree: root(children), links: true });
+    yield { path: personPage(id), title: person.name, tree: root(children), links: true };
   }
 
   // Each municipality: its representatives, their attendance, the decisions for it to take home.
@@ -302,9 +297,9 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     children.push(home.length === 0 ? md.paragraph(s.c.registers.noDecisions) : md.table(decisionTable(home, s)));
     if (digestHalf !== undefined) {
       children.push(md.heading(2, c.digests));
-      children.push(md.paragraph(link(`reports/${digestHalf}/${municipalityPage(m).split('/')[1]}`, periodName(halfYear(digestHalf)!, s))));
+      children.push(md.paragraph(link(digestPage(digestHalf, m), periodName(halfYear(digestHalf)!, s))));
     }
-    yield* one({ path: municipalityPage(m), title: m, tree: root(children), links: true });
+    yield { path: municipalityPage(m), title: m, tree: root(children), links: true };
   }
 
   // The registers: every decision, each network's, and the assignments by status.
@@ -318,7 +313,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     const rows = all.filter((d) => d.date.startsWith(y)).reverse();
     const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
     page.tree.children.splice(1, 0, yearLinks(y));
-    yield* one(page);
+    yield page;
     if (i === 0) {
       const first = registerPage('decisions/index.html', c.decisionsTitle, rows, s, decisionTable, s.c.registers.noDecisions);
       first.tree.children.splice(
@@ -328,21 +323,18 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
         md.paragraph(c.networksDecisions),
         md.list(nets.map((n) => [link(`decisions/${n.id}.html`, n.config!.name)])),
       );
-      yield* one(first);
+      yield first;
     }
   }
-  if (years.length === 0)
-    yield* one(registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions));
+  if (years.length === 0) yield registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions);
   for (const net of nets)
-    yield* one(
-      registerPage(
-        `decisions/${net.id}.html`,
-        c.networkDecisions({ network: net.config!.name }),
-        all.filter((d) => d.network === net.id).reverse(),
-        s,
-        decisionTable,
-        s.c.registers.noDecisions,
-      ),
+    yield registerPage(
+      `decisions/${net.id}.html`,
+      c.networkDecisions({ network: net.config!.name }),
+      all.filter((d) => d.network === net.id).reverse(),
+      s,
+      decisionTable,
+      s.c.registers.noDecisions,
     );
   const byStatus = {
     index: tasks.filter((a) => a.status !== 'done'),
@@ -362,7 +354,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
         ]),
       ),
     );
-    yield* one(page);
+    yield page;
   }
 
   // The half-year reports and each municipality's digest, as kd report and kd digest give them.
@@ -372,35 +364,28 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
     const shown = opts.public ? reportForMembers(report) : report;
     const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
-    yield* one({ path: `reports/${half}.html`, title: periodName(period, s), tree, links: true });
+    yield { path: `reports/${half}.html`, title: periodName(period, s), tree, links: true };
     for (const m of digests ? municipalities : []) {
       const digest = municipalityDigest(archive, m, period, earlier(opts.asOf, period.to));
       if (digest.networks.length === 0) continue;
-      yield* one({
-        path: `reports/${half}/${municipalityPage(m).split('/')[1]}`,
+      yield {
+        path: digestPage(half, m),
         title: `${m} – ${periodName(period, s)}`,
         tree: digestTree(digest, s),
         links: true,
-      });
+      };
     }
   }
 
   // Search: a form that works as a GET form, the results by the script.
-  yield* one({
+  yield {
     path: 'search.html',
     title: c.search,
     tree: root([md.heading(1, c.search)]),
-  });
+  };
 }
 
-function registerPage<T>(
-  path: string,
-  title: string,
-  rows: T[],
-  s: Style,
-  table: (rows: T[], s: Style) => ReturnType<typeof decisionTable>,
-  none: string,
-): SitePage {
+function registerPage<T>(path: string, title: string, rows: T[], s: Style, table: (rows: T[], s: Style) => Table, none: string): SitePage {
   return {
     path,
     title,

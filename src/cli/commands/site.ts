@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { itemContent, readBody } from '../../archive/body.js';
 import { replaceFile } from '../../archive/write.js';
@@ -86,7 +86,6 @@ export const siteCommand = defineCommand('site', 'site', {
 async function previousFiles(dir: string, shown: string): Promise<Set<string>> {
   const text = await readFile(path.join(dir, SITE_MANIFEST), 'utf8').catch(() => undefined);
   if (text === undefined) {
-    const { readdir, stat } = await import('node:fs/promises');
     if ((await stat(dir).catch(() => undefined))?.isDirectory() === false) throw new KdError('site-out-file', { dir: shown });
     const entries = await readdir(dir).catch(() => []);
     if (entries.length > 0) throw new KdError('site-not-kd', { dir: shown });
