@@ -110,6 +110,11 @@ export function protocolTree(v: ProtocolView, s: Style): Root {
   if (v.guests.length > 0) children.push(md.heading(3, c.guests), list(v.guests.map((g) => [text(guestLine(s, g, !v.public))])));
 
   const anchors = new Set<string>();
+  const claim = (anchor: string): string | undefined => {
+    if (anchors.has(anchor)) return undefined;
+    anchors.add(anchor);
+    return anchor;
+  };
   for (const item of v.items) {
     children.push({ ...md.heading(2, `${item.no}. ${item.title}`), data: { hProperties: { id: `§${item.no}` } } });
     if (item.confidential !== undefined) children.push({ ...md.paragraph(md.strong(c.secret(item.confidential))) });
@@ -126,7 +131,7 @@ export function protocolTree(v: ProtocolView, s: Style): Root {
           lines.map((d) => decisionLine(s, d)),
           'att',
           // A decision and an agreement under one item share a number; the first keeps the anchor, ids stay unique.
-          lines.map((d) => (anchors.has(anchorOf(d.id)) ? undefined : anchors.add(anchorOf(d.id)) && anchorOf(d.id))),
+          lines.map((d) => claim(anchorOf(d.id))),
         ),
       );
     }
