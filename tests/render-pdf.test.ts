@@ -231,6 +231,16 @@ describe('kd verify', () => {
     });
   });
 
+  it('a hostile PDF of a quarter of a million %%EOF markers is answered, not hashed a quarter of a million times over', async () => {
+    const file = path.join(await tmp(), 'eofs.pdf');
+    await writeFile(file, `%PDF-1.7\n${'%%EOF\n'.repeat(250_000)}`);
+    expect(await run(['verify', file, '--archive', FIXTURE])).toEqual({
+      code: 1,
+      stdout: `${file} stämmer inte med något justerat protokoll i arkivet.\n`,
+      stderr: '',
+    });
+  });
+
   it('a file that is not there is exit 2; a file that is not a PDF is exit 1 with what was expected', async () => {
     const out = await run(['verify', 'nowhere.pdf', '--archive', FIXTURE]);
     expect(out.code).toBe(2);

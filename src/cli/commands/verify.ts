@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KdError } from '../../core/errors.js';
@@ -14,9 +15,11 @@ const EOF_MARK = Buffer.from('%%EOF', 'latin1');
  * The file, and each earlier state of it: a PDF signed electronically keeps
  * the signed bytes and appends the signature as an incremental update, so
  * the rendering kd hashed ends at one of the file's `%%EOF` markers (with
- * the line end after it, if any).
+ * the line end after it, if any). One hash runs over the file once and is
+ * read off at each end, so a file full of markers costs no more than one
+ * without.
  */
-export function versionsOf(bytes: Buffer): { hash: string; added: number }[] {
+function versionsOf(bytes: Buffer): { hash: string; added: number }[] {
   const ends = new Set<number>([bytes.length]);
   for (let at = bytes.indexOf(EOF_MARK); at !== -1; at = bytes.indexOf(EOF_MARK, at + 1)) {
     let end = at + EOF_MARK.length;
@@ -24,7 +27,16 @@ export function versionsOf(bytes: Buffer): { hash: string; added: number }[] {
     if (bytes[end] === 0x0d) ends.add(++end);
     if (bytes[end] === 0x0a) ends.add(end + 1);
   }
-  return [...ends].sort((a, b) => b - a).map((end) => ({ hash: sha256(bytes.subarray(0, end)), added: bytes.length - end }));
+  const hash = createHash('sha256');
+  let done = 0;
+  const out: { hash: string; added: number }[] = [];
+  for (const end of [...ends].sort((a, b) => a - b)) {
+    hash.update(bytes.subarray(done, end));
+    done = end;
+    out.push({ hash: hash.copy().digest('hex'), added: bytes.length - end });
+  }
+  // The whole file first: a copy as rendered is the common case.
+  return out.reverse();
 }
 
 export const verifyCommand = defineCommand('verify', 'verify', {
