@@ -5,9 +5,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { toHtml } from 'hast-util-to-html';
 import type { Browser, Page } from 'playwright-core';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SearchDoc, searchFiles, searchFragment } from '../src/render/search.js';
 import { CORPUS, LABELS } from './search-corpus.js';
@@ -43,10 +42,7 @@ const DOCS = [...CORPUS, HOSTILE, ...REPORTS];
 
 const html = (title: string, body: string) =>
   `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
-const fragment = (root?: string) =>
-  unified()
-    .use(rehypeStringify)
-    .stringify({ type: 'root', children: searchFragment(LABELS, root) });
+const fragment = (root?: string) => toHtml({ type: 'root', children: searchFragment(LABELS, root) });
 
 describe.skipIf(!hasChromium)(
   `the search in headless Chromium, from file://${hasChromium ? '' : ` (skipped: ${CHROMIUM} not present)`}`,

@@ -1,14 +1,12 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h, s as svg } from 'hastscript';
 import type { Root, RootContent } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { previousHalf } from '../query/period.js';
 import type { HalfYearReport, Overview } from '../query/report.js';
 import { wrapText } from './chart-text.js';
 import { meetingContent } from './content.js';
 import type { ReportFormat } from './formats.js';
+import { hastOf, htmlOf } from './html.js';
 import { md, renderMarkdown } from './markdown.js';
 import {
   assignmentJson,
@@ -466,7 +464,7 @@ export async function renderHtmlDocument(
     chrome?: { header: ElementContent[]; footer: ElementContent[] };
   } = {},
 ): Promise<string> {
-  const body = (await unified().use(remarkRehype).run(tree)) as HastRoot;
+  const body = hastOf(tree);
   const nodes = body.children as ElementContent[];
   const main = responsive(more.prepare ? more.prepare(safeUrls(nodes)) : safeUrls(nodes));
   const chrome = more.chrome;
@@ -486,7 +484,7 @@ export async function renderHtmlDocument(
       ]),
     ],
   };
-  return `${unified().use(rehypeStringify).stringify(doc)}\n`;
+  return `${htmlOf(doc)}\n`;
 }
 
 export function reportJson(report: HalfYearReport, prov: Provenance): unknown {
