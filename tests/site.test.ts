@@ -83,6 +83,25 @@ describe('kd site', () => {
     expect(pages.length).toBe(94);
   });
 
+  it('every page takes its style from the one stylesheet, and every table has a caption and column headers with scope', async () => {
+    const css = await readFile(path.join(sample, 'kd.css'), 'utf8');
+    expect(css).toContain('ul.att');
+    expect(css).toContain('.skip');
+    let tables = 0;
+    for (const page of (await filesUnder(sample)).filter((f) => f.endsWith('.html'))) {
+      const html = await readFile(path.join(sample, page), 'utf8');
+      const depth = page.split('/').length - 1;
+      expect(html, page).toContain(`<link rel="stylesheet" href="${'../'.repeat(depth)}kd.css">`);
+      expect(html, page).not.toContain('<style>');
+      for (const table of html.match(/<table[^>]*>[\s\S]*?<\/table>/g) ?? []) {
+        tables++;
+        expect(table, page).toMatch(/^<table[^>]*><caption>[^<\s][^<]*(?:<span class="nw">[^<]*<\/span>[^<]*)*<\/caption>/);
+        expect(table.match(/<th(?=[ >])/g)?.length, page).toBe(table.match(/<th [^>]*scope="col"/g)?.length);
+      }
+    }
+    expect(tables).toBeGreaterThan(100);
+  });
+
   it('every internal href and src lands on a file of the folder, and every #anchor on an id there', async () => {
     expect(await brokenLinks(sample)).toEqual([]);
   });

@@ -43,6 +43,59 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  * linear time (see outline.ts) is kept as plain paragraphs.
  */
 export function itemContent(body: Body, sections: readonly Section[]): Map<number, RootContent[]> {
+  return plainItems(body, sections) ?? parsedItems(body, sections);
+}
+
+/** Characters with which a line may mean more than its words to remark (with GFM): escapes, code, emphasis, links, HTML, entities, tables, autolinks, tabs, controls. */
+const MARKUP = /[\\`*_[\]<>&~|@\t\r\0-\x08\x0b-\x1f\x7f]|https?:|www\.|mailto:|xmpp:/i;
+/** A line that opens a paragraph: a letter or digit first, not a list's number ("3." or "3)"), nothing trailing (a hard break). */
+const PROSE = /^[\p{L}\p{N}](?:.*\S)?$/u;
+const LIST_NUMBER = /^\d{1,9}[.)]/;
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+
+/**
+ * A body that is only section headings and paragraphs of words, read
+ * without remark, or undefined when any line may be more than that. What
+ * it gives is what remark gives for such a body (tests/body.test.ts holds
+ * the two side by side on generated bodies); it is what most protocols'
+ * text is, and remark costs a large site's build more than anything else.
+ */
+export function plainItems(body: Body, sections: readonly Section[]): Map<number, RootContent[]> | undefined {
+  const out = new Map<number, RootContent[]>();
+  if (sections.length === 0) return out;
+  const starts = new Map(sections.map((s) => [s.line - body.bodyLine + 1, s.no]));
+  const firstStart = Math.min(...starts.keys());
+  const lines = body.body.split('\n');
+  let no: number | undefined;
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length > 0 && no !== undefined) out.set(no, [...(out.get(no) ?? []), paragraph(para.join('\n'))]);
+    para = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const n = i + 1;
+    const start = starts.get(n);
+    if (start !== undefined || (n < firstStart && ATX.test(line))) {
+      // A section's heading (or a title before the first) ends a paragraph and is a line of its own.
+      if (!ATX.test(line)) return undefined;
+      flush();
+      if (start !== undefined) no = start;
+      continue;
+    }
+    if (/^[ ]*$/.test(line)) {
+      flush();
+      continue;
+    }
+    if (!PROSE.test(line) || LIST_NUMBER.test(line) || MARKUP.test(line)) return undefined;
+    para.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** The body as remark (with GFM) reads it. */
+export function parsedItems(body: Body, sections: readonly Section[]): Map<number, RootContent[]> {
   const out = new Map<number, RootContent[]>();
   if (sections.length === 0) return out;
   const starts = sections.map((s) => s.line - body.bodyLine + 1);

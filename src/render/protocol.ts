@@ -1,5 +1,3 @@
-import type { Element, ElementContent } from 'hast';
-import { h } from 'hastscript';
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { DecisionLine, GuestLine, PersonLine, ProtocolView } from '../query/protocol.js';
 import type { DocFormat } from './formats.js';
@@ -7,6 +5,7 @@ import { md, renderMarkdown } from './markdown.js';
 import { longDate, type Style } from './registers.js';
 import { renderHtmlDocument } from './report.js';
 import type { Reporter } from './reporter.js';
+import { accessibleTables } from './responsive.js';
 
 /*
  * The protocol as one mdast tree: headings, paragraphs and lists, the same
@@ -163,30 +162,8 @@ export function protocolTitle(v: ProtocolView, s: Style): string {
   return s.c.protocol.title({ network: v.networkName, kind: v.kind, id: v.id });
 }
 
-/**
- * Tables in an item's text (the body may hold one) get column headers with
- * `scope` and the item's heading as their caption, for screen readers.
- */
-function accessibleTables(nodes: ElementContent[]): ElementContent[] {
-  let heading = '';
-  const textOf = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '');
-  const scope = (n: Element): void => {
-    for (const child of n.children) {
-      if (child.type !== 'element') continue;
-      if (child.tagName === 'th') child.properties.scope = 'col';
-      scope(child);
-    }
-  };
-  return nodes.map((n) => {
-    if (n.type !== 'element') return n;
-    if (n.tagName === 'h2') heading = textOf(n);
-    if (n.tagName !== 'table') return n;
-    scope(n);
-    return { ...n, children: [h('caption', heading), ...n.children] };
-  });
-}
-
-const CSS = `
+/** What a protocol's page adds to the report's style: the attendance lists, the marks, the captions. */
+export const PROTOCOL_CSS = `
 ul.att { list-style: none; padding-left: 0; }
 ul.att li { margin: .35rem 0; }
 p.mark { display: inline-block; border: 2px solid var(--accent); border-radius: 4px; padding: .3rem .7rem; margin: .8rem 0; }
@@ -208,7 +185,7 @@ export const protocolReporters: Record<DocFormat, Reporter<ProtocolResult>> = {
   md: (r) => renderMarkdown(protocolTree(r.view, r.style).children),
   html: (r) =>
     renderHtmlDocument(protocolTree(r.view, r.style), protocolTitle(r.view, r.style), r.style.lang, r.version, {
-      css: CSS,
+      css: PROTOCOL_CSS,
       prepare: accessibleTables,
     }),
 };

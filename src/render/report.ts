@@ -340,7 +340,8 @@ function meetingsChart(report: HalfYearReport, s: Style): Element {
   );
 }
 
-const CSS = `
+/** The style of every kd HTML document. */
+export const CSS = `
 :root { color-scheme: light; --ink: #1d2a33; --muted: #5b6b76; --line: #d5dde3; --accent: #1f5f8b; --soft: #eef3f7; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
@@ -459,6 +460,8 @@ export async function renderHtmlDocument(
   version: string,
   more: {
     css?: string;
+    /** A page of a site: the style comes from this shared stylesheet (a relative address) instead of the page. */
+    stylesheet?: string;
     prepare?: (nodes: ElementContent[]) => ElementContent[];
     /** A site's page: its skip link and navigation before the content, its footer after. */
     chrome?: { header: ElementContent[]; footer: ElementContent[] };
@@ -478,7 +481,9 @@ export async function renderHtmlDocument(
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: `kd ${version}` }),
           h('title', title),
-          h('style', more.css ? CSS + more.css : CSS),
+          more.stylesheet !== undefined
+            ? h('link', { rel: 'stylesheet', href: more.stylesheet })
+            : h('style', more.css ? CSS + more.css : CSS),
         ]),
         h('body', chrome ? [...chrome.header, h('main', { id: 'main', tabIndex: -1 }, main), ...chrome.footer] : [h('main', main)]),
       ]),

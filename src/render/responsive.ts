@@ -133,3 +133,26 @@ function table(node: Element, label: string): Element {
   if (matrix) addClass(node, 'matrix');
   return h('div', { className: ['scroll'], tabIndex: 0, role: 'region', ariaLabel: label }, [node]);
 }
+
+/**
+ * Tables get column headers with `scope` and, as their caption, the heading
+ * they stand under (a protocol's item, a register's or a page section's
+ * title), for screen readers.
+ */
+export function accessibleTables(nodes: ElementContent[]): ElementContent[] {
+  let heading = '';
+  const scope = (n: Element): void => {
+    for (const child of n.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'th') child.properties.scope = 'col';
+      scope(child);
+    }
+  };
+  return nodes.map((n) => {
+    if (n.type !== 'element') return n;
+    if (n.tagName === 'h1' || n.tagName === 'h2') heading = textOf(n);
+    if (n.tagName !== 'table') return n;
+    scope(n);
+    return { ...n, children: [h('caption', heading), ...n.children] };
+  });
+}

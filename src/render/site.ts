@@ -16,9 +16,10 @@ import { digestPage, municipalityPage, networkPage, personPage, relativeHref, si
 import { byName, collator } from '../query/sort.js';
 import { digestTree, missionAndRules } from './documents.js';
 import { md } from './markdown.js';
-import { anchorOf, protocolTitle, protocolTree } from './protocol.js';
+import { anchorOf, PROTOCOL_CSS, protocolTitle, protocolTree } from './protocol.js';
 import { assignmentTable, decisionTable, longDate, periodName, type Style, shownText } from './registers.js';
-import { renderHtmlDocument, reportTree } from './report.js';
+import { CSS, renderHtmlDocument, reportTree } from './report.js';
+import { accessibleTables } from './responsive.js';
 import { type SearchDoc, searchFragment } from './search.js';
 import type { Table } from './table.js';
 
@@ -57,13 +58,15 @@ const link = (path: string, label: string): PhrasingContent => ({ type: 'link', 
 const OWN = '/.kd-site/';
 
 /**
- * Every page of the site, one at a time, as its path and HTML: a page is
+ * Every file of the site, one at a time, as its path and text (the shared
+ * stylesheet, then the pages): a page is
  * built, written and let go before the next, so memory does not grow with
  * the archive. What links need to know of other pages (which exist, which
  * anchors they have) comes from the archive itself, not from the pages.
  */
 export async function* sitePages(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<[path: string, html: string]> {
   const targets = linkTargets(archive, opts.public);
+  yield [STYLESHEET, `${CSS}${PROTOCOL_CSS}${SITE_CSS}`];
   for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets)];
 }
 
@@ -571,11 +574,14 @@ async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Ar
   ];
   const searchForm: ElementContent[] = page.path === 'search.html' ? searchFragment({ ...c.searchLabels, lang: s.lang }) : [];
   return renderHtmlDocument(page.tree, page.title, s.lang, opts.version, {
-    css: SITE_CSS,
-    prepare: (nodes) => [...linkify(nodes, page.path, t, page.links === true), ...searchForm],
+    stylesheet: rel(STYLESHEET),
+    prepare: (nodes) => [...linkify(accessibleTables(nodes), page.path, t, page.links === true), ...searchForm],
     chrome: { header, footer },
   });
 }
+
+/** Every page's style, in one file: a page is its content, and a change of style rewrites one file. */
+const STYLESHEET = 'kd.css';
 
 const SITE_CSS = `
 .skip { position: absolute; left: -999px; top: 0; padding: .5rem 1rem; background: var(--accent); color: #fff; z-index: 10; }

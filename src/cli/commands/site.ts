@@ -65,7 +65,7 @@ export const siteCommand = defineCommand('site', 'site', {
       written++;
     };
     for await (const [file, body] of sitePages(archive, s, options)) await put(file, body);
-    const pages = [...made];
+    const pages = [...made].filter((f) => f.endsWith('.html'));
     const { searchFiles } = await import('../../render/search.js');
     const itemText = (p: ProtocolRecord, no: number) => words.get(p)?.get(no) ?? '';
     for (const [file, body] of searchFiles(searchDocs(archive, s, { public: options.public, itemText }), { ...c.site.searchLabels, lang }))
