@@ -1,5 +1,6 @@
 import { type Archive, allDecisions, type DecisionRecord, type ProtocolRecord } from '../model/index.js';
 import { normaliseRef } from '../schema/index.js';
+import { dated, ofNetwork } from './lists.js';
 
 /** An assignment (a decision with an owner) and what became of it. */
 export interface Assignment extends DecisionRecord {
@@ -75,20 +76,32 @@ export interface AssignmentFilter {
 
 /** Every assignment decided up to the as-of date, with its status on that date. */
 export function assignmentRows(archive: Archive, filter: AssignmentFilter): AssignmentRow[] {
-  return assignments(archive)
-    .filter((a) => a.protocol.data.date <= filter.asOf)
-    .filter((a) => filter.network === undefined || a.network === filter.network)
+  return assignmentsUpTo(archive, filter.asOf, filter.network)
     .filter((a) => filter.owner === undefined || a.owner === filter.owner)
-    .map((a): AssignmentRow => {
-      const done = a.doneBy !== undefined && a.doneBy.date <= filter.asOf;
-      const status: AssignmentStatus = done ? 'done' : a.due !== undefined && a.due < filter.asOf ? 'overdue' : 'open';
-      return {
-        ...a,
-        date: a.protocol.data.date,
-        itemTitle: a.protocol.data.items.find((i) => i.no === a.item)?.title ?? '',
-        status,
-        ...(done ? { doneIn: `${a.doneBy!.protocol.data.network} ${a.doneBy!.protocol.id} §${a.doneBy!.item}` } : {}),
-      };
-    })
+    .map((a) => assignmentRow(a, filter.asOf))
     .filter((a) => filter.status === undefined || a.status === filter.status || (filter.status === 'open' && a.status === 'overdue'));
+}
+
+/** The assignments (of one network, or all) decided up to a date, in date order. */
+export function assignmentsUpTo(archive: Archive, asOf: string, network?: string): readonly Assignment[] {
+  const all = network === undefined ? assignments(archive) : ofNetwork(assignments(archive), network);
+  return dated(all, (a) => a.protocol.data.date, undefined, asOf);
+}
+
+/** Done by a follow-up up to the date, overdue when due before it, else open. */
+export function statusOn(a: Assignment, asOf: string): AssignmentStatus {
+  if (a.doneBy !== undefined && a.doneBy.date <= asOf) return 'done';
+  return a.due !== undefined && a.due < asOf ? 'overdue' : 'open';
+}
+
+/** An assignment as the registers show it on a date. */
+export function assignmentRow(a: Assignment, asOf: string): AssignmentRow {
+  const status = statusOn(a, asOf);
+  return {
+    ...a,
+    date: a.protocol.data.date,
+    itemTitle: a.protocol.data.items.find((i) => i.no === a.item)?.title ?? '',
+    status,
+    ...(status === 'done' ? { doneIn: `${a.doneBy!.protocol.data.network} ${a.doneBy!.protocol.id} §${a.doneBy!.item}` } : {}),
+  };
 }

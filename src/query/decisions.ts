@@ -1,6 +1,7 @@
 import { type Archive, allDecisions, type DecisionRecord } from '../model/index.js';
 import { toTakeHome } from './act.js';
-import { inPeriod, type Period } from './period.js';
+import { dated, ofNetwork } from './lists.js';
+import type { Period } from './period.js';
 
 export interface DecisionRow extends DecisionRecord {
   date: string;
@@ -20,10 +21,9 @@ export interface DecisionFilter {
 /** Every decision and agreement matching the filter, in date, protocol and item order. */
 export function decisions(archive: Archive, filter: DecisionFilter = {}): DecisionRow[] {
   const needle = filter.grep?.toLocaleLowerCase('sv');
-  return allDecisions(archive)
-    .filter((d) => filter.network === undefined || d.network === filter.network)
+  const all = filter.network === undefined ? allDecisions(archive) : ofNetwork(allDecisions(archive), filter.network);
+  return dated(all, (d) => d.protocol.data.date, filter.period?.from, filter.period?.to)
     .filter((d) => filter.owner === undefined || d.owner === filter.owner)
-    .filter((d) => inPeriod(d.protocol.data.date, filter.period))
     .filter((d) => needle === undefined || d.text.toLocaleLowerCase('sv').includes(needle))
     .map((d) => ({
       ...d,

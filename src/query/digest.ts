@@ -1,7 +1,7 @@
 import type { Archive } from '../model/index.js';
 import type { PlannedMeeting } from '../schema/index.js';
 import { toTakeHome } from './act.js';
-import { type AssignmentRow, assignmentRows } from './assignments.js';
+import { type AssignmentRow, assignmentRow, assignmentsUpTo } from './assignments.js';
 import { attendanceRegisters, type PersonRow } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { inPeriod, type Period, upTo } from './period.js';
@@ -62,8 +62,10 @@ export function municipalityDigest(archive: Archive, municipality: string, whole
       .filter(([, p]) => p.municipality === municipality)
       .map(([id]) => id),
   );
-  const assignments = assignmentRows(archive, { asOf: period.to })
-    .filter((a) => people.has(a.owner) && (inPeriod(a.date, period) || a.status !== 'done'))
+  const assignments = assignmentsUpTo(archive, period.to)
+    .filter((a) => people.has(a.owner))
+    .map((a) => assignmentRow(a, period.to))
+    .filter((a) => inPeriod(a.date, period) || a.status !== 'done')
     .map(forMembers);
   const upcoming = [...archive.networks.values()]
     .filter((n) => ids.has(n.id))

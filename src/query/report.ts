@@ -1,6 +1,6 @@
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import type { Guest, PlannedMeeting, ProtocolStatus } from '../schema/index.js';
-import { type AssignmentRow, assignmentRows } from './assignments.js';
+import { type AssignmentRow, assignmentRow, assignmentsUpTo, statusOn } from './assignments.js';
 import { ATTENDED, type AttendanceRegister, attendanceRegisters, type Meeting, type MunicipalityRow, presenceAt } from './attendance.js';
 import { type DecisionRow, decisions } from './decisions.js';
 import { addDays, halfYear, inPeriod, type Period, previousHalf, upTo } from './period.js';
@@ -126,7 +126,10 @@ export function halfYearReport(archive: Archive, whole: Period, filter: ReportFi
 function overview(archive: Archive, nets: NetworkRecord[], period: Period, regs: AttendanceRegister[]): Overview {
   const ids = new Set(nets.map((n) => n.id));
   const rows = decisions(archive, { period }).filter((d) => ids.has(d.network));
-  const atEnd = assignmentRows(archive, { asOf: period.to }).filter((a) => ids.has(a.network));
+  // Each assignment's status at the period's end, counted without making a register row of each.
+  const atEnd = assignmentsUpTo(archive, period.to)
+    .filter((a) => ids.has(a.network))
+    .map((a) => ({ a, status: statusOn(a, period.to) }));
   const planned = nets.filter((n) => n.calendar).flatMap((n) => n.calendar!.meetings.filter((m) => inPeriod(m.date, period)));
   const memberMeetings = regs.reduce((s, r) => s + r.memberMeetings, 0);
   const attended = regs.reduce((s, r) => s + r.attended, 0);
@@ -141,10 +144,10 @@ function overview(archive: Archive, nets: NetworkRecord[], period: Period, regs:
     agreements: rows.filter((d) => d.kind === 'agreement').length,
     takeHome: rows.filter((d) => d.takeHome).length,
     guests: regs.reduce((s, r) => s + r.meetings.reduce((g, m) => g + m.protocol.data.guests.length, 0), 0),
-    assignmentsOpened: atEnd.filter((a) => inPeriod(a.date, period)).length,
-    assignmentsDone: atEnd.filter((a) => a.status === 'done' && inPeriod(a.doneBy!.date, period)).length,
-    assignmentsOpen: atEnd.filter((a) => a.status !== 'done').length,
-    assignmentsOverdue: atEnd.filter((a) => a.status === 'overdue').length,
+    assignmentsOpened: atEnd.filter(({ a }) => inPeriod(a.protocol.data.date, period)).length,
+    assignmentsDone: atEnd.filter(({ a, status }) => status === 'done' && inPeriod(a.doneBy!.date, period)).length,
+    assignmentsOpen: atEnd.filter(({ status }) => status !== 'done').length,
+    assignmentsOverdue: atEnd.filter(({ status }) => status === 'overdue').length,
   };
 }
 
@@ -183,11 +186,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
       roster: roster.length,
     };
   });
-  const startOpen = new Set(
-    assignmentRows(archive, { network: net.id, asOf: addDays(period.from, -1) })
-      .filter((a) => a.status !== 'done')
-      .map((a) => a.id),
-  );
+  const dayBefore = addDays(period.from, -1);
   const term = net.config!.terms?.find((t) => t.from <= period.to && period.to <= t.to);
   return {
     ...(term
@@ -210,9 +209,10 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
     attendance: reg,
     guests: reg.meetings.flatMap((m) => m.protocol.data.guests.map((g) => ({ ...g, meeting: m.id, date: m.date }))),
     decisions: rows,
-    assignments: assignmentRows(archive, { network: net.id, asOf: period.to }).filter(
-      (a) => inPeriod(a.date, period) || startOpen.has(a.id),
-    ),
+    // Decided in the period or open when it began, as the register shows them at its end.
+    assignments: assignmentsUpTo(archive, period.to, net.id)
+      .filter((a) => inPeriod(a.protocol.data.date, period) || (a.protocol.data.date <= dayBefore && statusOn(a, dayBefore) !== 'done'))
+      .map((a) => assignmentRow(a, period.to)),
   };
 }
 

@@ -30,9 +30,7 @@ export function hastOf(tree: Root): HastRoot {
 /** hast to HTML as hast-util-to-html does it with its defaults; an SVG inside is written by it. */
 export function htmlOf(tree: HastRoot): string {
   try {
-    const out: string[] = [];
-    write(tree, undefined, out);
-    return out.join('');
+    return write(tree, undefined);
   } catch (e) {
     if (e !== UNKNOWN) throw e;
     return toHtml(tree);
@@ -225,35 +223,29 @@ function trimLines(value: string): string {
 const VOID = new Set(htmlVoidElements);
 const RAW = new Set(['script', 'style']);
 
-function write(node: HastNodes, parent: Element | undefined, out: string[]): void {
+function write(node: HastNodes, parent: Element | undefined): string {
   switch (node.type) {
-    case 'root':
-      for (const child of node.children) write(child, undefined, out);
-      return;
+    case 'root': {
+      let out = '';
+      for (const child of node.children) out += write(child, undefined);
+      return out;
+    }
     case 'doctype':
-      out.push('<!doctype html>');
-      return;
+      return '<!doctype html>';
     case 'text':
-      out.push(parent !== undefined && RAW.has(parent.tagName) ? node.value : escapeText(node.value));
-      return;
+      return parent !== undefined && RAW.has(parent.tagName) ? node.value : escapeText(node.value);
     case 'element': {
-      if (node.tagName === 'svg') {
-        out.push(toHtml(node));
-        return;
-      }
+      if (node.tagName === 'svg') return toHtml(node);
       if (node.tagName === 'template' || node.tagName === 'math') throw UNKNOWN;
-      out.push('<', node.tagName);
       const attributes = attributesOf(node.properties);
-      if (attributes) out.push(' ', attributes);
-      out.push('>');
+      let out = attributes ? `<${node.tagName} ${attributes}>` : `<${node.tagName}>`;
       if (VOID.has(node.tagName.toLowerCase())) {
         // A void element with content is written by the reference.
         if (node.children.length > 0) throw UNKNOWN;
-        return;
+        return out;
       }
-      for (const child of node.children) write(child, node, out);
-      out.push('</', node.tagName, '>');
-      return;
+      for (const child of node.children) out += write(child, node);
+      return `${out}</${node.tagName}>`;
     }
     default:
       throw UNKNOWN;

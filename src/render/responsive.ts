@@ -67,24 +67,32 @@ function textOf(node: ElementContent): string {
 
 /** Wraps every token in the text below `node` in a span that does not break. */
 function markTokens(node: Element): void {
-  node.children = node.children.flatMap((child): ElementContent[] => {
-    if (child.type === 'element') {
-      if (child.tagName !== 'svg') markTokens(child);
-      return [child];
-    }
-    // Every token has a digit: most of a page's text has none and need not meet the pattern.
-    if (child.type !== 'text' || !/\d/.test(child.value)) return [child];
-    const out: ElementContent[] = [];
-    let last = 0;
-    for (const m of child.value.matchAll(TOKEN)) {
-      if (m.index > last) out.push(text(child.value.slice(last, m.index)));
-      out.push(h('span', { className: ['nw'] }, m[0]));
-      last = m.index + m[0].length;
-    }
-    if (out.length === 0) return [child];
-    if (last < child.value.length) out.push(text(child.value.slice(last)));
-    return out;
-  });
+  let out: ElementContent[] | undefined;
+  const children = node.children as ElementContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'element' && child.tagName !== 'svg') markTokens(child);
+    const marked = child.type === 'text' ? tokensIn(child.value) : undefined;
+    if (marked !== undefined && out === undefined) out = children.slice(0, i);
+    if (out !== undefined) out.push(...(marked ?? [child]));
+  }
+  if (out !== undefined) node.children = out as Element['children'];
+}
+
+/** The text with each token in a span, or undefined when it has none. */
+function tokensIn(value: string): ElementContent[] | undefined {
+  // Every token has a digit: most of a page's text has none and need not meet the pattern.
+  if (!/\d/.test(value)) return undefined;
+  const out: ElementContent[] = [];
+  let last = 0;
+  for (const m of value.matchAll(TOKEN)) {
+    if (m.index > last) out.push(text(value.slice(last, m.index)));
+    out.push({ type: 'element', tagName: 'span', properties: { className: ['nw'] }, children: [text(m[0])] });
+    last = m.index + m[0].length;
+  }
+  if (out.length === 0) return undefined;
+  if (last < value.length) out.push(text(value.slice(last)));
+  return out;
 }
 
 function text(value: string): Text {

@@ -8,6 +8,7 @@ import { type AttendanceRegister, attendanceRegisters, type PersonRow } from '..
 import { type DecisionRow, decisions } from '../query/decisions.js';
 import { municipalityDigest } from '../query/digest.js';
 import { introPackage } from '../query/intro.js';
+import { groupBy } from '../query/lists.js';
 import { halfOf, halfYear } from '../query/period.js';
 import { protocolView } from '../query/protocol.js';
 import { forMembers, reportForMembers } from '../query/public.js';
@@ -263,6 +264,16 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
 
   // Each person: networks, attendance history, assignments.
   const registers = attendanceRegisters(archive);
+  // Rows by person and by municipality, and assignments by owner, gathered once: a page each must not scan them all.
+  const attendanceOf = groupBy(
+    registers.flatMap((reg) => reg.people.filter((r) => r.meetings > 0).map((r) => ({ reg, r }))),
+    ({ r }) => r.person,
+  );
+  const representing = groupBy(
+    registers.flatMap((reg) => reg.people.filter((r) => r.meetings > 0 && r.municipality !== undefined).map((r) => ({ reg, r }))),
+    ({ r }) => r.municipality!,
+  );
+  const owned = groupBy(tasks, (a) => a.owner);
   for (const [id, person] of Object.entries(archive.people ?? {})) {
     const children: RootContent[] = [md.heading(1, person.name)];
     const where = [person.title, person.municipality ?? person.organisation].filter(Boolean).join(', ');
@@ -279,24 +290,25 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
       ),
     );
     children.push(md.heading(2, c.attendance));
-    const rows = registers.flatMap((reg) => reg.people.filter((r) => r.person === id && r.meetings > 0).map((r) => ({ reg, r })));
+    const rows = attendanceOf.get(id) ?? [];
     children.push(rows.length === 0 ? md.paragraph(c.noAttendance) : md.table(attendanceTable(rows, s, false)));
     children.push(md.heading(2, c.assignments));
-    const own = tasks.filter((a) => a.owner === id);
+    const own = owned.get(id) ?? [];
     children.push(own.length === 0 ? md.paragraph(s.c.registers.noAssignments) : md.table(assignmentTable(own, s)));
     yield { path: personPage(id), title: person.name, tree: root(children), links: true };
   }
 
   // Each municipality: its representatives, their attendance, the decisions for it to take home.
+  // The last twelve months: what a director takes home now; the registers hold the rest.
+  const since = `${Number(opts.asOf.slice(0, 4)) - 1}${opts.asOf.slice(4)}`;
+  const lastYear = all.filter((d) => d.date > since && d.date <= opts.asOf);
   for (const m of municipalities) {
     const children: RootContent[] = [md.heading(1, m)];
     children.push(md.heading(2, c.representatives));
-    const rows = registers.flatMap((reg) => reg.people.filter((r) => r.municipality === m && r.meetings > 0).map((r) => ({ reg, r })));
+    const rows = representing.get(m) ?? [];
     children.push(rows.length === 0 ? md.paragraph(c.noRepresentatives) : md.table(attendanceTable(rows, s, true)));
     children.push(md.heading(2, c.takeHome));
-    // The last twelve months: what a director takes home now; the registers hold the rest.
-    const since = `${Number(opts.asOf.slice(0, 4)) - 1}${opts.asOf.slice(4)}`;
-    const home = all.filter((d) => toTakeHome(d, m) && d.date > since && d.date <= opts.asOf).reverse();
+    const home = lastYear.filter((d) => toTakeHome(d, m)).reverse();
     children.push(home.length === 0 ? md.paragraph(s.c.registers.noDecisions) : md.table(decisionTable(home, s)));
     if (digestHalf !== undefined) {
       children.push(md.heading(2, c.digests));
@@ -490,22 +502,38 @@ const ID = /([a-z0-9][a-z0-9-]*) (\d+\/\d{4})(?: (§\d+(?::\d+)?))?/g;
 
 /** Links in a page's text: every protocol and decision id, and a table cell that is a person's or a municipality's name. */
 function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean): ElementContent[] {
-  const rel = (to: string) => relativeHref(from, to);
-  const visit = (node: ElementContent, inLink: boolean): ElementContent[] => {
-    if (node.type === 'text') return inLink || !ids ? [node] : linkIds(node, t, from);
-    if (node.type !== 'element') return [node];
+  // A page links to the same pages many times: each address is made relative once.
+  const made = new Map<string, string>();
+  const href = (to: string) => {
+    let r = made.get(to);
+    if (r === undefined) made.set(to, (r = hrefTo(t, from, to)));
+    return r;
+  };
+  /** The node's children with ids linked, the same array when nothing changed. */
+  const within = (children: ElementContent[]): ElementContent[] => {
+    let out: ElementContent[] | undefined;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type === 'element') visit(child);
+      const linked = child.type === 'text' && ids ? linkIds(child, t, href) : undefined;
+      if (linked !== undefined && out === undefined) out = children.slice(0, i);
+      if (out !== undefined) out.push(...(linked ?? [child]));
+    }
+    return out ?? children;
+  };
+  const visit = (node: Element): void => {
     if (node.tagName === 'a') {
-      const href = String(node.properties?.href ?? '');
+      const to = String(node.properties?.href ?? '');
       // The site's own links are written from the root: made relative to the page here.
-      if (href.startsWith(OWN)) node.properties = { ...node.properties, href: hrefTo(t, from, href.slice(OWN.length)) };
-      return [node];
+      if (to.startsWith(OWN)) node.properties = { ...node.properties, href: href(to.slice(OWN.length)) };
+      return;
     }
     if (node.tagName === 'td' && ids) {
       const whole = node.children.length === 1 && node.children[0]!.type === 'text' ? (node.children[0] as Text).value : undefined;
       const target = whole !== undefined ? t.names.get(whole) : undefined;
       if (target !== undefined && t.pages.has(target)) {
-        node.children = [h('a', { href: rel(target) }, whole!)];
-        return [node];
+        node.children = [h('a', { href: href(target) }, whole!)];
+        return;
       }
     }
     // A line of a protocol's attendance opens with the person's name: "Anna Ahl, Alsered, ordförande".
@@ -515,30 +543,37 @@ function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean
       const target = name !== undefined ? t.names.get(name) : undefined;
       if (target?.startsWith('people/') && t.pages.has(target)) {
         node.children = [
-          h('a', { href: rel(target) }, name!),
+          h('a', { href: href(target) }, name!),
           { type: 'text', value: first.value.slice(name!.length) },
           ...node.children.slice(1),
         ];
-        return [node];
+        return;
       }
     }
-    node.children = node.children.flatMap((child) => visit(child, inLink)) as Element['children'];
-    return [node];
+    node.children = within(node.children as ElementContent[]) as Element['children'];
   };
-  return nodes.flatMap((n) => visit(n, false));
+  return within(nodes);
 }
 
-function linkIds(node: Text, t: Targets, from: string): ElementContent[] {
+/** The text with each id of a protocol or decision in it made a link, or undefined when it has none. */
+function linkIds(node: Text, t: Targets, href: (to: string) => string): ElementContent[] | undefined {
+  // Every id has "/" between its number and year: most text has none.
+  if (!node.value.includes('/')) return undefined;
   const out: ElementContent[] = [];
   let last = 0;
   for (const m of node.value.matchAll(ID)) {
     const page = t.protocols.get(`${m[1]} ${m[2]}`);
     if (page === undefined) continue;
     if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-    out.push(h('a', { href: hrefTo(t, from, m[3] ? `${page}#${m[3]}` : page) }, m[0]));
+    out.push({
+      type: 'element',
+      tagName: 'a',
+      properties: { href: href(m[3] ? `${page}#${m[3]}` : page) },
+      children: [{ type: 'text', value: m[0] }],
+    });
     last = m.index + m[0].length;
   }
-  if (last === 0) return [node];
+  if (last === 0) return undefined;
   if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
   return out;
 }
