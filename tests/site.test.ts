@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +215,17 @@ describe('kd site', () => {
     });
     const after = await snapshot(out);
     expect([...after].filter(([f, s]) => f !== '.kd-site.json' && s.mtime !== before.get(f)?.mtime).map(([f]) => f)).toEqual([]);
+
+    // The manifest keeps each page's hash, so a rebuild reads no page; one edited or deleted by hand is still made again.
+    const manifest = JSON.parse(await readFile(path.join(out, '.kd-site.json'), 'utf8')) as { sha1: Record<string, string> };
+    const page = await readFile(path.join(out, 'index.html'));
+    expect(manifest.sha1['index.html']).toBe(createHash('sha1').update(page).digest('hex'));
+    await writeFile(path.join(out, 'index.html'), 'ändrad för hand');
+    await rm(path.join(out, 'search.html'));
+    const repaired = await run([...args, '--archive', RENDER]);
+    expect(repaired.stdout).toBe(`Offentlig webbplats i ${out}: 30 sidor, 2 filer skrivna, övriga oförändrade.\n`);
+    expect(await readFile(path.join(out, 'index.html'))).toEqual(page);
+    expect(existsSync(path.join(out, 'search.html'))).toBe(true);
 
     await writeFile(path.join(out, 'egen-anteckning.txt'), 'Min egen fil.\n');
     await writeFile(path.join(out, 'networks', 'ledning', 'README.txt'), 'Också min.\n');

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
 import { loadRemark, type Section, withinRemarkBudget } from './outline.js';
-import { archivePath } from './paths.js';
+import { archivePath, type FolderCache } from './paths.js';
 import { MAX_FILE_BYTES } from './read.js';
 import { decodeText } from './text.js';
 
@@ -21,10 +21,10 @@ export interface Body {
  * a file that changed in between so that it no longer splits gives an empty
  * body rather than a half-read one.
  */
-export async function readBody(root: string, file: string): Promise<Body> {
+export async function readBody(root: string, file: string, folders?: FolderCache): Promise<Body> {
   // Its front matter is split as the archive's reader splits it, which may need remark.
   await loadRemark();
-  const bytes = await readFile(await archivePath(root, file));
+  const bytes = await readFile(await archivePath(root, file, folders));
   if (bytes.length > MAX_FILE_BYTES) return { body: '', bodyLine: 1 };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { body: '', bodyLine: 1 };

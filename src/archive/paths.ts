@@ -31,12 +31,22 @@ export function isInside(root: string, target: string): boolean {
  * outside the archive. Components that do not exist yet are fine (a write
  * creates them inside whatever exists); every existing one is resolved.
  */
-export async function resolveInside(root: string, rel: string): Promise<string | undefined> {
+export async function resolveInside(root: string, rel: string, folders?: FolderCache): Promise<string | undefined> {
   if (rel.split('/').some((part) => part === '..' || part.includes('\0')) || path.isAbsolute(rel)) return undefined;
   const top = await realRoot(root);
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
   let current = top;
-  for (let i = 0; i < parts.length; i++) {
+  let i = 0;
+  // The deepest folder of the path already resolved by this reader: a site reads ten thousand files from a few hundred folders.
+  for (let k = parts.length - 1; folders !== undefined && k > 0; k--) {
+    const known = folders.get(`${top}\0${parts.slice(0, k).join('/')}`);
+    if (known !== undefined) {
+      current = known;
+      i = k;
+      break;
+    }
+  }
+  for (; i < parts.length; i++) {
     const next = path.join(current, parts[i]!);
     const info = await lstat(next).catch(() => undefined);
     if (!info) return path.join(next, ...parts.slice(i + 1));
@@ -45,13 +55,21 @@ export async function resolveInside(root: string, rel: string): Promise<string |
       if (target === undefined || !isInside(top, target)) return undefined;
       current = target;
     } else current = next;
+    if (i < parts.length - 1) folders?.set(`${top}\0${parts.slice(0, i + 1).join('/')}`, current);
   }
   return current;
 }
 
+/**
+ * Folders of an archive resolved to where they lead, by their path from its
+ * root: kept by one reader of many files for as long as it reads, never
+ * across commands, so a folder changed into a link later is seen as one.
+ */
+export type FolderCache = Map<string, string>;
+
 /** Like `resolveInside`, but a path outside the archive is a failure kd cannot run past (exit 2). */
-export async function archivePath(root: string, rel: string): Promise<string> {
-  const resolved = await resolveInside(root, rel);
+export async function archivePath(root: string, rel: string, folders?: FolderCache): Promise<string> {
+  const resolved = await resolveInside(root, rel, folders);
   if (resolved === undefined) throw new KdError('path-outside', { path: rel });
   return resolved;
 }

@@ -18,17 +18,32 @@ export interface DecisionFilter {
   period?: Period;
 }
 
-/** Every decision and agreement matching the filter, in date, protocol and item order. */
+/**
+ * Every decision and agreement matching the filter, in date, protocol and
+ * item order. The rows are made once per loaded archive and shared between
+ * calls: a caller may filter, sort or copy them, never change one.
+ */
 export function decisions(archive: Archive, filter: DecisionFilter = {}): DecisionRow[] {
   const needle = filter.grep?.toLocaleLowerCase('sv');
-  const all = filter.network === undefined ? allDecisions(archive) : ofNetwork(allDecisions(archive), filter.network);
-  return dated(all, (d) => d.protocol.data.date, filter.period?.from, filter.period?.to)
-    .filter((d) => filter.owner === undefined || d.owner === filter.owner)
-    .filter((d) => needle === undefined || d.text.toLocaleLowerCase('sv').includes(needle))
-    .map((d) => ({
+  const all = filter.network === undefined ? rowsOf(archive) : ofNetwork(rowsOf(archive), filter.network);
+  return dated(all, (d) => d.date, filter.period?.from, filter.period?.to).filter(
+    (d) =>
+      (filter.owner === undefined || d.owner === filter.owner) && (needle === undefined || d.text.toLocaleLowerCase('sv').includes(needle)),
+  );
+}
+
+const rows = new WeakMap<Archive, DecisionRow[]>();
+
+function rowsOf(archive: Archive): DecisionRow[] {
+  let known = rows.get(archive);
+  if (known === undefined) {
+    known = allDecisions(archive).map((d) => ({
       ...d,
       date: d.protocol.data.date,
       itemTitle: d.protocol.data.items.find((i) => i.no === d.item)?.title ?? '',
       takeHome: toTakeHome(d),
     }));
+    rows.set(archive, known);
+  }
+  return known;
 }

@@ -257,8 +257,18 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   }
 
   // Each protocol, as kd render gives it, with an anchor per item and per decision.
-  for (const p of archive.protocols) {
-    const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
+  // The next protocols' texts are read while this one's page is made: the disk and kd work at once.
+  const reading: Promise<Map<number, RootContent[]>>[] = [];
+  const protocols = archive.protocols;
+  for (let i = 0; i < protocols.length; i++) {
+    for (let k = reading.length; k <= 16 && i + k < protocols.length; k++) {
+      const read = opts.content(protocols[i + k]!);
+      // A failure is thrown where its page is made, not as an unhandled rejection before.
+      read.catch(() => undefined);
+      reading.push(read);
+    }
+    const p = protocols[i]!;
+    const view = protocolView(archive, p, await reading.shift()!, { public: opts.public });
     yield { path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true };
   }
 
@@ -324,8 +334,9 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     md.paragraph(
       ...years.flatMap((y, i) => [...(i > 0 ? [text(' · ')] : []), y === current ? md.strong(y) : link(`decisions/${y}.html`, y)]),
     );
+  const byYear = groupBy(all, (d) => d.date.slice(0, 4));
   for (const [i, y] of years.entries()) {
-    const rows = all.filter((d) => d.date.startsWith(y)).reverse();
+    const rows = [...byYear.get(y)!].reverse();
     const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
     page.tree.children.splice(1, 0, yearLinks(y));
     yield page;
@@ -342,11 +353,12 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
     }
   }
   if (years.length === 0) yield registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions);
+  const byNetwork = groupBy(all, (d) => d.network);
   for (const net of nets)
     yield registerPage(
       `decisions/${net.id}.html`,
       c.networkDecisions({ network: net.config!.name }),
-      all.filter((d) => d.network === net.id).reverse(),
+      [...(byNetwork.get(net.id) ?? [])].reverse(),
       s,
       decisionTable,
       s.c.registers.noDecisions,

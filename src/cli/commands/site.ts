@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { itemContent, readBody } from '../../archive/body.js';
+import type { FolderCache } from '../../archive/paths.js';
 import { replaceFile } from '../../archive/write.js';
 import { runRules } from '../../check/index.js';
 import { KdError } from '../../core/errors.js';
@@ -45,8 +47,9 @@ export const siteCommand = defineCommand('site', 'site', {
 
     // Each protocol's body is parsed once, for its page; search keeps only the items' words.
     const words = new Map<ProtocolRecord, Map<number, string>>();
+    const folders: FolderCache = new Map();
     const content = async (p: ProtocolRecord) => {
-      const items = itemContent(await readBody(archive.root, p.file), p.sections);
+      const items = itemContent(await readBody(archive.root, p.file, folders), p.sections);
       words.set(p, new Map([...items].map(([no, nodes]) => [no, plain(nodes)])));
       return items;
     };
@@ -55,14 +58,21 @@ export const siteCommand = defineCommand('site', 'site', {
 
     // Only what changed is written, each file whole or not at all, page by page as it is made.
     const made = new Set<string>();
+    const sums = new Map<string, string>();
     let written = 0;
+    const writes = new Writes();
     const put = async (file: string, body: string) => {
       made.add(file);
       const target = path.join(out, ...file.split('/'));
-      const old = await readFile(target, 'utf8').catch(() => undefined);
-      if (old === body) return;
-      await replaceFile(target, body);
-      written++;
+      const bytes = Buffer.from(body);
+      const sum = createHash('sha1').update(bytes).digest('hex');
+      sums.set(file, sum);
+      await writes.add(async () => {
+        // A file of the last build with the same content and size is left alone: a rebuild reads no pages.
+        if (before.get(file) === sum && (await stat(target).catch(() => undefined))?.size === bytes.length) return;
+        await replaceFile(target, bytes);
+        written++;
+      });
     };
     for await (const [file, body] of sitePages(archive, s, options)) await put(file, body);
     const pages = [...made].filter((f) => f.endsWith('.html'));
@@ -72,33 +82,44 @@ export const siteCommand = defineCommand('site', 'site', {
       await put(file, body);
     const base = opts.baseUrl ?? archive.config?.site_url;
     if (base !== undefined) await put('sitemap.xml', sitemap(base, pages));
+    await writes.done();
 
     // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
-    const gone = [...before].filter((f) => !made.has(f));
+    const gone = [...before.keys()].filter((f) => !made.has(f));
     for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
-    await replaceFile(path.join(out, SITE_MANIFEST), `${JSON.stringify({ kd: kdPackage().version, files: [...made].sort() }, null, 1)}\n`);
+    const files = [...made].sort();
+    await replaceFile(
+      path.join(out, SITE_MANIFEST),
+      `${JSON.stringify({ kd: kdPackage().version, files, sha1: Object.fromEntries(files.map((f) => [f, sums.get(f)])) }, null, 1)}\n`,
+    );
     io.stdout.write(`${c.site.done({ dir: shown, pages: pages.length, written, removed: gone.length, public: !opts.internal })}\n`);
     return 0;
   },
 });
 
-/** The files kd wrote to the folder before; a folder with files but no manifest is not kd's to write in. */
-async function previousFiles(dir: string, shown: string): Promise<Set<string>> {
+/**
+ * The files kd wrote to the folder before, each with the SHA-1 of what it
+ * wrote (empty when the manifest does not say); a folder with files but no
+ * manifest is not kd's to write in.
+ */
+async function previousFiles(dir: string, shown: string): Promise<Map<string, string>> {
   const text = await readFile(path.join(dir, SITE_MANIFEST), 'utf8').catch(() => undefined);
   if (text === undefined) {
     if ((await stat(dir).catch(() => undefined))?.isDirectory() === false) throw new KdError('site-out-file', { dir: shown });
     const entries = await readdir(dir).catch(() => []);
     if (entries.length > 0) throw new KdError('site-not-kd', { dir: shown });
-    return new Set();
+    return new Map();
   }
   try {
-    const files = (JSON.parse(text) as { files?: unknown }).files;
+    const manifest = JSON.parse(text) as { files?: unknown; sha1?: unknown };
+    const sums = typeof manifest.sha1 === 'object' && manifest.sha1 !== null ? (manifest.sha1 as Record<string, unknown>) : {};
     // Only plain relative paths inside the folder: a hand-edited manifest must not make kd remove anything outside it.
-    return new Set(
-      Array.isArray(files)
-        ? files.filter((f): f is string => typeof f === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(f) && !f.split('/').includes('..'))
-        : [],
-    );
+    const files = Array.isArray(manifest.files)
+      ? manifest.files.filter(
+          (f): f is string => typeof f === 'string' && /^[\w.-]+(?:\/[\w.-]+)*$/.test(f) && !f.split('/').includes('..'),
+        )
+      : [];
+    return new Map(files.map((f) => [f, typeof sums[f] === 'string' ? sums[f] : '']));
   } catch {
     throw new KdError('site-not-kd', { dir: shown });
   }
@@ -109,4 +130,35 @@ function sitemap(base: string, pages: string[]): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const urls = pages.sort().map((p) => `<url><loc>${esc(new URL(p.split('/').map(encodeURIComponent).join('/'), root).href)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+/**
+ * Files written while the next pages are made: up to a few dozen at once,
+ * so the disk is busy while kd computes, and memory holds no more than that
+ * many pages. The first failure is thrown by the next add, or by done.
+ */
+class Writes {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  async add(job: () => Promise<void>): Promise<void> {
+    this.rethrow();
+    const p: Promise<void> = job()
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.running.delete(p));
+    this.running.add(p);
+    if (this.running.size >= 32) await Promise.race(this.running);
+    this.rethrow();
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.running);
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure !== undefined) throw this.failure.error;
+  }
 }
