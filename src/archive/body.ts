@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Paragraph, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -24,7 +24,7 @@ export interface Body {
 export async function readBody(root: string, file: string, folders?: FolderCache): Promise<Body> {
   // Its front matter is split as the archive's reader splits it, which may need remark.
   await loadRemark();
-  const bytes = await readFile(await archivePath(root, file, folders));
+  const bytes = readFileSync(await archivePath(root, file, folders));
   if (bytes.length > MAX_FILE_BYTES) return { body: '', bodyLine: 1 };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { body: '', bodyLine: 1 };

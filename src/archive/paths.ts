@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { KdError } from '../core/errors.js';
 
@@ -16,7 +16,7 @@ const realRoots = new Map<string, string>();
 export async function realRoot(root: string): Promise<string> {
   let real = realRoots.get(root);
   if (real === undefined) {
-    real = await realpath(root);
+    real = realpathSync(root);
     realRoots.set(root, real);
   }
   return real;
@@ -48,16 +48,37 @@ export async function resolveInside(root: string, rel: string, folders?: FolderC
   }
   for (; i < parts.length; i++) {
     const next = path.join(current, parts[i]!);
-    const info = await lstat(next).catch(() => undefined);
+    const info = lstatOrUndefined(next);
     if (!info) return path.join(next, ...parts.slice(i + 1));
     if (info.isSymbolicLink()) {
-      const target = await realpath(next).catch(() => undefined);
+      const target = realpathOrUndefined(next);
       if (target === undefined || !isInside(top, target)) return undefined;
       current = target;
     } else current = next;
     if (i < parts.length - 1) folders?.set(`${top}\0${parts.slice(0, i + 1).join('/')}`, current);
   }
   return current;
+}
+
+/*
+ * The file system is asked synchronously: a command reads thousands of
+ * small files one after another, and each call through the thread pool
+ * costs more than the call itself.
+ */
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function realpathOrUndefined(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -257,18 +257,8 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   }
 
   // Each protocol, as kd render gives it, with an anchor per item and per decision.
-  // The next protocols' texts are read while this one's page is made: the disk and kd work at once.
-  const reading: Promise<Map<number, RootContent[]>>[] = [];
-  const protocols = archive.protocols;
-  for (let i = 0; i < protocols.length; i++) {
-    for (let k = reading.length; k <= 16 && i + k < protocols.length; k++) {
-      const read = opts.content(protocols[i + k]!);
-      // A failure is thrown where its page is made, not as an unhandled rejection before.
-      read.catch(() => undefined);
-      reading.push(read);
-    }
-    const p = protocols[i]!;
-    const view = protocolView(archive, p, await reading.shift()!, { public: opts.public });
+  for (const p of archive.protocols) {
+    const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
     yield { path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true };
   }
 
