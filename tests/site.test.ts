@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- the generator is plain JavaScript, outside the typed sources
+import { generate } from '../bench/generate.js';
 import { catalogue } from '../src/i18n/index.js';
 import { archiveWith, external, filesUnder, idsOf, linksOf, made, REPO, replace, run, SAMPLE, target } from './helpers.js';
 
@@ -101,6 +105,29 @@ describe('kd site', () => {
     }
     expect(tables).toBeGreaterThan(100);
   });
+
+  it('a build shared between worker threads writes the same files, manifest included, as one thread', async () => {
+    // An archive large enough that the workers are loaded before the command's own thread has made every page.
+    const archive = path.join(await folder(), 'arkiv');
+    generate({ out: archive, protocols: 300, seed: 3 });
+    // Both built by the compiled kd: the search script is the compiled function's text.
+    const build = async (threads: string) => {
+      const out = await folder();
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [path.join(REPO, 'bin', 'kd.js'), 'site', '--archive', archive, '--out', out, '--as-of', '2030-12-31'],
+        { cwd: REPO, env: { ...process.env, KD_CACHE: 'off', KD_SITE_THREADS: threads } },
+      );
+      return { out, stdout };
+    };
+    const one = await build('1');
+    const three = await build('3');
+    expect(three.stdout).toBe(one.stdout.replace(one.out, three.out));
+    const files = await filesUnder(one.out);
+    expect(files.length).toBeGreaterThan(700);
+    expect(await filesUnder(three.out)).toEqual(files);
+    for (const f of files) expect(await readFile(path.join(three.out, f), 'utf8'), f).toBe(await readFile(path.join(one.out, f), 'utf8'));
+  }, 60_000);
 
   it('every internal href and src lands on a file of the folder, and every #anchor on an id there', async () => {
     expect(await brokenLinks(sample)).toEqual([]);

@@ -1,5 +1,5 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KdError } from '../core/errors.js';
 import { EXAMPLE_ARCHIVE, EXAMPLE_NETWORK, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';

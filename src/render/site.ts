@@ -41,6 +41,12 @@ export interface SiteOptions {
   version: string;
   /** The protocol's item texts, read from its body. */
   content: (p: ProtocolRecord) => Promise<Map<number, RootContent[]>>;
+  /**
+   * Asked once for each file of the site, always in the same order: whether
+   * this build makes it. Threads that share a build each take a different
+   * part (see cli/site-worker.ts); without it every file is made.
+   */
+  take?: () => boolean;
 }
 
 export interface SitePage {
@@ -67,7 +73,7 @@ const OWN = '/.kd-site/';
  */
 export async function* sitePages(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<[path: string, html: string]> {
   const targets = linkTargets(archive, opts.public);
-  yield [STYLESHEET, `${CSS}${PROTOCOL_CSS}${SITE_CSS}`];
+  if (opts.take?.() ?? true) yield [STYLESHEET, `${CSS}${PROTOCOL_CSS}${SITE_CSS}`];
   for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets)];
 }
 
@@ -145,9 +151,11 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   const reports = halves(archive);
   // Each municipality's digest of the latest half with meetings: what its director takes home now.
   const digestHalf = reports.find((half) => halfYear(half)!.from <= opts.asOf);
+  // Every page is asked for in the same order; only those this build takes are made.
+  const take = opts.take ?? (() => true);
 
   // The start page: where to go, what is coming, what was decided last, what is late.
-  {
+  if (take()) {
     const children: RootContent[] = [md.heading(1, archive.config?.organisation ?? c.archive)];
     children.push(md.paragraph(c.asOf({ date: longDate(s, opts.asOf) })));
     children.push(md.heading(2, c.networks));
@@ -209,6 +217,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
 
   // Each network: its mission and rules, who sits in it today, its calendar, its protocols by year.
   for (const net of nets) {
+    if (!take()) continue;
     const config = net.config!;
     const pkg = introPackage(archive, net, opts.asOf);
     const d = s.c.docs;
@@ -258,6 +267,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
 
   // Each protocol, as kd render gives it, with an anchor per item and per decision.
   for (const p of archive.protocols) {
+    if (!take()) continue;
     const view = protocolView(archive, p, await opts.content(p), { public: opts.public });
     yield { path: sitePage(p.file), title: protocolTitle(view, s), tree: protocolTree(view, s), links: true };
   }
@@ -275,6 +285,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   );
   const owned = groupBy(tasks, (a) => a.owner);
   for (const [id, person] of Object.entries(archive.people ?? {})) {
+    if (!take()) continue;
     const children: RootContent[] = [md.heading(1, person.name)];
     const where = [person.title, person.municipality ?? person.organisation].filter(Boolean).join(', ');
     if (where) children.push(md.paragraph(where));
@@ -303,6 +314,7 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   const since = `${Number(opts.asOf.slice(0, 4)) - 1}${opts.asOf.slice(4)}`;
   const lastYear = all.filter((d) => d.date > since && d.date <= opts.asOf);
   for (const m of municipalities) {
+    if (!take()) continue;
     const children: RootContent[] = [md.heading(1, m)];
     children.push(md.heading(2, c.representatives));
     const rows = representing.get(m) ?? [];
@@ -327,10 +339,12 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   const byYear = groupBy(all, (d) => d.date.slice(0, 4));
   for (const [i, y] of years.entries()) {
     const rows = [...byYear.get(y)!].reverse();
-    const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
-    page.tree.children.splice(1, 0, yearLinks(y));
-    yield page;
-    if (i === 0) {
+    if (take()) {
+      const page = registerPage(`decisions/${y}.html`, `${c.decisionsTitle} ${y}`, rows, s, decisionTable, s.c.registers.noDecisions);
+      page.tree.children.splice(1, 0, yearLinks(y));
+      yield page;
+    }
+    if (i === 0 && take()) {
       const first = registerPage('decisions/index.html', c.decisionsTitle, rows, s, decisionTable, s.c.registers.noDecisions);
       first.tree.children.splice(
         1,
@@ -342,23 +356,26 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
       yield first;
     }
   }
-  if (years.length === 0) yield registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions);
+  if (years.length === 0 && take())
+    yield registerPage('decisions/index.html', c.decisionsTitle, [], s, decisionTable, s.c.registers.noDecisions);
   const byNetwork = groupBy(all, (d) => d.network);
   for (const net of nets)
-    yield registerPage(
-      `decisions/${net.id}.html`,
-      c.networkDecisions({ network: net.config!.name }),
-      [...(byNetwork.get(net.id) ?? [])].reverse(),
-      s,
-      decisionTable,
-      s.c.registers.noDecisions,
-    );
+    if (take())
+      yield registerPage(
+        `decisions/${net.id}.html`,
+        c.networkDecisions({ network: net.config!.name }),
+        [...(byNetwork.get(net.id) ?? [])].reverse(),
+        s,
+        decisionTable,
+        s.c.registers.noDecisions,
+      );
   const byStatus = {
     index: tasks.filter((a) => a.status !== 'done'),
     overdue: tasks.filter((a) => a.status === 'overdue'),
     done: tasks.filter((a) => a.status === 'done'),
   };
   for (const [name, rows] of Object.entries(byStatus) as [keyof typeof byStatus, AssignmentRow[]][]) {
+    if (!take()) continue;
     const page = registerPage(`assignments/${name}.html`, c.assignmentsTitle[name], rows, s, assignmentTable, s.c.registers.noAssignments);
     // The filters are pages: links between them work without JavaScript.
     page.tree.children.splice(
@@ -378,11 +395,14 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   for (const half of reports) {
     const period = halfYear(half)!;
     const digests = half === digestHalf;
-    const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
-    const shown = opts.public ? reportForMembers(report) : report;
-    const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
-    yield { path: `reports/${half}.html`, title: periodName(period, s), tree, links: true };
+    if (take()) {
+      const report = halfYearReport(archive, period, opts.asOf < period.to ? { asOf: opts.asOf } : {});
+      const shown = opts.public ? reportForMembers(report) : report;
+      const tree = reportTree(shown, s, { version: opts.version, dirty: false }, true);
+      yield { path: `reports/${half}.html`, title: periodName(period, s), tree, links: true };
+    }
     for (const m of digests ? municipalities : []) {
+      if (!take()) continue;
       const digest = municipalityDigest(archive, m, period, earlier(opts.asOf, period.to));
       if (digest.networks.length === 0) continue;
       yield {
@@ -395,11 +415,12 @@ async function* pageTrees(archive: Archive, s: Style, opts: SiteOptions): AsyncG
   }
 
   // Search: a form that works as a GET form, the results by the script.
-  yield {
-    path: 'search.html',
-    title: c.search,
-    tree: root([md.heading(1, c.search)]),
-  };
+  if (take())
+    yield {
+      path: 'search.html',
+      title: c.search,
+      tree: root([md.heading(1, c.search)]),
+    };
 }
 
 function registerPage<T>(path: string, title: string, rows: T[], s: Style, table: (rows: T[], s: Style) => Table, none: string): SitePage {

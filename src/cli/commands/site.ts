@@ -1,22 +1,23 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { itemContent, readBody } from '../../archive/body.js';
-import type { FolderCache } from '../../archive/paths.js';
+import { Worker } from 'node:worker_threads';
 import { replaceFile } from '../../archive/write.js';
 import { runRules } from '../../check/index.js';
-import { KdError } from '../../core/errors.js';
+import { KdError, type KdErrorKey } from '../../core/errors.js';
 import { catalogue } from '../../i18n/index.js';
 import type { ProtocolRecord } from '../../model/index.js';
 import { renderText } from '../../render/findings.js';
 import { style } from '../../render/registers.js';
-import { plain, searchDocs, sitePages } from '../../render/site.js';
+import { searchDocs } from '../../render/site.js';
 import { siteUrl } from '../../schema/index.js';
 import { defineCommand, option } from '../command.js';
 import { chalkFor, displayPath } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { date, flag, text } from '../options.js';
+import { buildPart, type PartResult, sharedCounter, siteWriter } from '../site-build.js';
+import type { WorkerInput, WorkerOutput } from '../site-worker.js';
 
 /** The list of files kd wrote to the site's folder last time: what it may remove, and the mark that the folder is kd's. */
 export const SITE_MANIFEST = '.kd-site.json';
@@ -45,44 +46,39 @@ export const siteCommand = defineCommand('site', 'site', {
     const shown = opts.out ?? 'site';
     const before = await previousFiles(out, shown);
 
-    // Each protocol's body is parsed once, for its page; search keeps only the items' words.
-    const words = new Map<ProtocolRecord, Map<number, string>>();
-    const folders: FolderCache = new Map();
-    const content = async (p: ProtocolRecord) => {
-      const items = itemContent(await readBody(archive.root, p.file, folders), p.sections);
-      words.set(p, new Map([...items].map(([no, nodes]) => [no, plain(nodes)])));
-      return items;
-    };
     const s = style(archive, lang);
-    const options = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, content };
+    const part = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, out, before };
 
-    // Only what changed is written, each file whole or not at all, page by page as it is made.
-    const made = new Set<string>();
-    const sums = new Map<string, string>();
-    let written = 0;
-    const writes = new Writes();
-    const put = async (file: string, body: string) => {
-      made.add(file);
-      const target = path.join(out, ...file.split('/'));
-      const bytes = Buffer.from(body);
-      const sum = createHash('sha1').update(bytes).digest('hex');
-      sums.set(file, sum);
-      await writes.add(async () => {
-        // A file of the last build with the same content and size is left alone: a rebuild reads no pages.
-        if (before.get(file) === sum && (await stat(target).catch(() => undefined))?.size === bytes.length) return;
-        await replaceFile(target, bytes);
-        written++;
-      });
-    };
-    for await (const [file, body] of sitePages(archive, s, options)) await put(file, body);
-    const pages = [...made].filter((f) => f.endsWith('.html'));
+    // A large archive's pages are shared between this thread and workers, each taking the next page no one has taken.
+    const threads = threadsFor(archive.protocols.length, io.env);
+    const counter = threads > 1 ? sharedCounter() : undefined;
+    const helpers = Array.from({ length: threads - 1 }, () =>
+      helper({ cwd: io.cwd, env: io.env, archive: root, lang, part: { ...part, before: [...before] }, counter: counter! }),
+    );
+    const parts = [await buildPart(archive, s, part, counter)];
+    for (const done of await Promise.all(helpers)) if (done !== undefined) parts.push(done);
+    // Every part asked for the same files; together they took each once, or the archive changed during the build.
+    if (parts.some((p) => p.asked !== parts[0]!.asked) || parts.reduce((n, p) => n + p.taken, 0) !== parts[0]!.asked)
+      throw new KdError('site-changed', {});
+
+    const made = new Set(parts.flatMap((p) => p.files.map(([f]) => f)));
+    const sums = new Map(parts.flatMap((p) => p.files));
+    const words = new Map<string, Map<number, string>>();
+    for (const [file, no, text] of parts.flatMap((p) => p.words)) words.set(file, (words.get(file) ?? new Map()).set(no, text));
+    const pages = [...made].filter((f) => f.endsWith('.html')).sort();
     const { searchFiles } = await import('../../render/search.js');
-    const itemText = (p: ProtocolRecord, no: number) => words.get(p)?.get(no) ?? '';
-    for (const [file, body] of searchFiles(searchDocs(archive, s, { public: options.public, itemText }), { ...c.site.searchLabels, lang }))
-      await put(file, body);
+    const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
+    const writer = siteWriter(out, before);
+    for (const [file, body] of searchFiles(searchDocs(archive, s, { public: part.public, itemText }), { ...c.site.searchLabels, lang }))
+      await writer.put(file, body);
     const base = opts.baseUrl ?? archive.config?.site_url;
-    if (base !== undefined) await put('sitemap.xml', sitemap(base, pages));
-    await writes.done();
+    if (base !== undefined) await writer.put('sitemap.xml', sitemap(base, pages));
+    await writer.done();
+    for (const [f, sum] of writer.sums) {
+      made.add(f);
+      sums.set(f, sum);
+    }
+    const written = parts.reduce((n, p) => n + p.written, writer.written());
 
     // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
     const gone = [...before.keys()].filter((f) => !made.has(f));
@@ -132,33 +128,42 @@ function sitemap(base: string, pages: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
+/** How many threads build the site: one for a small archive, else one a core (at most four); KD_SITE_THREADS sets it. */
+function threadsFor(protocols: number, env: Record<string, string | undefined>): number {
+  const set = Number(env.KD_SITE_THREADS);
+  if (Number.isInteger(set) && set >= 1) return Math.min(set, 8);
+  return protocols < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Below this many protocols a worker costs more to start than it saves. */
+const PARALLEL_FROM = 500;
+
 /**
- * Files written while the next pages are made: up to a few dozen at once,
- * so the disk is busy while kd computes, and memory holds no more than that
- * many pages. The first failure is thrown by the next add, or by done.
+ * A worker thread that builds its share of the site; what it made, or
+ * undefined when it could not start (its pages are then made by the others,
+ * which took them). A worker that fails after taking pages fails the build.
  */
-class Writes {
-  private readonly running = new Set<Promise<void>>();
-  private failure: { error: unknown } | undefined;
-
-  async add(job: () => Promise<void>): Promise<void> {
-    this.rethrow();
-    const p: Promise<void> = job()
-      .catch((error: unknown) => {
-        this.failure ??= { error };
-      })
-      .finally(() => this.running.delete(p));
-    this.running.add(p);
-    if (this.running.size >= 32) await Promise.race(this.running);
-    this.rethrow();
-  }
-
-  async done(): Promise<void> {
-    await Promise.all(this.running);
-    this.rethrow();
-  }
-
-  private rethrow(): void {
-    if (this.failure !== undefined) throw this.failure.error;
-  }
+function helper(input: WorkerInput): Promise<PartResult | undefined> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('../site-worker.js', import.meta.url), { workerData: input });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    let answered = false;
+    worker.once('message', (out: WorkerOutput) => {
+      answered = true;
+      if (out.ok) resolve(out.result);
+      else if ('key' in out.error) reject(new KdError(out.error.key as KdErrorKey, out.error.data as never));
+      else reject(new Error(out.error.message));
+    });
+    worker.once('error', () => {
+      if (!answered) resolve(undefined);
+    });
+    worker.once('exit', () => {
+      if (!answered) resolve(undefined);
+    });
+  });
 }

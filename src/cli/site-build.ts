@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { itemContent, readBody } from '../archive/body.js';
+import type { FolderCache } from '../archive/paths.js';
+import { replaceFile } from '../archive/write.js';
+import type { Archive, ProtocolRecord } from '../model/index.js';
+import type { Style } from '../render/registers.js';
+import { plain, type SiteOptions, sitePages } from '../render/site.js';
+
+/*
+ * One part of a kd site build: the pages it takes, made and written, and
+ * what the rest of the build needs back from them (the files and their
+ * hashes for the manifest, the items' words for search). The site command
+ * runs one part itself and, on a large archive, others in worker threads
+ * (site-worker.ts); each part takes the next page no part has taken yet,
+ * so a thread that starts late or is slowed down makes fewer pages.
+ */
+
+export interface PartOptions {
+  public: boolean;
+  asOf: string;
+  version: string;
+  /** The site's folder, and the files (with their SHA-1) the last build wrote there. */
+  out: string;
+  before: ReadonlyMap<string, string>;
+}
+
+export interface PartResult {
+  /** Each file this part made, with the SHA-1 of its content. */
+  files: [file: string, sha1: string][];
+  written: number;
+  /** The words of each item of each protocol whose page this part made: [protocol file, item, text]. */
+  words: [file: string, no: number, text: string][];
+  /** How many files the build asked for: every part must count the same, or the archive changed under it. */
+  asked: number;
+  taken: number;
+}
+
+/** Page numbers shared by the threads of one build: each claims the next with one atomic add. */
+export function sharedCounter(): SharedArrayBuffer {
+  return new SharedArrayBuffer(4);
+}
+
+export async function buildPart(archive: Archive, s: Style, opts: PartOptions, counter?: SharedArrayBuffer): Promise<PartResult> {
+  const words: PartResult['words'] = [];
+  const folders: FolderCache = new Map();
+  const content = async (p: ProtocolRecord) => {
+    const items = itemContent(await readBody(archive.root, p.file, folders), p.sections);
+    for (const [no, nodes] of items) words.push([p.file, no, plain(nodes)]);
+    return items;
+  };
+  const cells = counter === undefined ? undefined : new Int32Array(counter);
+  const claim = () => (cells === undefined ? asked : Atomics.add(cells, 0, 1));
+  let asked = 0;
+  let taken = 0;
+  let mine = claim();
+  const take = () => {
+    const yes = asked === mine;
+    asked++;
+    if (yes) {
+      taken++;
+      mine = claim();
+    }
+    return yes;
+  };
+  const options: SiteOptions = { public: opts.public, asOf: opts.asOf, version: opts.version, content, take };
+  const writer = siteWriter(opts.out, opts.before);
+  for await (const [file, body] of sitePages(archive, s, options)) await writer.put(file, body);
+  await writer.done();
+  return { files: [...writer.sums], written: writer.written(), words, asked, taken };
+}
+
+/**
+ * Writes a site's files: only what changed, each file whole or not at all,
+ * up to a few dozen at once so the disk is busy while kd makes the next
+ * page. A file of the last build with the same content and size is left
+ * alone, so a rebuild reads no pages. The first failure is thrown by the
+ * next put, or by done.
+ */
+export function siteWriter(out: string, before: ReadonlyMap<string, string>) {
+  const sums = new Map<string, string>();
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  let written = 0;
+  const rethrow = () => {
+    if (failure !== undefined) throw failure.error;
+  };
+  return {
+    sums,
+    written: () => written,
+    async put(file: string, body: string): Promise<void> {
+      rethrow();
+      const target = path.join(out, ...file.split('/'));
+      const bytes = Buffer.from(body);
+      const sum = createHash('sha1').update(bytes).digest('hex');
+      sums.set(file, sum);
+      const job: Promise<void> = (async () => {
+        if (before.get(file) === sum && (await stat(target).catch(() => undefined))?.size === bytes.length) return;
+        await replaceFile(target, bytes);
+        written++;
+      })()
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => running.delete(job));
+      running.add(job);
+      if (running.size >= 32) await Promise.race(running);
+      rethrow();
+    },
+    async done(): Promise<void> {
+      await Promise.all(running);
+      rethrow();
+    },
+  };
+}
