@@ -23,7 +23,8 @@ import { filesUnder, made, REPO, run, SAMPLE } from './helpers.js';
  * sites, and generated Markdown goes through both.
  */
 
-vi.mock('../src/render/html.js', () => ({
+vi.mock('../src/render/html.js', async () => ({
+  ...(await vi.importActual<typeof import('../src/render/html.js')>('../src/render/html.js')),
   hastOf: (tree: Root) => toHast(tree),
   htmlOf: (tree: HastRoot) => toHtml(tree),
 }));

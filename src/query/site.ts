@@ -46,15 +46,22 @@ export function digestPage(half: string, municipality: string): string {
 
 /** The link from one page to another, both given from the site's root: "../../people/anna-ahl.html". */
 export function relativeHref(from: string, to: string): string {
-  const a = from.split('/').slice(0, -1);
+  const a = from.split('/');
+  a.pop();
   const b = to.split('/');
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  const path = [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+  const path = '../'.repeat(a.length - i) + b.slice(i).join('/');
   // Each segment as a URL path segment; an anchor after # as written (§ and : are allowed there).
   const [file, anchor] = path.split('#') as [string, string | undefined];
-  return `${file
-    .split('/')
-    .map((x) => (x === '..' ? x : encodeURIComponent(x)))
-    .join('/')}${anchor !== undefined ? `#${anchor}` : ''}`;
+  const encoded = UNRESERVED.test(file)
+    ? file
+    : file
+        .split('/')
+        .map((x) => (x === '..' ? x : encodeURIComponent(x)))
+        .join('/');
+  return anchor !== undefined ? `${encoded}#${anchor}` : encoded;
 }
+
+/** A path whose segments encodeURIComponent leaves as they are (most of a site's, which are made of ids). */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()/]*$/;

@@ -290,7 +290,8 @@ function commas(values: unknown[]): string {
 
 const hex = (c: string) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`;
 
-function escapeText(value: string): string {
+/** Text as hast-util-to-html writes it outside script and style. */
+export function escapeText(value: string): string {
   return /[<&]/.test(value) ? value.replace(/[<&]/g, hex) : value;
 }
 

@@ -452,26 +452,37 @@ function safeUrls(nodes: ElementContent[]): ElementContent[] {
   });
 }
 
+/** How a kd document becomes a page: its style, what is done to its content, and a site's chrome around it. */
+export interface DocumentOptions {
+  css?: string;
+  /** A page of a site: the style comes from this shared stylesheet (a relative address) instead of the page. */
+  stylesheet?: string;
+  prepare?: (nodes: ElementContent[]) => ElementContent[];
+  /** A site's page: its skip link and navigation before the content, its footer after. */
+  chrome?: { header: ElementContent[]; footer: ElementContent[] };
+}
+
 /** Any kd document tree as a self-contained, printable HTML page (the report's style). */
 export async function renderHtmlDocument(
   tree: Root,
   title: string,
   lang: string,
   version: string,
-  more: {
-    css?: string;
-    /** A page of a site: the style comes from this shared stylesheet (a relative address) instead of the page. */
-    stylesheet?: string;
-    prepare?: (nodes: ElementContent[]) => ElementContent[];
-    /** A site's page: its skip link and navigation before the content, its footer after. */
-    chrome?: { header: ElementContent[]; footer: ElementContent[] };
-  } = {},
+  more: DocumentOptions = {},
 ): Promise<string> {
-  const body = hastOf(tree);
-  const nodes = body.children as ElementContent[];
-  const main = responsive(more.prepare ? more.prepare(safeUrls(nodes)) : safeUrls(nodes));
+  return `${htmlOf(documentTree(title, lang, version, more, mainContent(tree, more.prepare)))}\n`;
+}
+
+/** The content of a document's main element: its tree as HTML elements, links made safe, then prepared and laid out for any screen. */
+export function mainContent(tree: Root, prepare?: (nodes: ElementContent[]) => ElementContent[]): ElementContent[] {
+  const nodes = hastOf(tree).children as ElementContent[];
+  return responsive(prepare ? prepare(safeUrls(nodes)) : safeUrls(nodes));
+}
+
+/** The whole page around the main content: head, style, and a site's chrome. */
+export function documentTree(title: string, lang: string, version: string, more: DocumentOptions, main: ElementContent[]): HastRoot {
   const chrome = more.chrome;
-  const doc: HastRoot = {
+  return {
     type: 'root',
     children: [
       { type: 'doctype' },
@@ -489,7 +500,6 @@ export async function renderHtmlDocument(
       ]),
     ],
   };
-  return `${htmlOf(doc)}\n`;
 }
 
 export function reportJson(report: HalfYearReport, prov: Provenance): unknown {

@@ -16,10 +16,11 @@ import { halfYearReport } from '../query/report.js';
 import { digestPage, municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
 import { byName, collator } from '../query/sort.js';
 import { digestTree, missionAndRules } from './documents.js';
+import { escapeText, htmlOf } from './html.js';
 import { md } from './markdown.js';
 import { anchorOf, PROTOCOL_CSS, protocolTitle, protocolTree } from './protocol.js';
 import { assignmentTable, decisionTable, longDate, periodName, type Style, shownText } from './registers.js';
-import { CSS, renderHtmlDocument, reportTree } from './report.js';
+import { CSS, documentTree, mainContent, reportTree } from './report.js';
 import { accessibleTables } from './responsive.js';
 import { type SearchDoc, searchFragment } from './search.js';
 import type { Table } from './table.js';
@@ -73,8 +74,9 @@ const OWN = '/.kd-site/';
  */
 export async function* sitePages(archive: Archive, s: Style, opts: SiteOptions): AsyncGenerator<[path: string, html: string]> {
   const targets = linkTargets(archive, opts.public);
+  const shells: Shells = new Map();
   if (opts.take?.() ?? true) yield [STYLESHEET, `${CSS}${PROTOCOL_CSS}${SITE_CSS}`];
-  for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets)];
+  for await (const page of pageTrees(archive, s, opts)) yield [page.path, await pageHtml(page, s, opts, archive, targets, shells)];
 }
 
 /** What the site's search indexes: each protocol's items and each decision, as the pages show them. */
@@ -601,22 +603,51 @@ function linkIds(node: Text, t: Targets, href: (to: string) => string): ElementC
   return out;
 }
 
-async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Archive, t: Targets): Promise<string> {
+async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Archive, t: Targets, shells: Shells): Promise<string> {
+  const searchForm: ElementContent[] = page.path === 'search.html' ? searchFragment({ ...s.c.site.searchLabels, lang: s.lang }) : [];
+  const main = mainContent(page.tree, (nodes) => [...linkify(accessibleTables(nodes), page.path, t, page.links === true), ...searchForm]);
+  // Pages in the same folder share their chrome (the navigation marks the page it is on): it is written once for them.
+  const nav = NAV.some(([to]) => to === page.path);
+  const key = nav ? page.path : page.path.slice(0, page.path.lastIndexOf('/') + 1);
+  let shell = shells.get(key);
+  if (shell === undefined) {
+    const doc = htmlOf(
+      documentTree(
+        TITLE,
+        s.lang,
+        opts.version,
+        { stylesheet: relativeHref(page.path, STYLESHEET), chrome: chrome(page.path, s, opts, archive) },
+        [{ type: 'text', value: MAIN }],
+      ),
+    );
+    const [before, between, after] = doc.split(/\u0000[TM]\u0000/) as [string, string, string];
+    shell = { before, between, after };
+    shells.set(key, shell);
+  }
+  return `${shell.before}${escapeText(page.title)}${shell.between}${htmlOf({ type: 'root', children: main })}${shell.after}\n`;
+}
+
+/** Where a page's title and main content go in its chrome, written once per folder; no text kd writes holds the character. */
+const TITLE = '\u0000T\u0000';
+const MAIN = '\u0000M\u0000';
+
+type Shells = Map<string, { before: string; between: string; after: string }>;
+
+/** The site's navigation: the start page, the registers and search. */
+const NAV = [['index.html'], ['decisions/index.html'], ['assignments/index.html'], ['search.html']] as const;
+
+/** The skip link and navigation above a page's content, and the footer below it. */
+function chrome(path: string, s: Style, opts: SiteOptions, archive: Archive): { header: ElementContent[]; footer: ElementContent[] } {
   const c = s.c.site;
-  const rel = (to: string) => relativeHref(page.path, to);
-  const nav: [string, string][] = [
-    ['index.html', c.home],
-    ['decisions/index.html', c.decisionsTitle],
-    ['assignments/index.html', c.assignmentsTitle.index],
-    ['search.html', c.search],
-  ];
+  const rel = (to: string) => relativeHref(path, to);
+  const labels = [c.home, c.decisionsTitle, c.assignmentsTitle.index, c.search];
   const header: ElementContent[] = [
     h('a', { class: 'skip', href: '#main' }, c.skip),
     h('header', { class: 'site' }, [
       h('nav', { 'aria-label': c.navigation }, [
         h(
           'ul',
-          nav.map(([to, label]) => h('li', [h('a', { href: rel(to), ...(to === page.path ? { 'aria-current': 'page' } : {}) }, label)])),
+          NAV.map(([to], i) => h('li', [h('a', { href: rel(to), ...(to === path ? { 'aria-current': 'page' } : {}) }, labels[i]!)])),
         ),
       ]),
     ]),
@@ -630,12 +661,7 @@ async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Ar
       ]),
     ]),
   ];
-  const searchForm: ElementContent[] = page.path === 'search.html' ? searchFragment({ ...c.searchLabels, lang: s.lang }) : [];
-  return renderHtmlDocument(page.tree, page.title, s.lang, opts.version, {
-    stylesheet: rel(STYLESHEET),
-    prepare: (nodes) => [...linkify(accessibleTables(nodes), page.path, t, page.links === true), ...searchForm],
-    chrome: { header, footer },
-  });
+  return { header, footer };
 }
 
 /** Every page's style, in one file: a page is its content, and a change of style rewrites one file. */
