@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -112,6 +113,30 @@ export async function replaceFile(target: string, text: string | Uint8Array): Pr
     await dropTemp(temp);
     throw error;
   });
+}
+
+/**
+ * `replaceFile`, synchronously, for a writer of thousands of files (a
+ * site): its folder is made only when `folders` has not seen it yet, and
+ * no file waits its turn in the thread pool.
+ */
+export function replaceFileSync(target: string, bytes: Uint8Array, folders: Set<string>): void {
+  const dir = path.dirname(target);
+  if (!folders.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    folders.add(dir);
+  }
+  const temp = tempFor(target);
+  live.add(temp);
+  try {
+    writeFileSync(temp, bytes, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    live.delete(temp);
+  }
 }
 
 /** The text written to a temporary file in the target's folder (made if need be), ready to be put in place. */

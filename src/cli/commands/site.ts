@@ -70,10 +70,9 @@ export const siteCommand = defineCommand('site', 'site', {
     const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
     const writer = siteWriter(out, before);
     for (const [file, body] of searchFiles(searchDocs(archive, s, { public: part.public, itemText }), { ...c.site.searchLabels, lang }))
-      await writer.put(file, body);
+      writer.put(file, body);
     const base = opts.baseUrl ?? archive.config?.site_url;
-    if (base !== undefined) await writer.put('sitemap.xml', sitemap(base, pages));
-    await writer.done();
+    if (base !== undefined) writer.put('sitemap.xml', sitemap(base, pages));
     for (const [f, sum] of writer.sums) {
       made.add(f);
       sums.set(f, sum);
