@@ -15,13 +15,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { filesUnder, made, REPO, run, SAMPLE } from './helpers.js';
 
 /**
- * kd writes its HTML with its own mdast→hast and hast→HTML (src/render/html.ts)
- * because remark-rehype and rehype-stringify cost most of a large site's
- * build. They must give the same bytes as those references, or fall back to
- * them: here the in-process kd (src/, with html.ts replaced by the
- * references) and the built kd (dist/, with the fast path) write the same
- * sites, and generated Markdown goes through both.
+ * kd writes its HTML with its own mdast→hast and hast→HTML (src/render/html.ts),
+ * and a site page's content in one pass (src/render/site-links.ts), because
+ * remark-rehype, rehype-stringify and the passes over the tree cost most of a
+ * large site's build. They must give the same bytes as the references, or
+ * fall back to them: here the in-process kd (src/, with html.ts replaced by
+ * the references and the one-pass writer switched off) and the built kd
+ * (dist/, with both fast paths) write the same sites, and generated
+ * Markdown goes through both.
  */
+
+// The reference run also writes each page's content through the passes over the tree, not site-links.ts's one-pass writer.
+vi.mock('../src/render/site-links.js', async () => ({
+  ...(await vi.importActual<typeof import('../src/render/site-links.js')>('../src/render/site-links.js')),
+  writeMain: () => undefined,
+}));
 
 vi.mock('../src/render/html.js', async () => ({
   ...(await vi.importActual<typeof import('../src/render/html.js')>('../src/render/html.js')),

@@ -37,8 +37,8 @@ export function htmlOf(tree: HastRoot): string {
   }
 }
 
-/** Thrown (and caught above) where a node needs the reference implementation. */
-const UNKNOWN = Symbol('unknown node');
+/** Thrown (and caught above, or by another fast writer) where a node needs the reference implementation. */
+export const UNKNOWN = Symbol('unknown node');
 
 type Out = ElementContent | ElementContent[] | HastRoot | undefined;
 
@@ -220,7 +220,8 @@ function trimLines(value: string): string {
   return /[ \t]\r?\n|[\r\n][ \t]/.test(value) ? value.replace(/[ \t]*(\r?\n|\r)[ \t]*/g, '$1') : value;
 }
 
-const VOID = new Set(htmlVoidElements);
+/** Elements written without an end tag. */
+export const VOID = new Set(htmlVoidElements);
 const RAW = new Set(['script', 'style']);
 
 function write(node: HastNodes, parent: Element | undefined): string {
@@ -254,7 +255,8 @@ function write(node: HastNodes, parent: Element | undefined): string {
 
 const infoCache = new Map<string, ReturnType<typeof find>>();
 
-function attributesOf(properties: Properties | undefined): string {
+/** An element's attributes as hast-util-to-html writes them, without the leading space. */
+export function attributesOf(properties: Properties | undefined): string {
   if (!properties) return '';
   const values: string[] = [];
   for (const key in properties) {
@@ -295,6 +297,7 @@ export function escapeText(value: string): string {
   return /[<&]/.test(value) ? value.replace(/[<&]/g, hex) : value;
 }
 
-function escapeAttribute(value: string): string {
+/** An attribute's value as hast-util-to-html writes it between double quotes. */
+export function escapeAttribute(value: string): string {
   return /["&'`]/.test(value) ? value.replace(/["&'`]/g, hex) : value;
 }

@@ -424,6 +424,11 @@ export async function renderReportHtml(report: HalfYearReport, s: Style, prov: P
 /** Link schemes a protocol's text may use; a path or an anchor has none. */
 const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
 
+/** A link target with a scheme that may run script (`javascript:`, `data:`): the link loses it. */
+export function unsafeHref(href: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(href.trim()) && !SAFE_SCHEME.test(href.trim());
+}
+
 /**
  * A protocol's text comes from a pull request: a link that would run script
  * (`javascript:`, `data:`) loses its target and stays as text, and an image
@@ -434,8 +439,7 @@ function safeUrls(nodes: ElementContent[]): ElementContent[] {
   return nodes.map((node) => {
     if (node.type !== 'element') return node;
     if (node.tagName === 'a') {
-      const href = String(node.properties.href ?? '');
-      if (/^[a-z][a-z0-9+.-]*:/i.test(href.trim()) && !SAFE_SCHEME.test(href.trim())) {
+      if (unsafeHref(String(node.properties.href ?? ''))) {
         const { href: _href, ...rest } = node.properties;
         node.properties = rest;
       }

@@ -44,7 +44,8 @@ export function responsive(children: ElementContent[]): ElementContent[] {
   });
 }
 
-const TOKEN = new RegExp(
+/** What is kept on one line: an id, a date, a time span, a span of years, a phone number. */
+export const TOKEN = new RegExp(
   [
     // A meeting, decision or assignment id: "kd-gruppen 3/2019", "kd-gruppen 3/2019 §2:1".
     String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}_-]*\s)?\d+/\d{4}(?:\s§\d+(?::\d+)*)?`,
@@ -59,7 +60,7 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-function textOf(node: ElementContent): string {
+export function textOf(node: ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') return node.children.map(textOf).join('');
   return '';

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Text } from 'hast';
+import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
@@ -16,13 +16,14 @@ import { halfYearReport } from '../query/report.js';
 import { digestPage, municipalityPage, networkPage, personPage, relativeHref, sitePage } from '../query/site.js';
 import { byName, collator } from '../query/sort.js';
 import { digestTree, missionAndRules } from './documents.js';
-import { escapeText, htmlOf } from './html.js';
+import { escapeText, hastOf, htmlOf } from './html.js';
 import { md } from './markdown.js';
 import { anchorOf, PROTOCOL_CSS, protocolTitle, protocolTree } from './protocol.js';
 import { assignmentTable, decisionTable, longDate, periodName, type Style, shownText } from './registers.js';
 import { CSS, documentTree, mainContent, reportTree } from './report.js';
 import { accessibleTables } from './responsive.js';
 import { type SearchDoc, searchFragment } from './search.js';
+import { landing, linkify, linkTargets, OWN, type Targets, writeMain } from './site-links.js';
 import type { Table } from './table.js';
 
 /*
@@ -62,8 +63,6 @@ export interface SitePage {
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 /** A link to another page of the site, by its path from the root; made relative to the page it is on when written. */
 const link = (path: string, label: string): PhrasingContent => ({ type: 'link', url: `${OWN}${path}`, children: [text(label)] });
-/** Marks the site's own links; a path, so safeUrls passes it, and one no protocol's text has a reason to write. */
-const OWN = '/.kd-site/';
 
 /**
  * Every file of the site, one at a time, as its path and text (the shared
@@ -466,146 +465,11 @@ function attendanceTable(rows: readonly { reg: AttendanceRegister; r: PersonRow 
 /** The earlier of two ISO dates. */
 const earlier = (a: string, b: string): string => (a <= b ? a : b);
 
-/** What a link in a page's text may point at: ids of protocols and decisions, names of people and municipalities. */
-interface Targets {
-  protocols: Map<string, string>;
-  names: Map<string, string>;
-  pages: Set<string>;
-  /** The ids on each page: where an anchor may land. */
-  anchors: Map<string, Set<string>>;
-}
-
-function linkTargets(archive: Archive, pub: boolean): Targets {
-  const protocols = new Map<string, string>();
-  for (const p of archive.protocols) protocols.set(`${p.data.network} ${p.id}`, sitePage(p.file));
-  const names = new Map<string, string>();
-  const pages = new Set<string>();
-  for (const m of archive.config?.municipalities ?? []) {
-    names.set(m, municipalityPage(m));
-    pages.add(municipalityPage(m));
-  }
-  for (const [id, p] of Object.entries(archive.people ?? {})) {
-    if (!names.has(p.name)) names.set(p.name, personPage(id));
-    pages.add(personPage(id));
-  }
-  // The anchors protocolTree gives a protocol's page: each item, and each decision of an item the page shows.
-  const anchors = new Map<string, Set<string>>();
-  for (const p of archive.protocols) {
-    const ids = new Set<string>();
-    for (const item of p.data.items) {
-      ids.add(`§${item.no}`);
-      if (pub && item.confidential !== undefined) continue;
-      const count = Math.max(item.decisions?.length ?? 0, item.agreements?.length ?? 0);
-      for (let n = 1; n <= count; n++) ids.add(`§${item.no}:${n}`);
-    }
-    anchors.set(sitePage(p.file), ids);
-  }
-  return { protocols, names, pages, anchors };
-}
-
-/**
- * Where a link to `anchor` on `page` lands. A public page leaves out a
- * confidential item's decisions, anchors and all: a link to one (from a
- * register, which lists it as withheld) lands on its item, which says why.
- */
-function landing(t: Targets, page: string, anchor: string): string | undefined {
-  const ids = t.anchors.get(page);
-  if (ids === undefined || ids.has(anchor)) return anchor;
-  const item = /^§\d+/.exec(anchor)?.[0];
-  return item !== undefined && ids.has(item) ? item : undefined;
-}
-
-/** A link from one page to another's anchor ("…/2019-04-05-2.html#§3:1"), both from the root, made relative; the anchor where it lands. */
-function hrefTo(t: Targets, from: string, to: string): string {
-  const [page, anchor] = to.split('#') as [string, string | undefined];
-  const at = anchor === undefined ? undefined : landing(t, page, decodeURIComponent(anchor));
-  return relativeHref(from, at === undefined ? page : `${page}#${at}`);
-}
-
-/** "ledning 2/2019" or "ledning 2/2019 §3:1" in running text. */
-const ID = /([a-z0-9][a-z0-9-]*) (\d+\/\d{4})(?: (§\d+(?::\d+)?))?/g;
-
-/** Links in a page's text: every protocol and decision id, and a table cell that is a person's or a municipality's name. */
-function linkify(nodes: ElementContent[], from: string, t: Targets, ids: boolean): ElementContent[] {
-  // A page links to the same pages many times: each address is made relative once.
-  const made = new Map<string, string>();
-  const href = (to: string) => {
-    let r = made.get(to);
-    if (r === undefined) made.set(to, (r = hrefTo(t, from, to)));
-    return r;
-  };
-  /** The node's children with ids linked, the same array when nothing changed. */
-  const within = (children: ElementContent[]): ElementContent[] => {
-    let out: ElementContent[] | undefined;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type === 'element') visit(child);
-      const linked = child.type === 'text' && ids ? linkIds(child, t, href) : undefined;
-      if (linked !== undefined && out === undefined) out = children.slice(0, i);
-      if (out !== undefined) out.push(...(linked ?? [child]));
-    }
-    return out ?? children;
-  };
-  const visit = (node: Element): void => {
-    if (node.tagName === 'a') {
-      const to = String(node.properties?.href ?? '');
-      // The site's own links are written from the root: made relative to the page here.
-      if (to.startsWith(OWN)) node.properties = { ...node.properties, href: href(to.slice(OWN.length)) };
-      return;
-    }
-    if (node.tagName === 'td' && ids) {
-      const whole = node.children.length === 1 && node.children[0]!.type === 'text' ? (node.children[0] as Text).value : undefined;
-      const target = whole !== undefined ? t.names.get(whole) : undefined;
-      if (target !== undefined && t.pages.has(target)) {
-        node.children = [h('a', { href: href(target) }, whole!)];
-        return;
-      }
-    }
-    // A line of a protocol's attendance opens with the person's name: "Anna Ahl, Alsered, ordförande".
-    if (node.tagName === 'li' && ids && node.children[0]?.type === 'text') {
-      const first = node.children[0] as Text;
-      const name = /^[^,(]+?(?=,| \(|$)/.exec(first.value)?.[0];
-      const target = name !== undefined ? t.names.get(name) : undefined;
-      if (target?.startsWith('people/') && t.pages.has(target)) {
-        node.children = [
-          h('a', { href: href(target) }, name!),
-          { type: 'text', value: first.value.slice(name!.length) },
-          ...node.children.slice(1),
-        ];
-        return;
-      }
-    }
-    node.children = within(node.children as ElementContent[]) as Element['children'];
-  };
-  return within(nodes);
-}
-
-/** The text with each id of a protocol or decision in it made a link, or undefined when it has none. */
-function linkIds(node: Text, t: Targets, href: (to: string) => string): ElementContent[] | undefined {
-  // Every id has "/" between its number and year: most text has none.
-  if (!node.value.includes('/')) return undefined;
-  const out: ElementContent[] = [];
-  let last = 0;
-  for (const m of node.value.matchAll(ID)) {
-    const page = t.protocols.get(`${m[1]} ${m[2]}`);
-    if (page === undefined) continue;
-    if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-    out.push({
-      type: 'element',
-      tagName: 'a',
-      properties: { href: href(m[3] ? `${page}#${m[3]}` : page) },
-      children: [{ type: 'text', value: m[0] }],
-    });
-    last = m.index + m[0].length;
-  }
-  if (last === 0) return undefined;
-  if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
-  return out;
-}
-
 async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Archive, t: Targets, shells: Shells): Promise<string> {
   const searchForm: ElementContent[] = page.path === 'search.html' ? searchFragment({ ...s.c.site.searchLabels, lang: s.lang }) : [];
-  const main = mainContent(page.tree, (nodes) => [...linkify(accessibleTables(nodes), page.path, t, page.links === true), ...searchForm]);
+  const prepare = (nodes: ElementContent[]) => [...linkify(accessibleTables(nodes), page.path, t, page.links === true), ...searchForm];
+  const written =
+    searchForm.length === 0 ? writeMain(hastOf(page.tree).children as ElementContent[], page.path, t, page.links === true) : undefined;
   // Pages in the same folder share their chrome (the navigation marks the page it is on): it is written once for them.
   const nav = NAV.some(([to]) => to === page.path);
   const key = nav ? page.path : page.path.slice(0, page.path.lastIndexOf('/') + 1);
@@ -624,7 +488,8 @@ async function pageHtml(page: SitePage, s: Style, opts: SiteOptions, archive: Ar
     shell = { before, between, after };
     shells.set(key, shell);
   }
-  return `${shell.before}${escapeText(page.title)}${shell.between}${htmlOf({ type: 'root', children: main })}${shell.after}\n`;
+  const main = written ?? htmlOf({ type: 'root', children: mainContent(page.tree, prepare) });
+  return `${shell.before}${escapeText(page.title)}${shell.between}${main}${shell.after}\n`;
 }
 
 /** Where a page's title and main content go in its chrome, written once per folder; no text kd writes holds the character. */
