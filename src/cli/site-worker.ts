@@ -6,17 +6,18 @@ import { openArchive } from './load.js';
 import { buildPart, type PartOptions } from './site-build.js';
 
 /**
- * A worker thread of kd site on a large archive: it loads the archive as
- * the command did (from the same cache), then makes and writes the pages it
- * claims from the shared counter, and sends back what the command needs.
+ * A worker thread of kd site: it loads the archive as the command does
+ * (from the same cache) while the command loads and checks it, waits to be
+ * told to go, then makes and writes the pages it claims from the shared
+ * counter, and sends back what the command needs.
  */
 
 export interface WorkerInput {
   cwd: string;
   env: Record<string, string | undefined>;
-  archive?: string;
-  lang: Lang;
-  part: Omit<PartOptions, 'before'> & { before: [string, string][] };
+  archive?: string | undefined;
+  lang?: Lang | undefined;
+  part: Omit<PartOptions, 'before'>;
   counter: SharedArrayBuffer;
 }
 
@@ -27,13 +28,12 @@ export type WorkerOutput =
 
 async function work(input: WorkerInput): Promise<WorkerOutput> {
   try {
-    const { archive } = await openArchive({ cwd: input.cwd, env: input.env, archive: input.archive, lang: input.lang });
-    const result = await buildPart(
-      archive,
-      style(archive, input.lang),
-      { ...input.part, before: new Map(input.part.before) },
-      input.counter,
+    const { archive, lang } = await openArchive({ cwd: input.cwd, env: input.env, archive: input.archive, lang: input.lang });
+    // The command says go (with the files of the last build) once it has checked the archive, or stops this thread.
+    const before = await new Promise<[string, string][]>((resolve) =>
+      parentPort!.once('message', (m: { go: [string, string][] }) => resolve(m.go)),
     );
+    const result = await buildPart(archive, style(archive, lang), { ...input.part, before: new Map(before) }, input.counter);
     return { ok: true, result };
   } catch (error) {
     if (error instanceof KdError) return { ok: false, error: { key: error.key, data: error.data as Record<string, unknown> } };

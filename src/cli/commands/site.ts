@@ -5,18 +5,19 @@ import { Worker } from 'node:worker_threads';
 import { replaceFile } from '../../archive/write.js';
 import { runRules } from '../../check/index.js';
 import { KdError, type KdErrorKey } from '../../core/errors.js';
+import type { Lang } from '../../i18n/index.js';
 import { catalogue } from '../../i18n/index.js';
-import type { ProtocolRecord } from '../../model/index.js';
+import type { Archive, ProtocolRecord } from '../../model/index.js';
 import { renderText } from '../../render/findings.js';
-import { style } from '../../render/registers.js';
+import { type Style, style } from '../../render/registers.js';
 import { searchDocs } from '../../render/site.js';
 import { siteUrl } from '../../schema/index.js';
 import { defineCommand, option } from '../command.js';
-import { chalkFor, displayPath } from '../io.js';
+import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { date, flag, text } from '../options.js';
-import { buildPart, type PartResult, sharedCounter, siteWriter } from '../site-build.js';
+import { buildPart, type PartOptions, type PartResult, sharedCounter, siteWriter } from '../site-build.js';
 import type { WorkerInput, WorkerOutput } from '../site-worker.js';
 
 /** The list of files kd wrote to the site's folder last time: what it may remove, and the mark that the folder is kd's. */
@@ -30,67 +31,86 @@ export const siteCommand = defineCommand('site', 'site', {
     option('--base-url <url>', 'baseUrl', siteUrl.optional()),
   ],
   async run(opts, io) {
-    const { archive, lang, root } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
-    const c = catalogue(lang);
-    // A site is for readers: it is not built on protocols kd check rejects.
-    const errors = runRules(archive).findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      const chalk = chalkFor(io.stderr, io.env, opts.color);
-      io.stderr.write(
-        renderText({ findings: errors, files: new Set(errors.map((f) => f.file)).size, display: displayPath(root, io.cwd), lang }, chalk),
-      );
-      io.stderr.write(`kd: ${c.cli.errors['site-blocked']({ count: errors.length })}\n`);
-      return 1;
-    }
     const out = path.resolve(io.cwd, opts.out ?? 'site');
     const shown = opts.out ?? 'site';
-    const before = await previousFiles(out, shown);
+    const part = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, out };
+    // Workers load the archive while this thread loads and checks it; they make pages only once told to.
+    const counter = sharedCounter();
+    const helpers = startHelpers(io.env, { cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang, part, counter });
+    try {
+      const { archive, lang, root } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
+      const c = catalogue(lang);
+      // A site is for readers: it is not built on protocols kd check rejects.
+      const errors = runRules(archive).findings.filter((f) => f.severity === 'error');
+      if (errors.length > 0) {
+        const chalk = chalkFor(io.stderr, io.env, opts.color);
+        io.stderr.write(
+          renderText({ findings: errors, files: new Set(errors.map((f) => f.file)).size, display: displayPath(root, io.cwd), lang }, chalk),
+        );
+        io.stderr.write(`kd: ${c.cli.errors['site-blocked']({ count: errors.length })}\n`);
+        return 1;
+      }
+      const before = await previousFiles(out, shown);
+      const s = style(archive, lang);
 
-    const s = style(archive, lang);
-    const part = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, out, before };
-
-    // A large archive's pages are shared between this thread and workers, each taking the next page no one has taken.
-    const threads = threadsFor(archive.protocols.length, io.env);
-    const counter = threads > 1 ? sharedCounter() : undefined;
-    const helpers = Array.from({ length: threads - 1 }, () =>
-      helper({ cwd: io.cwd, env: io.env, archive: root, lang, part: { ...part, before: [...before] }, counter: counter! }),
-    );
-    const parts = [await buildPart(archive, s, part, counter)];
-    for (const done of await Promise.all(helpers)) if (done !== undefined) parts.push(done);
-    // Every part asked for the same files; together they took each once, or the archive changed during the build.
-    if (parts.some((p) => p.asked !== parts[0]!.asked) || parts.reduce((n, p) => n + p.taken, 0) !== parts[0]!.asked)
-      throw new KdError('site-changed', {});
-
-    const made = new Set(parts.flatMap((p) => p.files.map(([f]) => f)));
-    const sums = new Map(parts.flatMap((p) => p.files));
-    const words = new Map<string, Map<number, string>>();
-    for (const [file, no, text] of parts.flatMap((p) => p.words)) words.set(file, (words.get(file) ?? new Map()).set(no, text));
-    const pages = [...made].filter((f) => f.endsWith('.html')).sort();
-    const { searchFiles } = await import('../../render/search.js');
-    const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
-    const writer = siteWriter(out, before);
-    for (const [file, body] of searchFiles(searchDocs(archive, s, { public: part.public, itemText }), { ...c.site.searchLabels, lang }))
-      writer.put(file, body);
-    const base = opts.baseUrl ?? archive.config?.site_url;
-    if (base !== undefined) writer.put('sitemap.xml', sitemap(base, pages));
-    for (const [f, sum] of writer.sums) {
-      made.add(f);
-      sums.set(f, sum);
+      // A large archive's pages are shared between this thread and the workers, each taking the next page no one has taken.
+      const shared = helpers.length > 0 && shares(archive.protocols.length, io.env);
+      for (const h of helpers) {
+        if (shared) h.go(before);
+        else h.stop();
+      }
+      const parts = [await buildPart(archive, s, { ...part, before }, shared ? counter : undefined)];
+      for (const done of await Promise.all(helpers.map((h) => h.result))) if (done !== undefined) parts.push(done);
+      // Every part asked for the same files; together they took each once, or the archive changed during the build.
+      if (parts.some((p) => p.asked !== parts[0]!.asked) || parts.reduce((n, p) => n + p.taken, 0) !== parts[0]!.asked)
+        throw new KdError('site-changed', {});
+      return finish(archive, s, lang, parts, { ...part, before, shown, baseUrl: opts.baseUrl }, io);
+    } finally {
+      for (const h of helpers) h.stop();
     }
-    const written = parts.reduce((n, p) => n + p.written, writer.written());
-
-    // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
-    const gone = [...before.keys()].filter((f) => !made.has(f));
-    for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
-    const files = [...made].sort();
-    await replaceFile(
-      path.join(out, SITE_MANIFEST),
-      `${JSON.stringify({ kd: kdPackage().version, files, sha1: Object.fromEntries(files.map((f) => [f, sums.get(f)])) }, null, 1)}\n`,
-    );
-    io.stdout.write(`${c.site.done({ dir: shown, pages: pages.length, written, removed: gone.length, public: !opts.internal })}\n`);
-    return 0;
   },
 });
+
+/** The search index, the sitemap and the manifest, once every page is made; what was built, said. */
+async function finish(
+  archive: Archive,
+  s: Style,
+  lang: Lang,
+  parts: PartResult[],
+  opts: PartOptions & { shown: string; baseUrl: string | undefined },
+  io: Io,
+): Promise<number> {
+  const { out, before } = opts;
+  const c = catalogue(lang);
+  const made = new Set(parts.flatMap((p) => p.files.map(([f]) => f)));
+  const sums = new Map(parts.flatMap((p) => p.files));
+  const words = new Map<string, Map<number, string>>();
+  for (const [file, no, text] of parts.flatMap((p) => p.words)) words.set(file, (words.get(file) ?? new Map()).set(no, text));
+  const pages = [...made].filter((f) => f.endsWith('.html')).sort();
+  const { searchFiles } = await import('../../render/search.js');
+  const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
+  const writer = siteWriter(out, before);
+  for (const [file, body] of searchFiles(searchDocs(archive, s, { public: opts.public, itemText }), { ...c.site.searchLabels, lang }))
+    writer.put(file, body);
+  const base = opts.baseUrl ?? archive.config?.site_url;
+  if (base !== undefined) writer.put('sitemap.xml', sitemap(base, pages));
+  for (const [f, sum] of writer.sums) {
+    made.add(f);
+    sums.set(f, sum);
+  }
+  const written = parts.reduce((n, p) => n + p.written, writer.written());
+
+  // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
+  const gone = [...before.keys()].filter((f) => !made.has(f));
+  for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
+  const files = [...made].sort();
+  await replaceFile(
+    path.join(out, SITE_MANIFEST),
+    `${JSON.stringify({ kd: kdPackage().version, files, sha1: Object.fromEntries(files.map((f) => [f, sums.get(f)])) }, null, 1)}\n`,
+  );
+  io.stdout.write(`${c.site.done({ dir: opts.shown, pages: pages.length, written, removed: gone.length, public: opts.public })}\n`);
+  return 0;
+}
 
 /**
  * The files kd wrote to the folder before, each with the SHA-1 of what it
@@ -127,42 +147,61 @@ function sitemap(base: string, pages: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-/** How many threads build the site: one for a small archive, else one a core (at most four); KD_SITE_THREADS sets it. */
-function threadsFor(protocols: number, env: Record<string, string | undefined>): number {
+/** How many threads may build a site: one a core (at most four), or KD_SITE_THREADS. */
+function threads(env: Record<string, string | undefined>): number {
   const set = Number(env.KD_SITE_THREADS);
   if (Number.isInteger(set) && set >= 1) return Math.min(set, 8);
-  return protocols < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Whether the workers share this archive's build: from 500 protocols (a worker costs more than it saves below), or when KD_SITE_THREADS says so. */
+function shares(protocols: number, env: Record<string, string | undefined>): boolean {
+  return protocols >= PARALLEL_FROM || env.KD_SITE_THREADS !== undefined;
 }
 
 /** Below this many protocols a worker costs more to start than it saves. */
 const PARALLEL_FROM = 500;
 
+interface Helper {
+  /** What it made, or undefined when it made nothing (told to stop, or it could not start: the others took its pages). */
+  result: Promise<PartResult | undefined>;
+  go(before: ReadonlyMap<string, string>): void;
+  stop(): void;
+}
+
 /**
- * A worker thread that builds its share of the site; what it made, or
- * undefined when it could not start (its pages are then made by the others,
- * which took them). A worker that fails after taking pages fails the build.
+ * Worker threads that load the archive at once and wait: told to go, each
+ * builds its share of the site; told to stop (a small archive, an error),
+ * each ends. One that fails after taking pages fails the build.
  */
-function helper(input: WorkerInput): Promise<PartResult | undefined> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
+function startHelpers(env: Record<string, string | undefined>, input: WorkerInput): Helper[] {
+  return Array.from({ length: threads(env) - 1 }, (): Helper => {
+    let worker: Worker | undefined;
     try {
       worker = new Worker(new URL('../site-worker.js', import.meta.url), { workerData: input });
     } catch {
-      resolve(undefined);
-      return;
+      return { result: Promise.resolve(undefined), go() {}, stop() {} };
     }
-    let answered = false;
-    worker.once('message', (out: WorkerOutput) => {
-      answered = true;
-      if (out.ok) resolve(out.result);
-      else if ('key' in out.error) reject(new KdError(out.error.key as KdErrorKey, out.error.data as never));
-      else reject(new Error(out.error.message));
+    const w = worker;
+    let settled = false;
+    const result = new Promise<PartResult | undefined>((resolve, reject) => {
+      w.once('message', (out: WorkerOutput) => {
+        settled = true;
+        if (out.ok) resolve(out.result);
+        else if ('key' in out.error) reject(new KdError(out.error.key as KdErrorKey, out.error.data as never));
+        else reject(new Error(out.error.message));
+      });
+      w.once('error', () => (settled ? undefined : resolve(undefined)));
+      w.once('exit', () => (settled ? undefined : resolve(undefined)));
     });
-    worker.once('error', () => {
-      if (!answered) resolve(undefined);
-    });
-    worker.once('exit', () => {
-      if (!answered) resolve(undefined);
-    });
+    // Not awaited when the build stops early: its outcome no longer matters then.
+    result.catch(() => undefined);
+    return {
+      result,
+      go: (before) => w.postMessage({ go: [...before] }),
+      stop: () => {
+        if (!settled) void w.terminate();
+      },
+    };
   });
 }
