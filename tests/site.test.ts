@@ -266,6 +266,21 @@ describe('kd site', () => {
     expect(await brokenLinks(out)).toEqual([]);
   });
 
+  it('--public names the default; with --internal it is refused with exit 2 and one sentence, nothing written', async () => {
+    const out = await folder();
+    const explicit = await run(['site', '--archive', RENDER, '--out', out, '--as-of', '2019-06-30', '--public']);
+    expect(explicit.code).toBe(0);
+    expect(explicit.stdout).toBe(`Offentlig webbplats i ${out}: 30 sidor, 34 filer skrivna, övriga oförändrade.\n`);
+    const other = path.join(await folder(), 'ny');
+    const both = await run(['site', '--archive', RENDER, '--out', other, '--public', '--internal']);
+    expect(both).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `kd: ${sv.cli.errors['conflicting-options']({ options: '--public, --internal' })}\n`,
+    });
+    expect(existsSync(other)).toBe(false);
+  });
+
   it('--out naming a file is refused with exit 2 and one sentence, and the file is left as it was', async () => {
     const file = path.join(await folder(), 'webbplats');
     await writeFile(file, 'inte en mapp\n');

@@ -896,6 +896,7 @@ export const en: Catalogue = {
       approveMethod: 'paper (the default) or e-signature',
       approveRef: 'registry number or the e-signature’s reference',
       siteOut: 'the folder the site is written to (default site); only kd’s own files there are rewritten or removed',
+      sitePublic: 'the public version, also the default: confidential items and unpublished guests are left out',
       siteInternal: 'internal version with everything, confidential items and unpublished guests included (the default is public)',
       siteAsOf: 'as of that day YYYY-MM-DD: coming meetings and overdue assignments (otherwise today)',
       public:

@@ -965,6 +965,7 @@ export const sv = {
       approveMethod: 'paper (på papper, standard) eller e-signature',
       approveRef: 'diarienummer eller e-underskriftens referens',
       siteOut: 'mappen webbplatsen skrivs till (standard site); bara kd:s egna filer där skrivs om eller tas bort',
+      sitePublic: 'den offentliga versionen, som också är standard: sekretessbelagt och gäster som inte ska publiceras utelämnas',
       siteInternal: 'intern version med allt, också sekretessbelagt och gäster som inte ska publiceras (standard är offentlig)',
       siteAsOf: 'läget den dagen ÅÅÅÅ-MM-DD: kommande möten och försenade uppdrag (annars i dag)',
       public:

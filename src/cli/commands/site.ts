@@ -26,11 +26,13 @@ export const SITE_MANIFEST = '.kd-site.json';
 export const siteCommand = defineCommand('site', 'site', {
   options: [
     option('--out <dir>', 'siteOut', text),
+    option('--public', 'sitePublic', flag),
     option('--internal', 'siteInternal', flag),
     option('--as-of <date>', 'siteAsOf', date.optional()),
     option('--base-url <url>', 'baseUrl', siteUrl.optional()),
   ],
   async run(opts, io) {
+    if (opts.public && opts.internal) throw new KdError('conflicting-options', { options: '--public, --internal' });
     const out = path.resolve(io.cwd, opts.out ?? 'site');
     const shown = opts.out ?? 'site';
     const part = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, out };
