@@ -395,39 +395,36 @@ class MainWriter {
     // The table as toHast wrote it: each part, row and cell on a line of its own.
     const captionText = empty();
     this.text(caption, ctx, captionText);
-    let html = `<table${attrs(tableProperties)}><caption>${captionText.html}</caption>`;
-    for (const child of node.children) {
-      if (child.type === 'text') {
-        html += escapeText(child.value);
-        continue;
-      }
-      const part = rows.find((p) => p.part === child)!;
-      html += `<${part.part.tagName}${attrs(part.part.properties)}>`;
-      let i = 0;
-      for (const partChild of part.part.children) {
-        if (partChild.type === 'text') {
-          html += escapeText(partChild.value);
-          continue;
-        }
-        const row = part.rows[i++]!;
-        html += `<tr${attrs(row.row.properties)}>`;
-        let k = 0;
-        for (const rowChild of row.row.children) {
-          if (rowChild.type === 'text') {
-            html += escapeText(rowChild.value);
-            continue;
-          }
-          const c = row.cells[k++]!;
-          html += `<${c.cell.tagName}${attrs(c.properties)}>${c.written.html}</${c.cell.tagName}>`;
-        }
-        html += '</tr>';
-      }
-      html += `</${part.part.tagName}>`;
-    }
-    html += '</table>';
+    const html =
+      `<table${attrs(tableProperties)}><caption>${captionText.html}</caption>` +
+      lines(node.children as ElementContent[], (n) => {
+        const part = rows[n]!;
+        const body = lines(part.part.children as ElementContent[], (r) => {
+          const row = part.rows[r]!;
+          const cells = lines(row.row.children as ElementContent[], (k) => {
+            const c = row.cells[k]!;
+            return `<${c.cell.tagName}${attrs(c.properties)}>${c.written.html}</${c.cell.tagName}>`;
+          });
+          return `<tr${attrs(row.row.properties)}>${cells}</tr>`;
+        });
+        return `<${part.part.tagName}${attrs(part.part.properties)}>${body}</${part.part.tagName}>`;
+      }) +
+      '</table>';
     const box = stack ? 'fit' : 'scroll';
     return `<div class="${box}" tabindex="0" role="region" aria-label="${escapeAttribute(label)}">${html}</div>`;
   }
+}
+
+/** An element's children as toHast wrote them: the line breaks between them kept, the nth element child written by `write`. */
+function lines(children: readonly ElementContent[], write: (nth: number) => string): string {
+  let html = '';
+  let n = 0;
+  for (const child of children) {
+    if (child.type === 'text') html += escapeText(child.value);
+    else if (child.type === 'element') html += write(n++);
+    else throw UNKNOWN;
+  }
+  return html;
 }
 
 function attrs(properties: Properties): string {
