@@ -101,23 +101,20 @@ export function linkify(nodes: ElementContent[], from: string, t: Targets, ids: 
       if (to.startsWith(OWN)) node.properties = { ...node.properties, href: href(to.slice(OWN.length)) };
       return;
     }
-    if (node.tagName === 'td' && ids) {
-      const whole = node.children.length === 1 && node.children[0]!.type === 'text' ? (node.children[0] as Text).value : undefined;
-      const target = whole !== undefined ? t.names.get(whole) : undefined;
-      if (target !== undefined && t.pages.has(target)) {
-        node.children = [h('a', { href: href(target) }, whole!)];
+    const first = node.children[0];
+    if (node.tagName === 'td' && ids && node.children.length === 1 && first?.type === 'text') {
+      const target = cellTarget(t, first.value);
+      if (target !== undefined) {
+        node.children = [h('a', { href: href(target) }, first.value)];
         return;
       }
     }
-    // A line of a protocol's attendance opens with the person's name: "Anna Ahl, Alsered, ordförande".
-    if (node.tagName === 'li' && ids && node.children[0]?.type === 'text') {
-      const first = node.children[0] as Text;
-      const name = /^[^,(]+?(?=,| \(|$)/.exec(first.value)?.[0];
-      const target = name !== undefined ? t.names.get(name) : undefined;
-      if (target?.startsWith('people/') && t.pages.has(target)) {
+    if (node.tagName === 'li' && ids && first?.type === 'text') {
+      const line = lineTarget(t, first.value);
+      if (line !== undefined) {
         node.children = [
-          h('a', { href: href(target) }, name!),
-          { type: 'text', value: first.value.slice(name!.length) },
+          h('a', { href: href(line.target) }, line.name),
+          { type: 'text', value: first.value.slice(line.name.length) },
           ...node.children.slice(1),
         ];
         return;
@@ -128,23 +125,37 @@ export function linkify(nodes: ElementContent[], from: string, t: Targets, ids: 
   return within(nodes);
 }
 
+/** A table cell that is, whole, the name of a person or municipality with a page: that page. */
+function cellTarget(t: Targets, text: string): string | undefined {
+  const target = t.names.get(text);
+  return target !== undefined && t.pages.has(target) ? target : undefined;
+}
+
+/** A line of a protocol's attendance opens with the person's name ("Anna Ahl, Alsered, ordförande"): the name and the person's page. */
+function lineTarget(t: Targets, text: string): { name: string; target: string } | undefined {
+  const name = /^[^,(]+?(?=,| \(|$)/.exec(text)?.[0];
+  const target = name !== undefined ? t.names.get(name) : undefined;
+  return name !== undefined && target?.startsWith('people/') && t.pages.has(target) ? { name, target } : undefined;
+}
+
+/** Each id of a protocol in the archive (with its decision, if named) in a text: where it stands and the address it links to. */
+function* idsIn(t: Targets, value: string): Generator<{ at: number; text: string; to: string }> {
+  // Every id has "/" between its number and year: most text has none.
+  if (!value.includes('/')) return;
+  for (const m of value.matchAll(ID)) {
+    const page = t.protocols.get(`${m[1]} ${m[2]}`);
+    if (page !== undefined) yield { at: m.index, text: m[0], to: m[3] ? `${page}#${m[3]}` : page };
+  }
+}
+
 /** The text with each id of a protocol or decision in it made a link, or undefined when it has none. */
 function linkIds(node: Text, t: Targets, href: (to: string) => string): ElementContent[] | undefined {
-  // Every id has "/" between its number and year: most text has none.
-  if (!node.value.includes('/')) return undefined;
   const out: ElementContent[] = [];
   let last = 0;
-  for (const m of node.value.matchAll(ID)) {
-    const page = t.protocols.get(`${m[1]} ${m[2]}`);
-    if (page === undefined) continue;
-    if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-    out.push({
-      type: 'element',
-      tagName: 'a',
-      properties: { href: href(m[3] ? `${page}#${m[3]}` : page) },
-      children: [{ type: 'text', value: m[0] }],
-    });
-    last = m.index + m[0].length;
+  for (const id of idsIn(t, node.value)) {
+    if (id.at > last) out.push({ type: 'text', value: node.value.slice(last, id.at) });
+    out.push({ type: 'element', tagName: 'a', properties: { href: href(id.to) }, children: [{ type: 'text', value: id.text }] });
+    last = id.at + id.text.length;
   }
   if (last === 0) return undefined;
   if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
@@ -244,16 +255,14 @@ class MainWriter {
 
   /** A text: its ids made links (each link's text keeps its tokens together), the rest with its tokens kept together. */
   text(value: string, ctx: Context, out: Written): void {
-    if (ctx.link && value.includes('/')) {
+    if (ctx.link) {
       let last = 0;
-      for (const m of value.matchAll(ID)) {
-        const page = this.t.protocols.get(`${m[1]} ${m[2]}`);
-        if (page === undefined) continue;
-        if (m.index > last) this.tokens(value.slice(last, m.index), ctx, out);
+      for (const id of idsIn(this.t, value)) {
+        if (id.at > last) this.tokens(value.slice(last, id.at), ctx, out);
         const inner = empty();
-        this.tokens(m[0], ctx, inner);
-        add(out, `<a href="${escapeAttribute(this.href(m[3] ? `${page}#${m[3]}` : page))}">${inner.html}</a>`, m[0], true);
-        last = m.index + m[0].length;
+        this.tokens(id.text, ctx, inner);
+        add(out, `<a href="${escapeAttribute(this.href(id.to))}">${inner.html}</a>`, id.text, true);
+        last = id.at + id.text.length;
       }
       if (last > 0) {
         if (last < value.length) this.tokens(value.slice(last), ctx, out);
@@ -317,18 +326,17 @@ class MainWriter {
     if (!this.ids || !ctx.link) return undefined;
     const first = node.children[0];
     if (node.tagName === 'td' && node.children.length === 1 && first?.type === 'text') {
-      const target = this.t.names.get(first.value);
-      if (target === undefined || !this.t.pages.has(target)) return undefined;
-      return this.linked(target, first.value, ctx);
+      const target = cellTarget(this.t, first.value);
+      return target === undefined ? undefined : this.linked(target, first.value, ctx);
     }
     if (node.tagName === 'li' && first?.type === 'text') {
-      const name = /^[^,(]+?(?=,| \(|$)/.exec(first.value)?.[0];
-      const target = name !== undefined ? this.t.names.get(name) : undefined;
-      if (!target?.startsWith('people/') || !this.t.pages.has(target)) return undefined;
-      const out = this.linked(target, name!, ctx);
+      const line = lineTarget(this.t, first.value);
+      if (line === undefined) return undefined;
+      const { name, target } = line;
+      const out = this.linked(target, name, ctx);
       // linkify stops at the name: the rest of the line keeps its text as written.
       const rest = this.children(
-        [{ type: 'text', value: first.value.slice(name!.length) }, ...(node.children.slice(1) as ElementContent[])],
+        [{ type: 'text', value: first.value.slice(name.length) }, ...(node.children.slice(1) as ElementContent[])],
         {
           link: false,
           tokens: ctx.tokens,

@@ -84,11 +84,11 @@ async function finish(
 ): Promise<number> {
   const { out, before } = opts;
   const c = catalogue(lang);
-  const made = new Set(parts.flatMap((p) => p.files.map(([f]) => f)));
+  // Every file this build made, with its hash.
   const sums = new Map(parts.flatMap((p) => p.files));
   const words = new Map<string, Map<number, string>>();
   for (const [file, no, text] of parts.flatMap((p) => p.words)) words.set(file, (words.get(file) ?? new Map()).set(no, text));
-  const pages = [...made].filter((f) => f.endsWith('.html')).sort();
+  const pages = [...sums.keys()].filter((f) => f.endsWith('.html')).sort();
   const { searchFiles } = await import('../../render/search.js');
   const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
   const writer = siteWriter(out, before);
@@ -96,16 +96,13 @@ async function finish(
     writer.put(file, body);
   const base = opts.baseUrl ?? archive.config?.site_url;
   if (base !== undefined) writer.put('sitemap.xml', sitemap(base, pages));
-  for (const [f, sum] of writer.sums) {
-    made.add(f);
-    sums.set(f, sum);
-  }
+  for (const [f, sum] of writer.sums) sums.set(f, sum);
   const written = parts.reduce((n, p) => n + p.written, writer.written());
 
   // What kd wrote before and no longer makes goes; the manifest says what is kd's now.
-  const gone = [...before.keys()].filter((f) => !made.has(f));
+  const gone = [...before.keys()].filter((f) => !sums.has(f));
   for (const f of gone) await rm(path.join(out, ...f.split('/')), { force: true });
-  const files = [...made].sort();
+  const files = [...sums.keys()].sort();
   await replaceFile(
     path.join(out, SITE_MANIFEST),
     `${JSON.stringify({ kd: kdPackage().version, files, sha1: Object.fromEntries(files.map((f) => [f, sums.get(f)])) }, null, 1)}\n`,
