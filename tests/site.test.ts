@@ -107,7 +107,7 @@ describe('kd site', () => {
   });
 
   it('a build shared between worker threads writes the same files, manifest included, as one thread', async () => {
-    // An archive large enough that the workers are loaded before the command's own thread has made every page.
+    // With three workers the pages are theirs and the search the command's own thread's; with one thread it makes all.
     const archive = path.join(await folder(), 'arkiv');
     generate({ out: archive, protocols: 300, seed: 3 });
     // Both built by the compiled kd: the search script is the compiled function's text.

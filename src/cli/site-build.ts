@@ -11,10 +11,11 @@ import { plain, type SiteOptions, sitePages } from '../render/site.js';
 /*
  * One part of a kd site build: the pages it takes, made and written, and
  * what the rest of the build needs back from them (the files and their
- * hashes for the manifest, the items' words for search). The site command
- * runs one part itself and, on a large archive, others in worker threads
- * (site-worker.ts); each part takes the next page no part has taken yet,
- * so a thread that starts late or is slowed down makes fewer pages.
+ * hashes for the manifest). A small archive is built by the command's own
+ * thread alone. On a large one, worker threads (site-worker.ts) make the
+ * pages, each taking the next page no part has taken yet, so a thread that
+ * starts late or is slowed down makes fewer; the command's thread makes the
+ * search index meanwhile, then takes pages too.
  */
 
 export interface PartOptions {
@@ -30,7 +31,7 @@ export interface PartResult {
   /** Each file this part made, with the SHA-1 of its content. */
   files: [file: string, sha1: string][];
   written: number;
-  /** The words of each item of each protocol whose page this part made: [protocol file, item, text]. */
+  /** The words of each item of each protocol, from a build on one thread only: [protocol file, item, text]. */
   words: [file: string, no: number, text: string][];
   /** How many files the build asked for: every part must count the same, or the archive changed under it. */
   asked: number;
@@ -42,15 +43,22 @@ export function sharedCounter(): SharedArrayBuffer {
   return new SharedArrayBuffer(4);
 }
 
-export async function buildPart(archive: Archive, s: Style, opts: PartOptions, counter?: SharedArrayBuffer): Promise<PartResult> {
+/**
+ * Which pages a part makes: every page (a build on one thread), or the
+ * next page no other part has taken (threads sharing `counter`).
+ */
+export type Share = { all: true } | { counter: SharedArrayBuffer };
+
+export async function buildPart(archive: Archive, s: Style, opts: PartOptions, share: Share): Promise<PartResult> {
   const words: PartResult['words'] = [];
   const folders: FolderCache = new Map();
   const content = async (p: ProtocolRecord) => {
     const items = itemContent(await readBody(archive.root, p.file, folders), p.sections);
-    for (const [no, nodes] of items) words.push([p.file, no, plain(nodes)]);
+    // Only a build on one thread indexes what it read; workers leave the words to the command's own thread.
+    if ('all' in share) for (const [no, nodes] of items) words.push([p.file, no, plain(nodes)]);
     return items;
   };
-  const cells = counter === undefined ? undefined : new Int32Array(counter);
+  const cells = 'counter' in share ? new Int32Array(share.counter) : undefined;
   const claim = () => (cells === undefined ? asked : Atomics.add(cells, 0, 1));
   let asked = 0;
   let taken = 0;
@@ -70,12 +78,24 @@ export async function buildPart(archive: Archive, s: Style, opts: PartOptions, c
   return { files: [...writer.sums], written: writer.written(), words, asked, taken };
 }
 
+/** The words of every item of every protocol, read from the bodies: what search indexes when workers make the pages. */
+export async function itemWords(archive: Archive): Promise<PartResult['words']> {
+  const words: PartResult['words'] = [];
+  const folders: FolderCache = new Map();
+  for (const p of archive.protocols)
+    for (const [no, nodes] of itemContent(await readBody(archive.root, p.file, folders), p.sections))
+      words.push([p.file, no, plain(nodes)]);
+  return words;
+}
+
 /**
  * Writes a site's files: only what changed, each file whole or not at all.
  * A file of the last build with the same content and size is left alone,
  * so a rebuild reads no pages. Synchronously: thousands of small writes
  * cost less one after another than each through the thread pool.
  */
+export type SiteWriter = ReturnType<typeof siteWriter>;
+
 export function siteWriter(out: string, before: ReadonlyMap<string, string>) {
   const sums = new Map<string, string>();
   const folders = new Set<string>();

@@ -33,7 +33,14 @@ async function work(input: WorkerInput): Promise<WorkerOutput> {
     const before = await new Promise<[string, string][]>((resolve) =>
       parentPort!.once('message', (m: { go: [string, string][] }) => resolve(m.go)),
     );
-    const result = await buildPart(archive, style(archive, lang), { ...input.part, before: new Map(before) }, input.counter);
+    const result = await buildPart(
+      archive,
+      style(archive, lang),
+      { ...input.part, before: new Map(before) },
+      {
+        counter: input.counter,
+      },
+    );
     return { ok: true, result };
   } catch (error) {
     if (error instanceof KdError) return { ok: false, error: { key: error.key, data: error.data as Record<string, unknown> } };
