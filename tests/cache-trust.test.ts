@@ -301,9 +301,11 @@ describe('(e) the cache still works', () => {
       { ...r, extra: 1 },
       { ...r, data: [] },
       { ...r, data: 'clean' },
-      { ...r, positions: { date: ['4', 7] } },
-      { ...r, positions: { date: [4] } },
-      { ...r, positions: [] },
+      { ...r, positions: { date: [4, 7] } },
+      { ...r, yaml: ['4', 7, 2] },
+      { ...r, yaml: [4, 7] },
+      { ...r, yaml: [9, 7, 2] },
+      { ...r, yaml: {} },
       { ...r, sections: [{ no: 1 }] },
       { ...r, sections: {} },
       { ...r, findings: {} },
@@ -318,5 +320,44 @@ describe('(e) the cache still works', () => {
       { ...r, findings: [null] },
     ];
     for (const value of bad) expect(recordOf(value, 'protocol', P1), JSON.stringify(value).slice(0, 80)).toBeUndefined();
+  });
+});
+
+describe('the places of a finding are worked out when it needs them', () => {
+  // P2 numbered 3: a gap after 1, found by a rule over the whole archive, about a file clean on its own.
+  const GAP = 'networks/grupp/protocols/2019/2019-02-14-3.md';
+  const gapped = async () =>
+    archiveWith(MINI, { [P2]: null, [GAP]: (await readFile(path.join(MINI, P2), 'utf8')).replace('number: 2', 'number: 3') });
+
+  it('a cross-file finding points at the same line and column whether its record was just made or came from the cache, which keeps no positions', async () => {
+    const root = await gapped();
+    const dir = await cacheDir();
+    const cold = await check(root, dir);
+    const warm = await check(root, dir);
+    expect(cold.found).toEqual([{ rule: 'number-gap', file: GAP, line: 3, column: 9 }]);
+    expect(warm.found).toEqual(cold.found);
+    expect(warm.stats?.hits).toBe(warm.stats!.hits + warm.stats!.misses);
+    const { byPath } = await cacheFile(warm.stats);
+    const record = JSON.parse(jsonOf(byPath.get(GAP)!)) as Record<string, unknown>;
+    expect(Object.keys(record)).not.toContain('positions');
+    expect(record.yaml).toEqual([4, expect.any(Number), 2]);
+  });
+
+  it('a file changed after kd read it, before a finding asked for its lines: kd stops with a sentence (archive-changed), never points at a line that has moved', async () => {
+    const root = await gapped();
+    const { loadArchive } = await import('../src/model/index.js');
+    const { runRules } = await import('../src/check/index.js');
+    const archive = await loadArchive(root);
+    await writeFile(path.join(root, GAP), (await readFile(path.join(root, GAP), 'utf8')).replace('---\n', '---\n# tillagd rad\n'));
+    expect(() => runRules(archive)).toThrow(expect.objectContaining({ key: 'archive-changed', data: { file: GAP } }));
+    // Replaced by a link out of the archive: not followed, and the same answer.
+    const again = await loadArchive(root);
+    await rm(path.join(root, GAP));
+    await symlink(path.join(MINI, P2), path.join(root, GAP));
+    expect(() => runRules(again)).toThrow(expect.objectContaining({ key: 'archive-changed' }));
+    const { catalogue } = await import('../src/i18n/index.js');
+    expect(catalogue('sv').cli.errors['archive-changed']({ file: GAP })).toBe(
+      `${GAP} ändrades medan kd läste arkivet, så raderna kd skulle peka på kan ha flyttats. Kör kommandot igen när ingen skriver i arkivet.`,
+    );
   });
 });

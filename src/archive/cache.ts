@@ -16,7 +16,7 @@ import type { FileRecord } from '../model/file.js';
  * is filed under the hash of exactly those inputs and carries a checksum
  * that binds its record to that hash, and it is used only when the hash
  * recomputed from the current bytes finds it, the checksum holds, the record
- * names the same path and kind, and its shape (findings, positions, sections,
+ * names the same path and kind, and its shape (findings, YAML span, sections,
  * data) is what `processFile` makes. Anything else — another file's entry,
  * another version of this file, another kd, a truncated or damaged line — is
  * ignored and the file is read afresh. The cross-file rules always run on the
@@ -42,7 +42,7 @@ export interface CacheSettings {
 }
 
 /** Raised whenever the layout of the file or of a record changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'kd-cache';
 /** A cache file larger than this is not read (and not written): about 60,000 protocols. */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -127,26 +127,22 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const onlyKeys = (o: Record<string, unknown>, allowed: ReadonlySet<string>) => Object.keys(o).every((k) => allowed.has(k));
 
-const RECORD_KEYS = new Set(['path', 'kind', 'data', 'positions', 'sections', 'findings']);
+const RECORD_KEYS = new Set(['path', 'kind', 'data', 'yaml', 'sections', 'findings']);
 const SECTION_KEYS = new Set(['no', 'title', 'heading', 'line', 'column', 'summary']);
 const FINDING_KEYS = new Set(['rule', 'severity', 'file', 'line', 'column', 'path', 'message']);
 const MESSAGE_KEYS = new Set(['key', 'data']);
 
 /**
  * The record in a cache entry when it has the shape `processFile` gives for
- * this kind and path, else undefined: no key it does not make, positions and
+ * this kind and path, else undefined: no key it does not make, a YAML span and
  * sections of whole numbers, findings about this file only, each with a
  * message the catalogue has and can word in both languages.
  */
 export function recordOf(value: unknown, kind: FileKind, file: string): FileRecord | undefined {
   if (!isObject(value) || !onlyKeys(value, RECORD_KEYS)) return undefined;
   if (value.path !== file || value.kind !== kind || !FILE_KINDS.includes(kind)) return undefined;
-  const { positions, sections, findings } = value;
-  if (!isObject(positions)) return undefined;
-  for (const key in positions) {
-    const p = positions[key];
-    if (!Array.isArray(p) || (p.length !== 2 && p.length !== 4) || !p.every(isCount)) return undefined;
-  }
+  const { yaml, sections, findings } = value;
+  if (yaml !== undefined && !(Array.isArray(yaml) && yaml.length === 3 && yaml.every(isCount) && yaml[0]! <= yaml[1]!)) return undefined;
   if (!Array.isArray(sections) || (kind !== 'protocol' && sections.length > 0)) return undefined;
   for (const s of sections as unknown[]) {
     if (!isObject(s) || !onlyKeys(s, SECTION_KEYS)) return undefined;

@@ -74,6 +74,8 @@ export const bodyRule = defineRule({
 export interface FrontMatter {
   /** The YAML between the fences. */
   yaml: string;
+  /** Where in the text the YAML starts (after the first line). */
+  yamlStart: number;
   /** File line on which the YAML starts (always 2). */
   yamlLine: number;
   /** Everything after the closing fence. */
@@ -126,7 +128,7 @@ export function splitFrontMatter(text: string, file: string): { ok: true; value:
       }
       return {
         ok: true,
-        value: { yaml: text.slice(firstEnd + 1, offset), yamlLine: 2, body, bodyLine: line + 1 },
+        value: { yaml: text.slice(firstEnd + 1, offset), yamlStart: firstEnd + 1, yamlLine: 2, body, bodyLine: line + 1 },
       };
     }
     if (end === -1) break;

@@ -32,8 +32,12 @@ export function isInside(root: string, target: string): boolean {
  * creates them inside whatever exists); every existing one is resolved.
  */
 export async function resolveInside(root: string, rel: string, folders?: FolderCache): Promise<string | undefined> {
+  return resolveInsideReal(await realRoot(root), rel, folders);
+}
+
+/** `resolveInside` for an archive whose root is already resolved (`realRoot`). */
+export function resolveInsideReal(top: string, rel: string, folders?: FolderCache): string | undefined {
   if (rel.split('/').some((part) => part === '..' || part.includes('\0')) || path.isAbsolute(rel)) return undefined;
-  const top = await realRoot(root);
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
   let current = top;
   let i = 0;

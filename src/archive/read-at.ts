@@ -47,5 +47,7 @@ export async function readArchiveAt(repo: Repo, commit: string): Promise<ReadRes
       findings.push(atStart(`networks/${id}/network.yml`, 'file.missing', { file: `networks/${id}/network.yml` }));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, networkIds: [...networkIds].sort(), findings };
+  // A commit does not change: its files are kept for the places a finding needs.
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  return { files, networkIds: [...networkIds].sort(), findings, reread: (rel) => byPath.get(rel) };
 }

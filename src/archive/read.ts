@@ -7,7 +7,7 @@ import type { Finding } from '../core/finding.js';
 import type { FileKind } from '../core/kinds.js';
 import { defineRule } from '../core/rule.js';
 import type { MessageData } from '../i18n/index.js';
-import { type FolderCache, isInside, realRoot, resolveInside } from './paths.js';
+import { type FolderCache, isInside, realRoot, resolveInside, resolveInsideReal } from './paths.js';
 
 /** The files of the archive can be read: inside it, regular, not too large, named as the archive's pattern says. */
 export const fileRule = defineRule({
@@ -85,6 +85,12 @@ export interface ReadResult {
   /** Network folders found, whether or not their network.yml could be read. */
   networkIds: string[];
   findings: Finding[];
+  /**
+   * A file's bytes read again, for the few whose places a finding needs
+   * (records keep no positions), or undefined when it cannot be read now.
+   * Whether they are still the bytes first read is the caller's to check.
+   */
+  reread(path: string): Uint8Array | undefined;
 }
 
 export interface RootOptions {
@@ -253,7 +259,25 @@ export async function readArchive(root: string): Promise<ReadResult> {
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   networkIds.sort();
-  return { files, networkIds, findings };
+  return { files, networkIds, findings, reread: rereader(top) };
+}
+
+/**
+ * A file of the archive read again, through the same checks as the first
+ * read: a link swapped in since is not followed out of the archive. Made
+ * outside readArchive so that it holds none of the files read there.
+ */
+function rereader(top: string): ReadResult['reread'] {
+  return (rel) => {
+    const abs = resolveInsideReal(top, rel);
+    if (abs === undefined) return undefined;
+    try {
+      const bytes = statSync(abs).isFile() ? readFileSync(abs) : undefined;
+      return bytes !== undefined && bytes.length <= MAX_FILE_BYTES ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export async function exists(p: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { KdError } from '../core/errors.js';
 import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import { defineRule } from '../core/rule.js';
-import { processFile } from '../model/file.js';
+import { placesOf, processFile } from '../model/file.js';
 
 /** An approved protocol does not change, except for corrections added at the end; it is not deleted, renamed or replaced by a link. */
 /** The example archive's approved protocol, committed: the version the history rule compares with. */
@@ -129,7 +129,7 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     const record = processFile(file, 'protocol', now);
     const data = record.data as { status?: string; approval?: unknown } | undefined;
     if (data?.status !== 'justerat' || data.approval !== undefined) return [];
-    const [line, column] = record.positions.status ?? [1, 1];
+    const [line, column] = (record.yaml && placesOf(file, now, record.yaml).status) ?? [1, 1];
     return [approvalRecord.finding({ file, line, column, path: 'status' }, 'approval.missing', {})];
   };
   for (const change of changes) {

@@ -223,7 +223,8 @@ export const followsUp = archiveRule({
     for (const p of archive.protocols) {
       p.data.items.forEach((item, i) => {
         item.follows_up?.forEach((ref, j) => {
-          const where = at(p.file, p.positions, `items[${i}].follows_up[${j}]`);
+          // Asked only for a finding: a file's places are worked out when one needs them.
+          const where = () => at(p.file, p.positions, `items[${i}].follows_up[${j}]`);
           const target = byId.get(normaliseRef(ref));
           if (!target) {
             // A decision in a protocol that could not be read is not known to be missing.
@@ -231,10 +232,11 @@ export const followsUp = archiveRule({
             if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!))) {
               // The nearest ids of assignments given before this meeting: what a follow-up can point at.
               const earlier = assignments.filter((d) => d.protocol.data.date < p.data.date).map((d) => d.id);
-              report(where, 'follows-up.unknown', { ref, known: closest(ref, earlier, 2).join(', ') });
+              report(where(), 'follows-up.unknown', { ref, known: closest(ref, earlier, 2).join(', ') });
             }
-          } else if (target.protocol.data.date >= p.data.date) report(where, 'follows-up.later', { ref, date: target.protocol.data.date });
-          else if (target.owner === undefined) report(where, 'follows-up.not-assignment', { ref });
+          } else if (target.protocol.data.date >= p.data.date)
+            report(where(), 'follows-up.later', { ref, date: target.protocol.data.date });
+          else if (target.owner === undefined) report(where(), 'follows-up.not-assignment', { ref });
         });
       });
     }

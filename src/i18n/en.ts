@@ -977,6 +977,8 @@ export const en: Catalogue = {
       'site-out-file': (d) => `${d.dir} is a file, expected a folder to write the site to; choose another with --out.`,
       'site-not-kd': (d) =>
         `The folder ${d.dir} exists and has files but no .kd-site.json, expected an empty folder or one kd site wrote; kd does not overwrite others’ files. Choose another folder with --out.`,
+      'archive-changed': (d) =>
+        `${d.file} changed while kd was reading the archive, so the lines kd would point at may have moved. Run the command again when nothing is writing to the archive.`,
       'site-changed': () =>
         'The archive changed while the site was built: the threads building it read different archives. Run kd site again when nothing is writing to the archive.',
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,

@@ -19,7 +19,12 @@ export interface FileRecord {
   kind: FileKind;
   /** The validated data, when the file passed its schema. */
   data?: unknown;
-  positions: PlaceTable;
+  /**
+   * Where the YAML is in the decoded text: [start, end, first line]. No
+   * positions are kept (they were two thirds of a record): a finding of the
+   * cross-file rules asks `placesOf` for its file's, read again from here.
+   */
+  yaml?: YamlSpan;
   /** Body sections, for protocols. */
   sections: Section[];
   findings: Finding[];
@@ -98,8 +103,17 @@ function todos(value: unknown, positions: Record<string, { line: number; column:
   return out;
 }
 
+export type YamlSpan = [start: number, end: number, line: number];
+
+/** The places of a file's YAML nodes (see FileRecord.yaml): what the strict reader gives, as `processFile` saw them. */
+export function placesOf(path: string, bytes: Uint8Array, [start, end, line]: YamlSpan): PlaceTable {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok || end > decoded.text.length) return {};
+  return compact(parseYaml(decoded.text.slice(start, end), path, line).positions);
+}
+
 export function processFile(path: string, kind: FileKind, bytes: Uint8Array): FileRecord {
-  const record: FileRecord = { path, kind, positions: {}, sections: [], findings: [] };
+  const record: FileRecord = { path, kind, sections: [], findings: [] };
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     record.findings.push(
@@ -125,6 +139,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   }
   let yamlText = decoded.text;
   let yamlLine = 1;
+  let yamlStart = 0;
   if (kind === 'protocol') {
     const split = splitFrontMatter(decoded.text, path);
     if (!split.ok) {
@@ -133,6 +148,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     }
     yamlText = split.value.yaml;
     yamlLine = split.value.yamlLine;
+    yamlStart = split.value.yamlStart;
     record.sections = withSummaries(outline(split.value.body, split.value.bodyLine), split.value.body, split.value.bodyLine);
   }
   const parsed = parseYaml(yamlText, path, yamlLine);
@@ -142,8 +158,6 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);
   if (validated.data !== undefined) record.data = validated.data;
-  // The source snippets were for this file's own messages; the cross-file
-  // rules need only lines and columns, kept compact.
-  record.positions = compact(parsed.positions);
+  record.yaml = [yamlStart, yamlStart + yamlText.length, yamlLine];
   return record;
 }

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import { type CacheSettings, openCache } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
 import { type Section, withRemark } from '../archive/outline.js';
 import { readArchive } from '../archive/read.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import type { PlaceTable } from '../archive/yaml.js';
+import { KdError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
-import { type FileRecord, processFile } from './file.js';
+import { type FileRecord, placesOf, processFile } from './file.js';
 
 export interface ProtocolRecord {
   file: string;
@@ -61,9 +63,14 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   const cache = await openCache(options.cache, root);
   // A cached record is used only when it was made from exactly these bytes at this path by this kd.
   const files: FileRecord[] = [];
-  for (const f of read.files)
-    files.push(await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes))));
+  const places = new Map<FileRecord, () => PlaceTable>();
+  for (const f of read.files) {
+    const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
+    files.push(record);
+    places.set(record, placesLater(read.reread, record, f.bytes));
+  }
   await cache.save();
+  const placesFor = (f: FileRecord) => places.get(f)!;
   const archive: Archive = {
     root,
     configPositions: {},
@@ -80,24 +87,24 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
     const folder = f.path.split('/')[1] ?? '';
     switch (f.kind) {
       case 'config':
-        archive.configPositions = f.positions;
+        lazily(archive, 'configPositions', placesFor(f));
         if (f.data) archive.config = f.data as Config;
         break;
       case 'people':
-        archive.peoplePositions = f.positions;
+        lazily(archive, 'peoplePositions', placesFor(f));
         // No prototype: an id such as "constructor" or "__proto__" is looked up as data, never as a property of Object.
         if (f.data) archive.people = Object.assign(Object.create(null) as People, f.data as People);
         break;
       case 'network': {
         const net = archive.networks.get(folder)!;
-        net.positions = f.positions;
+        lazily(net, 'positions', placesFor(f));
         if (f.data) net.config = f.data as NetworkConfig;
         break;
       }
       case 'calendar': {
         const net = archive.networks.get(folder)!;
         net.calendarFile = f.path;
-        net.calendarPositions = f.positions;
+        lazily(net, 'calendarPositions', placesFor(f));
         if (f.data) net.calendar = f.data as Calendar;
         break;
       }
@@ -109,11 +116,14 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
         }
         const data = f.data as ProtocolData;
         const year = Number(data.date.slice(0, 4));
+        const placesOfFile = placesFor(f);
         const record: ProtocolRecord = {
           file: f.path,
           folder,
           data,
-          positions: f.positions,
+          get positions() {
+            return placesOfFile();
+          },
           sections: f.sections,
           id: `${data.number}/${year}`,
           year,
@@ -129,6 +139,36 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   for (const net of archive.networks.values()) net.protocols.sort(byDate);
   archive.protocols.sort((a, b) => byDate(a, b) || (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
   return archive;
+}
+
+/**
+ * A file's places, worked out from its bytes read again the first time a
+ * rule asks (most files never have a finding, and positions were two thirds
+ * of what a record held). Only a digest of the bytes is kept, to make sure
+ * they are still the ones the record was made from: if the file changed
+ * during the run its lines may have moved, and kd says so rather than point
+ * at the wrong line. A top-level function, so that the closure holds no
+ * other file's bytes.
+ */
+function placesLater(reread: (path: string) => Uint8Array | undefined, record: FileRecord, bytes: Uint8Array): () => PlaceTable {
+  const { path, yaml } = record;
+  if (yaml === undefined) return () => ({});
+  const sum = digest(bytes);
+  let table: PlaceTable | undefined;
+  return () => {
+    if (table !== undefined) return table;
+    const now = reread(path);
+    if (now === undefined || digest(now) !== sum) throw new KdError('archive-changed', { file: path });
+    table = placesOf(path, now, yaml);
+    return table;
+  };
+}
+
+const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
+
+/** Defines `key` of `target` as the places `get` gives, made when first read. */
+function lazily<K extends string>(target: { [k in K]?: PlaceTable }, key: K, get: () => PlaceTable): void {
+  Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
 }
 
 /** The roster terms in force on a date. */
