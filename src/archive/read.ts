@@ -127,9 +127,11 @@ async function isFile(p: string): Promise<boolean> {
 /**
  * Reads every file kd understands, once. Nothing outside the archive is
  * read: a symbolic link that resolves outside it is reported, not followed,
- * and files over the size cap are reported, not read.
+ * and files over the size cap are reported, not read. Given `each`, every
+ * file is handed to it as soon as it is read and not kept (`files` stays
+ * empty): the archive's bytes are never all held at once.
  */
-export async function readArchive(root: string): Promise<ReadResult> {
+export async function readArchive(root: string, each?: (file: SourceFile) => Promise<void>): Promise<ReadResult> {
   const top = await realRoot(root);
   const files: SourceFile[] = [];
   const findings: Finding[] = [];
@@ -169,14 +171,19 @@ export async function readArchive(root: string): Promise<ReadResult> {
       fileFinding(rel, 'file.too-large', { size: info.size, max: MAX_FILE_BYTES });
       return;
     }
+    let file: SourceFile | undefined;
     try {
       const bytes = readFileSync(abs);
       // The file may have grown since it was measured.
       if (bytes.length > MAX_FILE_BYTES) fileFinding(rel, 'file.too-large', { size: bytes.length, max: MAX_FILE_BYTES });
-      else files.push({ path: rel, kind, bytes });
+      else file = { path: rel, kind, bytes };
     } catch (error) {
       fileFinding(rel, 'file.unreadable', { reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
+    // Outside the try: what `each` does with the file is no failure to read it.
+    if (file === undefined) return;
+    if (each === undefined) files.push(file);
+    else await each(file);
   };
 
   await take(CONFIG_FILE, 'config');

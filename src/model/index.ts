@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type CacheSettings, openCache } from '../archive/cache.js';
 import type { Repo } from '../archive/git.js';
 import { type Section, withRemark } from '../archive/outline.js';
-import { readArchive } from '../archive/read.js';
+import { type ReadResult, readArchive, type SourceFile } from '../archive/read.js';
 import { readArchiveAt } from '../archive/read-at.js';
 import type { PlaceTable } from '../archive/yaml.js';
 import { KdError } from '../core/errors.js';
@@ -59,16 +59,21 @@ export interface LoadOptions {
 
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
 export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
-  const read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root);
   const cache = await openCache(options.cache, root);
   // A cached record is used only when it was made from exactly these bytes at this path by this kd.
   const files: FileRecord[] = [];
   const places = new Map<FileRecord, () => PlaceTable>();
-  for (const f of read.files) {
+  const reread = (file: string) => read?.reread(file);
+  const take = async (f: SourceFile) => {
     const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
     files.push(record);
-    places.set(record, placesLater(read.reread, record, f.bytes));
-  }
+    places.set(record, placesLater(reread, record, f.bytes));
+  };
+  // Each file is made a record as it is read, and its bytes let go.
+  let read: ReadResult | undefined;
+  read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
+  for (const f of read.files) await take(f);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   await cache.save();
   const placesFor = (f: FileRecord) => places.get(f)!;
   const archive: Archive = {
