@@ -63,8 +63,8 @@ function slip<K extends SlipKey>(key: K, offset: number, data: MessageData<K>): 
   return { key, offset, data } as Slip;
 }
 
-// Quotation marks Word and e-mail put in: YAML reads them as letters.
-const SMART = new Set(['“', '”', '„', '‘', '’', '‚', '«', '»']);
+// Quotation marks Word and e-mail put in: YAML reads them as letters. fast-yaml.ts leaves a text that starts with one to the slips.
+export const SMART = new Set(['“', '”', '„', '‘', '’', '‚', '«', '»']);
 const NBSP = '\u00a0';
 /** A key as kd's files write them: a word of ASCII letters, digits, `_` and `-`. */
 const IDENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
