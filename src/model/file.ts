@@ -1,3 +1,4 @@
+import { fastYaml } from '../archive/fast-yaml.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
 import { withSummaries } from '../archive/summary.js';
@@ -109,7 +110,8 @@ export type YamlSpan = [start: number, end: number, line: number];
 export function placesOf(path: string, bytes: Uint8Array, [start, end, line]: YamlSpan): PlaceTable {
   const decoded = decodeText(bytes);
   if (!decoded.ok || end > decoded.text.length) return {};
-  return compact(parseYaml(decoded.text.slice(start, end), path, line).positions);
+  const text = decoded.text.slice(start, end);
+  return fastYaml(text, line)?.places ?? compact(parseYaml(text, path, line).positions);
 }
 
 export function processFile(path: string, kind: FileKind, bytes: Uint8Array): FileRecord {
@@ -151,6 +153,18 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     yamlStart = split.value.yamlStart;
     record.sections = withSummaries(outline(split.value.body, split.value.bodyLine), split.value.body, split.value.bodyLine);
   }
+  record.yaml = [yamlStart, yamlStart + yamlText.length, yamlLine];
+  // Front matter of the plain shapes kd writes is read without a YAML tree; it has no finding of its own only if
+  // its schema finds none either (those findings need the strict reader's positions and source lines).
+  const fast = fastYaml(yamlText, yamlLine);
+  if (fast !== undefined) {
+    const todo = kind === 'protocol' ? todos(fast.value, {}, path) : [];
+    const validated = todo.length === 0 ? validate(kind, fast.value, {}, path) : undefined;
+    if (validated !== undefined && validated.findings.length === 0) {
+      if (validated.data !== undefined) record.data = validated.data;
+      return record;
+    }
+  }
   const parsed = parseYaml(yamlText, path, yamlLine);
   record.findings.push(...parsed.findings);
   if (parsed.value === undefined) return record;
@@ -158,6 +172,5 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   const validated = validate(kind, parsed.value, parsed.positions, path);
   record.findings.push(...validated.findings);
   if (validated.data !== undefined) record.data = validated.data;
-  record.yaml = [yamlStart, yamlStart + yamlText.length, yamlLine];
   return record;
 }
