@@ -1,6 +1,7 @@
-// The README's table of benchmark figures, made from bench/results.json:
-// `node bench/readme.js` rewrites it between its two markers, and
-// `npm run bench` does so after each run.
+// The README's table of benchmark figures, made from bench/results.json
+// (and bench/results-100k.json, the cold check at 100,000 protocols, when
+// it is there): `node bench/readme.js` rewrites it between its two
+// markers, and `npm run bench` does so after each run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const sv = (n, digits) => n.toFixed(digits).replace('.', ',');
 const seconds = (m) => `${sv(m.ms / 1000, 2)} s`;
 const cell = (m) => (m === undefined ? '–' : m.timedOut ? 'tog för lång tid' : `${seconds(m)} (${sv(m.ratio, 1)}×)`);
 
-export function readmeTable(results) {
+export function readmeTable(results, large) {
   const sizes = Object.keys(results.sizes);
   const head = `| | ${sizes.map((s) => `${Number(s).toLocaleString('sv-SE')} protokoll`).join(' | ')} | mål |`;
   const rows = [head, `| --- | ${sizes.map(() => '---:').join(' | ')} | --- |`];
@@ -60,17 +61,32 @@ export function readmeTable(results) {
       `\`kd check\` på exempelarkivet ${seconds(start.kdCheckSample)} (${sv(start.kdCheckSample.ratio, 1)}×, mål ≤ 3×). ` +
       `Node ${results.node}, ${results.cpus} kärnor, medianen av ${results.runs} körningar, ${results.date.slice(0, 10)}.`,
   );
+  for (const [size, r] of Object.entries(large?.sizes ?? {}))
+    if (r.checkCold)
+      rows.push(
+        '',
+        `Vid ${Number(size).toLocaleString('sv-SE')} protokoll (\`npm run bench -- --sizes ${size} --only checkCold --results bench/results-100k.json\`): ` +
+          `golvet ${seconds(r.floor)}, \`kd check\` kall ${cell(r.checkCold)} (mål ≤ 3×), högsta minne ${sv(r.checkCold.mb, 0)} MB (mål ≤ 600 MB); ` +
+          `medianen av ${large.runs} körningar, ${large.date.slice(0, 10)}.`,
+      );
   return rows.join('\n');
 }
 
-export function updateReadme(results) {
+const readJson = (name) => {
+  try {
+    return JSON.parse(readFileSync(path.join(REPO, 'bench', name), 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+export function updateReadme(results = readJson('results.json'), large = readJson('results-100k.json')) {
   const file = path.join(REPO, 'README.md');
   const text = readFileSync(file, 'utf8');
   const a = text.indexOf(START);
   const b = text.indexOf(END);
   if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END}`);
-  writeFileSync(file, `${text.slice(0, a + START.length)}\n${readmeTable(results)}\n${text.slice(b)}`);
+  writeFileSync(file, `${text.slice(0, a + START.length)}\n${readmeTable(results, large)}\n${text.slice(b)}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url))
-  updateReadme(JSON.parse(readFileSync(path.join(REPO, 'bench', 'results.json'), 'utf8')));
+if (process.argv[1] === fileURLToPath(import.meta.url)) updateReadme();

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 1000,10000 --runs 5]
+// npm run bench [-- --sizes 1000,10000 --runs 5 --only checkCold,index --results bench/results.json]
+// The 100,000-protocol run: npm run bench -- --sizes 100000 --only checkCold --results bench/results-100k.json
 // Measures whole processes (wall time and peak memory), each figure the
 // median of the runs, on deterministic synthetic archives, and prints every
 // figure with its ratio to the floor (reading the files) and to the peer
@@ -21,6 +22,10 @@ const arg = (name, fallback) => {
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const runs = Math.max(5, Number(arg('runs', 5)));
 const peerLimit = Number(arg('peer-max', 1000));
+/** Only these figures (TABLE's keys, and `peer`), for a size where the rest would take hours. */
+const only = arg('only', undefined)?.split(',');
+const wanted = (key) => only === undefined || only.includes(key);
+const resultsFile = path.resolve(REPO, arg('results', path.join('bench', 'results.json')));
 const KD = path.join(REPO, 'bin', 'kd.js');
 const RSS = path.join(REPO, 'bench', 'rss.mjs');
 
@@ -84,25 +89,32 @@ for (const size of sizes) {
   const r = {};
   const floor = [path.join(REPO, 'bench', 'floor.js'), dir];
   r.floor = measure(floor);
-  r.checkCold = measure([KD, 'check', '--archive', dir], {
-    floor,
-    env: kdEnv,
-    before: () => rmSync(cache, { recursive: true, force: true }),
-  });
+  if (wanted('checkCold'))
+    r.checkCold = measure([KD, 'check', '--archive', dir], {
+      floor,
+      env: kdEnv,
+      before: () => rmSync(cache, { recursive: true, force: true }),
+    });
   // Warm: the cache holds the archive; each run one protocol has changed since.
   spawnSync(process.execPath, [KD, 'check', '--archive', dir], { env: { ...process.env, ...kdEnv }, stdio: 'ignore' });
   const changed = path.join(dir, 'networks', 'net-01', 'protocols', String(info.firstYear), `${info.firstYear}-01-10-1.md`);
-  r.checkWarm = measure([KD, 'check', '--archive', dir], { floor, env: kdEnv, before: (i) => appendFileSync(changed, `Tillägg ${i}.\n`) });
-  r.index = measure([KD, 'index', '--archive', dir], { floor, env: kdEnv });
-  r.report = measure([KD, 'report', '--half', `${lastYear}H1`, '--archive', dir], { floor, env: kdEnv });
+  if (wanted('checkWarm'))
+    r.checkWarm = measure([KD, 'check', '--archive', dir], {
+      floor,
+      env: kdEnv,
+      before: (i) => appendFileSync(changed, `Tillägg ${i}.\n`),
+    });
+  if (wanted('index')) r.index = measure([KD, 'index', '--archive', dir], { floor, env: kdEnv });
+  if (wanted('report')) r.report = measure([KD, 'report', '--half', `${lastYear}H1`, '--archive', dir], { floor, env: kdEnv });
   // The site: built into a new folder each run (removing the last one just before would time the file system's cleanup
   // of it), then again into one folder with one protocol changed (only changed pages are written).
   const siteArgs = (out) => [KD, 'site', '--archive', dir, '--out', out, '--as-of', `${lastYear}-12-31`];
   const siteDir = (i) => path.join(WORK, `site-${size}-${i}`);
-  r.siteCold = measure(null, { floor, env: kdEnv, argvFor: (i) => siteArgs(siteDir(i)) });
-  r.siteWarm = measure(siteArgs(siteDir(0)), { floor, env: kdEnv, before: (i) => appendFileSync(changed, `Ändring ${i}.\n`) });
+  if (wanted('siteCold') || wanted('siteWarm')) r.siteCold = measure(null, { floor, env: kdEnv, argvFor: (i) => siteArgs(siteDir(i)) });
+  if (wanted('siteWarm'))
+    r.siteWarm = measure(siteArgs(siteDir(0)), { floor, env: kdEnv, before: (i) => appendFileSync(changed, `Ändring ${i}.\n`) });
   for (let i = 0; i < runs; i++) rmSync(siteDir(i), { recursive: true, force: true });
-  if (size <= peerLimit) {
+  if (size <= peerLimit && wanted('peer')) {
     const schema = JSON.parse(spawnSync(process.execPath, [KD, 'schema', 'protocol'], { encoding: 'utf8' }).stdout);
     delete schema.$schema;
     writeFileSync(path.join(dir, 'protocol.schema.json'), JSON.stringify(schema));
@@ -116,7 +128,7 @@ for (const size of sizes) {
   results.sizes[size] = { protocols: info.protocols, ...r };
 }
 
-writeFileSync(path.join(REPO, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const fmt = (m) =>
   m?.timedOut ? 'timed out' : `${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(2)} s), ${m.mb.toFixed(0)} MB`;
@@ -132,7 +144,8 @@ for (const [size, r] of Object.entries(results.sizes)) {
   lines.push(`  floor (read every file)   ${fmt(r.floor)}`);
   for (const [label, key] of TABLE)
     if (r[key]) lines.push(`  ${label.padEnd(26)}${fmt(r[key]).padEnd(34)} ${ratio(r[key]).padStart(6)} floor`);
-  if (r.peer) lines.push(`  peer (remark-cli + schema) ${fmt(r.peer)}, ${(r.peer.ms / r.checkCold.ms).toFixed(1)}× kd check cold`);
+  if (r.peer && r.checkCold)
+    lines.push(`  peer (remark-cli + schema) ${fmt(r.peer)}, ${(r.peer.ms / r.checkCold.ms).toFixed(1)}× kd check cold`);
 }
 console.log(lines.join('\n'));
-updateReadme(results);
+updateReadme();
