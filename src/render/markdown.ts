@@ -2,6 +2,7 @@ import type { Heading, Table as MdTable, Paragraph, PhrasingContent, Root, RootC
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { tableHandler } from './markdown-table.js';
 import type { Table } from './table.js';
 
 /** Small builders for mdast; Markdown is never assembled from strings. */
@@ -33,11 +34,14 @@ export const md = {
   }),
 };
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+/** remark-gfm's tables, written by kd's own handler with the same bytes (markdown-table.ts). */
+const processor = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { table: tableHandler(true) } });
 /** For text that is read as source (the README): table columns are not padded to line up. */
 const compactProcessor = unified()
   .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { table: tableHandler(false) } });
 
 /** Serialises a tree with GFM tables; escaping is right by construction. */
 export function renderMarkdown(children: RootContent[], options: { alignTables?: boolean } = {}): string {
