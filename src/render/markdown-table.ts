@@ -55,44 +55,31 @@ export function tableHandler(alignDelimiters: boolean): Handle {
 /**
  * Whether remark would write a cell's lone text node unchanged. Its `safe`
  * escapes a character only where one of the unsafe patterns in scope matches
- * at that character, and a backslash only before punctuation; with no
- * backslash and no such match inside the text it returns the text itself.
- * Patterns tied to neighbouring nodes never apply (a lone text has none),
- * and a pattern can only match inside the text where the text holds its
- * character, so only those are tried, exactly as `safe` runs them: on the
- * text between the two `AROUND`s.
+ * at that character (running them on the text between two `AROUND`s), and a
+ * backslash only before punctuation. A pattern that matches puts its
+ * character in the text (the `AROUND`s are the only other characters), so
+ * a text without backslash, `AROUND` or a match of the other patterns comes
+ * back as it is. Patterns tied to neighbouring nodes never apply: a lone
+ * text has none. Most texts hold none of the patterns' characters at all.
  */
 function verbatimTest(state: State, stack: readonly Construct[]): (value: string) => boolean {
-  const byCharacter = new Map<string, { pattern: RegExp; before: boolean }[]>();
+  const characters = new Set(['\\', AROUND]);
+  const sources = new Map<string, string[]>();
   for (const unsafe of state.unsafe) {
     if (unsafe.beforeNode || unsafe.afterNode || !inScope(stack, unsafe.inConstruct, true) || inScope(stack, unsafe.notInConstruct, false))
       continue;
+    characters.add(unsafe.character);
+    if (unsafe.character === AROUND) continue;
     const compiled = state.compilePattern(unsafe);
-    const list = byCharacter.get(unsafe.character) ?? [];
-    // A copy: the compiled pattern is global and shared with remark's own escaping, whose lastIndex is not ours to move.
-    list.push({ pattern: new RegExp(compiled.source, compiled.flags), before: Boolean(unsafe.before || unsafe.atBreak) });
-    byCharacter.set(unsafe.character, list);
+    const flags = compiled.flags.replace('g', '');
+    sources.set(flags, [...(sources.get(flags) ?? []), `(?:${compiled.source})`]);
   }
-  const any = new RegExp(`[${[...byCharacter.keys(), '\\'].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
-  return (value) => {
-    if (!any.test(value)) return true;
-    if (value.includes('\\')) return false;
-    const subject = AROUND + value + AROUND;
-    for (const [character, patterns] of byCharacter) {
-      if (!value.includes(character)) continue;
-      for (const { pattern, before } of patterns) {
-        pattern.lastIndex = 0;
-        for (let match = pattern.exec(subject); match; match = pattern.exec(subject)) {
-          const at = match.index + (before ? match[1]!.length : 0);
-          if (at >= AROUND.length && at < subject.length - AROUND.length) {
-            pattern.lastIndex = 0;
-            return false;
-          }
-        }
-      }
-    }
-    return true;
-  };
+  const any = new RegExp(`[${[...characters].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'u');
+  // One alternation a set of flags: it matches somewhere when any of its patterns does.
+  const patterns = [...sources].map(([flags, list]) => new RegExp(list.join('|'), flags));
+  return (value) =>
+    !any.test(value) ||
+    (!value.includes('\\') && !value.includes(AROUND) && !patterns.some((pattern) => pattern.test(AROUND + value + AROUND)));
 }
 
 /** mdast-util-to-markdown's patternInScope: whether any of the constructs is open (`none` when none are named). */
