@@ -47,11 +47,21 @@ export function style(archive: Archive, lang: Lang, iso = false): Style {
     timeZone: 'UTC',
   });
   const percent = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  // A register names the same few hundred meeting days in thousands of rows, and formatting one costs more than looking it up.
+  const formatted = new Map<string, string>();
+  const human = (d: string) => {
+    let text = formatted.get(d);
+    if (text === undefined) {
+      text = dates.format(new Date(`${d}T00:00:00Z`));
+      formatted.set(d, text);
+    }
+    return text;
+  };
   return {
     lang,
     c: catalogue(lang),
     iso,
-    date: (d) => (iso ? d : dates.format(new Date(`${d}T00:00:00Z`))),
+    date: iso ? (d) => d : human,
     // In CSV a rate is a plain fraction, with the decimal comma Swedish Excel expects.
     percent: (r) => (r === undefined ? '' : iso ? (lang === 'sv' ? r.toFixed(4).replace('.', ',') : r.toFixed(4)) : percent.format(r)),
     person: (id) => archive.people?.[id]?.name ?? id,
