@@ -15,10 +15,11 @@ const AROUND = '|';
  * time: at 10,000 protocols the registers hold a million cells, and remark
  * tries each of its unsafe patterns on each of them, most of which it then
  * writes unchanged. Here a cell that is one text node is written as it is
- * when remark would write it so (see `verbatim`); every other cell goes
+ * when remark would write it so (see `verbatimTest`); every other cell goes
  * through remark's own phrasing, as remark-gfm sends it. The table is then
- * laid out as markdown-table does for remark-gfm. tests/markdown-table.test.ts
- * holds it against remark on random tables.
+ * laid out as markdown-table does for remark-gfm with kd's options (only
+ * `tablePipeAlign`, as `alignDelimiters`). tests/markdown-table.test.ts holds
+ * it against remark on random tables.
  */
 export function tableHandler(alignDelimiters: boolean): Handle {
   return (node: Table, _parent, state, info) => {

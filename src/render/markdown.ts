@@ -34,7 +34,7 @@ export const md = {
   }),
 };
 
-/** remark-gfm's tables, written by kd's own handler with the same bytes (markdown-table.ts). */
+/** remark-gfm's tables, written by kd's own handler with the same bytes (markdown-table.ts, which follows these remark-gfm options: give it any new one). */
 const processor = unified()
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', handlers: { table: tableHandler(true) } });
