@@ -36,8 +36,9 @@ export async function index(opts: IndexOptions & { cwd: string; env?: Io['env'] 
   const files = indexFiles(archive, lang, asOf);
   const stale: string[] = [];
   for (const [rel, text] of files) {
-    const current = await readFile(await archivePath(root, rel), 'utf8').catch(() => undefined);
-    if (current !== text) stale.push(rel);
+    // Compared as bytes: encoding the new text costs less than decoding the old (85 MB of registers at 10,000 protocols).
+    const current = await readFile(await archivePath(root, rel)).catch(() => undefined);
+    if (current === undefined || !current.equals(Buffer.from(text))) stale.push(rel);
   }
   // All registers change together or not at all.
   // Under the archive lock, every new text is written before the first rename (see Transaction.replaceAll).
