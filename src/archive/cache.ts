@@ -343,6 +343,13 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
   }
 
   const kept = new Map<string, string>();
+  // The bytes of the lines this run would write; past MAX_CACHE_BYTES it writes none.
+  let size = 0;
+  const keep = (key: string, line: string) => {
+    size += line.length + 1;
+    if (size <= MAX_CACHE_BYTES) kept.set(key, line);
+    else kept.clear();
+  };
   return {
     record(kind, rel, bytes, compute) {
       const key = inputHash(code, kind, rel, bytes);
@@ -361,28 +368,25 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
         }
         if (record) {
           stats.hits++;
-          kept.set(key, line);
+          keep(key, line);
           return record;
         }
         stats.rejected++;
       } else stats.misses++;
       const record = compute();
-      kept.set(key, entryLine(key, JSON.stringify(record)));
+      // Past the cap the file would not be written: its lines are not made or kept (400 MB at 100,000 protocols).
+      if (size <= MAX_CACHE_BYTES) keep(key, entryLine(key, JSON.stringify(record)));
       return record;
     },
     async save() {
       // Only what this run used is kept: deleted files and old versions drop out.
+      if (size > MAX_CACHE_BYTES) return;
       if (clean && stats.misses === 0 && stats.rejected === 0 && kept.size === lines.size) return;
       try {
         await mkdir(settings.dir, { recursive: true, mode: 0o700 });
         if ((await dirRefusal(settings.dir)) !== undefined) return;
-        let size = 0;
-        const out = [`${MAGIC}\t${FORMAT}\t${code}`];
-        for (const line of kept.values()) {
-          out.push(line);
-          size += line.length + 1;
-        }
         if (size > MAX_CACHE_BYTES) return;
+        const out = [`${MAGIC}\t${FORMAT}\t${code}`, ...kept.values()];
         await writeCacheFile(file, `${out.join('\n')}\n`);
         stats.written = true;
         // The previous format's file for this archive, if one is left.
