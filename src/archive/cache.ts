@@ -46,6 +46,8 @@ const FORMAT = 3;
 const MAGIC = 'kd-cache';
 /** A cache file larger than this is not read (and not written): about 60,000 protocols. */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** How much of the cache file is written at a time. */
+const WRITE_CHUNK = 1024 * 1024;
 
 export function cacheSettings(env: Record<string, string | undefined>): CacheSettings | undefined {
   if (env.KD_CACHE === 'off' || env.KD_CACHE === '0') return undefined;
@@ -250,13 +252,34 @@ async function readCacheFile(file: string): Promise<{ text?: string; refusal?: C
   }
 }
 
-/** Replaces the cache file atomically (temporary file, then rename), readable by this user only. */
-async function writeCacheFile(file: string, text: string): Promise<void> {
+/**
+ * Replaces the cache file atomically (temporary file, then rename), readable
+ * by this user only. Written a megabyte at a time: the whole file as one
+ * string and one buffer would cost twice its size in memory at the end of
+ * a run that already holds every record.
+ */
+async function writeCacheFile(file: string, lines: Iterable<string>): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
     try {
-      await handle.writeFile(text);
+      // A write may take less than it is given: the rest is written after it.
+      const writeAll = async (text: string) => {
+        const bytes = Buffer.from(text);
+        for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      };
+      let chunk: string[] = [];
+      let size = 0;
+      for (const line of lines) {
+        chunk.push(line, '\n');
+        size += line.length + 1;
+        if (size >= WRITE_CHUNK) {
+          await writeAll(chunk.join(''));
+          chunk = [];
+          size = 0;
+        }
+      }
+      await writeAll(chunk.join(''));
     } finally {
       await handle.close();
     }
@@ -386,8 +409,7 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
         await mkdir(settings.dir, { recursive: true, mode: 0o700 });
         if ((await dirRefusal(settings.dir)) !== undefined) return;
         if (size > MAX_CACHE_BYTES) return;
-        const out = [`${MAGIC}\t${FORMAT}\t${code}`, ...kept.values()];
-        await writeCacheFile(file, `${out.join('\n')}\n`);
+        await writeCacheFile(file, [`${MAGIC}\t${FORMAT}\t${code}`, ...kept.values()]);
         stats.written = true;
         // The previous format's file for this archive, if one is left.
         const old = path.join(settings.dir, `${createHash('sha1').update(path.resolve(root)).digest('hex').slice(0, 16)}.v8`);
