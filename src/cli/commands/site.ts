@@ -1,7 +1,9 @@
+import { lstatSync, readdirSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { findRoot } from '../../archive/read.js';
 import { replaceFile } from '../../archive/write.js';
 import { runRules } from '../../check/index.js';
 import { KdError, type KdErrorKey } from '../../core/errors.js';
@@ -36,9 +38,14 @@ export const siteCommand = defineCommand('site', 'site', {
     const out = path.resolve(io.cwd, opts.out ?? 'site');
     const shown = opts.out ?? 'site';
     const part = { public: !opts.internal, asOf: opts.asOf ?? today(), version: kdPackage().version, out };
-    // Workers load the archive while this thread loads and checks it; they make pages only once told to.
+    // On a large archive workers load it while this thread loads and checks it; they make pages only once told to.
+    // Whether it is large is told from its file names: a worker started for nothing would load it for nothing.
     const counter = sharedCounter();
-    const helpers = startHelpers(io.env, { cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang, part, counter });
+    const large =
+      io.env.KD_SITE_THREADS !== undefined ||
+      protocolFiles(await findRoot({ cwd: io.cwd, archive: opts.archive, env: io.env })) >= PARALLEL_FROM;
+    const input = { cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang, part, counter };
+    const helpers = large ? startHelpers(io.env, input) : [];
     try {
       const { archive, lang, root } = await openArchive({ cwd: io.cwd, env: io.env, archive: opts.archive, lang: opts.lang });
       const c = catalogue(lang);
@@ -170,6 +177,27 @@ function threads(env: Record<string, string | undefined>): number {
   const set = Number(env.KD_SITE_THREADS);
   if (Number.isInteger(set) && set >= 1) return Math.min(set, 8);
   return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * How many protocol files the archive's network folders seem to hold, from
+ * their names alone (no file is opened, no link followed): enough to tell a
+ * large archive from a small one before reading it.
+ */
+function protocolFiles(root: string): number {
+  let n = 0;
+  const networks = path.join(root, 'networks');
+  const entries = (dir: string, recursive: boolean) => {
+    try {
+      return lstatSync(dir).isDirectory() ? readdirSync(dir, { withFileTypes: true, recursive }) : [];
+    } catch {
+      return [];
+    }
+  };
+  for (const net of entries(networks, false))
+    if (net.isDirectory())
+      for (const f of entries(path.join(networks, net.name, 'protocols'), true)) if (f.isFile() && f.name.endsWith('.md')) n++;
+  return n;
 }
 
 /** Whether workers build this archive's pages: from 2,000 protocols (a worker costs more than it saves below), or when KD_SITE_THREADS says so. */
