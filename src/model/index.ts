@@ -63,15 +63,15 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   // A cached record is used only when it was made from exactly these bytes at this path by this kd.
   const files: FileRecord[] = [];
   const places = new Map<FileRecord, () => PlaceTable>();
-  const reread = (file: string) => read?.reread(file);
+  // Asked only once every file is read (by a rule with a finding), when `read` is there.
+  const reread = (file: string) => read.reread(file);
   const take = async (f: SourceFile) => {
     const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
     files.push(record);
     places.set(record, placesLater(reread, record, f.bytes));
   };
   // Each file is made a record as it is read, and its bytes let go.
-  let read: ReadResult | undefined;
-  read = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
+  const read: ReadResult = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
   for (const f of read.files) await take(f);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   await cache.save();
