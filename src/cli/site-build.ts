@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { RootContent } from 'mdast';
 import { itemContent, readBody } from '../archive/body.js';
 import type { FolderCache } from '../archive/paths.js';
 import { replaceFileSync } from '../archive/write.js';
@@ -31,8 +32,6 @@ export interface PartResult {
   /** Each file this part made, with the SHA-1 of its content. */
   files: [file: string, sha1: string][];
   written: number;
-  /** The words of each item of each protocol, from a build on one thread only: [protocol file, item, text]. */
-  words: [file: string, no: number, text: string][];
   /** How many files the build asked for: every part must count the same, or the archive changed under it. */
   asked: number;
   taken: number;
@@ -49,13 +48,21 @@ export function sharedCounter(): SharedArrayBuffer {
  */
 export type Share = { all: true } | { counter: SharedArrayBuffer };
 
-export async function buildPart(archive: Archive, s: Style, opts: PartOptions, share: Share): Promise<PartResult> {
-  const words: PartResult['words'] = [];
+/** The words of each item, by protocol file and item number: what the search indexes. */
+export type ItemWords = Map<string, Map<number, string>>;
+
+const wordsOf = (items: Map<number, RootContent[]>) => new Map([...items].map(([no, nodes]) => [no, plain(nodes)]));
+
+/**
+ * Makes and writes the pages this part takes. `words`, given by a build on
+ * one thread, is filled with the items' words it reads on the way; workers
+ * leave the words to the command's own thread (`itemWords`).
+ */
+export async function buildPart(archive: Archive, s: Style, opts: PartOptions, share: Share, words?: ItemWords): Promise<PartResult> {
   const folders: FolderCache = new Map();
   const content = async (p: ProtocolRecord) => {
     const items = itemContent(await readBody(archive.root, p.file, folders), p.sections);
-    // Only a build on one thread indexes what it read; workers leave the words to the command's own thread.
-    if ('all' in share) for (const [no, nodes] of items) words.push([p.file, no, plain(nodes)]);
+    words?.set(p.file, wordsOf(items));
     return items;
   };
   const cells = 'counter' in share ? new Int32Array(share.counter) : undefined;
@@ -75,18 +82,18 @@ export async function buildPart(archive: Archive, s: Style, opts: PartOptions, s
   const options: SiteOptions = { public: opts.public, asOf: opts.asOf, version: opts.version, content, take };
   const writer = siteWriter(opts.out, opts.before);
   for await (const [file, body] of sitePages(archive, s, options)) writer.put(file, body);
-  return { files: [...writer.sums], written: writer.written(), words, asked, taken };
+  return { files: [...writer.sums], written: writer.written(), asked, taken };
 }
 
 /** The words of every item of every protocol, read from the bodies: what search indexes when workers make the pages. */
-export async function itemWords(archive: Archive): Promise<PartResult['words']> {
-  const words: PartResult['words'] = [];
+export async function itemWords(archive: Archive): Promise<ItemWords> {
+  const words: ItemWords = new Map();
   const folders: FolderCache = new Map();
-  for (const p of archive.protocols)
-    for (const [no, nodes] of itemContent(await readBody(archive.root, p.file, folders), p.sections))
-      words.push([p.file, no, plain(nodes)]);
+  for (const p of archive.protocols) words.set(p.file, wordsOf(itemContent(await readBody(archive.root, p.file, folders), p.sections)));
   return words;
 }
+
+export type SiteWriter = ReturnType<typeof siteWriter>;
 
 /**
  * Writes a site's files: only what changed, each file whole or not at all.
@@ -94,8 +101,6 @@ export async function itemWords(archive: Archive): Promise<PartResult['words']> 
  * so a rebuild reads no pages. Synchronously: thousands of small writes
  * cost less one after another than each through the thread pool.
  */
-export type SiteWriter = ReturnType<typeof siteWriter>;
-
 export function siteWriter(out: string, before: ReadonlyMap<string, string>) {
   const sums = new Map<string, string>();
   const folders = new Set<string>();

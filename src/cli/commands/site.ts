@@ -19,7 +19,16 @@ import { chalkFor, displayPath, type Io } from '../io.js';
 import { openArchive } from '../load.js';
 import { kdPackage, today } from '../meta.js';
 import { date, flag, text } from '../options.js';
-import { buildPart, itemWords, type PartOptions, type PartResult, type SiteWriter, sharedCounter, siteWriter } from '../site-build.js';
+import {
+  buildPart,
+  type ItemWords,
+  itemWords,
+  type PartOptions,
+  type PartResult,
+  type SiteWriter,
+  sharedCounter,
+  siteWriter,
+} from '../site-build.js';
 import type { WorkerInput, WorkerOutput } from '../site-worker.js';
 
 /** The list of files kd wrote to the site's folder last time: what it may remove, and the mark that the folder is kd's. */
@@ -76,8 +85,9 @@ export const siteCommand = defineCommand('site', 'site', {
         for (const done of await Promise.all(helpers.map((h) => h.result))) if (done !== undefined) parts.push(done);
         parts.push(await buildPart(archive, s, { ...part, before }, { counter }));
       } else {
-        parts.push(await buildPart(archive, s, { ...part, before }, { all: true }));
-        await writeSearch(writer, archive, s, lang, part.public, parts[0]!.words);
+        const words: ItemWords = new Map();
+        parts.push(await buildPart(archive, s, { ...part, before }, { all: true }, words));
+        await writeSearch(writer, archive, s, lang, part.public, words);
       }
       // Every part asked for the same files; together they took each once, or the archive changed during the build.
       const asked = parts.at(-1)!.asked;
@@ -89,19 +99,10 @@ export const siteCommand = defineCommand('site', 'site', {
   },
 });
 
-/** The search index over every protocol's items and every decision, with the words of each item: [protocol file, item, text]. */
-async function writeSearch(
-  writer: SiteWriter,
-  archive: Archive,
-  s: Style,
-  lang: Lang,
-  pub: boolean,
-  words: PartResult['words'],
-): Promise<void> {
+/** The search index over every protocol's items, with their words, and every decision. */
+async function writeSearch(writer: SiteWriter, archive: Archive, s: Style, lang: Lang, pub: boolean, words: ItemWords): Promise<void> {
   const { searchFiles } = await import('../../render/search.js');
-  const byFile = new Map<string, Map<number, string>>();
-  for (const [file, no, text] of words) byFile.set(file, (byFile.get(file) ?? new Map()).set(no, text));
-  const itemText = (p: ProtocolRecord, no: number) => byFile.get(p.file)?.get(no) ?? '';
+  const itemText = (p: ProtocolRecord, no: number) => words.get(p.file)?.get(no) ?? '';
   const labels = { ...catalogue(lang).site.searchLabels, lang };
   for (const [file, body] of searchFiles(searchDocs(archive, s, { public: pub, itemText }), labels)) writer.put(file, body);
 }
