@@ -416,7 +416,6 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
       try {
         await mkdir(settings.dir, { recursive: true, mode: 0o700 });
         if ((await dirRefusal(settings.dir)) !== undefined) return;
-        if (size > MAX_CACHE_BYTES) return;
         await writeCacheFile(file, [`${MAGIC}\t${FORMAT}\t${code}`, ...kept.values()]);
         stats.written = true;
         // The previous format's file for this archive, if one is left.
