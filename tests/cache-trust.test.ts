@@ -357,7 +357,31 @@ describe('the places of a finding are worked out when it needs them', () => {
     expect(() => runRules(again)).toThrow(expect.objectContaining({ key: 'archive-changed' }));
     const { catalogue } = await import('../src/i18n/index.js');
     expect(catalogue('sv').cli.errors['archive-changed']({ file: GAP })).toBe(
-      `${GAP} ändrades medan kd läste arkivet, så raderna kd skulle peka på kan ha flyttats. Kör kommandot igen när ingen skriver i arkivet.`,
+      `${GAP} ändrades medan kd läste arkivet: det kd läste först stämmer inte längre med filen. Kör kommandot igen när ingen skriver i arkivet.`,
     );
+  });
+
+  it('what a section says is read from the file when a report asks, kept in neither the record nor the cache; a file changed since stops the report', async () => {
+    const root = await gapped();
+    const dir = await cacheDir();
+    await check(root, dir);
+    const { loadArchive } = await import('../src/model/index.js');
+    const archive = await loadArchive(root, { cache: { dir, lang: 'sv' } });
+    expect(lastCacheStats()?.misses).toBe(0);
+    const { byPath } = await cacheFile(lastCacheStats());
+    expect(jsonOf(byPath.get(GAP)!)).not.toContain('presenterades');
+    const p = archive.protocols.find((r) => r.file === GAP)!;
+    expect(Object.keys(p.sections[0]!)).toEqual(['no', 'title', 'heading', 'line', 'column']);
+    expect([...p.summaries]).toEqual([
+      [1, 'Budgeten presenterades.'],
+      [2, 'Regionen informerade.'],
+    ]);
+    const later = await loadArchive(root, { cache: { dir, lang: 'sv' } });
+    await writeFile(path.join(root, GAP), (await readFile(path.join(root, GAP), 'utf8')).replace('presenterades', 'antogs'));
+    expect(() => later.protocols.find((r) => r.file === GAP)!.summaries).toThrow(
+      expect.objectContaining({ key: 'archive-changed', data: { file: GAP } }),
+    );
+    // Read once: what the first archive was told stands.
+    expect(p.summaries.get(1)).toBe('Budgeten presenterades.');
   });
 });

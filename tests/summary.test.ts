@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_MAX_CHARS, withSummaries } from '../src/archive/summary.js';
+import { SUMMARY_MAX_CHARS, summaries as summariesOf } from '../src/archive/summary.js';
 import { archiveWith, MINI, replace, run, SAMPLE } from './helpers.js';
 
 /** What each item was about: the first paragraph of its section, or the item's own summary:. */
 const section = (no: number, line: number) => ({ no, title: `Punkt ${no}`, heading: `## ${no}. Punkt ${no}`, line, column: 1 });
-const summaries = (body: string, ...lines: number[]) =>
-  withSummaries(
+const summaries = (body: string, ...lines: number[]) => {
+  const found = summariesOf(
     lines.map((l, i) => section(i + 1, l)),
     body,
     1,
-  ).map((s) => s.summary);
+  );
+  return lines.map((_, i) => found.get(i + 1));
+};
 
 describe("an item's summary from the protocol's text", () => {
   it('is the first paragraph under the heading, its Markdown reduced to words', () => {

@@ -42,7 +42,7 @@ export interface CacheSettings {
 }
 
 /** Raised whenever the layout of the file or of a record changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 const MAGIC = 'kd-cache';
 /** A cache file larger than this is not read (and not written): about 60,000 protocols. */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
@@ -130,7 +130,7 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 const onlyKeys = (o: Record<string, unknown>, allowed: ReadonlySet<string>) => Object.keys(o).every((k) => allowed.has(k));
 
 const RECORD_KEYS = new Set(['path', 'kind', 'data', 'yaml', 'sections', 'findings']);
-const SECTION_KEYS = new Set(['no', 'title', 'heading', 'line', 'column', 'summary']);
+const SECTION_KEYS = new Set(['no', 'title', 'heading', 'line', 'column']);
 const FINDING_KEYS = new Set(['rule', 'severity', 'file', 'line', 'column', 'path', 'message']);
 const MESSAGE_KEYS = new Set(['key', 'data']);
 
@@ -150,7 +150,6 @@ export function recordOf(value: unknown, kind: FileKind, file: string): FileReco
     if (!isObject(s) || !onlyKeys(s, SECTION_KEYS)) return undefined;
     if (!isCount(s.no) || !isCount(s.line) || !isCount(s.column) || typeof s.title !== 'string' || typeof s.heading !== 'string')
       return undefined;
-    if (s.summary !== undefined && typeof s.summary !== 'string') return undefined;
   }
   if (!Array.isArray(findings)) return undefined;
   const messages = catalogue('sv').messages;

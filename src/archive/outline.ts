@@ -8,8 +8,6 @@ export interface Section {
   heading: string;
   line: number;
   column: number;
-  /** The first paragraph of the section's text, as plain text (see summary.ts). */
-  summary?: string;
 }
 
 /**

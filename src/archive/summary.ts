@@ -4,19 +4,27 @@ import type { Section } from './outline.js';
 export const SUMMARY_MAX_CHARS = 320;
 
 /**
- * Each section's first paragraph as plain text: what the protocol itself
- * says about the item, for the reports' content follow-up. The paragraph is
- * the first run of non-blank lines after the heading, up to the next blank
- * line or heading; a list or quote is read as its text. Inline Markdown
- * (emphasis, code, links) is reduced to its words. Linear in the body.
+ * Each section's first paragraph as plain text, by item number: what the
+ * protocol itself says about the item, for the reports' content follow-up.
+ * The paragraph is the first run of non-blank lines after the heading, up to
+ * the next blank line or heading; a list or quote is read as its text. Inline
+ * Markdown (emphasis, code, links) is reduced to its words. A section with no
+ * such paragraph has none; an
+ * item headed twice, the first heading's. Linear in the body.
  */
-export function withSummaries(sections: readonly Section[], body: string, bodyLine: number): Section[] {
-  if (sections.length === 0) return [...sections];
+export function summaries(sections: readonly Section[], body: string, bodyLine: number): Map<number, string> {
+  const out = new Map<number, string>();
+  if (sections.length === 0) return out;
   const lines = body.split(/\r\n|\r|\n/);
-  return sections.map((s) => {
+  const seen = new Set<number>();
+  // An item number headed twice is a finding of its own; its summary is the first heading's.
+  for (const s of sections) {
+    if (seen.has(s.no)) continue;
+    seen.add(s.no);
     const summary = firstParagraph(lines, s.line - bodyLine + 1);
-    return summary ? { ...s, summary } : { ...s };
-  });
+    if (summary) out.set(s.no, summary);
+  }
+  return out;
 }
 
 function firstParagraph(lines: readonly string[], from: number): string {

@@ -978,7 +978,7 @@ export const en: Catalogue = {
       'site-not-kd': (d) =>
         `The folder ${d.dir} exists and has files but no .kd-site.json, expected an empty folder or one kd site wrote; kd does not overwrite others’ files. Choose another folder with --out.`,
       'archive-changed': (d) =>
-        `${d.file} changed while kd was reading the archive, so the lines kd would point at may have moved. Run the command again when nothing is writing to the archive.`,
+        `${d.file} changed while kd was reading the archive: what kd read first no longer matches the file. Run the command again when nothing is writing to the archive.`,
       'site-changed': () =>
         'The archive changed while the site was built: the threads building it read different archives. Run kd site again when nothing is writing to the archive.',
       'out-exists': (d) => `${d.file} already exists; give --force to overwrite it.`,

@@ -1058,7 +1058,7 @@ export const sv = {
       'site-not-kd': (d: { dir: string }) =>
         `Mappen ${d.dir} finns och har filer men ingen .kd-site.json, förväntade en tom mapp eller en som kd site skrivit; kd skriver inte över andras filer. Välj en annan mapp med --out.`,
       'archive-changed': (d: { file: string }) =>
-        `${d.file} ändrades medan kd läste arkivet, så raderna kd skulle peka på kan ha flyttats. Kör kommandot igen när ingen skriver i arkivet.`,
+        `${d.file} ändrades medan kd läste arkivet: det kd läste först stämmer inte längre med filen. Kör kommandot igen när ingen skriver i arkivet.`,
       'site-changed': () =>
         'Arkivet ändrades medan webbplatsen byggdes: trådarna som byggde den läste olika arkiv. Kör kd site igen när ingen skriver i arkivet.',
       'out-exists': (d: { file: string }) => `${d.file} finns redan; ange --force för att skriva över den.`,

@@ -1,7 +1,7 @@
 import { fastYaml } from '../archive/fast-yaml.js';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { outline, type Section } from '../archive/outline.js';
-import { withSummaries } from '../archive/summary.js';
+import { summaries } from '../archive/summary.js';
 import { decodeText } from '../archive/text.js';
 import { compact, type PlaceTable, parseYaml } from '../archive/yaml.js';
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL } from '../core/examples.js';
@@ -26,7 +26,7 @@ export interface FileRecord {
    * cross-file rules asks `placesOf` for its file's, read again from here.
    */
   yaml?: YamlSpan;
-  /** Body sections, for protocols. */
+  /** Body sections, for protocols: where each is, not what it says (see `summariesOf`). */
   sections: Section[];
   findings: Finding[];
 }
@@ -114,6 +114,21 @@ export function placesOf(path: string, bytes: Uint8Array, [start, end, line]: Ya
   return fastYaml(text, line)?.places ?? compact(parseYaml(text, path, line).positions);
 }
 
+/**
+ * What each section of a protocol says first (see archive/summary.ts), from
+ * its bytes. Only a report reads it, for a half-year's protocols: records do
+ * not keep it (it was half of what they held).
+ */
+export function summariesOf(bytes: Uint8Array, [start, end, line]: YamlSpan, sections: readonly Section[]): Map<number, string> {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok || end > decoded.text.length || sections.length === 0) return new Map();
+  const { text } = decoded;
+  // The body starts after the closing `---` line, the line after the YAML's last.
+  let bodyLine = line + 1;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) bodyLine++;
+  return summaries(sections, text.slice(Math.min(end + 4, text.length)), bodyLine);
+}
+
 export function processFile(path: string, kind: FileKind, bytes: Uint8Array): FileRecord {
   const record: FileRecord = { path, kind, sections: [], findings: [] };
   const decoded = decodeText(bytes);
@@ -151,7 +166,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
     yamlText = split.value.yaml;
     yamlLine = split.value.yamlLine;
     yamlStart = split.value.yamlStart;
-    record.sections = withSummaries(outline(split.value.body, split.value.bodyLine), split.value.body, split.value.bodyLine);
+    record.sections = outline(split.value.body, split.value.bodyLine);
   }
   record.yaml = [yamlStart, yamlStart + yamlText.length, yamlLine];
   // Front matter of the plain shapes kd writes is read without a YAML tree; it has no finding of its own only if

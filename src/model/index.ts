@@ -8,7 +8,7 @@ import type { PlaceTable } from '../archive/yaml.js';
 import { KdError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
-import { type FileRecord, placesOf, processFile } from './file.js';
+import { type FileRecord, placesOf, processFile, summariesOf } from './file.js';
 
 export interface ProtocolRecord {
   file: string;
@@ -17,6 +17,8 @@ export interface ProtocolRecord {
   data: ProtocolData;
   positions: PlaceTable;
   sections: Section[];
+  /** Each section's first paragraph, by item number (see archive/summary.ts): read from the file again when first asked. */
+  readonly summaries: ReadonlyMap<number, string>;
   /** "1/2019". */
   id: string;
   year: number;
@@ -59,23 +61,8 @@ export interface LoadOptions {
 
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
 export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
-  const cache = await openCache(options.cache, root);
-  // A cached record is used only when it was made from exactly these bytes at this path by this kd.
-  const files: FileRecord[] = [];
-  const places = new Map<FileRecord, () => PlaceTable>();
-  // Asked only once every file is read (by a rule with a finding), when `read` is there.
-  const reread = (file: string) => read.reread(file);
-  const take = async (f: SourceFile) => {
-    const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
-    files.push(record);
-    places.set(record, placesLater(reread, record, f.bytes));
-  };
-  // Each file is made a record as it is read, and its bytes let go.
-  const read: ReadResult = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
-  for (const f of read.files) await take(f);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  await cache.save();
-  const placesFor = (f: FileRecord) => places.get(f)!;
+  const { files, again, read } = await readRecords(root, options);
+  const placesFor = (f: FileRecord) => placesLater(again.get(f), f);
   const archive: Archive = {
     root,
     configPositions: {},
@@ -122,6 +109,7 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
         const data = f.data as ProtocolData;
         const year = Number(data.date.slice(0, 4));
         const placesOfFile = placesFor(f);
+        const summariesOfFile = summariesLater(again.get(f), f);
         const record: ProtocolRecord = {
           file: f.path,
           folder,
@@ -130,6 +118,9 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
             return placesOfFile();
           },
           sections: f.sections,
+          get summaries() {
+            return summariesOfFile();
+          },
           id: `${data.number}/${year}`,
           year,
         };
@@ -146,26 +137,74 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   return archive;
 }
 
+/** A file's bytes read again, and found to be the ones its record was made from (else KdError archive-changed). */
+type Again = () => Uint8Array;
+
 /**
- * A file's places, worked out from its bytes read again the first time a
- * rule asks (most files never have a finding, and positions were two thirds
- * of what a record held). Only a digest of the bytes is kept, to make sure
- * they are still the ones the record was made from: if the file changed
- * during the run its lines may have moved, and kd says so rather than point
- * at the wrong line. A top-level function, so that the closure holds no
- * other file's bytes.
+ * Every file made a record, each with a way to read it again (see `again`).
+ * A function of its own so that what the closures it leaves behind can
+ * reach is only the reader: a closure in loadArchive would keep the cache's
+ * lines alive as long as the archive (79 MB at 10,000 protocols).
  */
-function placesLater(reread: (path: string) => Uint8Array | undefined, record: FileRecord, bytes: Uint8Array): () => PlaceTable {
-  const { path, yaml } = record;
-  if (yaml === undefined) return () => ({});
+async function readRecords(
+  root: string,
+  options: LoadOptions,
+): Promise<{ files: FileRecord[]; again: Map<FileRecord, Again>; read: ReadResult }> {
+  const cache = await openCache(options.cache, root);
+  // A cached record is used only when it was made from exactly these bytes at this path by this kd.
+  const files: FileRecord[] = [];
+  const again = new Map<FileRecord, Again>();
+  // Asked only once every file is read (by a rule with a finding), when the reader is there.
+  const source: { reread?: ReadResult['reread'] } = {};
+  const take = async (f: SourceFile) => {
+    const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
+    files.push(record);
+    again.set(record, readAgain(source, f.path, f.bytes));
+  };
+  // Each file is made a record as it is read, and its bytes let go.
+  const read: ReadResult = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
+  for (const f of read.files) await take(f);
+  source.reread = read.reread;
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  await cache.save();
+  return { files, again, read };
+}
+
+/**
+ * A file read again the first time a rule or a report asks for more than its
+ * record keeps: its places (most files never have a finding, and positions
+ * were two thirds of what a record held) or what its sections say. Only a
+ * digest of the bytes is kept, to make sure they are still the ones the
+ * record was made from: if the file changed during the run its lines may
+ * have moved, and kd says so rather than point at the wrong line. A
+ * top-level function, so that the closure holds no other file's bytes.
+ */
+function readAgain(source: { reread?: ReadResult['reread'] }, path: string, bytes: Uint8Array): Again {
   const sum = digest(bytes);
+  return () => {
+    const now = source.reread?.(path);
+    if (now === undefined || digest(now) !== sum) throw new KdError('archive-changed', { file: path });
+    return now;
+  };
+}
+
+/** The places of a file's YAML nodes, worked out once, when first asked. */
+function placesLater(again: Again | undefined, { path, yaml }: FileRecord): () => PlaceTable {
+  if (again === undefined || yaml === undefined) return () => ({});
   let table: PlaceTable | undefined;
   return () => {
-    if (table !== undefined) return table;
-    const now = reread(path);
-    if (now === undefined || digest(now) !== sum) throw new KdError('archive-changed', { file: path });
-    table = placesOf(path, now, yaml);
+    table ??= placesOf(path, again(), yaml);
     return table;
+  };
+}
+
+/** What a protocol's sections say first, worked out once, when first asked. */
+function summariesLater(again: Again | undefined, { yaml, sections }: FileRecord): () => ReadonlyMap<number, string> {
+  if (again === undefined || yaml === undefined) return () => new Map();
+  let found: ReadonlyMap<number, string> | undefined;
+  return () => {
+    found ??= summariesOf(again(), yaml, sections);
+    return found;
   };
 }
 

@@ -234,7 +234,7 @@ export function contentOf(meeting: Meeting, decisions: readonly DecisionRow[]): 
 /** A protocol's items with what it says of each and the decisions under each. */
 function itemsOf(protocol: ProtocolRecord, decided: readonly DecisionRow[]): ItemSummary[] {
   return protocol.data.items.map((item) => {
-    const summary = item.summary ?? protocol.sections.find((s) => s.no === item.no)?.summary;
+    const summary = item.summary ?? protocol.summaries.get(item.no);
     return {
       no: item.no,
       title: item.title,
