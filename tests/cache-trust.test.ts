@@ -275,6 +275,19 @@ describe('(e) the cache still works', () => {
     expect(await readdir(dir)).toEqual([path.basename(first.stats!.file!)]);
   });
 
+  it("a temporary file left by a kd that was stopped is removed when the cache is next written; a running kd's is left alone", async () => {
+    const dir = await cacheDir();
+    const root = await archiveWith(MINI, BROKEN);
+    const file = (await check(root, dir)).stats!.file!;
+    const gone = execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }).trim();
+    const temp = (pid: string | number) => `.${path.basename(file)}.${pid}-0123456789ab.tmp`;
+    await writeFile(path.join(dir, temp(gone)), 'half a cache');
+    await writeFile(path.join(dir, temp(process.pid)), 'being written');
+    await writeFile(path.join(root, P2), replace('chair: anna-ahl\n', '')(await readFile(path.join(root, P2), 'utf8')));
+    expect((await check(root, dir)).stats).toMatchObject({ misses: 1, written: true });
+    expect((await readdir(dir)).sort()).toEqual([temp(process.pid), path.basename(file)].sort());
+  });
+
   it('accepts every record kd itself makes, and refuses any other shape without throwing', async () => {
     const records = [];
     for (const root of [
