@@ -1,5 +1,6 @@
 import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL, protocolWith, protocolWithPartial } from '../core/examples.js';
 import { type Archive, membersOn, type ProtocolRecord } from '../model/index.js';
+import type { Membership, NetworkConfig } from '../schema/index.js';
 import { archiveRule, at, perArchive } from './context.js';
 
 /** Every listing of a person in a protocol's attendance, in the order a reader meets the lists. */
@@ -19,12 +20,19 @@ function listings(p: ProtocolRecord): [id: string, path: string][] {
 }
 
 /** Each protocol with its network's settings and the members on the meeting's date. */
-const withRoster = perArchive((archive: Archive) =>
-  archive.protocols.flatMap((p) => {
+const withRoster = perArchive((archive: Archive) => {
+  // A roster changes seldom: meetings under the same terms share one list, as the one before them did.
+  const last = new Map<NetworkConfig, Membership[]>();
+  return archive.protocols.flatMap((p) => {
     const net = archive.networks.get(p.folder)?.config;
-    return net ? [{ p, net, members: membersOn(net, p.data.date) }] : [];
-  }),
-);
+    if (!net) return [];
+    let members = membersOn(net, p.data.date);
+    const before = last.get(net);
+    if (before !== undefined && before.length === members.length && before.every((m, i) => m === members[i])) members = before;
+    else last.set(net, members);
+    return [{ p, net, members }];
+  });
+});
 
 /** Nobody is listed twice in one protocol's attendance. */
 export const attendanceDuplicate = archiveRule({

@@ -133,8 +133,9 @@ export function rightDecisionId(archive: Archive, d: DecisionRecord): string {
  * with the same title has no section. Reported once, by section-extra, as a
  * wrong number in the heading; section-missing then says nothing of the item.
  */
-const misnumberedOf = new WeakMap<ProtocolRecord, Map<Section, number>>();
-function misnumbered(p: ProtocolRecord): Map<Section, number> {
+const misnumberedOf = new WeakMap<ProtocolRecord, ReadonlyMap<Section, number>>();
+const NONE_MISNUMBERED: ReadonlyMap<Section, number> = new Map();
+function misnumbered(p: ProtocolRecord): ReadonlyMap<Section, number> {
   const known = misnumberedOf.get(p);
   if (known) return known;
   const numbers = itemNumbers(p);
@@ -156,8 +157,10 @@ function misnumbered(p: ProtocolRecord): Map<Section, number> {
       taken.add(no);
     }
   }
-  misnumberedOf.set(p, out);
-  return out;
+  // Most protocols have none: they share one empty map rather than each keep its own.
+  const kept = out.size === 0 ? NONE_MISNUMBERED : out;
+  misnumberedOf.set(p, kept);
+  return kept;
 }
 
 /** Numbers are unique within a network's year. */
