@@ -71,15 +71,42 @@ export async function resolveRev(repo: Repo, rev: string): Promise<string | unde
  * line of work; otherwise HEAD itself, so that uncommitted edits are judged.
  */
 export async function defaultBase(repo: Repo): Promise<string | undefined> {
-  const head = await resolveRev(repo, 'HEAD');
+  // Asked of one git process: starting one costs more than its answer (a tenth of a check of a small archive).
+  const [head, ...tips] = await commitsOf(repo, ['HEAD', 'origin/HEAD', 'origin/main', 'origin/master', 'main', 'master']);
   if (!head) return undefined;
-  for (const candidate of ['origin/HEAD', 'origin/main', 'origin/master', 'main', 'master']) {
-    const tip = await resolveRev(repo, candidate);
+  for (const tip of tips) {
     if (!tip) continue;
+    // On the default branch itself: HEAD is its own merge-base.
+    if (tip === head) return head;
     const base = (await git(repo.top, ['merge-base', head, tip]))?.trim();
     if (base) return base;
   }
   return head;
+}
+
+/**
+ * Fixed revisions of kd's own (never a user's: see resolveRev) resolved to
+ * commits by one `git cat-file --batch-check`, in order; undefined for each
+ * that names no commit, and for all when git cannot run.
+ */
+function commitsOf(repo: Repo, revs: readonly string[]): Promise<(string | undefined)[]> {
+  return new Promise((resolve) => {
+    const none = () => resolve(revs.map(() => undefined));
+    const child = spawn('git', ['-C', repo.top, 'cat-file', '--batch-check'], { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+    });
+    child.on('error', none);
+    child.stdin.on('error', () => {});
+    child.on('close', (code) => {
+      if (code !== 0) return none();
+      // "<id> commit <size>" for each that is one, "<rev> missing" (or ambiguous) for the rest.
+      const lines = out.split('\n');
+      resolve(revs.map((_, i) => /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[i] ?? '')?.[1]));
+    });
+    child.stdin.end(revs.map((r) => `${r}^{commit}\n`).join(''));
+  });
 }
 
 export interface Change {
@@ -97,8 +124,10 @@ export interface Change {
  */
 export async function changesSince(repo: Repo, base: string, to?: string): Promise<Change[]> {
   const scope = repo.prefix === '' ? '.' : repo.prefix;
-  const out = await git(repo.top, ['diff', '--name-status', '-z', '--find-renames', base, ...(to ? [to] : []), '--', scope]);
-  const untracked = to ? '' : await git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]);
+  const [out, untracked] = await Promise.all([
+    git(repo.top, ['diff', '--name-status', '-z', '--find-renames', base, ...(to ? [to] : []), '--', scope]),
+    to ? '' : git(repo.top, ['ls-files', '--others', '--exclude-standard', '-z', '--', scope]),
+  ]);
   if (out === undefined) return [];
   const rel = (p: string) => (repo.prefix === '' ? p : p.slice(repo.prefix.length + 1));
   const parts = out.split('\0').filter((p) => p !== '');

@@ -58,9 +58,12 @@ export async function checkArchive(options: CheckArchiveOptions): Promise<CheckO
     if (!tree) throw new KdError('staged-unreadable', {});
     staged = { repo, tree };
   }
+  // The history rule asks git, not the loaded archive: its processes run while the files are read.
+  const asked = checkHistory(root, options.base, staged);
+  asked.catch(() => {});
   const archive = await loadArchive(root, { cache, ...(staged ? { at: { repo: staged.repo, commit: staged.tree } } : {}) });
   const result = runRules(archive, { only });
-  const history = await checkHistory(root, options.base, staged);
+  const history = await asked;
   // Fail closed: when the history rule was asked for (a base, --changed, or a CI run) and cannot run, that is no green run.
   if (history.skipped && options.changed) throw new KdError('not-in-git', {});
   if (history.skipped && (options.base !== undefined || options.env?.CI === 'true')) throw new KdError('history-unavailable', {});
