@@ -71,7 +71,12 @@ function difference(a: unknown, b: unknown, at = '$'): string | undefined {
 /** Whether fastYaml takes the text; when it does, the strict reader agrees with it in everything, to the order of keys. */
 function holds(text: string, line: number): boolean {
   const fast = fastYaml(text, line);
+  // Read for its values only (as kd reads every file first), the same text is taken or refused alike, to the same value.
+  const valuesOnly = fastYaml(text, line, { places: false });
+  expect(valuesOnly === undefined).toBe(fast === undefined);
   if (fast === undefined) return false;
+  expect(difference(valuesOnly!.value, fast.value)).toBeUndefined();
+  expect(valuesOnly!.places).toEqual({});
   const strict = parseYaml(text, 'f', line);
   expect(strict.findings).toEqual([]);
   expect(difference(fast.value, strict.value)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { SMART } from './slips.js';
-import type { Place, PlaceTable } from './yaml.js';
+import type { PlaceTable } from './yaml.js';
 
 /**
  * A reader for the YAML kd itself writes, and secretaries write like it: a
@@ -154,6 +154,8 @@ class Reader {
   constructor(
     readonly text: string,
     readonly firstLine: number,
+    /** Whether to record places: a file read for its values only (the most) makes no key paths. */
+    readonly keep: boolean,
   ) {}
 
   read(): { value: unknown; places: PlaceTable } | undefined {
@@ -195,7 +197,7 @@ class Reader {
       if (open) {
         // The block of the `key:` above: a list, or a mapping, further in.
         if (indent <= open.owner.indent) return undefined;
-        this.places[open.path] = [line, indent + 1, open.keyLine, open.keyColumn];
+        if (this.keep) this.places[open.path] = [line, indent + 1, open.keyLine, open.keyColumn];
         const frame: Frame = dash
           ? { kind: 'seq', indent, path: open.path, value: [] }
           : { kind: 'map', indent, path: open.path, value: {} };
@@ -205,7 +207,7 @@ class Reader {
       } else if (root === undefined) {
         if (indent !== 0) return undefined;
         root = { kind: 'map', indent: 0, path: '', value: {} };
-        this.places[''] = [line, 1];
+        if (this.keep) this.places[''] = [line, 1];
         stack.push(root);
       } else {
         while (stack.at(-1)!.indent > indent) stack.pop();
@@ -219,8 +221,8 @@ class Reader {
       if (!dash) return undefined;
       let c = i + 1;
       while (text.charCodeAt(c) === SPACE) c++;
-      const path = `${top.path}[${top.value.length}]`;
-      this.places[path] = [line, c - this.start + 1];
+      const path = this.keep ? `${top.path}[${top.value.length}]` : '';
+      if (this.keep) this.places[path] = [line, c - this.start + 1];
       const colon = this.keyEnd(c, stop);
       if (colon !== -1) {
         // `- key: value`, and the item's other keys on the lines below at the key's column.
@@ -266,7 +268,7 @@ class Reader {
     if (colon === -1) return false;
     const key = text.slice(k, colon);
     if (Object.hasOwn(frame.value, key)) return false;
-    const path = frame.path === '' ? key : `${frame.path}.${key}`;
+    const path = !this.keep ? '' : frame.path === '' ? key : `${frame.path}.${key}`;
     const keyColumn = k - this.start + 1;
     if (colon + 1 === stop) {
       this.open = { owner: frame, key, path, keyLine: this.line, keyColumn };
@@ -274,7 +276,7 @@ class Reader {
     }
     let v = colon + 1;
     while (text.charCodeAt(v) === SPACE) v++;
-    this.places[path] = [this.line, v - this.start + 1, this.line, keyColumn];
+    if (this.keep) this.places[path] = [this.line, v - this.start + 1, this.line, keyColumn];
     const c = text.charCodeAt(v);
     if (c === GREATER) {
       if (v + 1 !== stop) return false;
@@ -348,8 +350,8 @@ class Reader {
     }
     for (;;) {
       if (list) {
-        const item = `${path}[${seq.length}]`;
-        this.places[item] = [this.line, this.at - this.start + 1];
+        const item = this.keep ? `${path}[${seq.length}]` : '';
+        if (this.keep) this.places[item] = [this.line, this.at - this.start + 1];
         const value = this.flowValue(item, depth);
         if (value === undefined) return undefined;
         seq.push(value);
@@ -362,9 +364,8 @@ class Reader {
         if (Object.hasOwn(map, key)) return undefined;
         this.at = colon + 1;
         this.spaces();
-        const child = path === '' ? key : `${path}.${key}`;
-        const place: Place = [this.line, this.at - this.start + 1, this.line, k - this.start + 1];
-        this.places[child] = place;
+        const child = !this.keep ? '' : path === '' ? key : `${path}.${key}`;
+        if (this.keep) this.places[child] = [this.line, this.at - this.start + 1, this.line, k - this.start + 1];
         const value = this.flowValue(child, depth);
         if (value === undefined) return undefined;
         map[key] = value;
@@ -428,11 +429,16 @@ class Reader {
   }
 }
 
-/** The value and compact positions of a YAML text the strict reader would take without a single finding, or undefined when the text is not plainly of the shapes kd writes. */
-export function fastYaml(text: string, firstLine = 1): { value: unknown; places: PlaceTable } | undefined {
+/**
+ * The value and compact positions of a YAML text the strict reader would
+ * take without a single finding, or undefined when the text is not plainly
+ * of the shapes kd writes. With `places: false` the places are left empty:
+ * what is accepted, and the value, are the same.
+ */
+export function fastYaml(text: string, firstLine = 1, { places = true } = {}): { value: unknown; places: PlaceTable } | undefined {
   if (REFUSED.test(text)) return undefined;
   try {
-    return new Reader(text, firstLine).read();
+    return new Reader(text, firstLine, places).read();
   } catch {
     // Not expected (the tests look for it); should it happen, the strict reader reads the text.
     return undefined;

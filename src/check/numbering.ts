@@ -1,6 +1,6 @@
 import type { Section } from '../archive/outline.js';
 import { changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting, protocolWithItem } from '../core/examples.js';
-import { type Archive, type DecisionRecord, decisionId, type ProtocolRecord } from '../model/index.js';
+import { type Archive, decisionId, type ProtocolRecord } from '../model/index.js';
 import { archiveRule, at, perArchive } from './context.js';
 
 /** Protocols of the second meeting that the numbering examples file beside the example archive's, numbered or named amiss. */
@@ -105,13 +105,16 @@ function byNumber(archive: Archive, list: readonly ProtocolRecord[]) {
  * place's number and no item claims it. Then item-numbering alone reports
  * it, not also a section without an item and a heading for the wrong item.
  */
-const itemNumbersOf = new WeakMap<ProtocolRecord, number[]>();
-export function itemNumbers(p: ProtocolRecord): number[] {
+const itemNumbersOf = new WeakMap<ProtocolRecord, readonly number[]>();
+const ONE_TO: (readonly number[])[] = [];
+export function itemNumbers(p: ProtocolRecord): readonly number[] {
   let numbers = itemNumbersOf.get(p);
   if (!numbers) {
     const claimed = new Set(p.data.items.map((item) => item.no));
     const sections = new Set(p.sections.map((s) => s.no));
     numbers = p.data.items.map((item, i) => (item.no !== i + 1 && sections.has(i + 1) && !claimed.has(i + 1) ? i + 1 : item.no));
+    // Most protocols number their items 1, 2, 3 …: they share one list of each length.
+    if (numbers.every((no, i) => no === i + 1)) numbers = ONE_TO[numbers.length] ??= Object.freeze([...numbers]);
     itemNumbersOf.set(p, numbers);
   }
   return numbers;
@@ -122,10 +125,9 @@ export function itemNumbers(p: ProtocolRecord): number[] {
  * item's number is the slip: a follow-up written with the right id is then
  * not reported as well.
  */
-export function rightDecisionId(archive: Archive, d: DecisionRecord): string {
-  const i = Number(/^items\[(\d+)\]/.exec(d.path)?.[1] ?? -1);
-  const item = itemNumbers(d.protocol)[i] ?? d.item;
-  return decisionId(d.network, `${protocolNumber(archive, d.protocol)}/${d.protocol.year}`, item, d.n);
+export function rightDecisionId(archive: Archive, p: ProtocolRecord, i: number, n: number): string {
+  const item = itemNumbers(p)[i] ?? p.data.items[i]!.no;
+  return decisionId(p.data.network, `${protocolNumber(archive, p)}/${p.year}`, item, n);
 }
 
 /**

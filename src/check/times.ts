@@ -8,7 +8,7 @@ import {
   protocolWithGuest,
   protocolWithPartial,
 } from '../core/examples.js';
-import { allDecisions, type DecisionRecord } from '../model/index.js';
+import { decisionId, eachDecision } from '../model/index.js';
 import { DECISION_REF_RE, expandItemRange, minutes, normaliseRef } from '../schema/index.js';
 import { archiveRule, at } from './context.js';
 import { rightDecisionId } from './numbering.js';
@@ -160,12 +160,18 @@ export const dueDate = archiveRule({
     ],
   },
   check(archive, report) {
-    for (const d of allDecisions(archive)) {
-      if (d.due !== undefined && d.due <= d.protocol.data.date)
-        report(at(d.protocol.file, d.protocol.positions, `${d.path}.due`), 'due-date', { due: d.due, date: d.protocol.data.date });
-    }
+    eachDecision(archive, (p, i, kind, j, { due }) => {
+      if (due !== undefined && due <= p.data.date)
+        report(at(p.file, p.positions, `items[${i}].${kind}[${j}].due`), 'due-date', { due, date: p.data.date });
+    });
   },
 });
+
+/** What a follow-up may point at: when it was decided, and whether it was an assignment. */
+interface Target {
+  date: string;
+  assignment: boolean;
+}
 
 /** A follow-up points at an earlier assignment that exists. */
 export const followsUp = archiveRule({
@@ -211,15 +217,35 @@ export const followsUp = archiveRule({
     ],
   },
   check(archive, report) {
-    // The first decision with an id wins: a duplicate protocol number is reported elsewhere.
-    const byId = new Map<string, DecisionRecord>();
-    for (const d of allDecisions(archive)) if (!byId.has(d.id)) byId.set(d.id, d);
-    const assignments = allDecisions(archive).filter((d) => d.owner !== undefined);
-    // A protocol or item numbered amiss is reported once, by its own rule; its decisions are known by their right ids too.
-    for (const d of allDecisions(archive)) {
-      const right = rightDecisionId(archive, d);
-      if (!byId.has(right)) byId.set(right, d);
-    }
+    // Only the decisions some follow-up names are kept, by id: a few of the archive's, not all of them.
+    const named = new Set<string>();
+    for (const p of archive.protocols)
+      for (const item of p.data.items) for (const ref of item.follows_up ?? []) named.add(normaliseRef(ref));
+    // The first decision with an id wins: a duplicate protocol number is reported elsewhere. A protocol or item
+    // numbered amiss is reported once, by its own rule; its decisions are known by their right ids too, after all ids.
+    const byId = new Map<string, Target>();
+    const right: [string, Target][] = [];
+    eachDecision(archive, (p, i, _kind, j, { owner }, item) => {
+      const id = decisionId(p.data.network, p.id, item.no, j + 1);
+      const fixed = rightDecisionId(archive, p, i, j + 1);
+      if (!named.has(id) && !named.has(fixed)) return;
+      const target = { date: p.data.date, assignment: owner !== undefined };
+      if (!byId.has(id)) byId.set(id, target);
+      if (named.has(fixed)) right.push([fixed, target]);
+    });
+    for (const [id, target] of right) if (!byId.has(id)) byId.set(id, target);
+    // What a follow-up can point at, for a finding's nearest ids: made only when one is needed.
+    let assignments: { id: string; date: string }[] | undefined;
+    const assignmentsBefore = (date: string) => {
+      if (assignments === undefined) {
+        const all: { id: string; date: string }[] = [];
+        eachDecision(archive, (p, _i, _kind, j, { owner }, item) => {
+          if (owner !== undefined) all.push({ id: decisionId(p.data.network, p.id, item.no, j + 1), date: p.data.date });
+        });
+        assignments = all;
+      }
+      return assignments.filter((d) => d.date < date).map((d) => d.id);
+    };
     for (const p of archive.protocols) {
       p.data.items.forEach((item, i) => {
         item.follows_up?.forEach((ref, j) => {
@@ -231,12 +257,10 @@ export const followsUp = archiveRule({
             const m = DECISION_REF_RE.exec(ref);
             if (!(m && archive.networks.get(m[1]!)?.brokenYears.has(m[3]!))) {
               // The nearest ids of assignments given before this meeting: what a follow-up can point at.
-              const earlier = assignments.filter((d) => d.protocol.data.date < p.data.date).map((d) => d.id);
-              report(where(), 'follows-up.unknown', { ref, known: closest(ref, earlier, 2).join(', ') });
+              report(where(), 'follows-up.unknown', { ref, known: closest(ref, assignmentsBefore(p.data.date), 2).join(', ') });
             }
-          } else if (target.protocol.data.date >= p.data.date)
-            report(where(), 'follows-up.later', { ref, date: target.protocol.data.date });
-          else if (target.owner === undefined) report(where(), 'follows-up.not-assignment', { ref });
+          } else if (target.date >= p.data.date) report(where(), 'follows-up.later', { ref, date: target.date });
+          else if (!target.assignment) report(where(), 'follows-up.not-assignment', { ref });
         });
       });
     }

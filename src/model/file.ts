@@ -171,7 +171,7 @@ export function processFile(path: string, kind: FileKind, bytes: Uint8Array): Fi
   record.yaml = [yamlStart, yamlStart + yamlText.length, yamlLine];
   // Front matter of the plain shapes kd writes is read without a YAML tree; it has no finding of its own only if
   // its schema finds none either (those findings need the strict reader's positions and source lines).
-  const fast = fastYaml(yamlText, yamlLine);
+  const fast = fastYaml(yamlText, yamlLine, { places: false });
   if (fast !== undefined) {
     const todo = kind === 'protocol' ? todos(fast.value, {}, path) : [];
     const validated = todo.length === 0 ? validate(kind, fast.value, {}, path) : undefined;

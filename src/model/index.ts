@@ -7,7 +7,7 @@ import { readArchiveAt } from '../archive/read-at.js';
 import type { PlaceTable } from '../archive/yaml.js';
 import { KdError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
-import type { Calendar, Config, Decision, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
+import type { Calendar, Config, Decision, Item, Membership, NetworkConfig, People, ProtocolData } from '../schema/index.js';
 import { type FileRecord, placesOf, processFile, summariesOf } from './file.js';
 
 export interface ProtocolRecord {
@@ -15,13 +15,15 @@ export interface ProtocolRecord {
   /** The network folder the file is in. */
   folder: string;
   data: ProtocolData;
-  positions: PlaceTable;
+  readonly positions: PlaceTable;
   sections: Section[];
   /** Each section's first paragraph, by item number (see archive/summary.ts): read from the file again when first asked. */
   readonly summaries: ReadonlyMap<number, string>;
   /** "1/2019". */
   id: string;
   year: number;
+  /** The same protocol with other data (as it will read once approved, say); its places and sections are the file's. */
+  withData(data: ProtocolData): ProtocolRecord;
 }
 
 export interface NetworkRecord {
@@ -61,8 +63,8 @@ export interface LoadOptions {
 
 /** Reads and parses a whole archive. Never throws for bad content: that becomes findings. */
 export async function loadArchive(root: string, options: LoadOptions = {}): Promise<Archive> {
-  const { files, again, read } = await readRecords(root, options);
-  const placesFor = (f: FileRecord) => placesLater(again.get(f), f);
+  const { files, sources, read } = await readRecords(root, options);
+  const placesFor = (f: FileRecord) => placesLater(sources, f);
   const archive: Archive = {
     root,
     configPositions: {},
@@ -108,22 +110,7 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
         }
         const data = f.data as ProtocolData;
         const year = Number(data.date.slice(0, 4));
-        const placesOfFile = placesFor(f);
-        const summariesOfFile = summariesLater(again.get(f), f);
-        const record: ProtocolRecord = {
-          file: f.path,
-          folder,
-          data,
-          get positions() {
-            return placesOfFile();
-          },
-          sections: f.sections,
-          get summaries() {
-            return summariesOfFile();
-          },
-          id: `${data.number}/${year}`,
-          year,
-        };
+        const record = new Protocol(f, folder, data, year, sources);
         net.protocols.push(record);
         archive.protocols.push(record);
         break;
@@ -137,75 +124,111 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
   return archive;
 }
 
-/** A file's bytes read again, and found to be the ones its record was made from (else KdError archive-changed). */
-type Again = () => Uint8Array;
+/**
+ * The files of a loaded archive, read again the first time a rule or a report
+ * asks for more than a record keeps: its places (most files never have a
+ * finding, and positions were two thirds of what a record held) or what its
+ * sections say. Only a digest of each file's bytes is kept, to make sure they
+ * are still the ones its record was made from: if the file changed during
+ * the run its lines may have moved, and kd says so rather than point at the
+ * wrong line. One object for the archive, not a closure a file: at 100,000
+ * protocols the closures and their scopes were 90 MB.
+ */
+class Sources {
+  readonly #digests = new Map<FileRecord, string>();
+  /** Set once every file is read: a rule or report asks only after that. */
+  reread: ReadResult['reread'] | undefined;
+
+  add(record: FileRecord, bytes: Uint8Array): void {
+    this.#digests.set(record, digest(bytes));
+  }
+
+  /** The record's file as it is now, when it is still what the record was made from; else KdError archive-changed. */
+  bytes(record: FileRecord): Uint8Array {
+    const now = this.reread?.(record.path);
+    if (now === undefined || digest(now) !== this.#digests.get(record)) throw new KdError('archive-changed', { file: record.path });
+    return now;
+  }
+}
 
 /**
- * Every file made a record, each with a way to read it again (see `again`).
- * A function of its own so that what the closures it leaves behind can
- * reach is only the reader: a closure in loadArchive would keep the cache's
- * lines alive as long as the archive (79 MB at 10,000 protocols).
+ * Every file made a record. A function of its own so that the one thing the
+ * archive keeps from it is the Sources: a closure in loadArchive would keep
+ * the cache's lines alive as long as the archive (79 MB at 10,000 protocols).
  */
-async function readRecords(
-  root: string,
-  options: LoadOptions,
-): Promise<{ files: FileRecord[]; again: Map<FileRecord, Again>; read: ReadResult }> {
+async function readRecords(root: string, options: LoadOptions): Promise<{ files: FileRecord[]; sources: Sources; read: ReadResult }> {
   const cache = await openCache(options.cache, root);
   // A cached record is used only when it was made from exactly these bytes at this path by this kd.
   const files: FileRecord[] = [];
-  const again = new Map<FileRecord, Again>();
-  // Asked only once every file is read (by a rule with a finding), when the reader is there.
-  const source: { reread?: ReadResult['reread'] } = {};
+  const sources = new Sources();
   const take = async (f: SourceFile) => {
     const record = await withRemark(() => cache.record(f.kind, f.path, f.bytes, () => processFile(f.path, f.kind, f.bytes)));
     files.push(record);
-    again.set(record, readAgain(source, f.path, f.bytes));
+    sources.add(record, f.bytes);
   };
   // Each file is made a record as it is read, and its bytes let go.
   const read: ReadResult = options.at ? await readArchiveAt(options.at.repo, options.at.commit) : await readArchive(root, take);
   for (const f of read.files) await take(f);
-  source.reread = read.reread;
+  sources.reread = read.reread;
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   await cache.save();
-  return { files, again, read };
+  return { files, sources, read };
 }
 
-/**
- * A file read again the first time a rule or a report asks for more than its
- * record keeps: its places (most files never have a finding, and positions
- * were two thirds of what a record held) or what its sections say. Only a
- * digest of the bytes is kept, to make sure they are still the ones the
- * record was made from: if the file changed during the run its lines may
- * have moved, and kd says so rather than point at the wrong line. A
- * top-level function, so that the closure holds no other file's bytes.
- */
-function readAgain(source: { reread?: ReadResult['reread'] }, path: string, bytes: Uint8Array): Again {
-  const sum = digest(bytes);
-  return () => {
-    const now = source.reread?.(path);
-    if (now === undefined || digest(now) !== sum) throw new KdError('archive-changed', { file: path });
-    return now;
-  };
-}
-
-/** The places of a file's YAML nodes, worked out once, when first asked. */
-function placesLater(again: Again | undefined, { path, yaml }: FileRecord): () => PlaceTable {
-  if (again === undefined || yaml === undefined) return () => ({});
+/** The places of a file's YAML nodes (config, people, a network, a calendar), worked out once, when first asked. */
+function placesLater(sources: Sources, f: FileRecord): () => PlaceTable {
+  const { path, yaml } = f;
+  if (yaml === undefined) return () => ({});
   let table: PlaceTable | undefined;
   return () => {
-    table ??= placesOf(path, again(), yaml);
+    table ??= placesOf(path, sources.bytes(f), yaml);
     return table;
   };
 }
 
-/** What a protocol's sections say first, worked out once, when first asked. */
-function summariesLater(again: Again | undefined, { yaml, sections }: FileRecord): () => ReadonlyMap<number, string> {
-  if (again === undefined || yaml === undefined) return () => new Map();
-  let found: ReadonlyMap<number, string> | undefined;
-  return () => {
-    found ??= summariesOf(again(), yaml, sections);
-    return found;
-  };
+/**
+ * A valid protocol of a loaded archive. Its places and what its sections say
+ * are read from the file again when first asked (see Sources), by getters
+ * every protocol shares rather than closures of its own.
+ */
+class Protocol implements ProtocolRecord {
+  readonly file: string;
+  readonly sections: Section[];
+  readonly id: string;
+  readonly #record: FileRecord;
+  readonly #sources: Sources;
+  #places: PlaceTable | undefined;
+  #summaries: ReadonlyMap<number, string> | undefined;
+
+  constructor(
+    record: FileRecord,
+    readonly folder: string,
+    readonly data: ProtocolData,
+    readonly year: number,
+    sources: Sources,
+  ) {
+    this.file = record.path;
+    this.sections = record.sections;
+    this.id = `${data.number}/${year}`;
+    this.#record = record;
+    this.#sources = sources;
+  }
+
+  get positions(): PlaceTable {
+    const { yaml } = this.#record;
+    this.#places ??= yaml === undefined ? {} : placesOf(this.file, this.#sources.bytes(this.#record), yaml);
+    return this.#places;
+  }
+
+  get summaries(): ReadonlyMap<number, string> {
+    const { yaml } = this.#record;
+    this.#summaries ??= yaml === undefined ? new Map() : summariesOf(this.#sources.bytes(this.#record), yaml, this.sections);
+    return this.#summaries;
+  }
+
+  withData(data: ProtocolData): ProtocolRecord {
+    return new Protocol(this.#record, this.folder, data, this.year, this.#sources);
+  }
 }
 
 const digest = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
@@ -227,8 +250,8 @@ export function decisionId(network: string, protocolId: string, item: number, n:
 }
 
 export interface DecisionRecord {
-  id: string;
-  network: string;
+  readonly id: string;
+  readonly network: string;
   protocol: ProtocolRecord;
   item: number;
   n: number;
@@ -246,10 +269,74 @@ export interface DecisionRecord {
    */
   withheld?: string;
   /** Key path of the decision in its file, for positions. */
-  path: string;
+  readonly path: string;
 }
 
 const decisionsOf = new WeakMap<Archive, DecisionRecord[]>();
+
+/** Key paths say the same few texts in every protocol: each is made once. */
+const PATHS = { decisions: [] as string[][], agreements: [] as string[][] };
+const pathOf = (i: number, kind: 'decisions' | 'agreements', j: number) => {
+  const row = (PATHS[kind][i] ??= []);
+  return (row[j] ??= `items[${i}].${kind}[${j}]`);
+};
+
+/**
+ * A decision of a loaded archive. Its id, network and key path are worked
+ * out from its protocol when asked, not kept: every decision of the archive
+ * is held while the rules run, 700,000 of them at 100,000 protocols. Every
+ * other field is set, to undefined when not said, so that all share one
+ * shape with their fields inside the object. A getter is not copied by
+ * `{ ...d }`: copy one with `decisionFields`.
+ */
+class ArchiveDecision implements DecisionRecord {
+  readonly #index: number;
+  constructor(
+    readonly protocol: ProtocolRecord,
+    index: number,
+    readonly item: number,
+    readonly n: number,
+    readonly kind: 'decision' | 'agreement',
+    readonly text: string,
+    readonly owner: string | undefined,
+    readonly due: string | undefined,
+    readonly act: boolean | undefined,
+    readonly confidential: string | undefined,
+  ) {
+    this.#index = index;
+  }
+
+  get id(): string {
+    return decisionId(this.protocol.data.network, this.protocol.id, this.item, this.n);
+  }
+
+  get network(): string {
+    return this.protocol.data.network;
+  }
+
+  get path(): string {
+    return pathOf(this.#index, this.kind === 'decision' ? 'decisions' : 'agreements', this.n - 1);
+  }
+}
+
+/** A decision's fields as a plain object, in the order outputs list them: what `{ ...d }` gives of a plain record. */
+export function decisionFields(d: DecisionRecord): DecisionRecord {
+  return {
+    id: d.id,
+    network: d.network,
+    protocol: d.protocol,
+    item: d.item,
+    n: d.n,
+    kind: d.kind,
+    text: d.text,
+    ...(d.owner !== undefined ? { owner: d.owner } : {}),
+    ...(d.due !== undefined ? { due: d.due } : {}),
+    ...(d.act !== undefined ? { act: d.act } : {}),
+    ...(d.confidential !== undefined ? { confidential: d.confidential } : {}),
+    ...(d.withheld !== undefined ? { withheld: d.withheld } : {}),
+    path: d.path,
+  };
+}
 
 /**
  * Every decision and agreement of the archive, in protocol order. A loaded
@@ -261,36 +348,45 @@ export function allDecisions(archive: Archive): DecisionRecord[] {
   if (known) return known;
   const out: DecisionRecord[] = [];
   decisionsOf.set(archive, out);
-  // Key paths say the same few texts again in every protocol: each is made once.
-  const paths = { decisions: [] as string[][], agreements: [] as string[][] };
-  const pathOf = (i: number, kind: 'decisions' | 'agreements', j: number) => {
-    const row = (paths[kind][i] ??= []);
-    return (row[j] ??= `items[${i}].${kind}[${j}]`);
-  };
-  for (const p of archive.protocols) {
-    p.data.items.forEach((item, i) => {
-      for (const kind of ['decisions', 'agreements'] as const) {
-        (item[kind] ?? []).forEach((d: Decision, j: number) => {
-          const obj = typeof d === 'string' ? { text: d } : d;
-          // Every key is set, those not said to undefined: one shape for every record, its fields inside the object
-          // (optional keys added one by one had every record carry a second array of them: 33 MB at 10,000 protocols).
-          out.push({
-            id: decisionId(p.data.network, p.id, item.no, j + 1),
-            network: p.data.network,
-            protocol: p,
-            item: item.no,
-            n: j + 1,
-            kind: kind === 'decisions' ? 'decision' : 'agreement',
-            text: obj.text,
-            owner: 'owner' in obj ? obj.owner : undefined,
-            due: 'due' in obj ? obj.due : undefined,
-            act: 'act' in obj ? obj.act : undefined,
-            confidential: ('confidential' in obj ? obj.confidential?.reason : undefined) ?? item.confidential?.reason,
-            path: pathOf(i, kind, j),
-          });
-        });
-      }
-    });
-  }
+  eachDecision(archive, (p, i, kind, j, said, item) => {
+    const secret = said.confidential?.reason ?? item.confidential?.reason;
+    const k = kind === 'decisions' ? 'decision' : 'agreement';
+    out.push(new ArchiveDecision(p, i, item.no, j + 1, k, said.text, said.owner, said.due, said.act, secret));
+  });
   return out;
+}
+
+/** A decision or agreement as its protocol says it: its text, and what else was said of it. */
+export interface SaidDecision {
+  text: string;
+  owner?: string | undefined;
+  due?: string | undefined;
+  act?: boolean | undefined;
+  confidential?: { reason: string } | undefined;
+}
+
+/**
+ * Calls `visit` for each decision and agreement of the archive, in protocol
+ * order, with where it is (protocol, item index, list, index in the list),
+ * without making a record of each: the checks that go through every
+ * decision once use it rather than keep allDecisions (80 MB at 100,000
+ * protocols).
+ */
+export function eachDecision(
+  archive: Archive,
+  visit: (p: ProtocolRecord, i: number, kind: 'decisions' | 'agreements', j: number, said: SaidDecision, item: Item) => void,
+): void {
+  for (const p of archive.protocols) {
+    const items = p.data.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      for (const kind of ['decisions', 'agreements'] as const) {
+        const list: readonly Decision[] = item[kind] ?? [];
+        for (let j = 0; j < list.length; j++) {
+          const d = list[j]!;
+          visit(p, i, kind, j, typeof d === 'string' ? { text: d } : (d as SaidDecision), item);
+        }
+      }
+    }
+  }
 }

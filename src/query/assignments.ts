@@ -1,4 +1,4 @@
-import { type Archive, allDecisions, type DecisionRecord, type ProtocolRecord } from '../model/index.js';
+import { type Archive, allDecisions, type DecisionRecord, decisionFields, type ProtocolRecord } from '../model/index.js';
 import { normaliseRef } from '../schema/index.js';
 import { dated, ofNetwork } from './lists.js';
 
@@ -29,7 +29,7 @@ export function assignments(archive: Archive): Assignment[] {
   for (const d of allDecisions(archive)) {
     if (d.owner === undefined) continue;
     const doneBy = closed.get(d.id);
-    out.push({ ...d, owner: d.owner, ...(doneBy && doneBy.date > d.protocol.data.date ? { doneBy } : {}) });
+    out.push({ ...decisionFields(d), owner: d.owner, ...(doneBy && doneBy.date > d.protocol.data.date ? { doneBy } : {}) });
   }
   assignmentsOf.set(archive, out);
   return out;

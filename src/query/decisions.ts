@@ -1,4 +1,4 @@
-import { type Archive, allDecisions, type DecisionRecord } from '../model/index.js';
+import { type Archive, allDecisions, type DecisionRecord, decisionFields } from '../model/index.js';
 import { toTakeHome } from './act.js';
 import { dated, ofNetwork } from './lists.js';
 import type { Period } from './period.js';
@@ -38,7 +38,7 @@ function rowsOf(archive: Archive): DecisionRow[] {
   let known = rows.get(archive);
   if (known === undefined) {
     known = allDecisions(archive).map((d) => ({
-      ...d,
+      ...decisionFields(d),
       date: d.protocol.data.date,
       itemTitle: d.protocol.data.items.find((i) => i.no === d.item)?.title ?? '',
       takeHome: toTakeHome(d),

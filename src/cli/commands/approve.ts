@@ -40,7 +40,7 @@ export const approveCommand = defineCommand('approve', 'approve', {
     const approval = { date: on, by, method: opts.method, ...(opts.ref !== undefined ? { ref: opts.ref } : {}) };
     // The hash of the PDF/A that will be signed: the protocol as it reads once approved (the record has no hash in it,
     // and the rendering leaves the hash out), so kd render --format pdf of the approved protocol gives these bytes.
-    const signed = await protocolPdf(archive, { ...p, data: { ...p.data, status: 'justerat', approval } }, lang);
+    const signed = await protocolPdf(archive, p.withData({ ...p.data, status: 'justerat', approval }), lang);
     const record = { ...approval, sha256: sha256(signed) };
 
     // The status and the record in one write, under the archive's lock: both or neither.
