@@ -47,19 +47,19 @@ describe('the attendance register', () => {
     ]);
   });
 
-  it('shows partial with its time or items, and who represented whom; not a member is null', async () => {
+  it('shows partial with its time or items, and who represented whom; only the meetings held while a member', async () => {
     const [reg] = await json(['attendance']);
-    const row = (id: string) => reg.people.find((p: { person: string }) => p.person === id).cells;
-    expect(row('ake-aberg')[1]).toEqual({ presence: 'partial', detail: '–10:30' });
+    const ids = reg.meetings.map((m: { id: string }) => m.id);
+    const row = (id: string) => reg.people.find((p: { person: string }) => p.person === id).attendance;
+    expect(row('ake-aberg')[1]).toEqual({ meeting: ids[1], presence: 'partial', detail: '–10:30' });
+    // Not a member at the first two meetings: no entry for them, rather than a null for every meeting of the history.
     expect(row('arla-arlig')).toEqual([
-      null,
-      null,
-      { presence: 'present' },
-      { presence: 'partial', detail: 'p. 1' },
-      { presence: 'present' },
+      { meeting: ids[2], presence: 'present' },
+      { meeting: ids[3], presence: 'partial', detail: 'p. 1' },
+      { meeting: ids[4], presence: 'present' },
     ]);
-    expect(row('zara-ohman')[0]).toEqual({ presence: 'represented', substitute: 'sune-sub' });
-    expect(row('zara-ohman')[4]).toBeNull();
+    expect(row('zara-ohman')[0]).toEqual({ meeting: ids[0], presence: 'represented', substitute: 'sune-sub' });
+    expect(row('zara-ohman').map((a: { meeting: string }) => a.meeting)).not.toContain(ids[4]);
   });
 
   it('counts a municipality over the meetings where it had a member; a substitute represents but does not attend', async () => {
@@ -214,6 +214,48 @@ describe('kd index', () => {
       stderr:
         'kd: 4 register stämmer inte med protokollen. Kör kd index och checka in resultatet; med pre-commit-kroken på (git config core.hooksPath .githooks) sker det av sig självt.\n',
     });
+  });
+
+  it('the attendance register: the whole history in figures, then a table a year, the latest first, each with its members only', async () => {
+    const next = 'networks/grupp/protocols/2020/2020-01-14-1.md';
+    const root = await archiveWith(REG, {
+      [next]: (await readFile(path.join(REG, M('2019-05-14', 5)), 'utf8'))
+        .replace('number: 5', 'number: 1')
+        .replace('date: 2019-05-14', 'date: 2020-01-14')
+        .replace('    follows_up: ["grupp 2/2019 §1:1"]\n', ''),
+    });
+    expect((await run(['index'], { cwd: root })).code).toBe(0);
+    const md = await readFile(path.join(root, 'index/grupp/attendance.md'), 'utf8');
+    const headings = md.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings).toEqual(['# Gruppen', '## Närvaro: Gruppen', '### Närvaro per kommun', '### Möten 2020', '### Möten 2019']);
+    expect(md).toContain('6 möten, 15 jan. 2019 – 14 jan. 2020. Varje års möten står under året, det senaste först.');
+    // The figures have no column a meeting; Zara Öhman left the group in April 2019: in the 2019 table, not in 2020's.
+    const table = (heading: string) => md.slice(md.indexOf(heading)).split('\n\n')[2]!.split('\n');
+    expect(table('## Närvaro: Gruppen')[0]).toBe('| Namn            | Kommun      | Närvaro | Andel | Inaktiv |');
+    expect(table('### Möten 2020')[0]).toMatch(/^\| Namn +\| Kommun +\| 1\/2020 \| Närvaro \| Andel \|$/);
+    expect(table('### Möten 2020').some((row) => row.includes('Zara Öhman'))).toBe(false);
+    expect(table('### Möten 2019').some((row) => row.includes('Zara Öhman'))).toBe(true);
+    // The CSV has a row a person and meeting held while a member: 6 members at each of the six meetings, 5 of them at
+    // 1/2019 and 2/2019 (Arla Arlig joined in March), 5 at 5/2019 and 1/2020 (Zara Öhman left in April).
+    const csv = parse(await readFile(path.join(root, 'index/grupp/attendance.csv'), 'utf8'), { delimiter: ';', bom: true }) as string[][];
+    expect(csv[0]).toEqual(['Person-id', 'Namn', 'Kommun', 'Protokoll', 'Datum', 'Deltagande', 'Del av mötet', 'Ersättare']);
+    expect(
+      csv
+        .slice(1)
+        .filter((r) => r[3] === '1/2020')
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['adam-zetterberg', 'ake-aberg', 'arla-arlig', 'bo-bjuvsson', 'siri-sekr'].sort());
+    expect(csv.slice(1).find((r) => r[0] === 'zara-ohman' && r[3] === '1/2019')).toEqual([
+      'zara-ohman',
+      'Zara Öhman',
+      'Örkelljunga',
+      '1/2019',
+      '2019-01-15',
+      'ersatt (en ersättare deltog)',
+      '',
+      'sune-sub',
+    ]);
   });
 
   it('keeps decision ids and rows stable when an unrelated protocol changes', async () => {

@@ -116,8 +116,8 @@ export async function checkHistory(root: string, baseRev?: string, to?: { repo: 
     return { findings: [], repo, changes: [] }; // a repository without commits: nothing is approved yet
   }
   const changes = await changesSince(repo, base, to?.tree);
-  // Old and new texts of the changed files are read as protocols: any of them may need remark.
-  if (changes.length > 0) await loadRemark();
+  // Old and new texts of changed protocols are read as protocols: any of them may need remark (registers and the rest never).
+  if (changes.some((c) => PROTOCOL_PATH_RE.test(c.from ?? c.path))) await loadRemark();
   const short = base.slice(0, 12);
   // How git names the file in the undo command: from the archive root, or (archive in a sub-folder) from the repository's top with :/.
   const pathspec = (file: string) => (repo.prefix === '' ? file : `:/${repo.prefix}/${file}`);

@@ -35,8 +35,8 @@ export interface PersonRow {
   municipality?: string;
   organisation?: string;
   acting: boolean;
-  /** One per meeting of the register, undefined where the person was not a member that day. */
-  cells: (Cell | undefined)[];
+  /** By index in the register's meetings, for those held while the person was a member; in meeting order. */
+  cells: ReadonlyMap<number, Cell>;
   /** Meetings held while on the roster. */
   meetings: number;
   attended: number;
@@ -121,12 +121,18 @@ function register(archive: Archive, net: NetworkRecord, period: Period | undefin
   const seen = new Map<string, Membership>();
   for (const roster of rosters) for (const m of roster) if (!seen.has(m.person)) seen.set(m.person, m);
 
+  // Each person's cells, meeting by meeting: as many as the rosters have members, not people × meetings (which grows
+  // with the square of a network's history).
+  const cellsOf = new Map<string, Map<number, Cell>>();
+  for (const person of seen.keys()) cellsOf.set(person, new Map());
+  onRoster.forEach((members, i) => {
+    for (const person of members) cellsOf.get(person)!.set(i, presence[i]!.get(person) ?? { presence: 'absent' as const });
+  });
+
   const people: PersonRow[] = [...seen.values()].map((first) => {
     const person = archive.people?.[first.person];
-    const cells = meetings.map((_, i) =>
-      onRoster[i]!.has(first.person) ? (presence[i]!.get(first.person) ?? { presence: 'absent' as const }) : undefined,
-    );
-    const counted = cells.filter((c): c is Cell => c !== undefined);
+    const cells = cellsOf.get(first.person)!;
+    const counted = [...cells.values()];
     const count = (p: Presence) => counted.filter((c) => c.presence === p).length;
     let streak = 0;
     let longest = 0;

@@ -177,7 +177,7 @@ function networkSummary(archive: Archive, net: NetworkRecord, period: Period, re
   const meetings: MeetingSummary[] = reg.meetings.map((m, i) => {
     const cells = presenceAt(m.protocol);
     // Members from the municipalities, as every attendance figure counts them (the secretariat is not one).
-    const roster = reg.people.filter((p) => p.cells[i] !== undefined && p.municipality !== undefined);
+    const roster = reg.people.filter((p) => p.cells.has(i) && p.municipality !== undefined);
     return {
       ...contentOf(m, rows),
       file: m.protocol.file,

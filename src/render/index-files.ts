@@ -8,9 +8,9 @@ import { md, renderMarkdown } from './markdown.js';
 import {
   assignmentJson,
   assignmentTable,
+  attendanceCsv,
   attendanceJson,
-  attendanceMarkdown,
-  attendanceMatrixCsv,
+  attendanceRegisterMarkdown,
   decisionJson,
   decisionTable,
   type FromProtocols,
@@ -47,9 +47,13 @@ export function indexFiles(archive: Archive, lang: Lang, asOf: string): Map<stri
     /** A register's Markdown page: the network, that it is generated, the register's title and its table (or that there is none). */
     const page = (title: string, rows: FromProtocols, table: () => Table, empty: string, ...before: RootContent[]) =>
       renderMarkdown([md.heading(1, name), generated, md.heading(2, title), ...before, ...rowsBlock(rows, table, human, empty)]);
-    files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceMarkdown([reg], human)]));
+    // Who came to each meeting, a year at a time (see attendanceRegisterMarkdown).
+    const years = [...new Set(reg.meetings.map((m) => m.date.slice(0, 4)))].map(
+      (year) => attendanceRegisters(archive, { network: reg.network, period: { from: `${year}-01-01`, to: `${year}-12-31` } })[0]!,
+    );
+    files.set(`${dir}/attendance.md`, renderMarkdown([md.heading(1, name), generated, ...attendanceRegisterMarkdown(reg, years, human)]));
     files.set(`${dir}/attendance.json`, json(attendanceJson([reg])[0]));
-    files.set(`${dir}/attendance.csv`, renderCsv(attendanceMatrixCsv(reg, iso)));
+    files.set(`${dir}/attendance.csv`, renderCsv(attendanceCsv(reg, iso)));
     files.set(`${dir}/municipalities.csv`, renderCsv(municipalityTable(reg, iso)));
 
     const rows = decisions(archive, { network: reg.network });

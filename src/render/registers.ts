@@ -76,7 +76,7 @@ function code(s: Style, cell: Cell | undefined): string {
 }
 
 /** Person × meeting, with each person's figures. */
-export function attendanceMatrix(reg: AttendanceRegister, s: Style): Table {
+export function attendanceMatrix(reg: AttendanceRegister, s: Style, inactive = true): Table {
   const col = s.c.registers.columns;
   return {
     columns: [
@@ -85,15 +85,15 @@ export function attendanceMatrix(reg: AttendanceRegister, s: Style): Table {
       ...reg.meetings.map((m) => ({ title: m.id, align: 'center' as const })),
       { title: col.attended, align: 'right' },
       { title: col.rate, align: 'right' },
-      { title: col.inactive },
+      ...(inactive ? [{ title: col.inactive }] : []),
     ],
     rows: reg.people.map((p) => [
       p.name,
       p.municipality ?? p.organisation ?? '',
-      ...p.cells.map((cell) => code(s, cell)),
+      ...reg.meetings.map((_, i) => code(s, p.cells.get(i))),
       `${p.attended}/${p.meetings}`,
       s.percent(p.rate),
-      p.inactive ? s.c.registers.yes : '',
+      ...(inactive ? [p.inactive ? s.c.registers.yes : ''] : []),
     ]),
   };
 }
@@ -156,13 +156,87 @@ export function attendanceSummary(regs: AttendanceRegister[], s: Style): Table {
   };
 }
 
-/** One row a person and meeting, for the matrix as CSV. */
-export function attendanceMatrixCsv(reg: AttendanceRegister, s: Style): Table {
-  const matrix = attendanceMatrix(reg, s);
+/**
+ * One row a person and meeting held while a member: the long form a
+ * spreadsheet pivots, and which grows with the meetings, not with people ×
+ * meetings as a matrix of the whole history would.
+ */
+export function attendanceCsv(reg: AttendanceRegister, s: Style): Table {
+  const col = s.c.registers.columns;
+  const r = s.c.registers;
   return {
-    columns: [{ title: s.c.registers.columns.person }, ...matrix.columns],
-    rows: matrix.rows.map((r, i) => [reg.people[i]!.person, ...r]),
+    columns: [col.person, col.name, col.municipality, col.protocol, col.date, col.presence, col.detail, col.substitute].map((title) => ({
+      title,
+    })),
+    rows: reg.people.flatMap((p) =>
+      [...p.cells].map(([i, c]) => {
+        const m = reg.meetings[i]!;
+        return [
+          p.person,
+          p.name,
+          p.municipality ?? p.organisation ?? '',
+          m.id,
+          s.date(m.date),
+          r.presenceWord[c.presence],
+          c.detail ?? '',
+          c.substitute ?? '',
+        ];
+      }),
+    ),
   };
+}
+
+/** Each person's figures over the whole history, without a column a meeting. */
+export function attendanceFigures(reg: AttendanceRegister, s: Style): Table {
+  const col = s.c.registers.columns;
+  return {
+    columns: [
+      { title: col.name },
+      { title: col.municipality },
+      { title: col.attended, align: 'right' },
+      { title: col.rate, align: 'right' },
+      { title: col.inactive },
+    ],
+    rows: reg.people.map((p) => [
+      p.name,
+      p.municipality ?? p.organisation ?? '',
+      `${p.attended}/${p.meetings}`,
+      s.percent(p.rate),
+      p.inactive ? s.c.registers.yes : '',
+    ]),
+  };
+}
+
+/**
+ * A network's attendance register: its whole history in figures (each
+ * person, each municipality), then who came to each meeting, a table a
+ * year, the latest first. A matrix of the whole history would grow with
+ * people × meetings, and be unreadable long before that: the secretary and
+ * the directors look up a year, and the figures answer for the rest.
+ * `years` holds the register of each year, in any order.
+ */
+export function attendanceRegisterMarkdown(reg: AttendanceRegister, years: readonly AttendanceRegister[], s: Style): RootContent[] {
+  const r = s.c.registers;
+  const first = reg.meetings[0];
+  const last = reg.meetings.at(-1);
+  const inactive = reg.people.filter((p) => p.inactive).map((p) => p.name);
+  const latestFirst = [...years].filter((y) => y.meetings.length > 0).sort((a, b) => (a.meetings[0]!.date < b.meetings[0]!.date ? 1 : -1));
+  return [
+    md.heading(2, r.attendanceTitle(s.networkName(reg.network))),
+    md.paragraph(
+      first && last ? r.wholeHistory({ meetings: reg.meetings.length, from: s.date(first.date), to: s.date(last.date) }) : r.noMeetings,
+    ),
+    ...(reg.people.length > 0 ? [md.table(attendanceFigures(reg, s))] : []),
+    ...(inactive.length > 0 ? [md.paragraph(r.inactive(inactive.join(', ')))] : []),
+    md.heading(3, r.municipalitiesTitle),
+    md.table(municipalityTable(reg, s)),
+    ...latestFirst.flatMap((y): RootContent[] => [
+      md.heading(3, r.yearTitle(y.meetings[0]!.date.slice(0, 4))),
+      md.paragraph(r.meetingsLine(y.meetings.map((m) => `${m.id} ${s.date(m.date)}`).join(', '))),
+      md.table(attendanceMatrix(y, s, false)),
+    ]),
+    ...(latestFirst.length > 0 ? [md.paragraph(legendText(s))] : []),
+  ];
 }
 
 /** One person's attendance figures as JSON, the same in the registers and the report. */
@@ -194,11 +268,13 @@ export function attendanceJson(regs: AttendanceRegister[]) {
       ...personJson(p),
       organisation: p.organisation ?? null,
       acting: p.acting,
-      cells: p.cells.map((c) =>
-        c === undefined
-          ? null
-          : { presence: c.presence, ...(c.detail ? { detail: c.detail } : {}), ...(c.substitute ? { substitute: c.substitute } : {}) },
-      ),
+      // The meetings held while a member, not a cell for every meeting of the history.
+      attendance: [...p.cells].map(([i, c]) => ({
+        meeting: reg.meetings[i]!.id,
+        presence: c.presence,
+        ...(c.detail ? { detail: c.detail } : {}),
+        ...(c.substitute ? { substitute: c.substitute } : {}),
+      })),
     })),
     municipalities: reg.municipalities.map((m) => ({ ...m, rate: round(m.rate), representationRate: round(m.representationRate) })),
   }));
