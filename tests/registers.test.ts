@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -256,6 +257,36 @@ describe('kd index', () => {
       '',
       'sune-sub',
     ]);
+  });
+
+  it('again with nothing changed: the registers are found current by their stamp, not made again; a register edited by hand, a changed protocol or --check makes them', async () => {
+    const { lastIndexStamp } = await import('../src/cli/commands/index-registers.js');
+    const root = await archiveWith(REG);
+    const env = { KD_CACHE: 'on', KD_CACHE_DIR: await mkdtemp(path.join(os.tmpdir(), 'kd-stamp-')) };
+    const indexed = () => run(['index'], { cwd: root, env });
+    expect(await indexed()).toMatchObject({ code: 0, stdout: 'Skrev 10 register i index.\n' });
+    expect(lastIndexStamp()).toBe('made');
+    expect(await indexed()).toMatchObject({ code: 0, stdout: 'Registren i index var redan aktuella.\n' });
+    expect(lastIndexStamp()).toBe('used');
+    // Edited by hand: written again, the edit undone.
+    const register = path.join(root, 'index/grupp/decisions.md');
+    const written = await readFile(register, 'utf8');
+    await writeFile(register, written.replace('Gruppen', 'Gruppen (ändrad)'));
+    expect(await indexed()).toMatchObject({ code: 0, stdout: 'Skrev 1 register i index.\n' });
+    expect(lastIndexStamp()).toBe('made');
+    expect(await readFile(register, 'utf8')).toBe(written);
+    // A protocol changed: the registers it touches are made again.
+    await writeFile(
+      path.join(root, M('2019-02-12', 2)),
+      replace('regrets: [bo-bjuvsson]', 'remote: [bo-bjuvsson]')(await readFile(path.join(root, M('2019-02-12', 2)), 'utf8')),
+    );
+    expect(await indexed()).toMatchObject({ code: 0, stdout: 'Skrev 4 register i index.\n' });
+    expect(lastIndexStamp()).toBe('made');
+    expect((await run(['index', '--check'], { cwd: root, env })).code).toBe(0);
+    expect(lastIndexStamp()).toBe('none');
+    // Another language is another set of inputs.
+    expect(await run(['index', '--lang', 'en'], { cwd: root, env })).toMatchObject({ code: 0, stdout: 'Wrote 7 registers in index.\n' });
+    expect(lastIndexStamp()).toBe('made');
   });
 
   it('keeps decision ids and rows stable when an unrelated protocol changes', async () => {

@@ -561,3 +561,71 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
     },
   };
 }
+
+// --- The registers' stamp --------------------------------------------------------
+
+/**
+ * What `kd index` last wrote for this archive: the digest of its inputs
+ * (every file kd read, kd's code, the language, the as-of date) and a SHA-256
+ * of each register it wrote. When the inputs are the same and every register
+ * on disk still has its hash, the registers are current without being made
+ * again. Kept beside the cache, under the same rules, and like the cache it
+ * can cost time but not correctness: a register changed by hand has another
+ * hash and is written again, and `kd index --check` never reads the stamp.
+ */
+export interface IndexStamp {
+  inputs: string;
+  /** Archive-relative path → SHA-256 (hex) of its text. */
+  registers: Record<string, string>;
+}
+
+const STAMP_FORMAT = 1;
+
+async function stampFile(settings: CacheSettings, root: string): Promise<string | undefined> {
+  if ((await dirRefusal(settings.dir)) !== undefined) return undefined;
+  const name = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24);
+  return path.join(settings.dir, `${name}.kdindex`);
+}
+
+/** The key of a stamp: the archive's inputs with the language, the as-of date and kd's code. */
+export async function stampKey(inputs: string, lang: string, asOf: string): Promise<string> {
+  return createHash('sha256')
+    .update(`${STAMP_FORMAT}\0${await fingerprint()}\0${inputs}\0${lang}\0${asOf}`)
+    .digest('hex');
+}
+
+/** The stamp for this archive, when there is one kd can trust as far as it trusts its cache. */
+export async function readStamp(settings: CacheSettings | undefined, root: string): Promise<IndexStamp | undefined> {
+  if (!settings) return undefined;
+  const file = await stampFile(settings, root);
+  if (!file) return undefined;
+  const { text } = await readCacheFile(file);
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!isObject(value) || typeof value.inputs !== 'string' || !isObject(value.registers)) return undefined;
+    const registers = value.registers;
+    if (!Object.values(registers).every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) return undefined;
+    return { inputs: value.inputs, registers: registers as Record<string, string> };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records what `kd index` wrote; a stamp that cannot be written only costs time next run. */
+export async function writeStamp(settings: CacheSettings | undefined, root: string, stamp: IndexStamp): Promise<void> {
+  if (!settings) return;
+  try {
+    await mkdir(settings.dir, { recursive: true, mode: 0o700 });
+    const file = await stampFile(settings, root);
+    if (!file) return;
+    const writer = new CacheWriter(file);
+    writer.write(JSON.stringify(stamp));
+    await writer.commit();
+  } catch {
+    // As with the cache.
+  }
+}
+
+/** SHA-256 (hex) of a register's text or bytes. */
+export const registerHash = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');

@@ -52,6 +52,8 @@ export interface Archive {
   files: FileRecord[];
   /** Findings of reading, parsing and schemas. */
   findings: Finding[];
+  /** A digest of every file kd read, by path and content: what anything made from the archive alone depends on. */
+  inputs(): string;
 }
 
 export interface LoadOptions {
@@ -73,6 +75,7 @@ export async function loadArchive(root: string, options: LoadOptions = {}): Prom
     protocols: [],
     files,
     findings: [...read.findings, ...files.flatMap((f) => f.findings)],
+    inputs: () => sources.inputs(files, read.findings),
   };
   for (const id of read.networkIds) {
     archive.networks.set(id, { id, file: `networks/${id}/network.yml`, positions: {}, protocols: [], brokenYears: new Set() });
@@ -141,6 +144,14 @@ class Sources {
 
   add(record: FileRecord, bytes: Uint8Array): void {
     this.#digests.set(record, digest(bytes));
+  }
+
+  /** A digest of the files' paths, kinds and contents, in path order, and of the files that could not be read. */
+  inputs(files: readonly FileRecord[], skipped: readonly Finding[]): string {
+    const hash = createHash('sha256');
+    for (const f of files) hash.update(`${f.kind}\0${f.path}\0${this.#digests.get(f)}\n`);
+    // What could not be read is an input too: a file left out.
+    return hash.update(JSON.stringify(skipped)).digest('hex');
   }
 
   /** The record's file as it is now, when it is still what the record was made from; else KdError archive-changed. */
