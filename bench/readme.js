@@ -14,7 +14,8 @@ const END = '<!-- bench:end -->';
 export const TABLE = [
   ['kd check, cold', 'checkCold', '≤ 3×', '`kd check` kall (tom cache)'],
   ['kd check, warm', 'checkWarm', '≤ 1,2×', '`kd check` varm (ett protokoll ändrat)'],
-  ['kd index', 'index', '≤ 5×', '`kd index`'],
+  ['kd index, cold', 'index', '≤ 5×', '`kd index` kall (ingen cache, inga register)'],
+  ['kd index, unchanged', 'indexUnchanged', '≤ 1,5×', '`kd index` igen, inget ändrat'],
   ['kd report --half', 'report', '≤ 3×', '`kd report --half`'],
   ['kd site, cold', 'siteCold', '≤ 10×', '`kd site` i en ny mapp'],
   ['kd site, one changed', 'siteWarm', '', '`kd site` igen, ett protokoll ändrat'],
@@ -53,6 +54,15 @@ export function readmeTable(results, large) {
         : '–',
     ),
     'kd ≥ 50× snabbare',
+  );
+  row(
+    'jämförelsen (markdownlint-cli2)',
+    sizes.map((s) =>
+      results.sizes[s].markdownlint
+        ? `${seconds(results.sizes[s].markdownlint)} (kd ${sv(results.sizes[s].markdownlint.ms / results.sizes[s].checkCold.ms, 0)}× snabbare)`
+        : '–',
+    ),
+    'kd ≥ 5× snabbare',
   );
   const start = results.startup;
   rows.push(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 1000,10000 --runs 5 --only checkCold,index --results bench/results.json]
+// npm run bench [-- --sizes 1000,10000 --runs 5 --only checkCold,index --results bench/results.json --peer-max 10000 --peer-runs 1]
 // The 100,000-protocol run: npm run bench -- --sizes 100000 --only checkCold --results bench/results-100k.json
 // Measures whole processes (wall time and peak memory), each figure the
 // median of the runs, on deterministic synthetic archives, and prints every
@@ -21,7 +21,9 @@ const arg = (name, fallback) => {
 };
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const runs = Math.max(5, Number(arg('runs', 5)));
-const peerLimit = Number(arg('peer-max', 1000));
+/** The peers are run up to this size; remark-cli only `--peer-runs` times (one by default: it takes minutes at 10,000, and kd is far enough ahead that one run decides). */
+const peerLimit = Number(arg('peer-max', 10000));
+const peerRuns = Math.max(1, Number(arg('peer-runs', 1)));
 /** Only these figures (TABLE's keys, and `peer`), for a size where the rest would take hours. */
 const only = arg('only', undefined)?.split(',');
 const wanted = (key) => only === undefined || only.includes(key);
@@ -54,9 +56,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * median of each run's ratio to the floor run just before it, so that a
  * figure does not swing with the machine's load.
  */
-function measure(argv, { floor, before, argvFor, ...opts } = {}) {
+function measure(argv, { floor, before, argvFor, times = runs, ...opts } = {}) {
   const runsOf = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < times; i++) {
     const base = floor ? once(floor) : undefined;
     before?.(i);
     const m = once(argvFor ? argvFor(i) : argv, opts);
@@ -104,7 +106,21 @@ for (const size of sizes) {
       env: kdEnv,
       before: (i) => appendFileSync(changed, `Tillägg ${i}.\n`),
     });
-  if (wanted('index')) r.index = measure([KD, 'index', '--archive', dir], { floor, env: kdEnv });
+  // From cold: no cache, no registers. Then again with nothing changed (the registers' stamp finds them current).
+  const registers = path.join(dir, 'index');
+  if (wanted('index'))
+    r.index = measure([KD, 'index', '--archive', dir], {
+      floor,
+      env: kdEnv,
+      before: () => {
+        rmSync(cache, { recursive: true, force: true });
+        rmSync(registers, { recursive: true, force: true });
+      },
+    });
+  if (wanted('indexUnchanged')) {
+    spawnSync(process.execPath, [KD, 'index', '--archive', dir], { env: { ...process.env, ...kdEnv }, stdio: 'ignore' });
+    r.indexUnchanged = measure([KD, 'index', '--archive', dir], { floor, env: kdEnv });
+  }
   if (wanted('report')) r.report = measure([KD, 'report', '--half', `${lastYear}H1`, '--archive', dir], { floor, env: kdEnv });
   // The site: built into a new folder each run (removing the last one just before would time the file system's cleanup
   // of it), then again into one folder with one protocol changed (only changed pages are written).
@@ -122,8 +138,18 @@ for (const size of sizes) {
       path.join(dir, '.remarkrc.mjs'),
       `import remarkFrontmatter from 'remark-frontmatter';\nimport schema from 'remark-lint-frontmatter-schema';\nexport default { plugins: [remarkFrontmatter, [schema, { schemas: { './protocol.schema.json': ['networks/**/*.md'] } }]] };\n`,
     );
-    r.peer = measure([path.join(REPO, 'node_modules', 'remark-cli', 'cli.js'), 'networks', '--quiet'], { cwd: dir, timeoutMs: 900_000 });
+    r.peer = measure([path.join(REPO, 'node_modules', 'remark-cli', 'cli.js'), 'networks', '--quiet'], {
+      cwd: dir,
+      timeoutMs: 900_000,
+      times: peerRuns,
+    });
   }
+  // markdownlint-cli2 with its default rules: Markdown style only, front matter skipped (it checks far less than kd).
+  if (size <= peerLimit && wanted('markdownlint'))
+    r.markdownlint = measure([path.join(REPO, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), 'networks/**/*.md'], {
+      cwd: dir,
+      timeoutMs: 900_000,
+    });
   rmSync(cache, { recursive: true, force: true });
   results.sizes[size] = { protocols: info.protocols, ...r };
 }
@@ -146,6 +172,8 @@ for (const [size, r] of Object.entries(results.sizes)) {
     if (r[key]) lines.push(`  ${label.padEnd(26)}${fmt(r[key]).padEnd(34)} ${ratio(r[key]).padStart(6)} floor`);
   if (r.peer && r.checkCold)
     lines.push(`  peer (remark-cli + schema) ${fmt(r.peer)}, ${(r.peer.ms / r.checkCold.ms).toFixed(1)}× kd check cold`);
+  if (r.markdownlint && r.checkCold)
+    lines.push(`  peer (markdownlint-cli2)   ${fmt(r.markdownlint)}, ${(r.markdownlint.ms / r.checkCold.ms).toFixed(1)}× kd check cold`);
 }
 console.log(lines.join('\n'));
 updateReadme();
