@@ -40,6 +40,8 @@ function once(argv, { cwd = REPO, env = {}, timeoutMs = 900_000 } = {}) {
     cwd,
     env: { ...process.env, KD_BENCH_RSS: rssFile, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // A peer reports every finding on stderr (markdownlint-cli2: megabytes at 10,000 files); past the buffer it would be killed.
+    maxBuffer: 1024 * 1024 * 1024,
     timeout: timeoutMs,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
