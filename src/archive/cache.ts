@@ -47,7 +47,7 @@ const MAGIC = 'kd-cache';
 /** A cache file larger than this is not read (and not written): about 60,000 protocols. */
 export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 /** How much of the cache file is written at a time. */
-const WRITE_CHUNK = 64 * 1024;
+const WRITE_CHUNK = 1024 * 1024;
 
 export function cacheSettings(env: Record<string, string | undefined>): CacheSettings | undefined {
   if (env.KD_CACHE === 'off' || env.KD_CACHE === '0') return undefined;
@@ -279,10 +279,6 @@ class CacheWriter {
     }
   }
 
-  get ok(): boolean {
-    return this.fd !== undefined;
-  }
-
   write(line: string): void {
     if (this.fd === undefined) return;
     this.chunk.push(line, '\n');
@@ -295,8 +291,7 @@ class CacheWriter {
     const text = this.chunk.join('');
     this.chunk = [];
     this.size = 0;
-    // Encoded into one buffer kept for the run: a new one for each chunk was freed too late, and the process grew
-    // by 125 MB of them at 100,000 protocols.
+    // Encoded into one buffer kept for the run, not a new one a chunk.
     const length = Buffer.byteLength(text);
     if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
     const bytes = this.buffer.subarray(0, this.buffer.write(text));
