@@ -348,6 +348,9 @@ async function removeLeftovers(file: string): Promise<void> {
   }
 }
 
+/** The name of an archive's files in the cache folder: a hash of its absolute path. */
+const archiveName = (root: string) => createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24);
+
 // --- The cache -----------------------------------------------------------------
 
 /** What the last opened cache did: for tests and for anyone asking why a run was slow. */
@@ -442,8 +445,9 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
   };
   const dirState = await dirRefusal(settings.dir);
   if (dirState !== undefined && dirState !== 'missing') return refuse(settings.dir, dirState);
-  const [code, name] = [await fingerprint(), createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24)];
-  const file = path.join(settings.dir, `${name}.kdcache`);
+  const code = await fingerprint();
+  const header = `${MAGIC}\t${FORMAT}\t${code}`;
+  const file = path.join(settings.dir, `${archiveName(root)}.kdcache`);
   stats.file = file;
 
   // Lines of `<input hash> TAB <checksum> TAB <record JSON>` after a header naming the format and the code.
@@ -454,7 +458,7 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
     if (read.refusal) return refuse(file, read.refusal);
     if (read.text !== undefined) {
       const all = read.text.split('\n');
-      if (all[0] === `${MAGIC}\t${FORMAT}\t${code}`) {
+      if (all[0] === header) {
         for (let i = 1; i < all.length; i++) {
           const line = all[i]!;
           const tab = line.indexOf('\t');
@@ -467,7 +471,16 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
   }
 
   const oldCount = lines.size;
-  const header = `${MAGIC}\t${FORMAT}\t${code}`;
+  // The directory is made, and checked again, before the first line is written into it.
+  let dirReady = dirState === undefined;
+  if (!dirReady) {
+    try {
+      await mkdir(settings.dir, { recursive: true, mode: 0o700 });
+      dirReady = (await dirRefusal(settings.dir)) === undefined;
+    } catch {
+      dirReady = false;
+    }
+  }
   // The next file is started at the first line this run changes; the lines used before that wait here.
   let writer: CacheWriter | undefined;
   let waiting: string[] = [];
@@ -490,16 +503,6 @@ export async function openCache(settings: CacheSettings | undefined, root: strin
     if (writer) writer.write(line);
     else waiting.push(line);
   };
-  // The directory is made, and checked again, before the first line is written into it.
-  let dirReady = dirState === undefined;
-  if (!dirReady) {
-    try {
-      await mkdir(settings.dir, { recursive: true, mode: 0o700 });
-      dirReady = (await dirRefusal(settings.dir)) === undefined;
-    } catch {
-      dirReady = false;
-    }
-  }
   const share = sharing();
   return {
     record(kind, rel, bytes, compute) {
@@ -578,8 +581,7 @@ const STAMP_FORMAT = 1;
 
 async function stampFile(settings: CacheSettings, root: string): Promise<string | undefined> {
   if ((await dirRefusal(settings.dir)) !== undefined) return undefined;
-  const name = createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 24);
-  return path.join(settings.dir, `${name}.kdindex`);
+  return path.join(settings.dir, `${archiveName(root)}.kdindex`);
 }
 
 /** The key of a stamp: the archive's inputs with the language, the as-of date and kd's code. */

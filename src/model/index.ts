@@ -160,6 +160,16 @@ class Sources {
     if (now === undefined || digest(now) !== this.#digests.get(record)) throw new KdError('archive-changed', { file: record.path });
     return now;
   }
+
+  /** The places of the record's YAML nodes, from its file. */
+  places(record: FileRecord): PlaceTable {
+    return record.yaml === undefined ? {} : placesOf(record.path, this.bytes(record), record.yaml);
+  }
+
+  /** What each section of the record's protocol says first, from its file. */
+  summaries(record: FileRecord): ReadonlyMap<number, string> {
+    return record.yaml === undefined ? new Map() : summariesOf(this.bytes(record), record.yaml, record.sections);
+  }
 }
 
 /**
@@ -188,11 +198,9 @@ async function readRecords(root: string, options: LoadOptions): Promise<{ files:
 
 /** The places of a file's YAML nodes (config, people, a network, a calendar), worked out once, when first asked. */
 function placesLater(sources: Sources, f: FileRecord): () => PlaceTable {
-  const { path, yaml } = f;
-  if (yaml === undefined) return () => ({});
   let table: PlaceTable | undefined;
   return () => {
-    table ??= placesOf(path, sources.bytes(f), yaml);
+    table ??= sources.places(f);
     return table;
   };
 }
@@ -226,14 +234,12 @@ class Protocol implements ProtocolRecord {
   }
 
   get positions(): PlaceTable {
-    const { yaml } = this.#record;
-    this.#places ??= yaml === undefined ? {} : placesOf(this.file, this.#sources.bytes(this.#record), yaml);
+    this.#places ??= this.#sources.places(this.#record);
     return this.#places;
   }
 
   get summaries(): ReadonlyMap<number, string> {
-    const { yaml } = this.#record;
-    this.#summaries ??= yaml === undefined ? new Map() : summariesOf(this.#sources.bytes(this.#record), yaml, this.sections);
+    this.#summaries ??= this.#sources.summaries(this.#record);
     return this.#summaries;
   }
 

@@ -1,7 +1,8 @@
 import type { Archive, NetworkRecord, ProtocolRecord } from '../model/index.js';
 import { membersOn } from '../model/index.js';
 import type { Membership } from '../schema/index.js';
-import { inPeriod, type Period } from './period.js';
+import { dated } from './lists.js';
+import type { Period } from './period.js';
 import { byName, byText } from './sort.js';
 
 /** How a member took part in one meeting. */
@@ -109,13 +110,12 @@ export function attendanceRegisters(archive: Archive, filter: AttendanceFilter =
 
 function register(archive: Archive, net: NetworkRecord, period: Period | undefined): AttendanceRegister {
   const config = net.config!;
-  const meetings: Meeting[] = net.protocols
-    .filter((p) => p.data.network === net.id && inPeriod(p.data.date, period))
+  // The period's protocols found by date, not by looking at every protocol: the register is asked for each year.
+  const meetings: Meeting[] = dated(net.protocols, (p) => p.data.date, period?.from, period?.to)
+    .filter((p) => p.data.network === net.id)
     .map((p) => ({ network: net.id, protocol: p, date: p.data.date, id: p.id }));
   const presence = meetings.map((m) => presenceAt(m.protocol));
   const rosters = meetings.map((m) => membersOn(config, m.date));
-  // Who is on each roster, asked once a person and meeting: at 10,000 protocols a million times.
-  const onRoster = rosters.map((roster) => new Set(roster.map((m) => m.person)));
 
   // Everyone on the roster at any meeting of the period, in roster order.
   const seen = new Map<string, Membership>();
@@ -125,8 +125,8 @@ function register(archive: Archive, net: NetworkRecord, period: Period | undefin
   // with the square of a network's history).
   const cellsOf = new Map<string, Map<number, Cell>>();
   for (const person of seen.keys()) cellsOf.set(person, new Map());
-  onRoster.forEach((members, i) => {
-    for (const person of members) cellsOf.get(person)!.set(i, presence[i]!.get(person) ?? { presence: 'absent' as const });
+  rosters.forEach((roster, i) => {
+    for (const { person } of roster) cellsOf.get(person)!.set(i, presence[i]!.get(person) ?? { presence: 'absent' as const });
   });
 
   const people: PersonRow[] = [...seen.values()].map((first) => {

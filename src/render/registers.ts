@@ -75,14 +75,19 @@ function code(s: Style, cell: Cell | undefined): string {
   return cell === undefined ? s.c.registers.notMember : s.c.registers.presence[cell.presence];
 }
 
-/** Person × meeting, with each person's figures. */
-export function attendanceMatrix(reg: AttendanceRegister, s: Style, inactive = true): Table {
+/**
+ * Person × meeting, with each person's figures. Without `meetings`, the
+ * figures alone (a register's whole history); without `inactive`, no
+ * column for it (a year's table: being inactive is said of the whole).
+ */
+export function attendanceMatrix(reg: AttendanceRegister, s: Style, { meetings = true, inactive = true } = {}): Table {
   const col = s.c.registers.columns;
+  const shown = meetings ? reg.meetings : [];
   return {
     columns: [
       { title: col.name },
       { title: col.municipality },
-      ...reg.meetings.map((m) => ({ title: m.id, align: 'center' as const })),
+      ...shown.map((m) => ({ title: m.id, align: 'center' as const })),
       { title: col.attended, align: 'right' },
       { title: col.rate, align: 'right' },
       ...(inactive ? [{ title: col.inactive }] : []),
@@ -90,7 +95,7 @@ export function attendanceMatrix(reg: AttendanceRegister, s: Style, inactive = t
     rows: reg.people.map((p) => [
       p.name,
       p.municipality ?? p.organisation ?? '',
-      ...reg.meetings.map((_, i) => code(s, p.cells.get(i))),
+      ...shown.map((_, i) => code(s, p.cells.get(i))),
       `${p.attended}/${p.meetings}`,
       s.percent(p.rate),
       ...(inactive ? [p.inactive ? s.c.registers.yes : ''] : []),
@@ -186,27 +191,6 @@ export function attendanceCsv(reg: AttendanceRegister, s: Style): Table {
   };
 }
 
-/** Each person's figures over the whole history, without a column a meeting. */
-export function attendanceFigures(reg: AttendanceRegister, s: Style): Table {
-  const col = s.c.registers.columns;
-  return {
-    columns: [
-      { title: col.name },
-      { title: col.municipality },
-      { title: col.attended, align: 'right' },
-      { title: col.rate, align: 'right' },
-      { title: col.inactive },
-    ],
-    rows: reg.people.map((p) => [
-      p.name,
-      p.municipality ?? p.organisation ?? '',
-      `${p.attended}/${p.meetings}`,
-      s.percent(p.rate),
-      p.inactive ? s.c.registers.yes : '',
-    ]),
-  };
-}
-
 /**
  * A network's attendance register: its whole history in figures (each
  * person, each municipality), then who came to each meeting, a table a
@@ -226,14 +210,14 @@ export function attendanceRegisterMarkdown(reg: AttendanceRegister, years: reado
     md.paragraph(
       first && last ? r.wholeHistory({ meetings: reg.meetings.length, from: s.date(first.date), to: s.date(last.date) }) : r.noMeetings,
     ),
-    ...(reg.people.length > 0 ? [md.table(attendanceFigures(reg, s))] : []),
+    ...(reg.people.length > 0 ? [md.table(attendanceMatrix(reg, s, { meetings: false }))] : []),
     ...(inactive.length > 0 ? [md.paragraph(r.inactive(inactive.join(', ')))] : []),
     md.heading(3, r.municipalitiesTitle),
     md.table(municipalityTable(reg, s)),
     ...latestFirst.flatMap((y): RootContent[] => [
       md.heading(3, r.yearTitle(y.meetings[0]!.date.slice(0, 4))),
       md.paragraph(r.meetingsLine(y.meetings.map((m) => `${m.id} ${s.date(m.date)}`).join(', '))),
-      md.table(attendanceMatrix(y, s, false)),
+      md.table(attendanceMatrix(y, s, { inactive: false })),
     ]),
     ...(latestFirst.length > 0 ? [md.paragraph(legendText(s))] : []),
   ];
