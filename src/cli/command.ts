@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KdError } from '../core/errors.js';
 import { type Catalogue, expectationNamed, type Lang } from '../i18n/index.js';
 import type { Io } from './io.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KdError } from '../core/errors.js';
 import { expect } from '../i18n/index.js';
 import { asOfIn, halfYear, type Period } from '../query/period.js';

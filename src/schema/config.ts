@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { expect, LANGS } from '../i18n/index.js';
 import { id, siteUrl, text } from './common.js';
 

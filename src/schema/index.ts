@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FileKind } from '../core/kinds.js';
 import { calendarSchema } from './calendar.js';
 import { configSchema } from './config.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { expect } from '../i18n/index.js';
 
 /** A term's id, such as 2019-2022. */

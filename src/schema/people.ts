@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { expect } from '../i18n/index.js';
 import { id, text } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { expect } from '../i18n/index.js';
 import { date, decisionRef, id, itemRange, positiveInt, text, time, timeRange } from './common.js';
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { approveFrontMatter } from '../../archive/edit.js';
 import { archivePath } from '../../archive/paths.js';
 import { Transaction } from '../../archive/transaction.js';

@@ -1,7 +1,7 @@
 import { chmod, lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import Mustache from 'mustache';
-import { z } from 'zod';
+import * as z from 'zod';
 import { newYamlFile as yaml } from '../../archive/edit.js';
 import { git } from '../../archive/git.js';
 import { BUILTIN_TEMPLATES } from '../../archive/templates.js';
