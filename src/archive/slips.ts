@@ -1,8 +1,9 @@
-import { isMap, isScalar, type Node, Scalar } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { changed, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import type { Severity } from '../core/finding.js';
 import { defineRule, type NotOkExample } from '../core/rule.js';
 import type { MessageData } from '../i18n/index.js';
+import { yamlLib } from './yaml-lib.js';
 
 /**
  * Slips: what a secretary who writes YAML by hand does by mistake, found
@@ -734,10 +735,11 @@ function wrongPlace(
  * starts with a check of a character or two.
  */
 export function nodeSlip(text: string, node: Node, inList: boolean): Slip | undefined {
+  const { isMap, isScalar } = yamlLib();
   if (isScalar(node)) return scalarSlip(text, node, inList);
   if (inList && isMap(node) && !node.flow) {
     const key = node.items[0]?.key;
-    if (!isScalar(key) || key.type !== Scalar.PLAIN || typeof key.value !== 'string' || !key.range) return undefined;
+    if (!isScalar(key) || key.type !== 'PLAIN' || typeof key.value !== 'string' || !key.range) return undefined;
     const name = key.value;
     // `- att anta planen. Bilaga: budget` is a mapping whose key has spaces in it, and `- Östra: Göinge` one of one key
     // that is no word of small ASCII letters: kd's keys are neither.
@@ -762,7 +764,7 @@ export function keySlip(key: Scalar): Slip | undefined {
 }
 
 function scalarSlip(text: string, node: Scalar, inList: boolean): Slip | undefined {
-  if (node.type !== Scalar.PLAIN || !node.range) return undefined;
+  if (node.type !== 'PLAIN' || !node.range) return undefined;
   const [start, end] = node.range;
   const value = node.value;
   // A `#` straight after the value's start or a space: a comment, which YAML leaves out.

@@ -1,8 +1,9 @@
-import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { changed, EXAMPLE_NETWORK, EXAMPLE_PROTOCOL } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
 import { defineRule } from '../core/rule.js';
 import { explainStop, keySlip, LINE_LOOK, nodeSlip, SLIP_ERRORS, type Slip, SOURCE_MAX, slipExamples, yamlSlipRule } from './slips.js';
+import { yamlLib } from './yaml-lib.js';
 
 /** Front matter and YAML files are YAML 1.2 that parses, with string keys and no key twice. */
 export const yamlSyntaxRule = defineRule({
@@ -129,7 +130,7 @@ const KEY_COMPARISONS = 50_000;
 type Problem = Pick<YAMLError, 'code' | 'pos'>;
 
 function parse(text: string, lineCounter: LineCounter, uniqueKeys: boolean): Document.Parsed {
-  return parseDocument(text, {
+  return yamlLib().parseDocument(text, {
     lineCounter,
     version: '1.2',
     schema: 'core',
@@ -149,6 +150,7 @@ function parse(text: string, lineCounter: LineCounter, uniqueKeys: boolean): Doc
  * an empty value, where it points at the end of that value.
  */
 function duplicateKeys(root: Node | null): { found: Problem[]; comparisons: number } {
+  const { isMap, isScalar, isSeq } = yamlLib();
   const found: Problem[] = [];
   let comparisons = 0;
   const pending: (Node | null | undefined)[] = [root];
@@ -184,6 +186,7 @@ function duplicateKeys(root: Node | null): { found: Problem[]; comparisons: numb
  * those of the whole file.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): ParsedYaml {
+  const { LineCounter, isAlias, isMap, isPair, isScalar, isSeq } = yamlLib();
   let lineCounter = new LineCounter();
   let doc = parse(text, lineCounter, false);
   const repeated = duplicateKeys(doc.contents as Node | null);

@@ -1,10 +1,11 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, type Pair, parseDocument } from 'yaml';
+import type { Pair } from 'yaml';
 import { splitFrontMatter } from '../archive/frontmatter.js';
 import { type Change, changesSince, defaultBase, fileAt, modeAt, type Repo, repoOf, resolveRev } from '../archive/git.js';
 import { loadRemark } from '../archive/outline.js';
 import { decodeText } from '../archive/text.js';
+import { yamlLib } from '../archive/yaml-lib.js';
 import { KdError } from '../core/errors.js';
 import { COMMIT_ID, changed, EXAMPLE_ARCHIVE, EXAMPLE_PROTOCOL, NEXT_PROTOCOL, nextMeeting } from '../core/examples.js';
 import type { Finding } from '../core/finding.js';
@@ -249,6 +250,7 @@ function countLines(text: string, end: number): number {
 function withoutCorrections(
   yaml: string,
 ): { rest: string; corrections: string[]; ranges: [number, number][]; key: number | undefined } | undefined {
+  const { isMap, isPair, isScalar, parseDocument } = yamlLib();
   const doc = parseDocument(yaml, { version: '1.2', schema: 'core', uniqueKeys: true });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'corrections') as Pair | undefined;
