@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Starts the compiled CLI; everything else lives in src/cli.
-import { main } from '../dist/cli/main.js';
+// Starts the bundled CLI (scripts/bundle.mjs); everything else lives in src/cli.
+import { main } from '../dist/kd/main.js';
 
 /**
  * A standard stream whose reader may go away (`kd report | head`): once the

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,11 +11,20 @@ import type { CommandDef } from '../src/cli/command.js';
 import { COMMANDS, invokedCommand } from '../src/cli/main.js';
 import { REPO, run } from './helpers.js';
 
+/** What each file of the bundle holds, as scripts/bundle.mjs writes it down: `main.js` → `dist/cli/main.js`, … */
+const BUNDLE = JSON.parse(readFileSync(path.join(REPO, 'dist', 'kd', 'meta.json'), 'utf8')) as Record<string, string[]>;
+
+/** The sources loaded, from the files loaded: a file of the bundle stands for the modules it holds. */
+function sources(files: string[]): string[] {
+  return files.flatMap((f) => (f.startsWith('dist/kd/') ? (BUNDLE[f.slice('dist/kd/'.length)] ?? [f]) : [f]));
+}
+
 /**
- * Runs the built bin with a module hook that writes down every module
- * loaded, and returns those under kd's dist and node_modules.
+ * Runs the built bin with a module hook that writes down every file loaded
+ * (in the worker threads too), and returns those under kd's dist and
+ * node_modules. `sources` turns them into the modules they hold.
  */
-async function loaded(args: string[]): Promise<string[]> {
+async function loadedFiles(args: string[], extra: Record<string, string> = {}): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kd-loaded-'));
   const out = path.join(dir, 'loaded.txt');
   await writeFile(out, '');
@@ -33,7 +43,7 @@ async function loaded(args: string[]): Promise<string[]> {
     ['--import', pathToFileURL(path.join(dir, 'register.mjs')).href, path.join(REPO, 'bin', 'kd.js'), ...args],
     {
       cwd: REPO,
-      env,
+      env: { ...env, ...extra },
     },
   );
   const root = pathToFileURL(REPO).href;
@@ -43,6 +53,8 @@ async function loaded(args: string[]): Promise<string[]> {
     .map((url) => url.slice(root.length + 1));
 }
 
+const loaded = async (args: string[]) => sources(await loadedFiles(args));
+
 describe('start-up loads only what is run', () => {
   for (const args of [['--version'], ['--help']])
     it(`kd ${args.join(' ')} loads no command and not zod`, async () => {
@@ -51,10 +63,47 @@ describe('start-up loads only what is run', () => {
       expect(modules.filter((m) => m.startsWith('dist/cli/commands/') || m === 'dist/cli/command.js' || m.includes('/zod/'))).toEqual([]);
     });
 
-  it('kd check on the sample does not load remark: the line scan reads every body it has', async () => {
+  it('kd check on the sample does not load remark (the line scan reads every body) nor yaml (the fast reader reads every file)', async () => {
     const modules = await loaded(['check', '--archive', 'archive']);
     expect(modules).toContain('dist/archive/outline.js');
-    expect(modules.filter((m) => /node_modules\/(remark-|micromark|mdast-util-from-markdown|unified)/.test(m))).toEqual([]);
+    expect(modules).toContain('dist/archive/fast-yaml.js');
+    expect(modules.filter((m) => /node_modules\/(remark-|micromark|mdast-util-from-markdown|unified|yaml\/)/.test(m))).toEqual([]);
+  });
+
+  it('the bin runs the bundle: no module of the unbundled dist is loaded, and zod comes bundled without its translations', async () => {
+    const files = await loadedFiles(['check', '--archive', 'archive']);
+    expect(files).toContain('dist/kd/main.js');
+    expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/kd/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('node_modules/zod/'))).toEqual([]);
+    const modules = sources(files);
+    expect(modules.filter((m) => m.startsWith('node_modules/zod/')).length).toBeGreaterThan(10);
+    expect(modules.filter((m) => m.startsWith('node_modules/zod/v4/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
+  });
+
+  it('kd site starts its worker threads from the bundle, and they make the same site as one thread', async () => {
+    const dirs = [await mkdtemp(path.join(os.tmpdir(), 'kd-site1-')), await mkdtemp(path.join(os.tmpdir(), 'kd-site2-'))];
+    const pinned = { KD_CACHE: 'off', KD_SITE_THREADS: '1' };
+    await loadedFiles(['site', '--archive', 'archive', '--out', dirs[0]!, '--as-of', '2020-01-01'], pinned);
+    const files = await loadedFiles(['site', '--archive', 'archive', '--out', dirs[1]!, '--as-of', '2020-01-01'], {
+      ...pinned,
+      KD_SITE_THREADS: '2',
+    });
+    expect(files).toContain('dist/kd/site-worker.js');
+    expect(sources(files)).toContain('dist/cli/commands/site-worker.js');
+    const tree = async (dir: string) => {
+      const names = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      return Object.fromEntries(
+        await Promise.all(
+          names.map(async (e) => [
+            path.relative(dir, path.join(e.parentPath, e.name)),
+            await readFile(path.join(e.parentPath, e.name), 'utf8'),
+          ]),
+        ),
+      );
+    };
+    const [one, two] = [await tree(dirs[0]!), await tree(dirs[1]!)];
+    expect(Object.keys(one).length).toBeGreaterThan(20);
+    expect(two).toEqual(one);
   });
 
   it('kd check --help loads check and no other command', async () => {

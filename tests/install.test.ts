@@ -121,6 +121,9 @@ describe('a packed kd, installed as the README says', () => {
       .split('\n')
       .filter((f) => f && !f.startsWith('package/node_modules/'));
     expect(listing).toContain('package/dist/cli/main.js');
+    // The bundle the bin runs, and the site's worker beside it.
+    expect(listing).toContain('package/dist/kd/main.js');
+    expect(listing).toContain('package/dist/kd/site-worker.js');
     expect(listing).toContain('package/bin/kd.js');
     expect(listing).toContain('package/templates/ci/pre-commit');
     expect(listing).toContain('package/LICENSE');

@@ -46,7 +46,7 @@ export interface SiteOptions {
   /**
    * Asked once for each file of the site, always in the same order: whether
    * this build makes it. Threads that share a build each take a different
-   * part (see cli/site-worker.ts); without it every file is made.
+   * part (see cli/commands/site-worker.ts); without it every file is made.
    */
   take?: () => boolean;
 }

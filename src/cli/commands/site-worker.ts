@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { KdError } from '../core/errors.js';
-import type { Lang } from '../i18n/index.js';
-import { style } from '../render/registers.js';
-import { openArchive } from './load.js';
-import { buildPart, type PartOptions } from './site-build.js';
+import { KdError } from '../../core/errors.js';
+import type { Lang } from '../../i18n/index.js';
+import { style } from '../../render/registers.js';
+import { openArchive } from '../load.js';
+import { buildPart, type PartOptions } from '../site-build.js';
 
 /**
  * A worker thread of kd site: it loads the archive as the command does

@@ -29,7 +29,7 @@ import {
   sharedCounter,
   siteWriter,
 } from '../site-build.js';
-import type { WorkerInput, WorkerOutput } from '../site-worker.js';
+import type { WorkerInput, WorkerOutput } from './site-worker.js';
 
 /** The list of files kd wrote to the site's folder last time: what it may remove, and the mark that the folder is kd's. */
 export const SITE_MANIFEST = '.kd-site.json';
@@ -242,7 +242,8 @@ function startHelpers(env: Record<string, string | undefined>, input: WorkerInpu
   return Array.from({ length: n > 1 ? n : 0 }, (): Helper => {
     let worker: Worker | undefined;
     try {
-      worker = new Worker(new URL('../site-worker.js', import.meta.url), {
+      // Beside this module both in dist/cli/commands and in the bundle (dist/kd), where it is an entry of its own.
+      worker = new Worker(new URL('./site-worker.js', import.meta.url), {
         workerData: input,
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
       });
