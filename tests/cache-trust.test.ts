@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+// @ts-expect-error -- the generator is plain JavaScript, outside the typed sources
+import { generate } from '../bench/generate.js';
 import { type CacheStats, entryLine, inputHash, lastCacheStats, MAX_CACHE_BYTES, recordOf } from '../src/archive/cache.js';
 import { readArchive } from '../src/archive/read.js';
 import { processFile } from '../src/model/file.js';
@@ -253,6 +255,25 @@ describe('(d) a cache directory or file that is not a regular one is not used an
 });
 
 describe('(e) the cache still works', () => {
+  it('a cache of many megabytes holds every record whole, in UTF-8, and a second run reuses them all', {
+    timeout: HANG_GUARD,
+  }, async () => {
+    const root = await cacheDir();
+    const { protocols } = generate({ out: root, protocols: 1500, seed: 3 });
+    const dir = await cacheDir();
+    const cold = await check(root, dir);
+    const { text, lines, byPath } = await cacheFile(cold.stats);
+    // Written a megabyte at a time: lines that cross a chunk's end and letters of two bytes (å, ä, ö) come back whole.
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * 1024 * 1024);
+    expect(text).toMatch(/[åäö]/);
+    expect(byPath.size).toBe(lines.length);
+    expect([...byPath.keys()].filter((f) => f.startsWith('networks/') && f.includes('/protocols/'))).toHaveLength(protocols);
+    expect(cold.stats).toMatchObject({ hits: 0, misses: lines.length, written: true });
+    const warm = await check(root, dir);
+    expect(warm.stats).toMatchObject({ hits: lines.length, misses: 0, rejected: 0, written: false });
+    expect(warm.found).toEqual(cold.found);
+  });
+
   it('a second run reuses every entry and writes nothing; a changed file is read again', async () => {
     const dir = await cacheDir();
     const root = await archiveWith(MINI, BROKEN);
