@@ -89,23 +89,34 @@ export async function defaultBase(repo: Repo): Promise<string | undefined> {
  * commits by one `git cat-file --batch-check`, in order; undefined for each
  * that names no commit, and for all when git cannot run.
  */
-function commitsOf(repo: Repo, revs: readonly string[]): Promise<(string | undefined)[]> {
+async function commitsOf(repo: Repo, revs: readonly string[]): Promise<(string | undefined)[]> {
+  // "<id> commit <size>" for each that is one, "<rev> missing" (or ambiguous) for the rest.
+  const lines =
+    (
+      await catFile(
+        repo,
+        '--batch-check',
+        revs.map((r) => `${r}^{commit}`),
+      )
+    )
+      ?.toString('utf8')
+      .split('\n') ?? [];
+  return revs.map((_, i) => /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[i] ?? '')?.[1]);
+}
+
+/**
+ * One `git cat-file` process given `requests` a line each on its standard
+ * input: all it wrote, or undefined when git could not be started.
+ */
+function catFile(repo: Repo, mode: '--batch' | '--batch-check', requests: readonly string[]): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
-    const none = () => resolve(revs.map(() => undefined));
-    const child = spawn('git', ['-C', repo.top, 'cat-file', '--batch-check'], { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => {
-      out += c;
-    });
-    child.on('error', none);
+    const child = spawn('git', ['-C', repo.top, 'cat-file', mode], { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolve(undefined));
     child.stdin.on('error', () => {});
-    child.on('close', (code) => {
-      if (code !== 0) return none();
-      // "<id> commit <size>" for each that is one, "<rev> missing" (or ambiguous) for the rest.
-      const lines = out.split('\n');
-      resolve(revs.map((_, i) => /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[i] ?? '')?.[1]));
-    });
-    child.stdin.end(revs.map((r) => `${r}^{commit}\n`).join(''));
+    child.on('close', () => resolve(Buffer.concat(chunks)));
+    child.stdin.end(requests.map((r) => `${r}\n`).join(''));
   });
 }
 
@@ -173,32 +184,24 @@ export async function treeAt(repo: Repo, commit: string): Promise<TreeEntry[]> {
 }
 
 /** Reads many blobs through one `git cat-file --batch` process. */
-export function readBlobs(repo: Repo, objects: string[]): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', repo.top, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', () => {
-      const all = Buffer.concat(chunks);
-      const blobs = new Map<string, Buffer>();
-      let at = 0;
-      for (const id of objects) {
-        const nl = all.indexOf(0x0a, at);
-        if (nl === -1) break;
-        const header = all.subarray(at, nl).toString('utf8').split(' ');
-        if (header[1] === 'missing') {
-          at = nl + 1;
-          continue;
-        }
-        const size = Number(header[2]);
-        blobs.set(id, all.subarray(nl + 1, nl + 1 + size));
-        at = nl + 1 + size + 1;
-      }
-      resolve(blobs);
-    });
-    child.stdin.end(objects.map((o) => `${o}\n`).join(''));
-  });
+export async function readBlobs(repo: Repo, objects: string[]): Promise<Map<string, Buffer>> {
+  const all = await catFile(repo, '--batch', objects);
+  if (all === undefined) throw new Error('git cat-file could not be started');
+  const blobs = new Map<string, Buffer>();
+  let at = 0;
+  for (const id of objects) {
+    const nl = all.indexOf(0x0a, at);
+    if (nl === -1) break;
+    const header = all.subarray(at, nl).toString('utf8').split(' ');
+    if (header[1] === 'missing') {
+      at = nl + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.set(id, all.subarray(nl + 1, nl + 1 + size));
+    at = nl + 1 + size + 1;
+  }
+  return blobs;
 }
 
 /** A path's mode at a revision or tree ('100644', '120000' for a link …), or undefined. */
