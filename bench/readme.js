@@ -46,24 +46,18 @@ export function readmeTable(results, large) {
     sizes.map((s) => `${sv(results.sizes[s].checkCold.mb, 0)} MB`),
     '≤ 300 MB vid 10 000',
   );
-  row(
-    'jämförelsen (remark-cli)',
-    sizes.map((s) =>
-      results.sizes[s].peer
-        ? `${seconds(results.sizes[s].peer)} (kd ${sv(results.sizes[s].peer.ms / results.sizes[s].checkCold.ms, 0)}× snabbare)`
-        : '–',
-    ),
-    'kd ≥ 50× snabbare',
-  );
-  row(
-    'jämförelsen (markdownlint-cli2)',
-    sizes.map((s) =>
-      results.sizes[s].markdownlint
-        ? `${seconds(results.sizes[s].markdownlint)} (kd ${sv(results.sizes[s].markdownlint.ms / results.sizes[s].checkCold.ms, 0)}× snabbare)`
-        : '–',
-    ),
-    'kd ≥ 5× snabbare',
-  );
+  // A peer's time, and how many times kd's cold check it is.
+  const peer = (label, key, target) =>
+    row(
+      `jämförelsen (${label})`,
+      sizes.map((s) => {
+        const r = results.sizes[s];
+        return r[key] ? `${seconds(r[key])} (kd ${sv(r[key].ms / r.checkCold.ms, 0)}× snabbare)` : '–';
+      }),
+      target,
+    );
+  peer('remark-cli', 'peer', 'kd ≥ 50× snabbare');
+  peer('markdownlint-cli2', 'markdownlint', 'kd ≥ 5× snabbare');
   const start = results.startup;
   rows.push(
     '',
